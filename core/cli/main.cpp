@@ -1,0 +1,99 @@
+// jobzone command-line scorer: `jobzone score FILE...|-` and `jobzone validate FILE...|-`.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "jobzone/api.h"
+#include "jobzone/assessment.h"
+#include "jobzone/methodology.h"
+#include "jobzone/score.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: jobzone score FILE... | -      print each assessment's result as JSON\n"
+    "       jobzone validate FILE... | -   check assessments, errors on stderr\n"
+    "       jobzone envelope FILE... | -   print what the wasm module's score() returns, a line each\n"
+    "       jobzone methodology            print the embedded methodology data\n"
+    "exit: 0 all valid, 1 an input is invalid, 2 usage error\n";
+
+bool read_input(const std::string& name, std::string& out) {
+    if (name == "-") {
+        out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return true;
+    }
+    std::ifstream in(name, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    out = buffer.str();
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "-h" || args[0] == "--help") {
+        std::cerr << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    std::vector<std::string> files(args.begin() + 1, args.end());
+    if (command == "methodology" && files.empty()) {
+        std::cout << jobzone::methodology_text();
+        return 0;
+    }
+    if (command == "envelope" && !files.empty()) {
+        int status = 0;
+        for (const std::string& file : files) {
+            std::string text;
+            if (!read_input(file, text)) {
+                std::cerr << file << ": (root): cannot read the file\n";
+                status = 1;
+                continue;
+            }
+            std::string out = jobzone::score_document(text);
+            if (out.rfind("{\"ok\":true", 0) != 0) status = 1;
+            std::cout << out << "\n";
+        }
+        return status;
+    }
+    if ((command != "score" && command != "validate") || files.empty()) {
+        std::cerr << kUsage;
+        return 2;
+    }
+    try {
+        int status = 0;
+        jobzone::Json results = jobzone::Json::array();
+        for (const std::string& file : files) {
+            std::string text;
+            if (!read_input(file, text)) {
+                std::cerr << file << ": (root): cannot read the file\n";
+                status = 1;
+                results.push_back(nullptr);
+                continue;
+            }
+            jobzone::ParseResult parsed = jobzone::parse_assessment(text);
+            for (const jobzone::FieldError& e : parsed.errors) std::cerr << file << ": " << e.to_string() << "\n";
+            if (!parsed.ok()) {
+                status = 1;
+                results.push_back(nullptr);
+                continue;
+            }
+            if (command == "score") results.push_back(jobzone::to_json(jobzone::score(*parsed.assessment)));
+            else std::cerr << file << ": valid\n";
+        }
+        if (command == "score") {
+            const jobzone::Json& out = results.size() == 1 ? results[0] : results;
+            if (!out.is_null()) std::cout << out.dump(2, ' ', false, jobzone::Json::error_handler_t::replace) << "\n";
+        }
+        return status;
+    } catch (const std::exception& ex) {
+        std::cerr << "jobzone: internal error: " << ex.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,79 @@
+// One JobZone assessment (format "jobzone-assessment/1"): the model, strict validation with
+// field-path errors, and the JSON form it is read from and written back to.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jobzone/json.h"
+
+namespace jobzone {
+
+inline constexpr const char* kAssessmentFormat = "jobzone-assessment/1";
+
+enum class Impact { displacement, augmentation, not_involved };
+
+struct Task {
+    std::string name;
+    double time_pct = 0;
+    int score = 1;
+    Impact impact = Impact::augmentation;
+    std::string rationale;  // optional
+};
+
+struct Role {
+    std::string title;
+    std::string seniority;
+    std::string category;
+    std::vector<std::string> aliases;
+    std::string typical_experience;
+    std::string primary_function;
+    std::vector<std::string> not_this_role;
+};
+
+// Roles a published page places this one among (score only, as published).
+struct Neighbour {
+    std::string title;
+    double score = 0;
+    std::string label;  // optional
+};
+
+// An assessor may replace the formula's score, zone or label, with a reason.
+struct Override {
+    std::optional<double> score;
+    std::optional<std::string> zone;
+    std::optional<std::string> label;
+    std::string reason;
+};
+
+struct Assessment {
+    std::string id;  // optional
+    Role role;
+    std::vector<Task> tasks;
+    std::vector<int> evidence;    // in methodology().evidence.dimensions order
+    std::vector<int> barriers;    // in methodology().barriers.dimensions order
+    std::vector<int> protective;  // in methodology().protective.dimensions order
+    int ai_growth_correlation = 0;
+    std::optional<Override> assessor_override;
+    std::vector<Neighbour> neighbours;
+    Json extensions = Json::object();  // "x-..." keys, kept verbatim
+};
+
+struct ParseResult {
+    std::optional<Assessment> assessment;  // set only when errors is empty
+    std::vector<FieldError> errors;
+    bool ok() const { return errors.empty(); }
+};
+
+// Reads and validates a document. Every problem found is reported, each by its path.
+ParseResult parse_assessment(std::string_view text);
+ParseResult assessment_from_json(const Json& document);
+
+// The document form; parse_assessment(to_json(a).dump()) gives `a` back.
+Json to_json(const Assessment& assessment);
+
+const char* impact_key(Impact impact);
+
+}  // namespace jobzone

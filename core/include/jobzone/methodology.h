@@ -1,0 +1,127 @@
+// The JobZone methodology as data: constants, ranges, zones and label rules read from
+// core/methodology.json (embedded at build time). Code reads these; it hard-codes none.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobzone {
+
+struct IntRange {
+    int min = 0;
+    int max = 0;
+};
+
+struct Dimension {
+    std::string key;
+    std::string label;
+};
+
+// A factor scored on several dimensions of the same integer range (evidence, barriers, protective).
+struct DimensionScale {
+    std::string label;
+    IntRange range;
+    std::vector<Dimension> dimensions;
+    int total_min() const { return range.min * static_cast<int>(dimensions.size()); }
+    int total_max() const { return range.max * static_cast<int>(dimensions.size()); }
+};
+
+struct RuleInfo {
+    std::string id;
+    std::string status;  // "published" or "assumed"
+    std::string text;
+};
+
+// One bound on a named metric ("ai_growth_correlation", "time_share_3plus", "protective", ...).
+struct Condition {
+    std::string metric;
+    std::optional<double> min;
+    std::optional<double> max;
+};
+
+struct ZoneRule {
+    RuleInfo info;
+    std::string zone;     // GREEN / YELLOW / RED
+    std::string name;     // Green
+    std::string verdict;  // Protected
+    double min = 0;       // lowest score in the zone
+};
+
+struct LabelRule {
+    RuleInfo info;
+    std::string label;
+    std::optional<std::string> zone;
+    std::vector<Condition> when;
+};
+
+struct ScreenRule {
+    RuleInfo info;
+    std::string likely;
+    std::optional<std::string> zone;
+    std::vector<Condition> when;
+};
+
+struct CompositionPart {
+    std::string key;
+    std::string label;
+    double weight = 0;
+    double scale_max = 1;
+};
+
+struct Formula {
+    double task_resistance_base = 0;
+    double evidence_step = 0;
+    double barrier_step = 0;
+    double growth_step = 0;
+    double raw_floor = 0;
+    double raw_span = 0;
+    RuleInfo info;
+};
+
+struct Limits {
+    std::size_t max_input_bytes = 0;
+    std::size_t max_depth = 0;
+    std::size_t max_tasks = 0;
+    std::size_t max_name_chars = 0;
+    std::size_t max_text_chars = 0;
+    std::size_t max_list_items = 0;
+    std::size_t max_neighbours = 0;
+};
+
+struct Methodology {
+    IntRange task_score;
+    double time_pct_min = 0;
+    double time_pct_max = 0;
+    double time_pct_total = 0;
+    std::vector<Dimension> impacts;
+    DimensionScale evidence;
+    DimensionScale barriers;
+    DimensionScale protective;
+    IntRange growth;
+    Formula formula;
+    RuleInfo clamp;
+    double clamp_min = 0;
+    double clamp_max = 0;
+    double zone_tolerance = 0;
+    std::vector<ZoneRule> zones;  // highest first; the last one takes every lower score
+    std::vector<LabelRule> labels;  // first match wins
+    std::vector<ScreenRule> quick_screen;  // first match wins
+    std::vector<CompositionPart> composition;
+    RuleInfo composition_info;
+    RuleInfo attribution_info;
+    Limits limits;
+};
+
+// The embedded methodology, parsed once. Throws std::runtime_error if the data is malformed
+// (a build defect, caught by the test suite).
+const Methodology& methodology();
+
+// The embedded methodology file, verbatim.
+std::string_view methodology_text();
+
+// Parses a methodology document (used for the embedded one and by tests).
+Methodology parse_methodology(std::string_view text);
+
+}  // namespace jobzone

@@ -1,0 +1,97 @@
+// Scoring: everything a JobZone role page shows, computed from a valid assessment.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jobzone/assessment.h"
+#include "jobzone/json.h"
+#include "jobzone/methodology.h"
+
+namespace jobzone {
+
+struct Points {
+    std::string key;
+    std::string label;
+    double points = 0;
+};
+
+struct FiredRule {
+    std::string id;
+    std::string status;
+    std::string text;
+};
+
+struct QuickScreen {
+    int protective = 0;
+    int growth = 0;
+    std::string likely;                // "Likely Green (Accelerated)"
+    std::optional<std::string> zone;   // GREEN / RED / none when inconclusive
+    std::string text;                  // "Protective 4 + Correlation 2 = Likely Green (Accelerated)"
+    std::string rule_id;
+    std::string status;
+};
+
+struct Totals {
+    int evidence = 0;
+    int barriers = 0;
+    int protective = 0;
+    int growth = 0;
+};
+
+struct Modifiers {
+    double evidence = 1;
+    double barriers = 1;
+    double growth = 1;
+};
+
+struct ImpactSplit {
+    double displacement = 0;
+    double augmentation = 0;
+    double not_involved = 0;
+};
+
+// What the result finally shows: the formula's values, or an assessor's override of them.
+struct FinalVerdict {
+    double score = 0;
+    std::string zone;
+    std::string label;
+    bool overridden = false;
+    std::string reason;
+};
+
+struct Result {
+    double weighted_task_score = 0;
+    double task_resistance = 0;
+    Totals totals;
+    Modifiers modifiers;
+    double raw = 0;
+    double score_unclamped = 0;
+    double score = 0;  // clamped to the methodology's 0..100
+    bool clamped = false;
+    std::string zone;
+    std::string zone_name;
+    std::string verdict;
+    std::string label;
+    QuickScreen quick_screen;
+    ImpactSplit split;
+    double time_share_3plus = 0;
+    double threshold_margin = 0;           // points above the zone's lower bound
+    std::optional<double> to_next_zone;    // points short of the next zone up
+    std::vector<Points> composition;       // published weights; does not add up to the score
+    std::vector<Points> attribution;       // adds up to score_unclamped
+    std::vector<FiredRule> rules;
+    FinalVerdict final_verdict;
+};
+
+// Scores a valid assessment (one that parse_assessment accepted).
+Result score(const Assessment& assessment);
+
+// Zone rule for a score (inclusive lower bounds, compared within the methodology's tolerance).
+const ZoneRule& zone_for(double score);
+
+// The result as JSON, with a "display" block of figures formatted as the published page prints them.
+Json to_json(const Result& result);
+
+}  // namespace jobzone

@@ -1,0 +1,457 @@
+// Validation of assessment documents: every field checked, every problem reported by path.
+#include "jobzone/assessment.h"
+
+#include <cmath>
+#include <initializer_list>
+
+#include "jobzone/methodology.h"
+
+namespace jobzone {
+namespace {
+
+constexpr const char* kImpactKeys[] = {"displacement", "augmentation", "not_involved"};
+
+std::string describe(const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned: return v.dump();
+        case Json::value_t::number_float: return format_number(v.get<double>());
+        case Json::value_t::string: {
+            const auto& s = v.get_ref<const std::string&>();
+            if (s.size() <= 40) return v.dump(-1, ' ', true);
+            return Json(s.substr(0, 37) + "...").dump(-1, ' ', true, Json::error_handler_t::replace);
+        }
+        case Json::value_t::object: return "an object";
+        case Json::value_t::array: return "an array";
+        default: return "an unsupported value";
+    }
+}
+
+// Counts code points; nlohmann has already rejected invalid UTF-8.
+std::size_t utf8_length(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+bool has_control_character(const std::string& s) {
+    for (unsigned char c : s) {
+        if (c < 0x20 || c == 0x7F) return true;
+    }
+    return false;
+}
+
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+
+bool is_id(const std::string& s) {
+    if (s.empty() || s.size() > 80 || s[0] == '-') return false;
+    for (char c : s) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    return true;
+}
+
+std::string range_text(const char* what, double lo, double hi) {
+    return std::string("must be ") + what + " from " + format_number(lo) + " to " + format_number(hi);
+}
+
+// Collects errors while reading a document; every reader returns nullopt on a problem.
+class Checker {
+public:
+    explicit Checker(std::vector<FieldError>& errors) : errors_(errors) {}
+
+    void error(const std::string& path, std::string message) { errors_.push_back({path, std::move(message)}); }
+
+    // The member `key` of `obj`, or nullptr (with a "required" error when `required`).
+    const Json* member(const Json& obj, const std::string& path, const char* key, bool required,
+                       const std::string& expectation) {
+        auto it = obj.find(key);
+        if (it != obj.end()) return &*it;
+        if (required) error(path_key(path, key), "is required; " + expectation);
+        return nullptr;
+    }
+
+    std::optional<int> integer(const Json& v, const std::string& path, int lo, int hi) {
+        std::string expect = range_text("an integer", lo, hi);
+        if (!v.is_number()) return bad(path, expect, v);
+        double d = v.get<double>();
+        if (!std::isfinite(d) || std::floor(d) != d || d < lo || d > hi) return bad(path, expect, v);
+        return static_cast<int>(d);
+    }
+
+    std::optional<double> number(const Json& v, const std::string& path, double lo, double hi) {
+        std::string expect = range_text("a number", lo, hi);
+        if (!v.is_number()) return bad(path, expect, v);
+        double d = v.get<double>();
+        if (!std::isfinite(d) || d < lo || d > hi) return bad(path, expect, v);
+        return d == 0 ? 0.0 : d;  // no -0
+    }
+
+    std::optional<std::string> text(const Json& v, const std::string& path, std::size_t max_chars, bool required_nonblank) {
+        std::string expect = "must be text of at most " + std::to_string(max_chars) + " characters";
+        if (!v.is_string()) return bad(path, expect, v);
+        const auto& s = v.get_ref<const std::string&>();
+        std::size_t n = utf8_length(s);
+        if (n > max_chars) {
+            error(path, expect + ", got " + std::to_string(n));
+            return std::nullopt;
+        }
+        if (has_control_character(s)) {
+            error(path, "must not contain control characters (tabs, line breaks, NUL and the like)");
+            return std::nullopt;
+        }
+        if (required_nonblank && is_blank(s)) {
+            error(path, "must not be empty");
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<std::vector<std::string>> text_list(const Json& v, const std::string& path, std::size_t max_items,
+                                                      std::size_t max_chars) {
+        if (!v.is_array() || v.size() > max_items) {
+            error(path, "must be a list of at most " + std::to_string(max_items) + " texts, got " +
+                            (v.is_array() ? std::to_string(v.size()) + " items" : describe(v)));
+            return std::nullopt;
+        }
+        std::vector<std::string> out;
+        bool ok = true;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            auto s = text(v[i], path_index(path, i), max_chars, true);
+            if (s) out.push_back(*s);
+            ok = ok && s.has_value();
+        }
+        if (!ok) return std::nullopt;
+        return out;
+    }
+
+    bool object(const Json& v, const std::string& path) {
+        if (v.is_object()) return true;
+        error(path, "must be an object, got " + describe(v));
+        return false;
+    }
+
+    // Unknown keys are rejected (a typo must not pass silently); "x-..." keys are extensions.
+    void known_keys(const Json& obj, const std::string& path, std::initializer_list<const char*> keys) {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            const std::string& k = it.key();
+            if (k.rfind("x-", 0) == 0) continue;
+            bool known = false;
+            for (const char* key : keys) known = known || k == key;
+            if (known) continue;
+            std::string allowed;
+            for (const char* key : keys) allowed += (allowed.empty() ? "" : ", ") + std::string(key);
+            error(path_key(path, k), "unknown field; allowed here: " + allowed + " (or an \"x-\" extension)");
+        }
+    }
+
+    std::vector<FieldError>& errors() { return errors_; }
+
+private:
+    template <typename T = int>
+    std::nullopt_t bad(const std::string& path, const std::string& expect, const Json& v) {
+        error(path, expect + ", got " + describe(v));
+        return std::nullopt;
+    }
+
+    std::vector<FieldError>& errors_;
+};
+
+std::string text_or_empty(Checker& check, const Json& obj, const std::string& path, const char* key, std::size_t max) {
+    const Json* v = check.member(obj, path, key, false, "");
+    if (!v) return {};
+    return check.text(*v, path_key(path, key), max, false).value_or("");
+}
+
+Role read_role(Checker& check, const Json& v, const std::string& path, const Limits& lim) {
+    Role role;
+    if (!check.object(v, path)) return role;
+    check.known_keys(v, path, {"title", "seniority", "category", "aliases", "typical_experience", "primary_function",
+                               "not_this_role"});
+    std::string expect_title = "must be text of at most " + std::to_string(lim.max_name_chars) + " characters";
+    if (const Json* t = check.member(v, path, "title", true, expect_title)) {
+        role.title = check.text(*t, path_key(path, "title"), lim.max_name_chars, true).value_or("");
+    }
+    role.seniority = text_or_empty(check, v, path, "seniority", lim.max_name_chars);
+    role.category = text_or_empty(check, v, path, "category", lim.max_name_chars);
+    role.typical_experience = text_or_empty(check, v, path, "typical_experience", lim.max_name_chars);
+    role.primary_function = text_or_empty(check, v, path, "primary_function", lim.max_text_chars);
+    if (const Json* a = check.member(v, path, "aliases", false, "")) {
+        role.aliases = check.text_list(*a, path_key(path, "aliases"), lim.max_list_items, lim.max_name_chars).value_or(std::vector<std::string>{});
+    }
+    if (const Json* n = check.member(v, path, "not_this_role", false, "")) {
+        role.not_this_role = check.text_list(*n, path_key(path, "not_this_role"), lim.max_list_items, lim.max_text_chars).value_or(std::vector<std::string>{});
+    }
+    return role;
+}
+
+std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& path, const Methodology& m) {
+    std::vector<Task> tasks;
+    const Limits& lim = m.limits;
+    if (!v.is_array() || v.empty() || v.size() > lim.max_tasks) {
+        check.error(path, "must be a list of 1 to " + std::to_string(lim.max_tasks) + " tasks, got " +
+                              (v.is_array() ? std::to_string(v.size()) : describe(v)));
+        return tasks;
+    }
+    std::string expect_share = range_text("a number", m.time_pct_min, m.time_pct_max);
+    std::string expect_score = range_text("an integer", m.task_score.min, m.task_score.max);
+    std::string expect_impact = "must be one of displacement, augmentation, not_involved";
+    std::size_t errors_before = check.errors().size();
+    double total = 0;
+    bool shares_ok = true;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        std::string tp = path_index(path, i);
+        const Json& t = v[i];
+        Task task;
+        if (!check.object(t, tp)) {
+            shares_ok = false;
+            continue;
+        }
+        check.known_keys(t, tp, {"name", "time_pct", "score", "impact", "rationale"});
+        if (const Json* n = check.member(t, tp, "name", true, "must be text of at most " + std::to_string(lim.max_name_chars) + " characters")) {
+            task.name = check.text(*n, path_key(tp, "name"), lim.max_name_chars, true).value_or("");
+        }
+        std::optional<double> share;
+        if (const Json* s = check.member(t, tp, "time_pct", true, expect_share)) {
+            share = check.number(*s, path_key(tp, "time_pct"), m.time_pct_min, m.time_pct_max);
+        }
+        shares_ok = shares_ok && share.has_value();
+        task.time_pct = share.value_or(0);
+        total += task.time_pct;
+        if (const Json* s = check.member(t, tp, "score", true, expect_score)) {
+            task.score = check.integer(*s, path_key(tp, "score"), m.task_score.min, m.task_score.max).value_or(m.task_score.min);
+        }
+        if (const Json* im = check.member(t, tp, "impact", true, expect_impact)) {
+            bool found = false;
+            if (im->is_string()) {
+                for (int k = 0; k < 3; ++k) {
+                    if (*im == kImpactKeys[k]) {
+                        task.impact = static_cast<Impact>(k);
+                        found = true;
+                    }
+                }
+            }
+            if (!found) check.error(path_key(tp, "impact"), expect_impact + ", got " + describe(*im));
+        }
+        task.rationale = text_or_empty(check, t, tp, "rationale", lim.max_text_chars);
+        tasks.push_back(std::move(task));
+    }
+    if (shares_ok && std::fabs(total - m.time_pct_total) > 1e-6) {
+        check.error(path, "time shares add up to " + format_number(std::round(total * 1e4) / 1e4) + ", must add up to " +
+                              format_number(m.time_pct_total));
+    }
+    if (check.errors().size() != errors_before) tasks.clear();
+    return tasks;
+}
+
+std::vector<int> read_scale(Checker& check, const Json& doc, const char* key, const DimensionScale& scale) {
+    std::vector<int> values;
+    std::string expect = range_text("an integer", scale.range.min, scale.range.max);
+    const Json* v = check.member(doc, "", key, true,
+                                 "must be an object of " + std::to_string(scale.dimensions.size()) + " integer scores");
+    if (!v || !check.object(*v, key)) return values;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+        if (it.key().rfind("x-", 0) == 0) continue;
+        bool known = false;
+        for (const Dimension& d : scale.dimensions) known = known || d.key == it.key();
+        if (!known) {
+            std::string allowed;
+            for (const Dimension& d : scale.dimensions) allowed += (allowed.empty() ? "" : ", ") + d.key;
+            check.error(path_key(key, it.key()), "unknown field; allowed here: " + allowed);
+        }
+    }
+    for (const Dimension& d : scale.dimensions) {
+        const Json* s = check.member(*v, key, d.key.c_str(), true, expect);
+        values.push_back(s ? check.integer(*s, path_key(key, d.key), scale.range.min, scale.range.max).value_or(0) : 0);
+    }
+    return values;
+}
+
+std::optional<Override> read_override(Checker& check, const Json& v, const Methodology& m) {
+    const std::string path = "override";
+    if (v.is_null()) return std::nullopt;
+    if (!check.object(v, path)) return std::nullopt;
+    check.known_keys(v, path, {"score", "zone", "label", "reason"});
+    Override o;
+    if (const Json* s = check.member(v, path, "score", false, "")) {
+        o.score = check.number(*s, path_key(path, "score"), m.clamp_min, m.clamp_max);
+    }
+    if (const Json* z = check.member(v, path, "zone", false, "")) {
+        std::string allowed;
+        for (const ZoneRule& rule : m.zones) {
+            if (*z == rule.zone) o.zone = rule.zone;
+            allowed += (allowed.empty() ? "" : ", ") + rule.zone;
+        }
+        if (!o.zone) check.error(path_key(path, "zone"), "must be one of " + allowed + ", got " + describe(*z));
+    }
+    if (const Json* l = check.member(v, path, "label", false, "")) {
+        o.label = check.text(*l, path_key(path, "label"), m.limits.max_name_chars, true);
+    }
+    if (const Json* r = check.member(v, path, "reason", true, "an override must say why")) {
+        o.reason = check.text(*r, path_key(path, "reason"), m.limits.max_text_chars, true).value_or("");
+    }
+    if (!v.contains("score") && !v.contains("zone") && !v.contains("label")) {
+        check.error(path, "must give at least one of score, zone or label (or be null)");
+    }
+    return o;
+}
+
+std::vector<Neighbour> read_neighbours(Checker& check, const Json& v, const Methodology& m) {
+    const std::string path = "neighbours";
+    std::vector<Neighbour> out;
+    if (!v.is_array() || v.size() > m.limits.max_neighbours) {
+        check.error(path, "must be a list of at most " + std::to_string(m.limits.max_neighbours) + " roles, got " +
+                              (v.is_array() ? std::to_string(v.size()) : describe(v)));
+        return out;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        std::string np = path_index(path, i);
+        if (!check.object(v[i], np)) continue;
+        check.known_keys(v[i], np, {"title", "score", "label"});
+        Neighbour n;
+        std::string expect_title = "must be text of at most " + std::to_string(m.limits.max_name_chars) + " characters";
+        if (const Json* t = check.member(v[i], np, "title", true, expect_title)) {
+            n.title = check.text(*t, path_key(np, "title"), m.limits.max_name_chars, true).value_or("");
+        }
+        if (const Json* s = check.member(v[i], np, "score", true, range_text("a number", m.clamp_min, m.clamp_max))) {
+            n.score = check.number(*s, path_key(np, "score"), m.clamp_min, m.clamp_max).value_or(0);
+        }
+        n.label = text_or_empty(check, v[i], np, "label", m.limits.max_name_chars);
+        out.push_back(n);
+    }
+    return out;
+}
+
+Json number_json(double d) {
+    if (std::floor(d) == d && std::fabs(d) < 1e15) return Json(static_cast<std::int64_t>(d));
+    return Json(d);
+}
+
+Json scale_json(const DimensionScale& scale, const std::vector<int>& values) {
+    Json out = Json::object();
+    for (std::size_t i = 0; i < scale.dimensions.size() && i < values.size(); ++i) {
+        out[scale.dimensions[i].key] = values[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+const char* impact_key(Impact impact) { return kImpactKeys[static_cast<int>(impact)]; }
+
+ParseResult assessment_from_json(const Json& doc) {
+    const Methodology& m = methodology();
+    ParseResult result;
+    Checker check(result.errors);
+    if (!doc.is_object()) {
+        check.error(kRootPath, "must be a JSON object (an assessment), got " + describe(doc));
+        return result;
+    }
+    check.known_keys(doc, "", {"$schema", "format", "id", "role", "tasks", "evidence", "barriers", "protective",
+                               "ai_growth_correlation", "override", "neighbours"});
+    Assessment a;
+    std::string format_expect = std::string("must be \"") + kAssessmentFormat + "\"";
+    if (const Json* f = check.member(doc, "", "format", true, format_expect)) {
+        if (*f != kAssessmentFormat) check.error("format", format_expect + ", got " + describe(*f));
+    }
+    if (const Json* s = check.member(doc, "", "$schema", false, "")) {
+        check.text(*s, "[\"$schema\"]", m.limits.max_name_chars, false);
+    }
+    if (const Json* id = check.member(doc, "", "id", false, "")) {
+        if (id->is_string() && is_id(id->get<std::string>())) {
+            a.id = id->get<std::string>();
+        } else {
+            check.error("id", "must be 1 to 80 lowercase letters, digits and dashes, got " + describe(*id));
+        }
+    }
+    if (const Json* r = check.member(doc, "", "role", true, "must be an object with at least a title")) {
+        a.role = read_role(check, *r, "role", m.limits);
+    }
+    if (const Json* t = check.member(doc, "", "tasks", true, "must be a list of tasks")) {
+        a.tasks = read_tasks(check, *t, "tasks", m);
+    }
+    a.evidence = read_scale(check, doc, "evidence", m.evidence);
+    a.barriers = read_scale(check, doc, "barriers", m.barriers);
+    a.protective = read_scale(check, doc, "protective", m.protective);
+    if (const Json* g = check.member(doc, "", "ai_growth_correlation", true,
+                                     range_text("an integer", m.growth.min, m.growth.max))) {
+        a.ai_growth_correlation = check.integer(*g, "ai_growth_correlation", m.growth.min, m.growth.max).value_or(0);
+    }
+    if (const Json* o = check.member(doc, "", "override", false, "")) a.assessor_override = read_override(check, *o, m);
+    if (const Json* n = check.member(doc, "", "neighbours", false, "")) a.neighbours = read_neighbours(check, *n, m);
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (it.key().rfind("x-", 0) == 0) a.extensions[it.key()] = it.value();
+    }
+    if (result.errors.empty()) result.assessment = std::move(a);
+    return result;
+}
+
+ParseResult parse_assessment(std::string_view text) {
+    const Limits& lim = methodology().limits;
+    ParseResult result;
+    std::optional<Json> doc = read_json(text, ReadLimits{lim.max_input_bytes, lim.max_depth}, result.errors);
+    if (!doc) return result;
+    return assessment_from_json(*doc);
+}
+
+Json to_json(const Assessment& a) {
+    const Methodology& m = methodology();
+    Json doc = Json::object();
+    doc["format"] = kAssessmentFormat;
+    if (!a.id.empty()) doc["id"] = a.id;
+    Json role = Json::object();
+    role["title"] = a.role.title;
+    auto optional_text = [&role](const char* key, const std::string& value) {
+        if (!value.empty()) role[key] = value;
+    };
+    optional_text("seniority", a.role.seniority);
+    optional_text("category", a.role.category);
+    if (!a.role.aliases.empty()) role["aliases"] = a.role.aliases;
+    optional_text("typical_experience", a.role.typical_experience);
+    optional_text("primary_function", a.role.primary_function);
+    if (!a.role.not_this_role.empty()) role["not_this_role"] = a.role.not_this_role;
+    doc["role"] = std::move(role);
+    Json tasks = Json::array();
+    for (const Task& t : a.tasks) {
+        Json task = Json::object();
+        task["name"] = t.name;
+        task["time_pct"] = number_json(t.time_pct);
+        task["score"] = t.score;
+        task["impact"] = impact_key(t.impact);
+        if (!t.rationale.empty()) task["rationale"] = t.rationale;
+        tasks.push_back(std::move(task));
+    }
+    doc["tasks"] = std::move(tasks);
+    doc["evidence"] = scale_json(m.evidence, a.evidence);
+    doc["barriers"] = scale_json(m.barriers, a.barriers);
+    doc["protective"] = scale_json(m.protective, a.protective);
+    doc["ai_growth_correlation"] = a.ai_growth_correlation;
+    if (a.assessor_override) {
+        const Override& o = *a.assessor_override;
+        Json ov = Json::object();
+        if (o.score) ov["score"] = number_json(*o.score);
+        if (o.zone) ov["zone"] = *o.zone;
+        if (o.label) ov["label"] = *o.label;
+        ov["reason"] = o.reason;
+        doc["override"] = std::move(ov);
+    } else {
+        doc["override"] = nullptr;
+    }
+    if (!a.neighbours.empty()) {
+        Json list = Json::array();
+        for (const Neighbour& n : a.neighbours) {
+            Json item = Json::object();
+            item["title"] = n.title;
+            item["score"] = number_json(n.score);
+            if (!n.label.empty()) item["label"] = n.label;
+            list.push_back(std::move(item));
+        }
+        doc["neighbours"] = std::move(list);
+    }
+    for (auto it = a.extensions.begin(); it != a.extensions.end(); ++it) doc[it.key()] = it.value();
+    return doc;
+}
+
+}  // namespace jobzone

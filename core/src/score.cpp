@@ -1,0 +1,285 @@
+// The JobZone formula and everything derived from it, driven by the methodology data.
+#include "jobzone/score.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "jobzone/methodology.h"
+
+namespace jobzone {
+namespace {
+
+int sum(const std::vector<int>& values) {
+    int total = 0;
+    for (int v : values) total += v;
+    return total;
+}
+
+// Values a rule condition can test.
+struct Metrics {
+    double ai_growth_correlation, time_share_3plus, protective, evidence, barriers, score;
+    double get(const std::string& name) const {
+        if (name == "ai_growth_correlation") return ai_growth_correlation;
+        if (name == "time_share_3plus") return time_share_3plus;
+        if (name == "protective") return protective;
+        if (name == "evidence") return evidence;
+        if (name == "barriers") return barriers;
+        return score;
+    }
+};
+
+bool holds(const std::vector<Condition>& when, const Metrics& metrics) {
+    for (const Condition& c : when) {
+        double v = metrics.get(c.metric);
+        if (c.min && v < *c.min) return false;
+        if (c.max && v > *c.max) return false;
+    }
+    return true;
+}
+
+const LabelRule* label_for(const std::string& zone, const Metrics& metrics) {
+    for (const LabelRule& rule : methodology().labels) {
+        if (rule.zone && *rule.zone != zone) continue;
+        if (holds(rule.when, metrics)) return &rule;
+    }
+    return nullptr;
+}
+
+FiredRule fired(const RuleInfo& info) { return FiredRule{info.id, info.status, info.text}; }
+
+// Shapley values of f(x) = x0*x1*x2*x3 moving every factor from `base` to `actual`:
+// an exact additive split of f(actual) - f(base) (averaged over all 24 orders of the factors).
+std::array<double, 4> shapley_product(const std::array<double, 4>& base, const std::array<double, 4>& actual) {
+    constexpr int n = 4;
+    constexpr double weight[n] = {6.0 / 24, 2.0 / 24, 2.0 / 24, 6.0 / 24};  // |S|!(n-|S|-1)!/n!
+    std::array<double, 4> phi{};
+    for (int i = 0; i < n; ++i) {
+        for (int subset = 0; subset < (1 << n); ++subset) {
+            if (subset & (1 << i)) continue;
+            double with = 1, without = 1;
+            int size = 0;
+            for (int k = 0; k < n; ++k) {
+                bool in = (subset & (1 << k)) != 0;
+                size += in;
+                double factor = in ? actual[k] : base[k];
+                without *= factor;
+                with *= (k == i) ? actual[k] : factor;
+            }
+            phi[i] += weight[size] * (with - without);
+        }
+    }
+    return phi;
+}
+
+}  // namespace
+
+const ZoneRule& zone_for(double score) {
+    const Methodology& m = methodology();
+    for (const ZoneRule& z : m.zones) {
+        if (score >= z.min - m.zone_tolerance) return z;
+    }
+    return m.zones.back();
+}
+
+Result score(const Assessment& a) {
+    const Methodology& m = methodology();
+    const Formula& f = m.formula;
+    Result r;
+
+    double weighted_sum = 0;
+    for (const Task& t : a.tasks) {
+        weighted_sum += t.time_pct * t.score;
+        double* bucket = t.impact == Impact::displacement   ? &r.split.displacement
+                         : t.impact == Impact::augmentation ? &r.split.augmentation
+                                                            : &r.split.not_involved;
+        *bucket += t.time_pct;
+        if (t.score >= 3) r.time_share_3plus += t.time_pct;
+    }
+    r.weighted_task_score = weighted_sum / 100;
+    r.task_resistance = f.task_resistance_base - r.weighted_task_score;
+
+    r.totals = Totals{sum(a.evidence), sum(a.barriers), sum(a.protective), a.ai_growth_correlation};
+    r.modifiers.evidence = 1 + r.totals.evidence * f.evidence_step;
+    r.modifiers.barriers = 1 + r.totals.barriers * f.barrier_step;
+    r.modifiers.growth = 1 + r.totals.growth * f.growth_step;
+    r.raw = r.task_resistance * r.modifiers.evidence * r.modifiers.barriers * r.modifiers.growth;
+    r.score_unclamped = (r.raw - f.raw_floor) / f.raw_span * 100;
+    r.score = std::clamp(r.score_unclamped, m.clamp_min, m.clamp_max);
+    r.clamped = r.score != r.score_unclamped;
+    r.rules.push_back(fired(f.info));
+    if (r.clamped) r.rules.push_back(fired(m.clamp));
+
+    const ZoneRule& zone = zone_for(r.score);
+    r.zone = zone.zone;
+    r.zone_name = zone.name;
+    r.verdict = zone.verdict;
+    r.threshold_margin = r.score - zone.min;
+    if (&zone != &m.zones.front()) r.to_next_zone = (&zone - 1)->min - r.score;
+    r.rules.push_back(fired(zone.info));
+
+    Metrics metrics{static_cast<double>(r.totals.growth), r.time_share_3plus, static_cast<double>(r.totals.protective),
+                    static_cast<double>(r.totals.evidence), static_cast<double>(r.totals.barriers), r.score};
+    if (const LabelRule* rule = label_for(r.zone, metrics)) {
+        r.label = rule->label;
+        r.rules.push_back(fired(rule->info));
+    } else {
+        r.label = zone.name;
+    }
+
+    QuickScreen& qs = r.quick_screen;
+    qs.protective = r.totals.protective;
+    qs.growth = r.totals.growth;
+    for (const ScreenRule& rule : m.quick_screen) {
+        if (!holds(rule.when, metrics)) continue;
+        qs.likely = rule.likely;
+        qs.zone = rule.zone;
+        qs.rule_id = rule.info.id;
+        qs.status = rule.info.status;
+        r.rules.push_back(fired(rule.info));
+        break;
+    }
+    qs.text = "Protective " + std::to_string(qs.protective) + " + Correlation " + std::to_string(qs.growth) + " = " +
+              qs.likely;
+
+    for (const CompositionPart& part : m.composition) {
+        double value = part.key == "task_resistance" ? r.task_resistance
+                       : part.key == "evidence"      ? r.totals.evidence
+                       : part.key == "barriers"      ? r.totals.barriers
+                       : part.key == "protective"    ? r.totals.protective
+                                                     : r.totals.growth;
+        r.composition.push_back(Points{part.key, part.label, part.weight * value / part.scale_max});
+    }
+
+    // Attribution from the floor: every factor at its lowest gives raw_floor, score 0.
+    std::array<double, 4> base = {f.task_resistance_base - m.task_score.max,
+                                  1 + m.evidence.total_min() * f.evidence_step,
+                                  1 + m.barriers.total_min() * f.barrier_step, 1 + m.growth.min * f.growth_step};
+    std::array<double, 4> actual = {r.task_resistance, r.modifiers.evidence, r.modifiers.barriers, r.modifiers.growth};
+    std::array<double, 4> phi = shapley_product(base, actual);
+    // The floor product may differ from raw_floor by rounding; give that sliver to task resistance.
+    double base_score = (base[0] * base[1] * base[2] * base[3] - f.raw_floor) / f.raw_span * 100;
+    const char* keys[4] = {"task_resistance", "evidence", "barriers", "growth"};
+    const char* labels[4] = {"Task Resistance", "Evidence", "Barriers", "AI Growth"};
+    for (int i = 0; i < 4; ++i) {
+        r.attribution.push_back(Points{keys[i], labels[i], phi[i] / f.raw_span * 100 + (i == 0 ? base_score : 0)});
+    }
+    r.rules.push_back(fired(m.composition_info));
+    r.rules.push_back(fired(m.attribution_info));
+
+    FinalVerdict& fin = r.final_verdict;
+    fin.score = r.score;
+    fin.zone = r.zone;
+    fin.label = r.label;
+    if (a.assessor_override) {
+        const Override& o = *a.assessor_override;
+        fin.overridden = true;
+        fin.reason = o.reason;
+        if (o.score) fin.score = *o.score;
+        const ZoneRule& final_zone = zone_for(fin.score);
+        fin.zone = o.zone.value_or(final_zone.zone);
+        if (o.label) {
+            fin.label = *o.label;
+        } else {
+            Metrics final_metrics = metrics;
+            final_metrics.score = fin.score;
+            const LabelRule* rule = label_for(fin.zone, final_metrics);
+            fin.label = rule ? rule->label : fin.zone;
+        }
+        r.rules.push_back(FiredRule{"override", "assessor", o.reason});
+    }
+    return r;
+}
+
+Json to_json(const Result& r) {
+    // Built by assignment, not from initializer lists: much smaller code in the wasm module.
+    const Formula& f = methodology().formula;
+    auto points_json = [](const std::vector<Points>& list) {
+        Json out = Json::array();
+        for (const Points& p : list) {
+            Json item = Json::object();
+            item["key"] = p.key;
+            item["label"] = p.label;
+            item["points"] = p.points;
+            out.push_back(std::move(item));
+        }
+        return out;
+    };
+    auto optional_json = [](const auto& value) { return value ? Json(*value) : Json(nullptr); };
+
+    Json out = Json::object();
+    out["weighted_task_score"] = r.weighted_task_score;
+    out["task_resistance"] = r.task_resistance;
+    Json& totals = out["totals"];
+    totals["evidence"] = r.totals.evidence;
+    totals["barriers"] = r.totals.barriers;
+    totals["protective"] = r.totals.protective;
+    totals["growth"] = r.totals.growth;
+    Json& modifiers = out["modifiers"];
+    modifiers["evidence"] = r.modifiers.evidence;
+    modifiers["barriers"] = r.modifiers.barriers;
+    modifiers["growth"] = r.modifiers.growth;
+    out["raw"] = r.raw;
+    out["score_unclamped"] = r.score_unclamped;
+    out["score"] = r.score;
+    out["clamped"] = r.clamped;
+    out["zone"] = r.zone;
+    out["zone_name"] = r.zone_name;
+    out["verdict"] = r.verdict;
+    out["label"] = r.label;
+    const QuickScreen& qs = r.quick_screen;
+    Json& screen = out["quick_screen"];
+    screen["protective"] = qs.protective;
+    screen["growth"] = qs.growth;
+    screen["likely"] = qs.likely;
+    screen["zone"] = optional_json(qs.zone);
+    screen["text"] = qs.text;
+    screen["rule"] = qs.rule_id;
+    screen["status"] = qs.status;
+    Json& split = out["split"];
+    split["displacement"] = r.split.displacement;
+    split["augmentation"] = r.split.augmentation;
+    split["not_involved"] = r.split.not_involved;
+    out["time_share_3plus"] = r.time_share_3plus;
+    out["threshold_margin"] = r.threshold_margin;
+    out["to_next_zone"] = optional_json(r.to_next_zone);
+    out["composition"] = points_json(r.composition);
+    out["attribution"] = points_json(r.attribution);
+    Json& rules = out["rules"] = Json::array();
+    for (const FiredRule& rule : r.rules) {
+        Json item = Json::object();
+        item["id"] = rule.id;
+        item["status"] = rule.status;
+        item["text"] = rule.text;
+        rules.push_back(std::move(item));
+    }
+    Json& fin = out["final"];
+    fin["score"] = r.final_verdict.score;
+    fin["zone"] = r.final_verdict.zone;
+    fin["label"] = r.final_verdict.label;
+    fin["overridden"] = r.final_verdict.overridden;
+    fin["reason"] = r.final_verdict.reason;
+
+    // Figures as the published page prints them.
+    std::string tr2 = format_fixed(r.task_resistance, 2);
+    std::string em2 = format_fixed(r.modifiers.evidence, 2);
+    std::string bm2 = format_fixed(r.modifiers.barriers, 2);
+    std::string gm2 = format_fixed(r.modifiers.growth, 2);
+    std::string raw4 = format_fixed(r.raw, 4);
+    Json& display = out["display"];
+    display["weighted_task_score"] = format_fixed(r.weighted_task_score, 2);
+    display["task_resistance"] = tr2;
+    Json& dm = display["modifiers"];
+    dm["evidence"] = em2;
+    dm["barriers"] = bm2;
+    dm["growth"] = gm2;
+    display["raw"] = raw4;
+    display["score"] = format_fixed(r.score, 1);
+    display["threshold_margin"] = format_fixed(r.threshold_margin, 1);
+    display["raw_calculation"] = "Raw: " + tr2 + " x " + em2 + " x " + bm2 + " x " + gm2 + " = " + raw4;
+    display["score_calculation"] = "(" + raw4 + " - " + format_fixed(f.raw_floor, 2) + ") / " +
+                                   format_fixed(f.raw_span, 2) + " x 100 = " + format_fixed(r.score_unclamped, 1);
+    return out;
+}
+
+}  // namespace jobzone

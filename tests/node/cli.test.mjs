@@ -1,0 +1,64 @@
+// The command-line scorer: output, exit codes (0 valid, 1 invalid, 2 usage) and error format.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const referencePath = path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json');
+const run = (args, input) => spawnSync(path.join(root, 'scripts/jobzone'), args, { encoding: 'utf8', input });
+
+test('score prints the golden figures of the reference role', () => {
+  const p = run(['score', referencePath]);
+  assert.equal(p.status, 0, p.stderr);
+  const r = JSON.parse(p.stdout);
+  assert.equal(r.task_resistance, 3.65);
+  assert.deepEqual(r.modifiers, { evidence: 1.28, barriers: 1.06, growth: 1.1 });
+  assert.equal(r.raw, 5.447552000000001);
+  assert.match(String(r.score), /^61\.8859/);
+  assert.equal(r.zone, 'GREEN');
+  assert.equal(r.label, 'Green (Accelerated)');
+  assert.deepEqual(r.split, { displacement: 0, augmentation: 80, not_involved: 20 });
+  assert.equal(r.time_share_3plus, 40);
+  assert.equal(r.threshold_margin.toFixed(1), '13.9');
+});
+
+test('several inputs print an array; stdin is "-"', () => {
+  const text = fs.readFileSync(referencePath, 'utf8');
+  const p = run(['score', referencePath, '-'], text);
+  assert.equal(p.status, 0, p.stderr);
+  const list = JSON.parse(p.stdout);
+  assert.equal(list.length, 2);
+  assert.equal(list[1].label, 'Green (Accelerated)');
+});
+
+test('invalid files exit 1 with FILE: path: message lines on stderr', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-cli-'));
+  const bad = JSON.parse(fs.readFileSync(referencePath, 'utf8'));
+  bad.tasks[2].score = 7;
+  bad.tasks[0].time_pct = 20;
+  const file = path.join(dir, 'bad.json');
+  fs.writeFileSync(file, JSON.stringify(bad));
+  const p = run(['validate', file]);
+  assert.equal(p.status, 1);
+  assert.deepEqual(p.stderr.trim().split('\n'), [
+    `${file}: tasks[2].score: must be an integer from 1 to 5, got 7`,
+    `${file}: tasks: time shares add up to 95, must add up to 100`,
+  ]);
+  const s = run(['score', file, referencePath]);
+  assert.equal(s.status, 1);
+  assert.equal(JSON.parse(s.stdout)[0], null);
+  const missing = run(['score', path.join(dir, 'nope.json')]);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /nope\.json: \(root\): cannot read the file/);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(run([]).status, 2);
+  assert.equal(run(['score']).status, 2);
+  assert.equal(run(['frobnicate', referencePath]).status, 2);
+});

@@ -1,0 +1,87 @@
+// The shipped wasm module (dist/jobzone.js) gives byte-identical JSON to the native scorer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { syntheticAssessment, broken } from './corpus.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/native/core/jobzone');
+const reference = fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8');
+
+async function loadModule() {
+  const { default: createJobzone } = await import(path.join(root, 'dist/jobzone.js'));
+  return createJobzone({ wasmBinary: fs.readFileSync(path.join(root, 'dist/jobzone.wasm')) });
+}
+
+function nativeEnvelopes(texts) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-corpus-'));
+  const files = texts.map((t, i) => {
+    const f = path.join(dir, `${i}.json`);
+    fs.writeFileSync(f, t);
+    return f;
+  });
+  let out;
+  try {
+    out = execFileSync(cli, ['envelope', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  } catch (e) {
+    out = e.stdout; // exit 1 when some inputs are invalid
+  }
+  fs.rmSync(dir, { recursive: true });
+  return out.trimEnd().split('\n');
+}
+
+const jobzone = await loadModule();
+
+test('the reference role scores 61.9 Green (Accelerated) in wasm', () => {
+  const out = JSON.parse(jobzone.score(reference));
+  assert.equal(out.ok, true);
+  const r = out.result;
+  assert.equal(r.display.score, '61.9');
+  assert.equal(r.score_unclamped, 61.885901639344276);
+  assert.equal(r.raw, 5.447552000000001);
+  assert.equal(r.zone, 'GREEN');
+  assert.equal(r.label, 'Green (Accelerated)');
+  assert.equal(r.display.raw_calculation, 'Raw: 3.65 x 1.28 x 1.06 x 1.10 = 5.4476');
+  assert.deepEqual(r.split, { displacement: 0, augmentation: 80, not_involved: 20 });
+  assert.equal(r.time_share_3plus, 40);
+  assert.equal(r.display.threshold_margin, '13.9');
+});
+
+test('wasm and native give byte-identical JSON over 1,200 synthetic assessments', () => {
+  const texts = [reference];
+  for (let seed = 1; seed <= 1000; seed++) texts.push(JSON.stringify(syntheticAssessment(seed)));
+  for (let seed = 1; seed <= 200; seed++) texts.push(JSON.stringify(broken(seed)));
+  const native = nativeEnvelopes(texts);
+  assert.equal(native.length, texts.length);
+  let valid = 0;
+  texts.forEach((text, i) => {
+    const wasm = jobzone.score(text);
+    assert.equal(wasm, native[i], `input ${i} differs`);
+    if (wasm.startsWith('{"ok":true')) valid++;
+  });
+  assert.equal(valid, 1001); // every broken one was refused, every generated one scored
+});
+
+test('errors come back as data naming the field, never as an exception', () => {
+  const bad = JSON.parse(reference);
+  bad.tasks[2].score = 7;
+  const out = JSON.parse(jobzone.score(JSON.stringify(bad)));
+  assert.equal(out.ok, false);
+  assert.deepEqual(out.errors, [{ path: 'tasks[2].score', message: 'must be an integer from 1 to 5, got 7' }]);
+  for (const text of ['', 'null', '[', '{"a":1e999}', '\u0000', '['.repeat(100000)]) {
+    const r = JSON.parse(jobzone.score(text));
+    assert.equal(r.ok, false);
+    assert.ok(r.errors[0].message.length > 0);
+  }
+});
+
+test('methodology() returns the embedded data file', () => {
+  const m = JSON.parse(jobzone.methodology());
+  assert.equal(m.format, 'jobzone-methodology/1');
+  assert.equal(m.zones[0].min, 48);
+  assert.equal(jobzone.methodology(), fs.readFileSync(path.join(root, 'core/methodology.json'), 'utf8'));
+});

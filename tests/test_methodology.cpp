@@ -1,0 +1,48 @@
+// The methodology data file loads and says which rules are published and which assumed.
+#include <catch2/catch.hpp>
+
+#include "jobzone/methodology.h"
+
+using namespace jobzone;
+
+TEST_CASE("methodology loads with the published constants") {
+    const Methodology& m = methodology();
+    CHECK(m.formula.task_resistance_base == 6.0);
+    CHECK(m.formula.evidence_step == 0.04);
+    CHECK(m.formula.barrier_step == 0.02);
+    CHECK(m.formula.growth_step == 0.05);
+    CHECK(m.formula.raw_floor == 0.54);
+    CHECK(m.formula.raw_span == 7.93);
+    CHECK(m.evidence.dimensions.size() == 5);
+    CHECK(m.barriers.dimensions.size() == 5);
+    CHECK(m.protective.dimensions.size() == 3);
+    CHECK(m.evidence.total_min() == -10);
+    CHECK(m.barriers.total_max() == 10);
+    CHECK(m.protective.total_max() == 9);
+    CHECK(m.limits.max_tasks == 50);
+}
+
+TEST_CASE("every rule is marked published or assumed, as METHODOLOGY.md says") {
+    const Methodology& m = methodology();
+    REQUIRE(m.zones.size() == 3);
+    CHECK(m.zones[0].zone == "GREEN");
+    CHECK(m.zones[0].min == 48);
+    CHECK(m.zones[0].info.status == "published");
+    CHECK(m.zones[1].info.status == "assumed");
+    CHECK(m.zones[2].info.status == "assumed");
+    CHECK(m.labels.front().label == "Green (Accelerated)");
+    CHECK(m.labels.front().info.status == "published");
+    for (std::size_t i = 1; i < m.labels.size(); ++i) CHECK(m.labels[i].info.status == "assumed");
+    CHECK(m.clamp.status == "assumed");
+    CHECK(m.formula.info.status == "published");
+}
+
+TEST_CASE("malformed methodology data is refused") {
+    std::string text(methodology_text());
+    std::string bad = text;
+    bad.replace(bad.find("\"time_share_3plus\""), 18, "\"time_share_3plux\"");
+    CHECK_THROWS(parse_methodology(bad));
+    std::string status = text;
+    status.replace(status.find("\"status\": \"published\""), 22, "\"status\": \"rumoured\"");
+    CHECK_THROWS(parse_methodology(status));
+}
