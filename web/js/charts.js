@@ -1,0 +1,78 @@
+// Small inline SVG charts. Colour is never the only signal: every chart carries text too.
+import { h, s } from './dom.js';
+import { score1 } from './format.js';
+
+const ZONE_CLASS = { GREEN: 'z-green', YELLOW: 'z-yellow', RED: 'z-red' };
+export const zoneClass = (zone) => ZONE_CLASS[zone] ?? '';
+
+/**
+ * A bar gauge for one component. Signed scales (min < 0) fill from the middle.
+ * `text` is what a screen reader hears and what the page prints beside it.
+ */
+export function gauge(value, min, max, text) {
+  const w = 120;
+  const x = (v) => ((v - min) / (max - min)) * w;
+  const zero = min < 0 ? x(0) : 0;
+  const end = x(Math.min(Math.max(value, min), max));
+  const cls = min < 0 ? (value < 0 ? 'g-neg' : 'g-pos') : 'g-pos';
+  return s('svg', { class: 'gauge', viewBox: `0 0 ${w} 10`, role: 'img', 'aria-label': text, focusable: 'false' },
+    s('rect', { class: 'g-track', x: 0, y: 2, width: w, height: 6, rx: 3 }),
+    s('rect', { class: cls, x: Math.min(zero, end), y: 2, width: Math.abs(end - zero), height: 6, rx: 3 }),
+    min < 0 ? s('rect', { class: 'g-zero', x: zero - 0.5, y: 0, width: 1, height: 10 }) : null);
+}
+
+/**
+ * The 0-100 bar with zone bands, neighbour ticks, the published position and this role.
+ * Positions are percentages (no viewBox), so the text is never stretched.
+ * zones: [{zone, min, verdict}] highest first.
+ */
+export function zoneBar({ zones, score, published, neighbours, title }) {
+  const P = (v) => `${Math.min(Math.max(v, 0), 100)}%`;
+  const parts = [];
+  zones.forEach((z, i) => {
+    const upper = i === 0 ? 100 : zones[i - 1].min;
+    parts.push(s('rect', { class: `band ${zoneClass(z.zone)}`, x: P(z.min), y: 30, width: P(upper - z.min), height: 16 }));
+    parts.push(s('text', { class: 'band-label', x: P((z.min + upper) / 2), y: 64, 'text-anchor': 'middle' }, z.verdict));
+  });
+  for (const n of neighbours) {
+    parts.push(s('line', { class: 'nb', x1: P(n.score), x2: P(n.score), y1: 26, y2: 50 }, s('title', null, `${n.title}: ${score1(n.score)}`)));
+  }
+  if (published !== null) parts.push(s('line', { class: 'pub', x1: P(published), x2: P(published), y1: 22, y2: 54 }));
+  const anchor = score < 8 ? 'start' : score > 92 ? 'end' : 'middle';
+  parts.push(s('svg', { x: P(score), y: 0, overflow: 'visible' },
+    s('path', { class: 'me', d: 'M-7 12 L7 12 L0 26 Z' }),
+    s('text', { class: 'me-label', x: 0, y: 9, 'text-anchor': anchor }, score1(score))));
+  parts.push(s('text', { class: 'axis', x: 0, y: 80 }, '0'));
+  parts.push(s('text', { class: 'axis', x: '100%', y: 80, 'text-anchor': 'end' }, '100'));
+  const label = `Where ${title} sits on the 0 to 100 scale: ${score1(score)}` +
+    (published === null ? '' : `, published ${score1(published)}`) +
+    (neighbours.length ? `; neighbours ${neighbours.map((n) => `${n.title} ${score1(n.score)}`).join(', ')}` : '');
+  return s('svg', { class: 'zonebar', width: '100%', height: 84, role: 'img', 'aria-label': label }, parts);
+}
+
+/** A stacked bar of the time split by impact. parts: [{key, label, value}] in percent. */
+export function splitBar(parts) {
+  let x = 0;
+  const text = parts.map((p) => `${p.label} ${Math.round(p.value * 100) / 100}%`).join(', ');
+  return s('svg', { class: 'splitbar', viewBox: '0 0 100 8', role: 'img', 'aria-label': `Time by impact: ${text}`, preserveAspectRatio: 'none' },
+    parts.map((p) => {
+      const r = s('rect', { class: `sp-${p.key}`, x, y: 0, width: p.value, height: 8 });
+      x += p.value;
+      return r;
+    }));
+}
+
+/** Horizontal bars with signed values, one row each: [{label, value}]; `max` sets the scale. */
+export function barRows(rows, max, caption) {
+  const table = h('table', { class: 'bars' }, h('caption', { class: 'visually-hidden' }, caption));
+  for (const row of rows) {
+    const w = Math.min(Math.abs(row.value) / max, 1) * 100;
+    table.append(h('tr', null,
+      h('th', { scope: 'row' }, row.label),
+      h('td', { class: 'bar-cell', 'aria-hidden': 'true' },
+        s('svg', { viewBox: '0 0 100 8', preserveAspectRatio: 'none', focusable: 'false' },
+          s('rect', { class: row.value < 0 ? 'g-neg' : 'g-pos', x: 0, y: 0, width: w, height: 8 }))),
+      h('td', { class: 'num' }, row.text)));
+  }
+  return table;
+}

@@ -1,0 +1,64 @@
+// Labelled native controls bound to a path in the assessment ("tasks.2.score").
+import { h, nextId } from './dom.js';
+import { signed } from './format.js';
+
+export const pathKey = (path) => path.join('.');
+
+export function getAt(obj, path) {
+  return path.reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+export function setAt(obj, path, value) {
+  const last = path[path.length - 1];
+  getAt(obj, path.slice(0, -1))[last] = value;
+}
+
+/**
+ * A range input with its label, visible value and "was" note for changed inputs.
+ * spec: {path, label, min, max, step, format(value) -> text, valueText(value) -> spoken text}
+ */
+export function rangeControl(spec, registry) {
+  const id = nextId('c');
+  const format = spec.format ?? ((v) => String(v));
+  const input = h('input', {
+    type: 'range', id, min: spec.min, max: spec.max, step: spec.step ?? 1,
+    'data-path': pathKey(spec.path), 'aria-describedby': `${id}-was`,
+  });
+  const output = h('output', { for: id, class: 'val', 'aria-hidden': 'true' });
+  const was = h('span', { id: `${id}-was`, class: 'was' });
+  const row = h('div', { class: `ctl ${spec.class ?? ''}` },
+    h('label', { for: id }, spec.label), input, output, was);
+  registry.set(pathKey(spec.path), { input, output, was, row, format, valueText: spec.valueText ?? format });
+  return row;
+}
+
+/** A select with its label; options: [{key, label}]. */
+export function selectControl(spec, registry) {
+  const id = nextId('c');
+  const input = h('select', { id, 'data-path': pathKey(spec.path), 'aria-describedby': `${id}-was` },
+    spec.options.map((o) => h('option', { value: o.key }, o.label)));
+  const was = h('span', { id: `${id}-was`, class: 'was' });
+  const label = h('label', { for: id, class: spec.labelHidden ? 'visually-hidden' : null }, spec.label);
+  const row = h('div', { class: `ctl ${spec.class ?? ''}` }, label, input, was);
+  const byKey = Object.fromEntries(spec.options.map((o) => [o.key, o.label]));
+  registry.set(pathKey(spec.path), { input, output: null, was, row, format: (v) => byKey[v] ?? v, valueText: (v) => byKey[v] ?? v });
+  return row;
+}
+
+/** Brings every registered control in line with the assessment and marks what changed. */
+export function syncControls(registry, current, published) {
+  for (const [key, c] of registry) {
+    const path = key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const value = getAt(current, path);
+    if (value === undefined) continue;
+    if (c.input.value !== String(value)) c.input.value = String(value);
+    if (c.input.type === 'range') c.input.setAttribute('aria-valuetext', c.valueText(value));
+    if (c.output) c.output.textContent = c.format(value);
+    const before = published ? getAt(published, path) : undefined;
+    const changed = published !== null && before !== undefined && before !== value;
+    c.row.classList.toggle('changed', changed);
+    c.was.textContent = changed ? `changed, published ${c.format(before)}` : '';
+  }
+}
+
+export const signedFormat = (v) => signed(v);

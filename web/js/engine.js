@@ -1,0 +1,27 @@
+// The scoring engine: the wasm module, loaded once, lazily, as a cached promise.
+let enginePromise = null;
+
+function wrap(module) {
+  return {
+    /** Scores an assessment object: {ok: true, result} or {ok: false, errors: [{path, message}]}. */
+    score(assessment) {
+      return JSON.parse(module.score(JSON.stringify(assessment)));
+    },
+    /** Validates a JSON text: {ok: true, assessment} or {ok: false, errors}. */
+    validate(text) {
+      return JSON.parse(module.validate(text));
+    },
+    methodology: JSON.parse(module.methodology()),
+  };
+}
+
+export function loadEngine() {
+  enginePromise ??= import('../jobzone.js')
+    .then((m) => m.default())
+    .then(wrap)
+    .catch((error) => {
+      enginePromise = null; // let a later call try again
+      throw error;
+    });
+  return enginePromise;
+}

@@ -1,0 +1,10 @@
+// Numbers formatted as the published role page prints them.
+export const fixed = (value, decimals) => {
+  const s = value.toFixed(decimals);
+  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+};
+export const score1 = (value) => fixed(value, 1);
+export const signed = (value) => (value > 0 ? `+${value}` : String(value));
+export const signed1 = (value) => (value > 0 ? `+${fixed(value, 1)}` : fixed(value, 1));
+/** Time shares: whole numbers as "25%", fractions to two places at most. */
+export const pct = (value) => `${Number.isInteger(value) ? value : Number(value.toFixed(2))}%`;

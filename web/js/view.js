@@ -1,0 +1,278 @@
+// The role page: sections built once per role, then filled from each new result.
+import { h, fill } from './dom.js';
+import { fixed, score1, signed, signed1, pct } from './format.js';
+import { gauge, zoneBar, splitBar, barRows, zoneClass } from './charts.js';
+import { rangeControl, selectControl, signedFormat } from './controls.js';
+
+const ZONE_LINE = {
+  GREEN: 'Most of the working week resists automation, and the market signals hold up.',
+  YELLOW: 'The role goes on, but AI tools are reshaping a large part of the work.',
+  RED: 'Much of the work is within reach of AI agents, and the market signals are weak.',
+};
+
+function section(id, title, ...body) {
+  return h('section', { id, 'aria-labelledby': `${id}-h`, class: 'card' },
+    h('h2', { id: `${id}-h` }, title), body);
+}
+
+function statusBadge(status) {
+  return h('span', { class: `badge st-${status}` }, status === 'published' ? 'Published' : status === 'assumed' ? 'Assumed' : status);
+}
+
+function zoneBadge(zone, label) {
+  return h('span', { class: `zone-badge ${zoneClass(zone)}` }, h('span', { class: 'zone-dot', 'aria-hidden': 'true' }), label);
+}
+
+/** Builds the page skeleton for one assessment; returns the parts that updates fill. */
+export function buildPage({ assessment, methodology: m, registry, published }) {
+  const role = assessment.role;
+  const r = {}; // refs
+  const inputs = m.inputs;
+
+  const header = h('header', { class: 'role-head' },
+    h('p', { class: 'eyebrow' }, [role.category, published ? 'Published assessment' : 'Your assessment'].filter(Boolean).join(' · ')),
+    h('h1', null, role.title, role.seniority ? h('span', { class: 'seniority' }, ` (${role.seniority})`) : null),
+    role.aliases?.length ? h('p', { class: 'aliases' }, 'Also known as: ', role.aliases.join(' · ')) : null);
+
+  r.errors = h('div', { class: 'errors', role: 'alert', hidden: true });
+
+  // Score at a glance
+  r.bigScore = h('span', { class: 'big-score' });
+  r.zone = h('div', { class: 'zone-line' });
+  r.compare = h('div', { class: 'compare' });
+  r.reset = h('button', { type: 'button', class: 'btn', 'data-action': 'reset', hidden: !published }, 'Reset to published');
+  r.gauges = h('dl', { class: 'gauges' });
+  r.clampNote = h('p', { class: 'note', hidden: true });
+  const glance = section('glance', 'Score at a glance',
+    h('div', { class: 'glance-top' },
+      h('div', { class: 'score-block' }, r.bigScore, h('span', { class: 'of' }, '/100')),
+      h('div', null, r.zone, r.compare, r.reset)),
+    r.clampNote, r.gauges);
+
+  // Where it sits
+  r.bar = h('div', { class: 'bar-wrap' });
+  r.neighbours = h('ul', { class: 'neighbours' });
+  const sits = section('sits', 'Where this role sits', r.bar, r.neighbours);
+
+  // Verdict
+  r.verdict = h('div', { class: 'verdict' });
+  const verdict = section('verdict', 'Verdict', r.verdict);
+
+  // Role definition
+  const defRows = [
+    ['Job title', role.title], ['Seniority', role.seniority], ['Category', role.category],
+    ['Primary function', role.primary_function], ['Typical experience', role.typical_experience],
+    ['Not this role', role.not_this_role?.length ? h('ul', null, role.not_this_role.map((x) => h('li', null, x))) : null],
+  ].filter(([, v]) => v);
+  const definition = section('definition', 'Role definition',
+    h('dl', { class: 'deflist' }, defRows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])));
+
+  // Protective principles + AI growth
+  r.protectiveTotal = h('p', { class: 'total' });
+  r.screen = h('p', { class: 'screen' });
+  const protective = section('protective', 'Protective principles and AI growth',
+    h('p', { class: 'lede' }, 'Human-only factors, 0 to 3 each. They do not enter the score; with AI growth they give a quick screen before full scoring.'),
+    h('div', { class: 'ctl-grid' },
+      inputs.protective.dimensions.map((d) => rangeControl({
+        path: ['protective', d.key], label: d.label, min: inputs.protective.min, max: inputs.protective.max,
+        format: (v) => `${v}/3`, valueText: (v) => `${v} of 3`,
+      }, registry)),
+      rangeControl({
+        path: ['ai_growth_correlation'], label: 'AI growth correlation', min: inputs.ai_growth_correlation.min,
+        max: inputs.ai_growth_correlation.max, format: signedFormat, class: 'growth',
+      }, registry)),
+    r.protectiveTotal, r.screen);
+
+  // Tasks
+  r.tasks = h('div', { class: 'tasks' });
+  r.taskTotal = h('p', { class: 'total' });
+  r.split = h('div', { class: 'split' });
+  r.resistance = h('p', { class: 'calc-line' });
+  const tasks = section('tasks', 'Task decomposition',
+    h('p', { class: 'lede' }, 'Each task: its share of the working week, how far an AI agent could do it (1 = only a human, 5 = fully automatable), and how AI touches it. Moving a share rebalances the unlocked tasks so the week stays at 100%.'),
+    r.tasks, r.taskTotal, r.split, r.resistance);
+
+  // Evidence
+  r.evidenceTotal = h('p', { class: 'total' });
+  const evidence = section('evidence', 'Market evidence',
+    h('p', { class: 'lede' }, 'Signals from the job market, from -2 (clearly against the role) to +2 (clearly for it).'),
+    h('div', { class: 'ctl-grid' }, inputs.evidence.dimensions.map((d) => rangeControl({
+      path: ['evidence', d.key], label: d.label, min: inputs.evidence.min, max: inputs.evidence.max, format: signedFormat,
+    }, registry))),
+    r.evidenceTotal);
+
+  // Barriers
+  r.barrierTotal = h('p', { class: 'total' });
+  const barriers = section('barriers', 'Barriers to AI',
+    h('p', { class: 'lede' }, 'What stops AI doing the work even where it technically could: 0 (none) to 2 (strong).'),
+    h('div', { class: 'ctl-grid' }, inputs.barriers.dimensions.map((d) => rangeControl({
+      path: ['barriers', d.key], label: d.label, min: inputs.barriers.min, max: inputs.barriers.max,
+      format: (v) => `${v}/2`, valueText: (v) => `${v} of 2`,
+    }, registry))),
+    r.barrierTotal);
+
+  // Calculation
+  r.calc = h('div', { class: 'calc' });
+  const calc = section('calculation', 'The calculation', r.calc);
+
+  // Sub-label
+  r.sublabel = h('div');
+  const sub = section('sublabel', 'Sub-label', r.sublabel);
+
+  // Composition vs attribution
+  r.composition = h('div', { class: 'two-col' });
+  const comp = section('composition', 'Score composition', r.composition);
+
+  // Rules
+  r.rules = h('div');
+  const rules = section('rules', 'Rules and assumptions',
+    h('p', { class: 'lede' }, 'Every rule jobzone applies comes from one data file. Published rules are stated on the tracker; assumed ones are this project\'s reading, open to correction.'),
+    r.rules);
+
+  const page = h('div', { class: 'role-page' }, header, r.errors,
+    h('div', { class: 'layout' },
+      h('div', { class: 'col-main' }, glance, sits, verdict, tasks, evidence, barriers, protective),
+      h('div', { class: 'col-side' }, calc, sub, comp, definition, rules)));
+  return { page, refs: r };
+}
+
+/** Task rows: share slider with lock, score slider, impact select. */
+export function buildTasks(refs, assessment, methodology, registry, locked) {
+  for (const key of [...registry.keys()]) if (key.startsWith('tasks.')) registry.delete(key);
+  const impacts = methodology.inputs.impacts;
+  fill(refs.tasks, assessment.tasks.map((task, i) => {
+    const lock = h('input', { type: 'checkbox', 'data-lock': i, checked: Boolean(locked[i]), id: `lock-${i}` });
+    return h('fieldset', { class: 'task' },
+      h('legend', null, h('span', { class: 'task-n' }, `${i + 1}.`), ' ', task.name),
+      rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', min: 0, max: 100, format: pct, class: 'share' }, registry),
+      h('label', { class: 'lock', for: `lock-${i}` }, lock, 'Lock share'),
+      rangeControl({ path: ['tasks', i, 'score'], label: 'Score', min: 1, max: 5, format: (v) => `${v}/5`, valueText: (v) => `${v} of 5`, class: 'score' }, registry),
+      selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', options: impacts, class: 'impact' }, registry),
+      h('p', { class: 'weighted', 'data-weighted': i }));
+  }));
+}
+
+/** Fills every computed part of the page from a result. */
+export function renderResult({ refs, result: res, assessment, methodology: m, published, publishedResult, locked }) {
+  const d = res.display;
+  const zones = m.zones;
+  const zoneRule = zones.find((z) => z.zone === res.zone);
+
+  refs.bigScore.textContent = d.score;
+  fill(refs.zone, zoneBadge(res.zone, res.label), h('span', { class: 'verdict-word' }, ` ${res.verdict}`));
+  if (publishedResult) {
+    const delta = res.score - publishedResult.score;
+    const same = Math.abs(delta) < 0.05;
+    fill(refs.compare,
+      h('span', null, 'Published ', h('strong', null, publishedResult.display.score), ` ${publishedResult.label}`),
+      h('span', { class: `delta ${same ? '' : delta > 0 ? 'up' : 'down'}` },
+        same ? 'no change' : `yours ${d.score}, ${signed1(delta)} points`));
+  } else {
+    fill(refs.compare, h('span', null, 'Your own assessment'));
+  }
+  refs.clampNote.hidden = !res.clamped;
+  refs.clampNote.textContent = res.clamped
+    ? `The formula gives ${fixed(res.score_unclamped, 1)}; shown as 100 because the scale stops there (an assumed rule: the published normaliser reaches 100 only with a barrier total of 5 or less).`
+    : '';
+
+  const ev = m.inputs.evidence; const ba = m.inputs.barriers; const pr = m.inputs.protective;
+  const gaugeRows = [
+    ['Task resistance', `${d.task_resistance}/5`, gauge(res.task_resistance, 0, 5, `Task resistance ${d.task_resistance} of 5`)],
+    ['Evidence', `${signed(res.totals.evidence)}/10`, gauge(res.totals.evidence, ev.min * 5, ev.max * 5, `Evidence ${signed(res.totals.evidence)}, range -10 to +10`)],
+    ['Barriers to AI', `${res.totals.barriers}/10`, gauge(res.totals.barriers, 0, ba.max * 5, `Barriers ${res.totals.barriers} of 10`)],
+    ['Protective principles', `${res.totals.protective}/9`, gauge(res.totals.protective, 0, pr.max * 3, `Protective ${res.totals.protective} of 9`)],
+    ['AI growth', `${signed(res.totals.growth)}/2`, gauge(res.totals.growth, -2, 2, `AI growth ${signed(res.totals.growth)}, range -2 to +2`)],
+  ];
+  fill(refs.gauges, gaugeRows.map(([label, value, svg]) =>
+    h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg, h('span', { class: 'num' }, value)))));
+
+  const neighbours = assessment.neighbours ?? published?.neighbours ?? [];
+  fill(refs.bar, zoneBar({
+    zones, score: res.score, published: publishedResult ? publishedResult.score : null,
+    neighbours, title: assessment.role.title,
+  }));
+  fill(refs.neighbours,
+    h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
+    neighbours.map((n) => h('li', null, `${n.title}: ${score1(n.score)}`, n.label ? `, ${n.label}` : '')));
+
+  const margin = `${d.threshold_margin} points above the ${zoneRule.name} threshold of ${zoneRule.min}`;
+  const next = res.to_next_zone !== null ? zones[zones.indexOf(zoneRule) - 1] : null;
+  fill(refs.verdict,
+    h('p', { class: 'verdict-main' }, zoneBadge(res.zone, res.zone), ` ${assessment.role.title} scores ${d.score} of 100: ${res.verdict}, ${margin}.`,
+      next ? ` It is ${fixed(res.to_next_zone, 1)} points short of ${next.name}.` : ''),
+    h('p', null, ZONE_LINE[res.zone] ?? ''),
+    res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${score1(res.final.score)}): ${res.final.reason}`) : null);
+
+  refs.protectiveTotal.textContent = `Protective total: ${res.totals.protective}/9`;
+  fill(refs.screen, h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status));
+
+  // Tasks
+  assessment.tasks.forEach((t, i) => {
+    const el = refs.tasks.querySelector(`[data-weighted="${i}"]`);
+    if (el) el.textContent = `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`;
+  });
+  const totalShare = assessment.tasks.reduce((a, t) => a + t.time_pct, 0);
+  refs.taskTotal.textContent = `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores 3 or more`;
+  const splitParts = m.inputs.impacts.map((im) => ({ key: im.key, label: im.label, value: res.split[im.key] }));
+  fill(refs.split, splitBar(splitParts),
+    h('ul', { class: 'legend' }, splitParts.map((p) => h('li', null, h('span', { class: `key sp-${p.key}`, 'aria-hidden': 'true' }), `${p.label} ${pct(Math.round(p.value * 100) / 100)}`))));
+  refs.resistance.textContent = `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/5`;
+
+  refs.evidenceTotal.textContent = `Evidence total: ${signed(res.totals.evidence)}/10 · modifier 1 + (${res.totals.evidence} x ${m.formula.evidence_step}) = ${d.modifiers.evidence}`;
+  refs.barrierTotal.textContent = `Barrier total: ${res.totals.barriers}/10 · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`;
+
+  // Calculation, as the tracker prints it
+  const f = m.formula;
+  fill(refs.calc, h('table', { class: 'kv' },
+    h('caption', { class: 'visually-hidden' }, 'Inputs to the formula'),
+    h('tbody', null,
+      h('tr', null, h('th', { scope: 'row' }, 'Task resistance'), h('td', null, `${d.task_resistance}/5.0`)),
+      h('tr', null, h('th', { scope: 'row' }, 'Evidence modifier'), h('td', null, `1.0 + (${res.totals.evidence} x ${f.evidence_step}) = ${d.modifiers.evidence}`)),
+      h('tr', null, h('th', { scope: 'row' }, 'Barrier modifier'), h('td', null, `1.0 + (${res.totals.barriers} x ${f.barrier_step}) = ${d.modifiers.barriers}`)),
+      h('tr', null, h('th', { scope: 'row' }, 'Growth modifier'), h('td', null, `1.0 + (${res.totals.growth} x ${f.growth_step}) = ${d.modifiers.growth}`)))),
+  h('p', { class: 'calc-line' }, d.raw_calculation),
+  h('p', { class: 'calc-line' }, `JobZone score: ${d.score_calculation}/100`),
+  h('p', null, `Zone: ${res.zone} (${zoneRule.name} ≥ ${zoneRule.min})`));
+
+  const labelRule = res.rules.find((x) => x.id.startsWith('label-'));
+  fill(refs.sublabel, h('table', { class: 'kv' },
+    h('caption', { class: 'visually-hidden' }, 'How the sub-label is chosen'),
+    h('tbody', null,
+      h('tr', null, h('th', { scope: 'row' }, 'Task time scoring 3+'), h('td', null, pct(res.time_share_3plus))),
+      h('tr', null, h('th', { scope: 'row' }, 'AI growth correlation'), h('td', null, signed(res.totals.growth))),
+      h('tr', null, h('th', { scope: 'row' }, 'Sub-label'), h('td', null, zoneBadge(res.zone, res.label))))),
+  labelRule ? h('p', null, labelRule.text, ' ', statusBadge(labelRule.status)) : null);
+
+  const compRows = res.composition.map((p) => ({ label: p.label, value: p.points, text: signed1(p.points) }));
+  const compTotal = res.composition.reduce((a, p) => a + p.points, 0);
+  const attrRows = res.attribution.map((p) => ({ label: p.label, value: p.points, text: signed1(p.points) }));
+  const attrTotal = res.attribution.reduce((a, p) => a + p.points, 0);
+  const maxPts = Math.max(50, ...compRows.map((x) => Math.abs(x.value)), ...attrRows.map((x) => Math.abs(x.value)));
+  fill(refs.composition,
+    h('div', null, h('h3', null, 'As published (50/20/15/10/5)'), barRows(compRows, maxPts, 'Published composition'),
+      h('p', { class: 'total' }, `Adds up to ${score1(compTotal)}, not ${d.score}`)),
+    h('div', null, h('h3', null, 'Exact attribution'), barRows(attrRows, maxPts, 'Exact attribution of the score'),
+      h('p', { class: 'total' }, `Adds up to ${score1(attrTotal)} = the score`)),
+    h('p', { class: 'note span' }, 'The tracker weights each part by its own scale, so its points need not add up to the score. The exact attribution splits the score itself across the formula\'s four factors (a Shapley split from the floor of 0); protective principles are not in the formula. ', statusBadge('assumed')));
+
+  // Rules, with those that apply now marked
+  const fired = new Set(res.rules.map((x) => x.id));
+  const rule = (id, status, text) => h('li', { class: fired.has(id) ? 'fired' : null },
+    statusBadge(status), ' ', text, fired.has(id) ? h('span', { class: 'applies' }, ' applies now') : null);
+  fill(refs.rules, h('ul', { class: 'rules' },
+    rule('formula', m.formula.status, `Formula: ${m.formula.text}.`),
+    m.zones.map((z) => rule(z.id, z.status, z.text)),
+    m.labels.map((l) => rule(l.id, l.status, `${l.label}: ${l.text}`)),
+    m.quick_screen.map((q) => rule(q.id, q.status, `Quick screen, ${q.likely}: ${q.text}`)),
+    rule(m.clamp.id, m.clamp.status, m.clamp.text),
+    rule('composition', m.composition.status, `Composition: ${m.composition.text}`),
+    rule('attribution', m.attribution.status, `Attribution: ${m.attribution.text}`)));
+}
+
+export function renderErrors(refs, errors) {
+  refs.errors.hidden = errors.length === 0;
+  if (errors.length === 0) return fill(refs.errors);
+  fill(refs.errors,
+    h('p', null, h('strong', null, 'This change could not be scored.'), ' The page still shows the last valid score.'),
+    h('ul', null, errors.map((e) => h('li', null, h('code', null, e.path), `: ${e.message}`))));
+}
