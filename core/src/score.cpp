@@ -249,8 +249,7 @@ Json to_json(const Result& r) {
     for (const FiredRule& rule : r.rules) {
         Json item = Json::object();
         item["id"] = rule.id;
-        item["status"] = rule.status;
-        item["text"] = rule.text;
+        item["status"] = rule.status;  // the rule's text is in the methodology, by id
         rules.push_back(std::move(item));
     }
     Json& fin = out["final"];

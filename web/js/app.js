@@ -39,9 +39,20 @@ function announce(result) {
   }, 400);
 }
 
+/**
+ * What the slider path sends to the core: every input the score depends on, without the role's
+ * prose (validated in full when the role was opened), so each move parses half as much JSON.
+ */
+function scoringInput(a) {
+  return {
+    format: a.format, role: { title: a.role.title }, tasks: a.tasks, evidence: a.evidence, barriers: a.barriers,
+    protective: a.protective, ai_growth_correlation: a.ai_growth_correlation, override: a.override ?? null,
+  };
+}
+
 /** Scores the current assessment; on success renders it, otherwise keeps the last valid state. */
 function recompute() {
-  const out = state.engine.score(state.current);
+  const out = state.engine.score(scoringInput(state.current));
   if (!out.ok) {
     renderErrors(state.refs, out.errors);
     return false;
@@ -163,12 +174,13 @@ async function boot() {
     page.addEventListener('change', onChange);
     page.addEventListener('click', onClick);
     wirePicker({
-      catalog, input: $('role-search'), list: $('role-results'),
+      catalog, input: $('role-search'), list: $('role-results'), count: $('role-count'),
       onPick: (id) => openRole(id, { push: true }).catch(fail),
     });
     window.addEventListener('popstate', () => openRole(new URLSearchParams(location.search).get('role') ?? catalog.default).catch(fail));
     await openRole(new URLSearchParams(location.search).get('role') ?? catalog.default);
     page.hidden = false;
+    performance.mark('jobzone:score-visible');
   } catch (error) {
     fail(error);
   } finally {

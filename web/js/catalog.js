@@ -27,12 +27,11 @@ export function searchRoles(catalog, query) {
 }
 
 /** Wires the search box: results are links (?role=id), so each role has a deep link. */
-export function wirePicker({ catalog, input, list, onPick }) {
+export function wirePicker({ catalog, input, list, count, onPick }) {
   let active = -1;
   const links = () => [...list.querySelectorAll('a')];
   const close = () => {
     list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
     active = -1;
   };
   const show = () => {
@@ -45,7 +44,7 @@ export function wirePicker({ catalog, input, list, onPick }) {
       found.length === 0 ? h('li', { class: 'muted' }, 'No published role matches.') : null,
       found.length > MAX_SHOWN ? h('li', { class: 'muted' }, `${found.length - MAX_SHOWN} more: type more of the name`) : null);
     list.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
+    if (count) count.textContent = `${found.length} ${found.length === 1 ? 'role' : 'roles'} found`;
     active = -1;
   };
   input.addEventListener('input', show);

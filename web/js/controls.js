@@ -52,12 +52,17 @@ export function syncControls(registry, current, published) {
     const value = getAt(current, path);
     if (value === undefined) continue;
     if (c.input.value !== String(value)) c.input.value = String(value);
-    if (c.input.type === 'range') c.input.setAttribute('aria-valuetext', c.valueText(value));
-    if (c.output) c.output.textContent = c.format(value);
+    if (c.input.type === 'range') {
+      const spoken = c.valueText(value);
+      if (c.input.getAttribute('aria-valuetext') !== spoken) c.input.setAttribute('aria-valuetext', spoken);
+    }
+    const shown = c.format(value);
+    if (c.output && c.output.textContent !== shown) c.output.textContent = shown;
     const before = published ? getAt(published, path) : undefined;
     const changed = published !== null && before !== undefined && before !== value;
-    c.row.classList.toggle('changed', changed);
-    c.was.textContent = changed ? `changed, published ${c.format(before)}` : '';
+    if (c.row.classList.contains('changed') !== changed) c.row.classList.toggle('changed', changed);
+    const note = changed ? `changed, published ${c.format(before)}` : '';
+    if (c.was.textContent !== note) c.was.textContent = note;
   }
 }
 

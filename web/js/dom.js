@@ -32,5 +32,35 @@ export function fill(el, ...children) {
   return build(el, null, children);
 }
 
+/**
+ * Makes `el`'s children look like `children` by touching only what differs (text, attributes,
+ * mismatched nodes). Used on every slider move, so the live DOM (and layout) changes little.
+ */
+export function patch(el, ...children) {
+  const next = build(el.cloneNode(false), null, children);
+  morphChildren(el, next);
+  return el;
+}
+
+function morphChildren(current, next) {
+  const have = [...current.childNodes];
+  const want = [...next.childNodes];
+  want.forEach((node, i) => {
+    const old = have[i];
+    if (!old) current.append(node);
+    else if (old.nodeType !== node.nodeType || old.nodeName !== node.nodeName) current.replaceChild(node, old);
+    else if (old.nodeType === Node.TEXT_NODE) { if (old.data !== node.data) old.data = node.data; }
+    else if (old.nodeType === Node.ELEMENT_NODE) {
+      for (const name of node.getAttributeNames()) {
+        const value = node.getAttribute(name);
+        if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+      }
+      for (const name of old.getAttributeNames()) if (!node.hasAttribute(name)) old.removeAttribute(name);
+      morphChildren(old, node);
+    }
+  });
+  for (let i = want.length; i < have.length; i++) have[i].remove();
+}
+
 let uid = 0;
 export const nextId = (prefix) => `${prefix}-${++uid}`;

@@ -1,5 +1,5 @@
 // The role page: sections built once per role, then filled from each new result.
-import { h, fill } from './dom.js';
+import { h, fill, patch } from './dom.js';
 import { fixed, score1, signed, signed1, pct } from './format.js';
 import { gauge, zoneBar, splitBar, barRows, zoneClass } from './charts.js';
 import { rangeControl, selectControl, signedFormat } from './controls.js';
@@ -152,78 +152,88 @@ export function buildTasks(refs, assessment, methodology, registry, locked) {
   }));
 }
 
+const patchKeys = new WeakMap();
+/** patch(), skipped entirely while `key` (the figures the part shows) is unchanged. */
+function patchWhen(el, key, build) {
+  if (patchKeys.get(el) === key) return;
+  patchKeys.set(el, key);
+  patch(el, build());
+}
+
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 /** Fills every computed part of the page from a result. */
 export function renderResult({ refs, result: res, assessment, methodology: m, published, publishedResult, locked }) {
   const d = res.display;
   const zones = m.zones;
   const zoneRule = zones.find((z) => z.zone === res.zone);
 
-  refs.bigScore.textContent = d.score;
-  fill(refs.zone, zoneBadge(res.zone, res.label), h('span', { class: 'verdict-word' }, ` ${res.verdict}`));
+  setText(refs.bigScore, d.score);
+  patch(refs.zone, zoneBadge(res.zone, res.label), h('span', { class: 'verdict-word' }, ` ${res.verdict}`));
   if (publishedResult) {
     const delta = res.score - publishedResult.score;
     const same = Math.abs(delta) < 0.05;
-    fill(refs.compare,
+    patch(refs.compare,
       h('span', null, 'Published ', h('strong', null, publishedResult.display.score), ` ${publishedResult.label}`),
       h('span', { class: `delta ${same ? '' : delta > 0 ? 'up' : 'down'}` },
         same ? 'no change' : `yours ${d.score}, ${signed1(delta)} points`));
   } else {
-    fill(refs.compare, h('span', null, 'Your own assessment'));
+    patch(refs.compare, h('span', null, 'Your own assessment'));
   }
   refs.clampNote.hidden = !res.clamped;
-  refs.clampNote.textContent = res.clamped
+  setText(refs.clampNote, res.clamped
     ? `The formula gives ${fixed(res.score_unclamped, 1)}; shown as 100 because the scale stops there (an assumed rule: the published normaliser reaches 100 only with a barrier total of 5 or less).`
-    : '';
+    : '');
 
   const ev = m.inputs.evidence; const ba = m.inputs.barriers; const pr = m.inputs.protective;
   const gaugeRows = [
-    ['Task resistance', `${d.task_resistance}/5`, gauge(res.task_resistance, 0, 5, `Task resistance ${d.task_resistance} of 5`)],
-    ['Evidence', `${signed(res.totals.evidence)}/10`, gauge(res.totals.evidence, ev.min * 5, ev.max * 5, `Evidence ${signed(res.totals.evidence)}, range -10 to +10`)],
-    ['Barriers to AI', `${res.totals.barriers}/10`, gauge(res.totals.barriers, 0, ba.max * 5, `Barriers ${res.totals.barriers} of 10`)],
-    ['Protective principles', `${res.totals.protective}/9`, gauge(res.totals.protective, 0, pr.max * 3, `Protective ${res.totals.protective} of 9`)],
-    ['AI growth', `${signed(res.totals.growth)}/2`, gauge(res.totals.growth, -2, 2, `AI growth ${signed(res.totals.growth)}, range -2 to +2`)],
+    ['Task resistance', `${d.task_resistance}/5`, () => gauge(res.task_resistance, 0, 5, `Task resistance ${d.task_resistance} of 5`)],
+    ['Evidence', `${signed(res.totals.evidence)}/10`, () => gauge(res.totals.evidence, ev.min * 5, ev.max * 5, `Evidence ${signed(res.totals.evidence)}, range -10 to +10`)],
+    ['Barriers to AI', `${res.totals.barriers}/10`, () => gauge(res.totals.barriers, 0, ba.max * 5, `Barriers ${res.totals.barriers} of 10`)],
+    ['Protective principles', `${res.totals.protective}/9`, () => gauge(res.totals.protective, 0, pr.max * 3, `Protective ${res.totals.protective} of 9`)],
+    ['AI growth', `${signed(res.totals.growth)}/2`, () => gauge(res.totals.growth, -2, 2, `AI growth ${signed(res.totals.growth)}, range -2 to +2`)],
   ];
-  fill(refs.gauges, gaugeRows.map(([label, value, svg]) =>
-    h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg, h('span', { class: 'num' }, value)))));
+  patchWhen(refs.gauges, gaugeRows.map((g) => g[1]).join(), () => [gaugeRows.map(([label, value, svg]) =>
+    h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
 
   const neighbours = assessment.neighbours ?? published?.neighbours ?? [];
-  fill(refs.bar, zoneBar({
+  patchWhen(refs.bar, d.score, () => [zoneBar({
     zones, score: res.score, published: publishedResult ? publishedResult.score : null,
     neighbours, title: assessment.role.title,
-  }));
-  fill(refs.neighbours,
-    h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
-    neighbours.map((n) => h('li', null, `${n.title}: ${score1(n.score)}`, n.label ? `, ${n.label}` : '')));
+  })]);
+  patchWhen(refs.neighbours, d.score, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
+    neighbours.map((n) => h('li', null, `${n.title}: ${score1(n.score)}`, n.label ? `, ${n.label}` : ''))]);
 
   const margin = `${d.threshold_margin} points above the ${zoneRule.name} threshold of ${zoneRule.min}`;
   const next = res.to_next_zone !== null ? zones[zones.indexOf(zoneRule) - 1] : null;
-  fill(refs.verdict,
-    h('p', { class: 'verdict-main' }, zoneBadge(res.zone, res.zone), ` ${assessment.role.title} scores ${d.score} of 100: ${res.verdict}, ${margin}.`,
+  patchWhen(refs.verdict, `${d.score}|${res.label}|${res.final.label}`, () => [h('p', { class: 'verdict-main' }, zoneBadge(res.zone, res.zone), ` ${assessment.role.title} scores ${d.score} of 100: ${res.verdict}, ${margin}.`,
       next ? ` It is ${fixed(res.to_next_zone, 1)} points short of ${next.name}.` : ''),
     h('p', null, ZONE_LINE[res.zone] ?? ''),
-    res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${score1(res.final.score)}): ${res.final.reason}`) : null);
+    res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${score1(res.final.score)}): ${res.final.reason}`) : null]);
 
-  refs.protectiveTotal.textContent = `Protective total: ${res.totals.protective}/9`;
-  fill(refs.screen, h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status));
+  setText(refs.protectiveTotal, `Protective total: ${res.totals.protective}/9`);
+  patchWhen(refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status)]);
 
   // Tasks
   assessment.tasks.forEach((t, i) => {
     const el = refs.tasks.querySelector(`[data-weighted="${i}"]`);
-    if (el) el.textContent = `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`;
+    if (el) setText(el, `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`);
   });
   const totalShare = assessment.tasks.reduce((a, t) => a + t.time_pct, 0);
-  refs.taskTotal.textContent = `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores 3 or more`;
+  setText(refs.taskTotal, `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores 3 or more`);
   const splitParts = m.inputs.impacts.map((im) => ({ key: im.key, label: im.label, value: res.split[im.key] }));
-  fill(refs.split, splitBar(splitParts),
-    h('ul', { class: 'legend' }, splitParts.map((p) => h('li', null, h('span', { class: `key sp-${p.key}`, 'aria-hidden': 'true' }), `${p.label} ${pct(Math.round(p.value * 100) / 100)}`))));
-  refs.resistance.textContent = `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/5`;
+  patchWhen(refs.split, splitParts.map((p) => p.value).join(), () => [splitBar(splitParts),
+    h('ul', { class: 'legend' }, splitParts.map((p) => h('li', null, h('span', { class: `key sp-${p.key}`, 'aria-hidden': 'true' }), `${p.label} ${pct(Math.round(p.value * 100) / 100)}`)))]);
+  setText(refs.resistance, `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/5`);
 
-  refs.evidenceTotal.textContent = `Evidence total: ${signed(res.totals.evidence)}/10 · modifier 1 + (${res.totals.evidence} x ${m.formula.evidence_step}) = ${d.modifiers.evidence}`;
-  refs.barrierTotal.textContent = `Barrier total: ${res.totals.barriers}/10 · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`;
+  setText(refs.evidenceTotal, `Evidence total: ${signed(res.totals.evidence)}/10 · modifier 1 + (${res.totals.evidence} x ${m.formula.evidence_step}) = ${d.modifiers.evidence}`);
+  setText(refs.barrierTotal, `Barrier total: ${res.totals.barriers}/10 · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`);
 
   // Calculation, as the tracker prints it
   const f = m.formula;
-  fill(refs.calc, h('table', { class: 'kv' },
+  patchWhen(refs.calc, d.raw_calculation + d.score_calculation, () => [h('table', { class: 'kv' },
     h('caption', { class: 'visually-hidden' }, 'Inputs to the formula'),
     h('tbody', null,
       h('tr', null, h('th', { scope: 'row' }, 'Task resistance'), h('td', null, `${d.task_resistance}/5.0`)),
@@ -232,41 +242,40 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
       h('tr', null, h('th', { scope: 'row' }, 'Growth modifier'), h('td', null, `1.0 + (${res.totals.growth} x ${f.growth_step}) = ${d.modifiers.growth}`)))),
   h('p', { class: 'calc-line' }, d.raw_calculation),
   h('p', { class: 'calc-line' }, `JobZone score: ${d.score_calculation}/100`),
-  h('p', null, `Zone: ${res.zone} (${zoneRule.name} ≥ ${zoneRule.min})`));
+  h('p', null, `Zone: ${res.zone} (${zoneRule.name} ≥ ${zoneRule.min})`)]);
 
-  const labelRule = res.rules.find((x) => x.id.startsWith('label-'));
-  fill(refs.sublabel, h('table', { class: 'kv' },
+  const labelRule = m.labels.find((l) => res.rules.some((x) => x.id === l.id));
+  patchWhen(refs.sublabel, `${res.time_share_3plus}|${res.totals.growth}|${res.label}`, () => [h('table', { class: 'kv' },
     h('caption', { class: 'visually-hidden' }, 'How the sub-label is chosen'),
     h('tbody', null,
       h('tr', null, h('th', { scope: 'row' }, 'Task time scoring 3+'), h('td', null, pct(res.time_share_3plus))),
       h('tr', null, h('th', { scope: 'row' }, 'AI growth correlation'), h('td', null, signed(res.totals.growth))),
       h('tr', null, h('th', { scope: 'row' }, 'Sub-label'), h('td', null, zoneBadge(res.zone, res.label))))),
-  labelRule ? h('p', null, labelRule.text, ' ', statusBadge(labelRule.status)) : null);
+  labelRule ? h('p', null, labelRule.text, ' ', statusBadge(labelRule.status)) : null]);
 
   const compRows = res.composition.map((p) => ({ label: p.label, value: p.points, text: signed1(p.points) }));
   const compTotal = res.composition.reduce((a, p) => a + p.points, 0);
   const attrRows = res.attribution.map((p) => ({ label: p.label, value: p.points, text: signed1(p.points) }));
   const attrTotal = res.attribution.reduce((a, p) => a + p.points, 0);
   const maxPts = Math.max(50, ...compRows.map((x) => Math.abs(x.value)), ...attrRows.map((x) => Math.abs(x.value)));
-  fill(refs.composition,
-    h('div', null, h('h3', null, 'As published (50/20/15/10/5)'), barRows(compRows, maxPts, 'Published composition'),
+  patchWhen(refs.composition, [...compRows, ...attrRows].map((x) => x.text).join(), () => [h('div', null, h('h3', null, 'As published (50/20/15/10/5)'), barRows(compRows, maxPts, 'Published composition'),
       h('p', { class: 'total' }, `Adds up to ${score1(compTotal)}, not ${d.score}`)),
     h('div', null, h('h3', null, 'Exact attribution'), barRows(attrRows, maxPts, 'Exact attribution of the score'),
       h('p', { class: 'total' }, `Adds up to ${score1(attrTotal)} = the score`)),
-    h('p', { class: 'note span' }, 'The tracker weights each part by its own scale, so its points need not add up to the score. The exact attribution splits the score itself across the formula\'s four factors (a Shapley split from the floor of 0); protective principles are not in the formula. ', statusBadge('assumed')));
+    h('p', { class: 'note span' }, 'The tracker weights each part by its own scale, so its points need not add up to the score. The exact attribution splits the score itself across the formula\'s four factors (a Shapley split from the floor of 0); protective principles are not in the formula. ', statusBadge('assumed'))]);
 
   // Rules, with those that apply now marked
   const fired = new Set(res.rules.map((x) => x.id));
   const rule = (id, status, text) => h('li', { class: fired.has(id) ? 'fired' : null },
     statusBadge(status), ' ', text, fired.has(id) ? h('span', { class: 'applies' }, ' applies now') : null);
-  fill(refs.rules, h('ul', { class: 'rules' },
+  patchWhen(refs.rules, [...fired].join(), () => [h('ul', { class: 'rules' },
     rule('formula', m.formula.status, `Formula: ${m.formula.text}.`),
     m.zones.map((z) => rule(z.id, z.status, z.text)),
     m.labels.map((l) => rule(l.id, l.status, `${l.label}: ${l.text}`)),
     m.quick_screen.map((q) => rule(q.id, q.status, `Quick screen, ${q.likely}: ${q.text}`)),
     rule(m.clamp.id, m.clamp.status, m.clamp.text),
     rule('composition', m.composition.status, `Composition: ${m.composition.text}`),
-    rule('attribution', m.attribution.status, `Attribution: ${m.attribution.text}`)));
+    rule('attribution', m.attribution.status, `Attribution: ${m.attribution.text}`))]);
 }
 
 export function renderErrors(refs, errors) {

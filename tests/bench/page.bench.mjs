@@ -1,0 +1,79 @@
+// Benchmarks of the calculator page in headless Chromium. Prints figures; asserts nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, serve, root } from '../e2e/browser.mjs';
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pctl = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const browser = await launch();
+const server = await serve();
+try {
+  // 1. First-visit transfer: every file the page fetches, gzip -9.
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const urls = new Set();
+    page.on('request', (r) => urls.add(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('.big-score');
+    await page.waitForLoadState('networkidle');
+    let total = 0;
+    console.log('First visit, gzip -9 per asset:');
+    for (const u of [...urls].sort()) {
+      const file = path.join(root, 'dist', u === '/' ? 'index.html' : decodeURIComponent(u));
+      if (!fs.existsSync(file)) continue;
+      const gz = zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+      total += gz;
+      console.log(`  ${u.padEnd(52)} ${kb(gz).padStart(9)}`);
+    }
+    console.log(`  ${'total'.padEnd(52)} ${kb(total).padStart(9)}   (target <= 120 KB)`);
+    await context.close();
+  }
+
+  // 2. Input to updated score: 200 scripted slider moves, timed from the input event to the
+  //    updated score after a forced layout.
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('.big-score');
+    const times = await page.evaluate(() => {
+      const sliders = [...document.querySelectorAll('input[type=range][data-path]')];
+      const out = [];
+      for (let i = 0; i < 200; i++) {
+        const el = sliders[i % sliders.length];
+        const min = Number(el.min); const max = Number(el.max);
+        const next = Number(el.value) >= max ? min : Number(el.value) + 1;
+        const t0 = performance.now();
+        el.value = String(next);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        void document.querySelector('.big-score').textContent;
+        void document.body.offsetHeight; // layout included
+        out.push(performance.now() - t0);
+      }
+      return out;
+    });
+    console.log(`Input to updated score, 200 slider moves: median ${median(times).toFixed(2)} ms, p95 ${pctl(times, 0.95).toFixed(2)} ms   (targets < 4 ms, < 16 ms)`);
+    await context.close();
+  }
+
+  // 3. Cold load: navigation start to the score visible (a mark the page sets), 7 fresh contexts.
+  {
+    const loads = [];
+    for (let i = 0; i < 7; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      await page.waitForSelector('.big-score');
+      loads.push(await page.evaluate(() => performance.getEntriesByName('jobzone:score-visible')[0].startTime));
+      await context.close();
+    }
+    console.log(`Cold load to score visible (localhost): median ${median(loads).toFixed(0)} ms, max ${Math.max(...loads).toFixed(0)} ms   (target < 500 ms)`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

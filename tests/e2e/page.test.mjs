@@ -1,0 +1,206 @@
+// The calculator page in headless Chromium: golden figures, keyboard edits checked against the
+// native scorer, time shares at 100, accessibility (axe-core), no foreign requests, no errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, serve, watch, root } from './browser.mjs';
+
+const referencePath = path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json');
+const reference = JSON.parse(fs.readFileSync(referencePath, 'utf8'));
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+function nativeScore(assessment) {
+  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr);
+  return JSON.parse(p.stdout);
+}
+
+/** The assessment as the page's controls hold it. */
+async function pageAssessment(page) {
+  const values = await page.$$eval('[data-path]', (els) => els.map((el) => [el.dataset.path, el.type === 'range' ? Number(el.value) : el.value]));
+  const a = structuredClone(reference);
+  for (const [key, value] of values) {
+    const p = key.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+    p.slice(0, -1).reduce((o, k) => o[k], a)[p[p.length - 1]] = value;
+  }
+  return a;
+}
+
+async function shown(page) {
+  return page.evaluate(() => ({
+    score: document.querySelector('.big-score').textContent,
+    label: document.querySelector('.zone-line .zone-badge').textContent,
+  }));
+}
+
+async function openPage(context) {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('.big-score');
+  return { page, problems };
+}
+
+test('the reference role shows 61.9, GREEN, Green (Accelerated) and its worked calculation', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await openPage(context);
+  assert.deepEqual(await shown(page), { score: '61.9', label: 'Green (Accelerated)' });
+  const text = await page.textContent('main');
+  for (const expected of [
+    'Raw: 3.65 x 1.28 x 1.06 x 1.10 = 5.4476',
+    '(5.4476 - 0.54) / 7.93 x 100 = 61.9',
+    '13.9 points above the Green threshold of 48',
+    'Protective 4 + Correlation 2 = Likely Green (Accelerated)',
+    'Task resistance: 6.00 - 2.35 = 3.65/5',
+    'Displaced 0%', 'Augmented 80%', 'Not involved 20%',
+    'Computer & Information Research Scientist: 60.2',
+    'Adds up to 64.4, not 61.9',
+    'Adds up to 61.9 = the score',
+  ]) assert.ok(text.includes(expected), `page shows "${expected}"`);
+  assert.ok((await page.locator('.badge.st-assumed').count()) > 3, 'assumed rules are marked');
+  fs.mkdirSync(path.join(root, 'tests/artifacts'), { recursive: true });
+  await page.screenshot({ path: path.join(root, 'tests/artifacts/page.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard edits give exactly the native score, and shares stay at 100', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await openPage(context);
+  const task = (name) => page.getByRole('group', { name: new RegExp(name) });
+  const press = async (locator, ...keys) => {
+    await locator.focus();
+    for (const key of keys) await page.keyboard.press(key);
+  };
+  const edits = [
+    ['AI growth +2 -> 0', () => press(page.getByLabel('AI growth correlation'), 'ArrowLeft', 'ArrowLeft')],
+    ['task 1 score 2 -> 5', () => press(task('Novel architecture').getByLabel('Score'), 'ArrowRight', 'ArrowRight', 'ArrowRight')],
+    ['job postings -> -2', () => press(page.getByLabel('Job posting trends'), 'Home')],
+    ['task 2 share 20 -> 30', () => press(task('Paper implementation').getByLabel('Time share'), ...Array(10).fill('ArrowRight'))],
+    ['lock task 3, task 1 share to the most', async () => {
+      await press(task('Benchmark creation').getByLabel('Lock share'), 'Space');
+      await press(task('Novel architecture').getByLabel('Time share'), 'End');
+    }],
+    ['regulatory barrier -> 2', () => press(page.getByLabel('Regulatory / licensing'), 'End')],
+    ['task 4 impact -> displaced', () => press(task('Experimental design').getByLabel('Impact'), 'Home')],
+    ['task 1 share back down 25 points', () => press(task('Novel architecture').getByLabel('Time share'), 'PageDown', 'PageDown', 'PageDown')],
+    ['AI tool maturity -> +2', () => press(page.getByLabel('AI tool maturity'), 'End')],
+    ['embodied physicality -> 3', () => press(page.getByLabel('Embodied physicality'), 'End')],
+  ];
+  const seen = new Set();
+  for (const [name, act] of edits) {
+    await act();
+    const a = await pageAssessment(page);
+    const total = a.tasks.reduce((s, t) => s + t.time_pct, 0);
+    assert.ok(Math.abs(total - 100) < 1e-9, `${name}: shares add to ${total}`);
+    const native = nativeScore(a);
+    assert.deepEqual(await shown(page), { score: native.display.score, label: native.label }, name);
+    seen.add(native.display.score);
+  }
+  assert.ok(seen.size >= 6, `edits moved the score (${[...seen].join(', ')})`);
+  const locked = await pageAssessment(page);
+  assert.equal(locked.tasks[2].time_pct, 15, 'the locked task kept its share');
+  assert.equal(await page.locator('.ctl.changed').count() > 5, true, 'changed inputs are marked');
+  assert.match(await page.textContent('.compare'), /yours .* points/);
+
+  await press(page.getByRole('button', { name: 'Reset to published' }), 'Enter');
+  assert.deepEqual(await shown(page), { score: '61.9', label: 'Green (Accelerated)' });
+  assert.deepEqual(await pageAssessment(page), reference);
+  assert.equal(await page.locator('.ctl.changed').count(), 0);
+  await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('61.9'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('axe-core finds no accessibility violations, light and dark, wide and 360 px', async () => {
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 360]]) {
+    // bypassCSP only lets the test inject axe-core; the page itself runs under its CSP.
+    const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 }, bypassCSP: true });
+    const { page, problems } = await openPage(context);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target})`);
+    assert.deepEqual(summary, [], `${colorScheme} ${width}px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${colorScheme} ${width}px: no sideways scrolling (${overflow}px)`);
+    if (width === 360) await page.screenshot({ path: path.join(root, 'tests/artifacts/page-360-dark.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a catalog of 500 synthetic roles is searchable and each role has a deep link', async () => {
+  // A temporary copy of the site with a generated catalog (synthetic test data, never shipped).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-catalog-'));
+  fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
+  const { syntheticAssessment } = await import('../node/corpus.mjs');
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'data/index.json'), 'utf8'));
+  for (let i = 1; i <= 500; i++) {
+    const a = syntheticAssessment(i);
+    a.role.title = `Synthetic role ${String(i).padStart(3, '0')}`;
+    fs.writeFileSync(path.join(dir, `data/roles/${a.id}.json`), JSON.stringify(a));
+    index.roles.push({ id: a.id, title: a.role.title, category: a.role.category, file: `roles/${a.id}.json` });
+  }
+  fs.writeFileSync(path.join(dir, 'data/index.json'), JSON.stringify(index));
+  const big = await serve(dir);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${big.url}/`);
+    await page.waitForSelector('.big-score');
+    await page.getByLabel('Search published roles').fill('synthetic role 042');
+    const links = page.locator('#role-results a');
+    assert.equal(await links.count(), 1);
+    await page.getByLabel('Search published roles').fill('synthetic');
+    assert.equal(await links.count(), 20);
+    assert.match(await page.textContent('#role-results'), /480 more/);
+    await page.getByLabel('Search published roles').fill('role 137');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Synthetic role 137'));
+    assert.match(page.url(), /\?role=synthetic-137$/);
+    const native = nativeScore(syntheticAssessment(137));
+    assert.equal((await shown(page)).score, native.display.score);
+    // the deep link opens the same role in a fresh page
+    const again = await context.newPage();
+    await again.goto(`${big.url}/?role=synthetic-137`);
+    await again.waitForSelector('.big-score');
+    assert.match(await again.textContent('h1'), /Synthetic role 137/);
+    // an unknown id says so and opens the default role
+    await again.goto(`${big.url}/?role=no-such-role`);
+    await again.waitForSelector('.big-score');
+    assert.match(await again.textContent('#status'), /No published role is called "no-such-role"/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    big.close();
+    fs.rmSync(dir, { recursive: true });
+  }
+});
+
+test('the shipped catalog lists each role file once, and each is valid', () => {
+  const index = JSON.parse(fs.readFileSync(path.join(root, 'web/data/index.json'), 'utf8'));
+  const files = fs.readdirSync(path.join(root, 'web/data/roles'));
+  assert.deepEqual(index.roles.map((r) => r.file).sort(), files.map((f) => `roles/${f}`).sort());
+  for (const entry of index.roles) {
+    const a = nativeScore(JSON.parse(fs.readFileSync(path.join(root, 'web/data', entry.file), 'utf8')));
+    assert.ok(a.score >= 0);
+    const doc = JSON.parse(fs.readFileSync(path.join(root, 'web/data', entry.file), 'utf8'));
+    assert.equal(doc.id, entry.id);
+    assert.equal(doc.role.title, entry.title);
+  }
+});
