@@ -10,6 +10,7 @@ namespace {
 
 std::string score(const std::string& assessment_json) { return jobzone::score_document(assessment_json); }
 std::string validate(const std::string& assessment_json) { return jobzone::validate_document(assessment_json); }
+std::string insight(const std::string& assessment_json) { return jobzone::insight_document(assessment_json); }
 std::string methodology() { return jobzone::methodology_document(); }
 
 }  // namespace
@@ -17,5 +18,6 @@ std::string methodology() { return jobzone::methodology_document(); }
 EMSCRIPTEN_BINDINGS(jobzone) {
     emscripten::function("score", &score);
     emscripten::function("validate", &validate);
+    emscripten::function("insight", &insight);
     emscripten::function("methodology", &methodology);
 }

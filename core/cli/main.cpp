@@ -8,6 +8,7 @@
 
 #include "jobzone/api.h"
 #include "jobzone/assessment.h"
+#include "jobzone/insight.h"
 #include "jobzone/methodology.h"
 #include "jobzone/score.h"
 
@@ -16,7 +17,10 @@ namespace {
 constexpr const char* kUsage =
     "usage: jobzone score FILE... | -      print each assessment's result as JSON\n"
     "       jobzone validate FILE... | -   check assessments, errors on stderr\n"
-    "       jobzone envelope FILE... | -   print what the wasm module's score() returns, a line each\n"
+    "       jobzone insight FILE... | -    print sensitivity, uncertainty and best move as JSON\n"
+    "       jobzone envelope [--insight] FILE... | -\n"
+    "                                      print what the wasm module's score() (or insight())\n"
+    "                                      returns, a line each\n"
     "       jobzone methodology            print the embedded methodology data\n"
     "exit: 0 all valid, 1 an input is invalid, 2 usage error\n";
 
@@ -48,6 +52,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (command == "envelope" && !files.empty()) {
+        bool with_insight = files[0] == "--insight";
+        if (with_insight) files.erase(files.begin());
         int status = 0;
         for (const std::string& file : files) {
             std::string text;
@@ -56,13 +62,13 @@ int main(int argc, char** argv) {
                 status = 1;
                 continue;
             }
-            std::string out = jobzone::score_document(text);
+            std::string out = with_insight ? jobzone::insight_document(text) : jobzone::score_document(text);
             if (out.rfind("{\"ok\":true", 0) != 0) status = 1;
             std::cout << out << "\n";
         }
         return status;
     }
-    if ((command != "score" && command != "validate") || files.empty()) {
+    if ((command != "score" && command != "validate" && command != "insight") || files.empty()) {
         std::cerr << kUsage;
         return 2;
     }
@@ -85,9 +91,10 @@ int main(int argc, char** argv) {
                 continue;
             }
             if (command == "score") results.push_back(jobzone::to_json(jobzone::score(*parsed.assessment)));
+            else if (command == "insight") results.push_back(jobzone::to_json(jobzone::insight(*parsed.assessment)));
             else std::cerr << file << ": valid\n";
         }
-        if (command == "score") {
+        if (command != "validate") {
             const jobzone::Json& out = results.size() == 1 ? results[0] : results;
             if (!out.is_null()) std::cout << out.dump(2, ' ', false, jobzone::Json::error_handler_t::replace) << "\n";
         }

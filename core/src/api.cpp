@@ -2,6 +2,7 @@
 #include "jobzone/api.h"
 
 #include "jobzone/assessment.h"
+#include "jobzone/insight.h"
 #include "jobzone/methodology.h"
 #include "jobzone/score.h"
 
@@ -53,6 +54,14 @@ std::string validate_document(std::string_view text) {
         ParseResult parsed = parse_assessment(text);
         if (!parsed.ok()) return errors_document(parsed.errors);
         return envelope(true, "assessment", to_json(*parsed.assessment));
+    });
+}
+
+std::string insight_document(std::string_view text) {
+    return guarded([&] {
+        ParseResult parsed = parse_assessment(text);
+        if (!parsed.ok()) return errors_document(parsed.errors);
+        return envelope(true, "insight", to_json(insight(*parsed.assessment)));
     });
 }
 

@@ -74,6 +74,40 @@ std::array<double, 4> shapley_product(const std::array<double, 4>& base, const s
 
 }  // namespace
 
+double time_score_sum(const Assessment& a) {
+    double sum = 0;
+    for (const Task& t : a.tasks) sum += t.time_pct * t.score;
+    return sum;
+}
+
+Modifiers modifiers_for(const Formula& f, int evidence_total, int barrier_total, int growth) {
+    return Modifiers{1 + evidence_total * f.evidence_step, 1 + barrier_total * f.barrier_step, 1 + growth * f.growth_step};
+}
+
+FormulaTerms formula_terms(const Formula& f, double time_score_sum, const Modifiers& modifiers) {
+    FormulaTerms t;
+    t.weighted_task_score = time_score_sum / 100;
+    t.task_resistance = f.task_resistance_base - t.weighted_task_score;
+    t.modifiers = modifiers;
+    t.raw = t.task_resistance * t.modifiers.evidence * t.modifiers.barriers * t.modifiers.growth;
+    t.score_unclamped = (t.raw - f.raw_floor) / f.raw_span * 100;
+    return t;
+}
+
+FormulaTerms formula_terms(double time_score_sum, int evidence_total, int barrier_total, int growth) {
+    const Formula& f = methodology().formula;
+    return formula_terms(f, time_score_sum, modifiers_for(f, evidence_total, barrier_total, growth));
+}
+
+double clamp_score(double score_unclamped) {
+    const Methodology& m = methodology();
+    return std::clamp(score_unclamped, m.clamp_min, m.clamp_max);
+}
+
+double score_value(const Assessment& a) {
+    return clamp_score(formula_terms(time_score_sum(a), sum(a.evidence), sum(a.barriers), a.ai_growth_correlation).score_unclamped);
+}
+
 const ZoneRule& zone_for(double score) {
     const Methodology& m = methodology();
     for (const ZoneRule& z : m.zones) {
@@ -87,25 +121,21 @@ Result score(const Assessment& a) {
     const Formula& f = m.formula;
     Result r;
 
-    double weighted_sum = 0;
     for (const Task& t : a.tasks) {
-        weighted_sum += t.time_pct * t.score;
         double* bucket = t.impact == Impact::displacement   ? &r.split.displacement
                          : t.impact == Impact::augmentation ? &r.split.augmentation
                                                             : &r.split.not_involved;
         *bucket += t.time_pct;
         if (t.score >= 3) r.time_share_3plus += t.time_pct;
     }
-    r.weighted_task_score = weighted_sum / 100;
-    r.task_resistance = f.task_resistance_base - r.weighted_task_score;
-
     r.totals = Totals{sum(a.evidence), sum(a.barriers), sum(a.protective), a.ai_growth_correlation};
-    r.modifiers.evidence = 1 + r.totals.evidence * f.evidence_step;
-    r.modifiers.barriers = 1 + r.totals.barriers * f.barrier_step;
-    r.modifiers.growth = 1 + r.totals.growth * f.growth_step;
-    r.raw = r.task_resistance * r.modifiers.evidence * r.modifiers.barriers * r.modifiers.growth;
-    r.score_unclamped = (r.raw - f.raw_floor) / f.raw_span * 100;
-    r.score = std::clamp(r.score_unclamped, m.clamp_min, m.clamp_max);
+    FormulaTerms terms = formula_terms(time_score_sum(a), r.totals.evidence, r.totals.barriers, r.totals.growth);
+    r.weighted_task_score = terms.weighted_task_score;
+    r.task_resistance = terms.task_resistance;
+    r.modifiers = terms.modifiers;
+    r.raw = terms.raw;
+    r.score_unclamped = terms.score_unclamped;
+    r.score = clamp_score(r.score_unclamped);
     r.clamped = r.score != r.score_unclamped;
     r.rules.push_back(fired(f.info));
     if (r.clamped) r.rules.push_back(fired(m.clamp));

@@ -7,6 +7,7 @@
 
 #include "jobzone/api.h"
 #include "jobzone/assessment.h"
+#include "jobzone/insight.h"
 #include "jobzone/score.h"
 
 namespace {
@@ -25,6 +26,20 @@ void check_result(const jobzone::Assessment& a) {
     require(std::fabs(total - r.score_unclamped) < 1e-9);
     require(std::fabs(r.split.displacement + r.split.augmentation + r.split.not_involved - 100) < 1e-6);
     require(!r.zone.empty() && !r.label.empty());
+    // Every analysis runs, and its figures stay in range.
+    jobzone::Insight in = jobzone::insight(a);
+    require(in.score == r.score);
+    for (const auto& s : in.sensitivity) {
+        if (s.down_score) require(*s.down_score >= 0 && *s.down_score <= 100);
+        if (s.up_score) require(*s.up_score >= 0 && *s.up_score <= 100);
+    }
+    const auto& u = in.uncertainty;
+    require(u.p10 <= u.p50 && u.p50 <= u.p90 && u.p10 >= 0 && u.p90 <= 100);
+    double p = 0;
+    for (const auto& z : u.zones) p += z.second;
+    require(std::fabs(p - 1) < 1e-9);
+    if (in.best_move) require(in.best_move->score > r.score);
+    jobzone::Json::parse(jobzone::to_json(in).dump());
     // What is written back reads back the same.
     jobzone::ParseResult again = jobzone::parse_assessment(jobzone::to_json(a).dump());
     require(again.ok());

@@ -17,7 +17,7 @@ async function loadModule() {
   return createJobzone({ wasmBinary: fs.readFileSync(path.join(root, 'dist/jobzone.wasm')) });
 }
 
-function nativeEnvelopes(texts) {
+function nativeEnvelopes(texts, ...flags) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-corpus-'));
   const files = texts.map((t, i) => {
     const f = path.join(dir, `${i}.json`);
@@ -26,7 +26,7 @@ function nativeEnvelopes(texts) {
   });
   let out;
   try {
-    out = execFileSync(cli, ['envelope', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    out = execFileSync(cli, ['envelope', ...flags, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
   } catch (e) {
     out = e.stdout; // exit 1 when some inputs are invalid
   }
@@ -64,6 +64,17 @@ test('wasm and native give byte-identical JSON over 1,200 synthetic assessments'
     if (wasm.startsWith('{"ok":true')) valid++;
   });
   assert.equal(valid, 1001); // every broken one was refused, every generated one scored
+});
+
+test('insight (sensitivity, uncertainty, best move) is byte-identical in wasm and native', () => {
+  const texts = [reference];
+  for (let seed = 1; seed <= 300; seed++) texts.push(JSON.stringify(syntheticAssessment(seed, 1 + (seed % 30))));
+  const native = nativeEnvelopes(texts, '--insight');
+  texts.forEach((text, i) => assert.equal(jobzone.insight(text), native[i], `input ${i} differs`));
+  const ref = JSON.parse(jobzone.insight(reference)).insight;
+  assert.equal(ref.uncertainty.method, 'exact');
+  const total = Object.values(ref.uncertainty.zones).reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(total - 1) < 1e-12);
 });
 
 test('errors come back as data naming the field, never as an exception', () => {

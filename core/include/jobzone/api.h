@@ -13,6 +13,9 @@ std::string score_document(std::string_view assessment_json);
 // {"ok":true,"assessment":{...normalised...}} or {"ok":false,"errors":[...]}
 std::string validate_document(std::string_view assessment_json);
 
+// {"ok":true,"insight":{sensitivity, uncertainty, best_move}} or {"ok":false,"errors":[...]}
+std::string insight_document(std::string_view assessment_json);
+
 // The embedded methodology file.
 std::string methodology_document();
 

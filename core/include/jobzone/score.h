@@ -85,8 +85,27 @@ struct Result {
     FinalVerdict final_verdict;
 };
 
+// The formula alone, step by step exactly as score() computes it, so every caller (the
+// analyses in insight.h included) gets bit-identical figures for the same inputs.
+struct FormulaTerms {
+    double weighted_task_score = 0;
+    double task_resistance = 0;
+    Modifiers modifiers;
+    double raw = 0;
+    double score_unclamped = 0;
+};
+// time_score_sum = sum of time_pct x score over the tasks (100 x the weighted task score).
+FormulaTerms formula_terms(double time_score_sum, int evidence_total, int barrier_total, int growth);
+Modifiers modifiers_for(const Formula& f, int evidence_total, int barrier_total, int growth);
+// The hot-loop form: constants and modifiers passed in, nothing looked up.
+FormulaTerms formula_terms(const Formula& f, double time_score_sum, const Modifiers& modifiers);
+double time_score_sum(const Assessment& assessment);
+double clamp_score(double score_unclamped);
+
 // Scores a valid assessment (one that parse_assessment accepted).
 Result score(const Assessment& assessment);
+// The clamped score alone, as score() gives it, without the rest of the result.
+double score_value(const Assessment& assessment);
 
 // Zone rule for a score (inclusive lower bounds, compared within the methodology's tolerance).
 const ZoneRule& zone_for(double score);
