@@ -1,7 +1,7 @@
 // The calculator page: loads a published role, binds every input to the wasm scorer.
 import { loadEngine } from './engine.js';
 import { loadCatalog, findRole, fetchJson, wirePicker } from './catalog.js';
-import { buildPage, buildTasks, renderResult, renderErrors } from './view.js';
+import { buildPage, buildTasks, renderResult, renderInsight, renderErrors } from './view.js';
 import { syncControls, setAt } from './controls.js';
 import { rebalance } from './shares.js';
 
@@ -66,7 +66,20 @@ function recompute() {
     announce(out.result);
   }
   document.dispatchEvent(new CustomEvent('jobzone:scored', { detail: out.result }));
+  scheduleInsight();
   return true;
+}
+
+/** The analyses run once per frame at most, after the score itself has been drawn. */
+let insightFrame = 0;
+function scheduleInsight() {
+  cancelAnimationFrame(insightFrame);
+  insightFrame = requestAnimationFrame(() => {
+    const out = state.engine.insight(scoringInput(state.current));
+    if (!out.ok) return;
+    renderInsight({ ...state, methodology: state.engine.methodology, insight: out.insight, assessment: state.current });
+    document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: out.insight }));
+  });
 }
 
 /** Applies one edit to a copy of the assessment; commits it only if the core accepts it. */
@@ -117,7 +130,17 @@ function updateShareLimits() {
 }
 
 function onClick(event) {
-  const action = event.target.closest('[data-action]')?.dataset.action;
+  const button = event.target.closest('[data-action]');
+  const action = button?.dataset.action;
+  if (action === 'best-move') {
+    const { from, to, points } = button.dataset;
+    edit((a) => {
+      a.tasks[Number(from)].time_pct -= Number(points);
+      a.tasks[Number(to)].time_pct += Number(points);
+    });
+    announce(state.result);
+    return;
+  }
   if (action === 'reset' && state.published) {
     state.current = structuredClone(state.published);
     state.locked = state.current.tasks.map(() => false);

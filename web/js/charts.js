@@ -26,7 +26,7 @@ export function gauge(value, min, max, text) {
  * Positions are percentages (no viewBox), so the text is never stretched.
  * zones: [{zone, min, verdict}] highest first.
  */
-export function zoneBar({ zones, score, published, neighbours, title }) {
+export function zoneBar({ zones, score, published, neighbours, title, band }) {
   const P = (v) => `${Math.min(Math.max(v, 0), 100)}%`;
   const parts = [];
   zones.forEach((z, i) => {
@@ -34,6 +34,10 @@ export function zoneBar({ zones, score, published, neighbours, title }) {
     parts.push(s('rect', { class: `band ${zoneClass(z.zone)}`, x: P(z.min), y: 30, width: P(upper - z.min), height: 16 }));
     parts.push(s('text', { class: 'band-label', x: P((z.min + upper) / 2), y: 64, 'text-anchor': 'middle' }, z.verdict));
   });
+  if (band) {
+    parts.push(s('rect', { class: 'band-range', x: P(band.p10), y: 27, width: P(Math.max(band.p90 - band.p10, 0.4)), height: 22, rx: 3 }));
+    parts.push(s('line', { class: 'band-mid', x1: P(band.p50), x2: P(band.p50), y1: 27, y2: 49 }));
+  }
   for (const n of neighbours) {
     parts.push(s('line', { class: 'nb', x1: P(n.score), x2: P(n.score), y1: 26, y2: 50 }, s('title', null, `${n.title}: ${score1(n.score)}`)));
   }
@@ -46,6 +50,7 @@ export function zoneBar({ zones, score, published, neighbours, title }) {
   parts.push(s('text', { class: 'axis', x: '100%', y: 80, 'text-anchor': 'end' }, '100'));
   const label = `Where ${title} sits on the 0 to 100 scale: ${score1(score)}` +
     (published === null ? '' : `, published ${score1(published)}`) +
+    (band ? `; if each judgment were one step off, 80% of outcomes between ${score1(band.p10)} and ${score1(band.p90)}` : '') +
     (neighbours.length ? `; neighbours ${neighbours.map((n) => `${n.title} ${score1(n.score)}`).join(', ')}` : '');
   return s('svg', { class: 'zonebar', width: '100%', height: 84, role: 'img', 'aria-label': label }, parts);
 }
@@ -72,6 +77,30 @@ export function barRows(rows, max, caption) {
       h('td', { class: 'bar-cell', 'aria-hidden': 'true' },
         s('svg', { viewBox: '0 0 100 8', preserveAspectRatio: 'none', focusable: 'false' },
           s('rect', { class: row.value < 0 ? 'g-neg' : 'g-pos', x: 0, y: 0, width: w, height: 8 }))),
+      h('td', { class: 'num' }, row.text)));
+  }
+  return table;
+}
+
+/**
+ * A tornado chart: one row an input, bars left and right of the current score for one step
+ * down and one step up. rows: [{label, down, up, text}] with down/up as score changes or null.
+ */
+export function tornado(rows, max, caption) {
+  const table = h('table', { class: 'bars tornado' }, h('caption', { class: 'visually-hidden' }, caption));
+  const X = (v) => 50 + (Math.max(-max, Math.min(max, v)) / max) * 50;
+  for (const row of rows) {
+    const bars = [];
+    for (const [dir, delta] of [['down', row.down], ['up', row.up]]) {
+      if (delta === null) continue;
+      const x = X(delta);
+      bars.push(s('rect', { class: `t-${dir} ${delta < 0 ? 'g-neg' : 'g-pos'}`, x: Math.min(50, x), y: dir === 'down' ? 0 : 5, width: Math.abs(x - 50), height: 5 }));
+    }
+    table.append(h('tr', null,
+      h('th', { scope: 'row' }, row.label),
+      h('td', { class: 'bar-cell', 'aria-hidden': 'true' },
+        s('svg', { viewBox: '0 0 100 10', preserveAspectRatio: 'none', focusable: 'false' },
+          s('rect', { class: 'g-zero', x: 49.8, y: 0, width: 0.4, height: 10 }), bars)),
       h('td', { class: 'num' }, row.text)));
   }
   return table;

@@ -7,6 +7,10 @@ function wrap(module) {
     score(assessment) {
       return JSON.parse(module.score(JSON.stringify(assessment)));
     },
+    /** Sensitivity, uncertainty and best move: {ok: true, insight} or {ok: false, errors}. */
+    insight(assessment) {
+      return JSON.parse(module.insight(JSON.stringify(assessment)));
+    },
     /** Validates a JSON text: {ok: true, assessment} or {ok: false, errors}. */
     validate(text) {
       return JSON.parse(module.validate(text));

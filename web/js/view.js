@@ -1,7 +1,7 @@
 // The role page: sections built once per role, then filled from each new result.
 import { h, fill, patch } from './dom.js';
 import { fixed, score1, signed, signed1, pct } from './format.js';
-import { gauge, zoneBar, splitBar, barRows, zoneClass } from './charts.js';
+import { gauge, zoneBar, splitBar, barRows, tornado, zoneClass } from './charts.js';
 import { rangeControl, selectControl, signedFormat } from './controls.js';
 
 const ZONE_LINE = {
@@ -123,6 +123,19 @@ export function buildPage({ assessment, methodology: m, registry, published }) {
   r.composition = h('div', { class: 'two-col' });
   const comp = section('composition', 'Score composition', r.composition);
 
+  // Insight: what moves the score, how sure it is, the best change of task mix
+  r.lever = h('p', { class: 'lever' });
+  r.tornado = h('div');
+  r.tornadoAll = h('div');
+  const levers = section('levers', 'What moves this score',
+    h('p', { class: 'lede' }, 'Each input one step down (upper bar) and one step up (lower bar), everything else as it is; a share step moves 5 points of time. Bars to the right raise the score, to the left lower it.'),
+    r.lever, r.tornado,
+    h('details', { class: 'more' }, h('summary', null, 'Every input'), r.tornadoAll));
+  r.sure = h('div', { class: 'sure' });
+  const sure = section('sure', 'How sure is this score', r.sure);
+  r.move = h('div', { class: 'move' });
+  const move = section('move', 'Best change of task mix', r.move);
+
   // Rules
   r.rules = h('div');
   const rules = section('rules', 'Rules and assumptions',
@@ -131,8 +144,8 @@ export function buildPage({ assessment, methodology: m, registry, published }) {
 
   const page = h('div', { class: 'role-page' }, header, r.errors,
     h('div', { class: 'layout' },
-      h('div', { class: 'col-main' }, glance, sits, verdict, tasks, evidence, barriers, protective),
-      h('div', { class: 'col-side' }, calc, sub, comp, definition, rules)));
+      h('div', { class: 'col-main' }, glance, sits, verdict, levers, tasks, evidence, barriers, protective),
+      h('div', { class: 'col-side' }, sure, move, calc, sub, comp, definition, rules)));
   return { page, refs: r };
 }
 
@@ -199,10 +212,7 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
 
   const neighbours = assessment.neighbours ?? published?.neighbours ?? [];
-  patchWhen(refs.bar, d.score, () => [zoneBar({
-    zones, score: res.score, published: publishedResult ? publishedResult.score : null,
-    neighbours, title: assessment.role.title,
-  })]);
+  renderBar(refs, { zones, res, publishedResult, neighbours, title: assessment.role.title });
   patchWhen(refs.neighbours, d.score, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
     neighbours.map((n) => h('li', null, `${n.title}: ${score1(n.score)}`, n.label ? `, ${n.label}` : ''))]);
 
@@ -276,6 +286,57 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     rule(m.clamp.id, m.clamp.status, m.clamp.text),
     rule('composition', m.composition.status, `Composition: ${m.composition.text}`),
     rule('attribution', m.attribution.status, `Attribution: ${m.attribution.text}`))]);
+}
+
+function renderBar(refs, { zones, res, publishedResult, neighbours, title, band = null }) {
+  const key = `${res.display.score}|${band ? [band.p10, band.p50, band.p90].join() : ''}`;
+  patchWhen(refs.bar, key, () => [zoneBar({
+    zones, score: res.score, published: publishedResult ? publishedResult.score : null, neighbours, title, band,
+  })]);
+}
+
+const stepText = (input, value) => (input.endsWith('time_pct') ? pct(Math.round(value * 100) / 100) : input.includes('score') ? `${value}/5` : signed(value));
+
+/** Fills the insight parts from the core's analyses of the current assessment. */
+export function renderInsight({ refs, insight, result: res, assessment, methodology: m, publishedResult }) {
+  const now = insight.score;
+  const list = insight.sensitivity;
+  const top = list[0];
+  if (top && top.swing > 0) {
+    const parts = [];
+    if (top.down) parts.push(`one step down (to ${stepText(top.input, top.down.value)}) gives ${score1(top.down.score)}`);
+    if (top.up) parts.push(`one step up (to ${stepText(top.input, top.up.value)}) gives ${score1(top.up.score)}`);
+    const name = /^(Score|Time share) of /.test(top.label) ? `the ${top.label.charAt(0).toLowerCase()}${top.label.slice(1)}` : top.label;
+    setText(refs.lever, `The biggest lever is ${name}: ${parts.join(', ')} (now ${res.display.score}).`);
+  } else {
+    setText(refs.lever, 'No single input moves the score.');
+  }
+  const max = Math.max(1, ...list.map((x) => x.swing));
+  const rowOf = (x) => {
+    const down = x.down ? x.down.score - now : null;
+    const up = x.up ? x.up.score - now : null;
+    return { label: x.label, down, up, text: [down === null ? '–' : signed1(down), up === null ? '–' : signed1(up)].join(' / ') };
+  };
+  const key = list.map((x) => `${x.input}:${fixed(x.swing, 2)}`).join();
+  patchWhen(refs.tornado, key, () => [tornado(list.slice(0, 8).map(rowOf), max, 'The eight inputs that move the score most: change for one step down / one step up')]);
+  patchWhen(refs.tornadoAll, key, () => [tornado(list.map(rowOf), max, 'Every input: change for one step down / one step up')]);
+
+  const u = insight.uncertainty;
+  const zoneText = m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ');
+  patchWhen(refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}`, () => [
+    h('p', null, `If each judgment (${u.judged_inputs} of them: task scores, evidence, barriers, AI growth) could be one step off, 80% of outcomes fall between `,
+      h('strong', null, score1(u.p10)), ' and ', h('strong', null, score1(u.p90)), `, with the middle at ${score1(u.p50)}.`),
+    h('p', { class: 'zone-odds' }, 'Chance of each zone: ', zoneText),
+    h('p', { class: 'note' }, 'Each judged input stays with probability 1/2 and moves one step down or up with 1/4 each (a step off the scale stays put). Computed exactly over every combination, not sampled. ', h('span', { class: 'badge st-assumed' }, 'Assumed')),
+  ]);
+  renderBar(refs, { zones: m.zones, res, publishedResult, neighbours: assessment.neighbours ?? [], title: assessment.role.title, band: u });
+
+  const b = insight.best_move;
+  patchWhen(refs.move, b ? `${b.from}|${b.to}|${b.points}|${b.score}` : 'none', () => (b ? [
+    h('p', null, `Moving ${b.points} points of time from “${assessment.tasks[b.from].name}” to “${assessment.tasks[b.to].name}” raises the score by ${fixed(b.delta, 1)} to ${score1(b.score)}: `,
+      zoneBadge(b.zone, b.label), '.'),
+    h('button', { type: 'button', class: 'btn', 'data-action': 'best-move', 'data-from': b.from, 'data-to': b.to, 'data-points': b.points }, 'Try this move'),
+  ] : [h('p', null, 'No change of task mix (moving 5 to 20 points of time between two tasks) would raise the score.')]));
 }
 
 export function renderErrors(refs, errors) {

@@ -1,0 +1,56 @@
+// The insight sections in the browser: tornado, uncertainty band and best move render for the
+// reference role, agree with the native CLI, and change when an input changes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serve, watch, root } from './browser.mjs';
+
+const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const nativeInsight = (a) => {
+  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), ['insight', '-'], { input: JSON.stringify(a), encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr);
+  return JSON.parse(p.stdout);
+};
+const fmt = (x) => x.toFixed(1);
+
+test('tornado, band and best move render, match the core, and follow the inputs', async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('#levers .tornado tr');
+  const ins = nativeInsight(reference);
+  const lever = await page.textContent('#levers .lever');
+  assert.match(lever, /^The biggest lever is the score of Novel architecture design & exploration: one step down \(to 1\/5\) gives 66\.6, one step up \(to 3\/5\) gives 57\.2 \(now 61\.9\)\.$/);
+  assert.equal(await page.locator('#levers .tornado').first().locator('tr').count(), 8);
+  const sure = await page.textContent('#sure');
+  assert.ok(sure.includes(`between ${fmt(ins.uncertainty.p10)} and ${fmt(ins.uncertainty.p90)}, with the middle at ${fmt(ins.uncertainty.p50)}`), sure);
+  assert.ok(sure.includes(`Green ${(ins.uncertainty.zones.GREEN * 100).toFixed(1)}%`));
+  assert.equal(await page.locator('#sits .band-range').count(), 1);
+  const move = await page.textContent('#move');
+  assert.match(move, /Moving 20 points of time from “Paper implementation & reproduction” to “Mentoring junior researchers & cross-team collaboration” raises the score by 7\.5 to 69\.4/);
+
+  // An input changes: everything follows.
+  const bandBefore = await page.getAttribute('#sits .band-range', 'x');
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => !document.querySelector('#levers .lever').textContent.includes('(now 61.9)'));
+  const edited = structuredClone(reference);
+  edited.ai_growth_correlation = -2;
+  const after2 = nativeInsight(edited);
+  assert.ok((await page.textContent('#sure')).includes(`with the middle at ${fmt(after2.uncertainty.p50)}`));
+  assert.notEqual(await page.getAttribute('#sits .band-range', 'x'), bandBefore);
+
+  // Trying the best move applies it.
+  await page.getByRole('button', { name: 'Reset to published' }).click();
+  await page.getByRole('button', { name: 'Try this move' }).click();
+  await page.waitForFunction(() => document.querySelector('.big-score').textContent === '69.4');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
