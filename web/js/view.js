@@ -24,23 +24,33 @@ function zoneBadge(zone, label) {
 }
 
 /** Builds the page skeleton for one assessment; returns the parts that updates fill. */
-export function buildPage({ assessment, methodology: m, registry, published }) {
+export function buildPage({ assessment, methodology: m, registry, published, own = false, origin = '' }) {
   const role = assessment.role;
   const r = {}; // refs
   const inputs = m.inputs;
 
-  const header = h('header', { class: 'role-head' },
-    h('p', { class: 'eyebrow' }, [role.category, published ? 'Published assessment' : 'Your assessment'].filter(Boolean).join(' · ')),
-    h('h1', null, role.title, role.seniority ? h('span', { class: 'seniority' }, ` (${role.seniority})`) : null),
-    role.aliases?.length ? h('p', { class: 'aliases' }, 'Also known as: ', role.aliases.join(' · ')) : null);
+  const header = own
+    ? h('header', { class: 'role-head own' },
+      h('p', { class: 'eyebrow' }, 'Your assessment', origin ? ` · started from ${origin}` : ''),
+      h('div', { class: 'title-fields' },
+        h('label', null, 'Role title', h('input', { type: 'text', 'data-text': 'role.title', value: role.title, maxlength: 200, autocomplete: 'off' })),
+        h('label', null, 'Seniority', h('input', { type: 'text', 'data-text': 'role.seniority', value: role.seniority ?? '', maxlength: 200, autocomplete: 'off' }))))
+    : h('header', { class: 'role-head' },
+      h('p', { class: 'eyebrow' }, [role.category, 'Published assessment'].filter(Boolean).join(' · ')),
+      h('h1', null, role.title, role.seniority ? h('span', { class: 'seniority' }, ` (${role.seniority})`) : null),
+      role.aliases?.length ? h('p', { class: 'aliases' }, 'Also known as: ', role.aliases.join(' · ')) : null);
 
+  r.toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Your assessment: save, share, export' });
+  r.notice = h('div', { class: 'notice', role: 'status' });
+  r.panel = h('div', { class: 'panel-slot' });
+  r.report = h('section', { class: 'report', 'aria-label': 'Printable report' });
   r.errors = h('div', { class: 'errors', role: 'alert', hidden: true });
 
   // Score at a glance
   r.bigScore = h('span', { class: 'big-score' });
   r.zone = h('div', { class: 'zone-line' });
   r.compare = h('div', { class: 'compare' });
-  r.reset = h('button', { type: 'button', class: 'btn', 'data-action': 'reset', hidden: !published }, 'Reset to published');
+  r.reset = h('button', { type: 'button', class: 'btn', 'data-action': 'reset', hidden: !published || own }, 'Reset to published');
   r.gauges = h('dl', { class: 'gauges' });
   r.clampNote = h('p', { class: 'note', hidden: true });
   const glance = section('glance', 'Score at a glance',
@@ -142,27 +152,44 @@ export function buildPage({ assessment, methodology: m, registry, published }) {
     h('p', { class: 'lede' }, 'Every rule jobzone applies comes from one data file. Published rules are stated on the tracker; assumed ones are this project\'s reading, open to correction.'),
     r.rules);
 
-  const page = h('div', { class: 'role-page' }, header, r.errors,
+  if (own) {
+    // A title and a heading level for the page even while the title is an input.
+    header.prepend(h('h1', { class: 'visually-hidden' }, 'Your assessment'));
+  }
+  const page = h('div', { class: 'role-page' }, header, r.toolbar, r.notice, r.panel, r.errors,
     h('div', { class: 'layout' },
       h('div', { class: 'col-main' }, glance, sits, verdict, levers, tasks, evidence, barriers, protective),
       h('div', { class: 'col-side' }, sure, move, calc, sub, comp, definition, rules)));
-  return { page, refs: r };
+  return { page: h('div', null, page, r.report), refs: r };
 }
 
-/** Task rows: share slider with lock, score slider, impact select. */
-export function buildTasks(refs, assessment, methodology, registry, locked) {
+/** Task rows: share slider with lock, score slider, impact select; in your own assessment also
+ *  the task's name and buttons to reorder, remove and add tasks. */
+export function buildTasks(refs, assessment, methodology, registry, locked, editable = false) {
   for (const key of [...registry.keys()]) if (key.startsWith('tasks.')) registry.delete(key);
   const impacts = methodology.inputs.impacts;
+  const n = assessment.tasks.length;
+  const max = methodology.limits.max_tasks;
   fill(refs.tasks, assessment.tasks.map((task, i) => {
     const lock = h('input', { type: 'checkbox', 'data-lock': i, checked: Boolean(locked[i]), id: `lock-${i}` });
+    const title = editable
+      ? h('span', { class: 'task-name' },
+        h('input', { type: 'text', 'data-text': `tasks.${i}.name`, value: task.name, maxlength: 200, 'aria-label': `Name of task ${i + 1}`, autocomplete: 'off' }),
+        h('button', { type: 'button', class: 'icon', 'data-action': 'move-task', 'data-index': i, 'data-dir': -1, disabled: i === 0, 'aria-label': `Move task ${i + 1} up` }, '↑'),
+        h('button', { type: 'button', class: 'icon', 'data-action': 'move-task', 'data-index': i, 'data-dir': 1, disabled: i === n - 1, 'aria-label': `Move task ${i + 1} down` }, '↓'),
+        h('button', { type: 'button', class: 'icon', 'data-action': 'remove-task', 'data-index': i, disabled: n === 1, 'aria-label': `Remove task ${i + 1}` }, '×'))
+      : task.name;
     return h('fieldset', { class: 'task' },
-      h('legend', null, h('span', { class: 'task-n' }, `${i + 1}.`), ' ', task.name),
+      h('legend', null, h('span', { class: 'task-n' }, `${i + 1}.`), ' ', editable ? `Task ${i + 1}` : title),
+      editable ? title : null,
       rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', min: 0, max: 100, format: pct, class: 'share' }, registry),
       h('label', { class: 'lock', for: `lock-${i}` }, lock, 'Lock share'),
       rangeControl({ path: ['tasks', i, 'score'], label: 'Score', min: 1, max: 5, format: (v) => `${v}/5`, valueText: (v) => `${v} of 5`, class: 'score' }, registry),
       selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', options: impacts, class: 'impact' }, registry),
       h('p', { class: 'weighted', 'data-weighted': i }));
-  }));
+  }), editable ? h('p', { class: 'add-task' },
+    h('button', { type: 'button', class: 'btn', 'data-action': 'add-task', disabled: n >= max }, '+ Add a task'),
+    h('span', { class: 'muted' }, ` ${n} of at most ${max} tasks`)) : null);
 }
 
 const patchKeys = new WeakMap();

@@ -1,0 +1,266 @@
+// Your own assessment in the browser: editing tasks, share links, export/import, saving and
+// migration, hostile text, and the printed report.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, serve, watch, root } from './browser.mjs';
+
+const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '"><script>alert(2)</script>',
+  'Long '.repeat(39) + 'name',
+  'مراجعة الكود والتوثيق',
+  'Emoji 🧪🤖 task ✅',
+];
+
+let browser;
+let server;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-own-'));
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); server?.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
+
+async function open(context, url = '/') {
+  const page = await context.newPage();
+  const problems = watch(page);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(`${server.url}${url}`);
+  await page.waitForSelector('.big-score');
+  return { page, problems, dialogs };
+}
+
+/** Every input of the page as data: names, shares, scores, impacts and the rest, plus the score. */
+async function snapshot(page) {
+  return page.evaluate(() => ({
+    score: document.querySelector('.big-score').textContent,
+    label: document.querySelector('.zone-line .zone-badge').textContent,
+    title: document.querySelector('[data-text="role.title"]')?.value ?? document.querySelector('h1').textContent,
+    names: [...document.querySelectorAll('[data-text$=".name"]')].map((e) => e.value),
+    values: Object.fromEntries([...document.querySelectorAll('[data-path]')].map((e) => [e.dataset.path, e.value])),
+  }));
+}
+
+async function exportJson(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const file = path.join(tmp, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  return file;
+}
+
+async function makeOwnAndEdit(page) {
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.getByLabel('Role title').fill('My research job');
+  await page.getByRole('button', { name: '+ Add a task' }).click();
+  await page.getByLabel('Name of task 8').fill('Reviewing pull requests');
+  const group = page.getByRole('group', { name: 'Task 8' });
+  await group.getByLabel('Score').focus();
+  await page.keyboard.press('End');
+  await page.getByRole('group', { name: 'Task 1' }).getByLabel('Time share').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('ArrowLeft');
+}
+
+test('edit, then a share link opens identical inputs and score in a fresh browser', async () => {
+  const ctx = await browser.newContext();
+  const { page, problems } = await open(ctx);
+  await makeOwnAndEdit(page);
+  const before = await snapshot(page);
+  assert.equal(before.names.length, 8);
+  assert.equal(before.names[7], 'Reviewing pull requests');
+  const total = Object.entries(before.values).filter(([k]) => k.endsWith('time_pct')).reduce((s, [, v]) => s + Number(v), 0);
+  assert.equal(total, 100);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.inputValue('#share-url');
+  assert.match(link, /#a=1\.[A-Za-z0-9_-]+$/);
+  const fresh = await browser.newContext();
+  const { page: other, problems: p2 } = await open(fresh, link.replace(server.url, ''));
+  assert.deepEqual(await snapshot(other), before);
+  assert.match(await other.textContent('.notice'), /Opened from a share link/);
+  assert.deepEqual([...problems, ...p2], []);
+  await ctx.close();
+  await fresh.close();
+});
+
+test('broken, truncated, hostile and old-format links', async () => {
+  const ctx = await browser.newContext();
+  const good = await (async () => {
+    const { page } = await open(ctx);
+    await page.getByRole('button', { name: 'Share link' }).click();
+    const link = await page.inputValue('#share-url');
+    await page.close();
+    return link.slice(link.indexOf('#'));
+  })();
+  const legacy = `#a=0.${Buffer.from(JSON.stringify({ ...reference, role: { title: 'From an old link' } })).toString('base64url')}`;
+  const invalid = `#a=0.${Buffer.from(JSON.stringify({ ...reference, tasks: [] })).toString('base64url')}`;
+  for (const [hash, expect] of [
+    [good.slice(0, 40), /could not be opened: the link is damaged or cut short/],
+    ['#a=1.<img src=x onerror=alert(1)>', /could not be opened: the link holds characters a share link never has|damaged/],
+    ['#a=9.abc', /newer than this copy of jobzone/],
+    [invalid, /the assessment in it is not valid/],
+  ]) {
+    const page = await ctx.newPage();
+    const problems = watch(page);
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await page.goto(`${server.url}/${hash}`);
+    await page.waitForSelector('.big-score');
+    assert.match(await page.textContent('.notice'), expect, hash);
+    assert.equal(await page.textContent('.big-score'), '61.9', 'the default role opens');
+    assert.deepEqual([...problems, ...dialogs], []);
+    await page.close();
+  }
+  const { page } = await open(ctx, `/${legacy}`);
+  assert.equal(await page.inputValue('[data-text="role.title"]'), 'From an old link');
+  assert.equal(await page.textContent('.big-score'), '61.9');
+  await ctx.close();
+});
+
+test('export then import gives the identical assessment; invalid imports change nothing', async () => {
+  const ctx = await browser.newContext();
+  const { page, problems } = await open(ctx);
+  await makeOwnAndEdit(page);
+  const before = await snapshot(page);
+  const file = await exportJson(page);
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(exported.role.title, 'My research job');
+  assert.equal(exported.tasks.length, 8);
+
+  // CSV of the task table
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csvText = fs.readFileSync(await csv.path(), 'utf8');
+  assert.match(csvText, /^task,time_pct,score,impact,weighted\r\n/);
+  assert.match(csvText, /Reviewing pull requests,\d+,5,augmentation,/);
+
+  const fresh = await browser.newContext();
+  const { page: other } = await open(fresh);
+  await other.setInputFiles('input[type=file][data-action=import]', file);
+  await other.waitForFunction(() => document.querySelector('.notice').textContent.includes('Imported'));
+  assert.deepEqual(await snapshot(other), before);
+  const again = JSON.parse(fs.readFileSync(await exportJson(other), 'utf8'));
+  assert.deepEqual(again, exported);
+
+  const bad = [
+    ['not-json.json', '{"format": tru', /\(root\): not valid JSON/],
+    ['score.json', JSON.stringify({ ...exported, tasks: exported.tasks.map((t, i) => (i === 2 ? { ...t, score: 9 } : t)) }), /tasks\[2\]\.score: must be an integer from 1 to 5, got 9/],
+    ['shares.json', JSON.stringify({ ...exported, tasks: exported.tasks.slice(1) }), /tasks: time shares add up to/],
+    ['unknown.json', JSON.stringify({ ...exported, evidance: 1 }), /evidance: unknown field/],
+  ];
+  for (const [name, text, expect] of bad) {
+    const f = path.join(tmp, name);
+    fs.writeFileSync(f, text);
+    await other.setInputFiles('input[type=file][data-action=import]', f);
+    await other.waitForFunction((n) => document.querySelector('.notice').textContent.includes(n), name);
+    const notice = await other.textContent('.notice');
+    assert.match(notice, /was not imported; your current assessment is unchanged/);
+    assert.match(notice, expect, name);
+    assert.deepEqual(await snapshot(other), before, `${name} left the state intact`);
+  }
+  assert.deepEqual(problems, []);
+  await ctx.close();
+  await fresh.close();
+});
+
+test('save, reload, reopen; an older storage layout is migrated', async () => {
+  const ctx = await browser.newContext();
+  // A store in the v1 layout, as the first prototype wrote it.
+  await ctx.addInitScript((text) => {
+    if (!localStorage.getItem('jobzone:store')) {
+      localStorage.setItem('jobzone:store', JSON.stringify({ version: 1, items: { 'Old prototype save': text } }));
+    }
+  }, JSON.stringify({ ...reference, role: { title: 'Saved long ago' } }));
+  const { page, problems } = await open(ctx);
+  await makeOwnAndEdit(page);
+  await page.getByRole('button', { name: 'Save to this browser' }).click();
+  assert.match(await page.textContent('.notice'), /Saved “My research job” in this browser/);
+  const saved = await snapshot(page);
+  await page.reload();
+  await page.waitForSelector('.big-score');
+  assert.deepEqual(await snapshot(page), saved, 'the working draft survives a reload');
+  await page.getByRole('button', { name: 'New blank assessment' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]').value === 'My role');
+  await page.getByRole('button', { name: 'My assessments' }).click();
+  const list = await page.textContent('.saved-list');
+  assert.match(list, /My research job/);
+  assert.match(list, /Old prototype save/);
+  await page.locator('.saved-list li', { hasText: 'My research job' }).getByRole('button', { name: 'Open' }).click();
+  assert.deepEqual(await snapshot(page), saved);
+  await page.getByRole('button', { name: 'My assessments' }).click();
+  await page.locator('.saved-list li', { hasText: 'Old prototype save' }).getByRole('button', { name: 'Open' }).click();
+  assert.equal(await page.inputValue('[data-text="role.title"]'), 'Saved long ago');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('jobzone:store')));
+  assert.equal(stored.version, 2);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('storage that refuses writes: the app says so and keeps working', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  const { page, problems } = await open(ctx);
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.getByRole('button', { name: 'Save to this browser' }).click();
+  assert.match(await page.textContent('.notice'), /would not store your work/);
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('Home');
+  assert.notEqual(await page.textContent('.big-score'), '61.9');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('hostile names through typing, import and share links stay text', async () => {
+  const ctx = await browser.newContext();
+  const { page, problems, dialogs } = await open(ctx);
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.getByLabel('Role title').fill(HOSTILE[1]);
+  for (let i = 0; i < HOSTILE.length; i++) await page.getByLabel(`Name of task ${i + 1}`).fill(HOSTILE[i]);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.inputValue('#share-url');
+  const file = await exportJson(page);
+  const check = async (p) => {
+    const names = (await snapshot(p)).names;
+    assert.deepEqual(names.slice(0, HOSTILE.length), HOSTILE);
+    assert.equal(await p.locator('img').count(), 0, 'no element was made from a name');
+    assert.equal(await p.locator('main script').count(), 0);
+    assert.ok((await p.textContent('#move, #levers')).length > 0);
+  };
+  await check(page);
+  const other = await browser.newContext();
+  const viaLink = await open(other, link.replace(server.url, ''));
+  await check(viaLink.page);
+  const viaImport = await open(other);
+  await viaImport.page.setInputFiles('input[type=file][data-action=import]', file);
+  await viaImport.page.waitForFunction(() => document.querySelector('.notice').textContent.includes('Imported'));
+  await check(viaImport.page);
+  await viaImport.page.waitForTimeout(300);
+  assert.deepEqual([...dialogs, ...viaLink.dialogs, ...viaImport.dialogs], [], 'no dialog fired');
+  assert.deepEqual([...problems, ...viaLink.problems, ...viaImport.problems], []);
+  await ctx.close();
+  await other.close();
+});
+
+test('the printed report holds the role, the score and every task', async () => {
+  const ctx = await browser.newContext();
+  const { page } = await open(ctx);
+  await makeOwnAndEdit(page);
+  await page.waitForFunction(() => document.querySelector('.report h1')?.textContent === 'My research job (Mid-Senior)');
+  const score = await page.textContent('.big-score');
+  const names = (await snapshot(page)).names;
+  const pdf = path.join(tmp, 'report.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  assert.ok(text.includes('My research job'), 'role name');
+  assert.ok(text.includes(`Score ${score}/100`), 'score');
+  for (const n of names) assert.ok(text.includes(n), `task ${n}`);
+  assert.ok(text.includes('What changed from the published baseline'));
+  const pages = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)[1];
+  assert.ok(Number(pages) <= 2, `${pages} pages`);
+  await ctx.close();
+});

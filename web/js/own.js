@@ -1,0 +1,154 @@
+// Your own assessment: toolbar, saved list, share link, export/import, compare, printable report.
+import { h, fill, patch } from './dom.js';
+import { fixed, score1, signed, signed1, pct } from './format.js';
+import { listAssessments } from './storage.js';
+
+export function renderToolbar(refs, { mode, saved }) {
+  const b = (action, label, extra = {}) => h('button', { type: 'button', class: 'btn', 'data-action': action, ...extra }, label);
+  fill(refs.toolbar,
+    mode === 'published' ? b('make-own', 'Edit as my own') : b('save', saved ? 'Save' : 'Save to this browser'),
+    b('new-blank', 'New blank assessment'),
+    b('saved', 'My assessments', { 'aria-haspopup': 'true' }),
+    b('share', 'Share link'),
+    b('export-json', 'Export JSON'),
+    b('export-csv', 'Export CSV'),
+    h('label', { class: 'btn file' }, 'Import JSON',
+      h('input', { type: 'file', class: 'visually-hidden', accept: '.json,application/json', 'data-action': 'import' })),
+    b('compare', 'Compare'),
+    b('print', 'Print report'));
+}
+
+/** A message under the toolbar; problems are listed by field path. */
+export function notify(refs, text, errors = [], kind = 'info') {
+  fill(refs.notice, text ? h('div', { class: `note-box ${kind}` },
+    h('p', null, text),
+    errors.length ? h('ul', null, errors.slice(0, 20).map((e) => h('li', null, h('code', null, e.path), `: ${e.message}`))) : null,
+    errors.length > 20 ? h('p', null, `and ${errors.length - 20} more`) : null) : null);
+}
+
+function panel(title, ...body) {
+  return h('section', { class: 'card panel', 'aria-label': title },
+    h('div', { class: 'panel-head' }, h('h2', null, title),
+      h('button', { type: 'button', class: 'icon', 'data-action': 'close-panel', 'aria-label': `Close ${title}` }, '×')),
+    body);
+}
+
+export function closePanel(refs) {
+  fill(refs.panel);
+}
+
+export function showSavedPanel(refs, currentId) {
+  const list = listAssessments();
+  fill(refs.panel, panel('My assessments',
+    list.length === 0
+      ? h('p', { class: 'muted' }, 'Nothing saved yet. “Edit as my own”, then “Save to this browser”, keeps an assessment here, on this device only.')
+      : h('ul', { class: 'saved-list' }, list.map((r) => h('li', { class: r.id === currentId ? 'current' : null },
+        h('span', { class: 'saved-name' }, r.name),
+        h('span', { class: 'muted' }, ` · ${new Date(r.updated).toLocaleString()}`),
+        h('span', { class: 'saved-actions' },
+          h('button', { type: 'button', class: 'btn', 'data-action': 'saved-open', 'data-id': r.id }, 'Open'),
+          h('button', { type: 'button', class: 'btn', 'data-action': 'saved-rename', 'data-id': r.id }, 'Rename'),
+          h('button', { type: 'button', class: 'btn', 'data-action': 'saved-delete', 'data-id': r.id }, 'Delete')))))));
+}
+
+export function showSharePanel(refs, url) {
+  const field = h('input', { type: 'text', readonly: true, value: url, id: 'share-url', 'aria-label': 'Share link' });
+  fill(refs.panel, panel('Share link',
+    h('p', null, 'The whole assessment is inside this link (after the #), so it opens without any server and nothing is sent anywhere.'),
+    h('div', { class: 'copy-row' }, field, h('button', { type: 'button', class: 'btn', 'data-action': 'copy-link' }, 'Copy')),
+    h('p', { class: 'muted' }, `${url.length} characters.`)));
+  field.select();
+}
+
+/** Comparison of two assessments: score, zone, the exact points per part, tasks side by side. */
+export function showComparePanel(refs, options, chosen, results) {
+  const select = (name, value) => h('select', { 'data-compare': name, 'aria-label': name === 'a' ? 'Compare' : 'with' },
+    options.map((o) => h('option', { value: o.key, selected: o.key === value }, o.label)));
+  const [ra, rb] = results;
+  const [aa, ab] = chosen.map((k) => options.find((o) => o.key === k)?.assessment);
+  const row = (label, va, vb, delta) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, va), h('td', null, vb), h('td', { class: 'num' }, delta));
+  const body = [];
+  if (ra && rb) {
+    body.push(row('Score', ra.display.score, rb.display.score, signed1(rb.score - ra.score)));
+    body.push(row('Zone and label', ra.label, rb.label, ra.zone === rb.zone ? 'same zone' : `${ra.zone} → ${rb.zone}`));
+    ra.attribution.forEach((p, i) => body.push(row(`${p.label} (points)`, fixed(p.points, 1), fixed(rb.attribution[i].points, 1), signed1(rb.attribution[i].points - p.points))));
+  }
+  const tasks = (a) => a ? a.tasks.map((t) => `${t.name}: ${pct(t.time_pct)} at ${t.score}/5`) : [];
+  const ta = tasks(aa);
+  const tb = tasks(ab);
+  fill(refs.panel, panel('Compare',
+    h('div', { class: 'compare-pick' }, select('a', chosen[0]), h('span', null, ' with '), select('b', chosen[1])),
+    h('table', { class: 'kv compare-table' },
+      h('thead', null, h('tr', null, h('th', null, ''), h('th', { scope: 'col' }, 'First'), h('th', { scope: 'col' }, 'Second'), h('th', { scope: 'col' }, 'Change'))),
+      h('tbody', null, body)),
+    h('p', { class: 'muted' }, 'Points per part are the exact attribution, so they add up to each score.'),
+    h('h3', null, 'Tasks side by side'),
+    h('table', { class: 'kv' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'First'), h('th', { scope: 'col' }, 'Second'))),
+      h('tbody', null, Array.from({ length: Math.max(ta.length, tb.length) }, (_, i) => h('tr', null, h('td', null, ta[i] ?? ''), h('td', null, tb[i] ?? '')))))));
+}
+
+const csvCell = (v) => {
+  let text = String(v);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`; // never a formula in a spreadsheet
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function tasksCsv(assessment) {
+  const rows = [['task', 'time_pct', 'score', 'impact', 'weighted']];
+  for (const t of assessment.tasks) rows.push([t.name, t.time_pct, t.score, t.impact, fixed((t.time_pct * t.score) / 100, 2)]);
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export function download(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export const slug = (text) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'assessment';
+
+/** The print-only report: role, inputs, score, zone, label, breakdown, changes from the baseline. */
+export function renderReport(refs, { assessment: a, result: r, insight, baseline, baselineResult, methodology: m }) {
+  const changes = [];
+  if (baseline) {
+    const walk = (x, y, path) => {
+      if (typeof x !== 'object' || x === null || typeof y !== 'object' || y === null) {
+        if (x !== y && (typeof x !== 'object' && typeof y !== 'object')) changes.push(`${path}: ${x ?? '(none)'} → ${y ?? '(none)'}`);
+        return;
+      }
+      for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+        if (['role', 'neighbours', 'id', 'override', 'format'].includes(k) && !path) continue;
+        walk(x[k], y[k], path ? `${path}${Array.isArray(x) ? `[${k}]` : `.${k}`}` : k);
+      }
+    };
+    walk(baseline, a, '');
+  }
+  const dims = (scale, values) => scale.dimensions.map((d) => `${d.label} ${signed(values[d.key])}`).join(' · ');
+  const u = insight?.uncertainty;
+  patch(refs.report,
+    h('h1', null, `${a.role.title}${a.role.seniority ? ` (${a.role.seniority})` : ''}`),
+    h('p', { class: 'report-sub' }, `jobzone report · ${new Date().toLocaleDateString()} · computed in the browser with the JobZone method`),
+    h('p', { class: 'report-score' }, `Score ${r.display.score}/100 · ${r.zone} · ${r.label} (${r.verdict})`),
+    baselineResult ? h('p', null, `Published baseline: ${baselineResult.display.score} ${baselineResult.label}; this assessment ${signed1(r.score - baselineResult.score)} points.`) : null,
+    changes.length ? h('div', null, h('h2', null, 'What changed from the published baseline'), h('ul', null, changes.slice(0, 60).map((c) => h('li', null, c)))) : null,
+    h('h2', null, 'Tasks'),
+    h('table', { class: 'kv' },
+      h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted'].map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/5`),
+        h('td', null, m.inputs.impacts.find((i) => i.key === t.impact)?.label ?? t.impact), h('td', null, fixed((t.time_pct * t.score) / 100, 2)))))),
+    h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/5; split ${r.split.displacement}% displaced, ${r.split.augmentation}% augmented, ${r.split.not_involved}% not involved; ${pct(r.time_share_3plus)} of time scores 3 or more.`),
+    h('h2', null, 'Other inputs'),
+    h('p', null, `Evidence ${signed(r.totals.evidence)}/10: ${dims(m.inputs.evidence, a.evidence)}`),
+    h('p', null, `Barriers ${r.totals.barriers}/10: ${dims(m.inputs.barriers, a.barriers)}`),
+    h('p', null, `Protective ${r.totals.protective}/9: ${dims(m.inputs.protective, a.protective)}`),
+    h('p', null, `AI growth correlation ${signed(a.ai_growth_correlation)}. Quick screen: ${r.quick_screen.text}.`),
+    h('h2', null, 'Calculation'),
+    h('p', { class: 'calc-line' }, r.display.raw_calculation),
+    h('p', { class: 'calc-line' }, `JobZone score: ${r.display.score_calculation}`),
+    h('p', null, `Attribution: ${r.attribution.map((p) => `${p.label} ${fixed(p.points, 1)}`).join(' · ')}`),
+    u ? h('p', null, `If each judgment were one step off: 80% of outcomes between ${score1(u.p10)} and ${score1(u.p90)}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
+    h('p', { class: 'muted' }, 'Rules marked assumed on the page (zone edges other than Green at 48, most sub-labels, the 0-100 clamp) are this project\'s reading of the method.'));
+}
