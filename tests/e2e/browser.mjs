@@ -1,6 +1,7 @@
 // Shared browser-test helpers: Debian's Chromium through playwright-core, and a static server.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,14 +39,13 @@ async function waitForPort(port, ms = 10000) {
   throw new Error(`server on ${port} did not start`);
 }
 
-/** Serves `dir` on 127.0.0.1 (a free port); returns {url, close}. */
+/** Serves `dir` on 127.0.0.1 (a free port) with its _headers, as scripts/run does; returns {url, port, close}. */
 export async function serve(dir = path.join(root, 'dist')) {
   const port = await freePort();
-  const child = spawn(process.execPath,
-    [path.join(root, 'node_modules/http-server/bin/http-server'), dir, '-a', '127.0.0.1', '-p', String(port), '-c-1', '--silent'],
+  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), dir, '--host', '127.0.0.1', '--port', String(port), '--quiet'],
     { stdio: 'ignore' });
   await waitForPort(port);
-  return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}`, port, close: () => child.kill() };
 }
 
 /** Records console errors, page errors and any request that leaves 127.0.0.1. */
@@ -61,3 +61,6 @@ export function watch(page) {
   });
   return problems;
 }
+
+/** Names of the built assets (hashed), written by scripts/build-site.mjs. */
+export const siteManifest = () => JSON.parse(fs.readFileSync(path.join(root, 'build/site-manifest.json'), 'utf8'));

@@ -250,6 +250,7 @@ test('the printed report holds the role, the score and every task', async () => 
   const ctx = await browser.newContext();
   const { page } = await open(ctx);
   await makeOwnAndEdit(page);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint'))); // what printing does first
   await page.waitForFunction(() => document.querySelector('.report h1')?.textContent === 'My research job (Mid-Senior)');
   const score = await page.textContent('.big-score');
   const names = (await snapshot(page)).names;

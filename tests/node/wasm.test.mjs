@@ -1,4 +1,4 @@
-// The shipped wasm module (dist/jobzone.js) gives byte-identical JSON to the native scorer.
+// The shipped wasm module gives byte-identical JSON to the native scorer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,8 +13,10 @@ const cli = path.join(root, 'build/native/core/jobzone');
 const reference = fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8');
 
 async function loadModule() {
-  const { default: createJobzone } = await import(path.join(root, 'dist/jobzone.js'));
-  return createJobzone({ wasmBinary: fs.readFileSync(path.join(root, 'dist/jobzone.wasm')) });
+  // The module the site bundles (build/wasm), with the very .wasm bytes dist/ ships.
+  const { default: createJobzone } = await import(path.join(root, 'build/wasm/wasm/jobzone.js'));
+  const names = JSON.parse(fs.readFileSync(path.join(root, 'build/site-manifest.json'), 'utf8'));
+  return createJobzone({ wasmBinary: fs.readFileSync(path.join(root, 'dist/assets', names.wasm)) });
 }
 
 function nativeEnvelopes(texts, ...flags) {

@@ -7,6 +7,7 @@ import { syncControls, setAt } from './controls.js';
 import { rebalance, removeShare } from './shares.js';
 import * as store from './storage.js';
 import { encodeLink, decodeLink } from './share.js';
+import { startPwa } from './pwa.js';
 import {
   renderToolbar, notify, closePanel, showSavedPanel, showSharePanel, showComparePanel, renderReport,
   tasksCsv, download, slug,
@@ -88,24 +89,34 @@ function recompute() {
   return true;
 }
 
-/** The analyses and the report run once per frame at most, after the score itself is drawn. */
+/** The analyses run once per frame at most, after the score itself is drawn. */
 let insightFrame = 0;
 function scheduleInsight() {
   cancelAnimationFrame(insightFrame);
-  insightFrame = requestAnimationFrame(() => {
-    const out = state.engine.insight(scoringInput(state.current));
-    if (!out.ok) return;
-    state.insight = out.insight;
-    const context = {
-      refs: state.refs, methodology: state.engine.methodology, insight: out.insight, result: state.result,
-      assessment: state.current, publishedResult: state.baselineResult,
-    };
-    renderInsight(context);
-    renderReport(state.refs, { ...context, baseline: state.baseline, baselineResult: state.baselineResult });
-    if (state.compare) refreshCompare();
-    document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: out.insight }));
+  insightFrame = requestAnimationFrame(updateInsight);
+}
+
+function updateInsight() {
+  const out = state.engine.insight(scoringInput(state.current));
+  if (!out.ok) return;
+  state.insight = out.insight;
+  renderInsight({
+    refs: state.refs, methodology: state.engine.methodology, insight: out.insight, result: state.result,
+    assessment: state.current, publishedResult: state.baselineResult,
+  });
+  if (state.compare) refreshCompare();
+  document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: out.insight }));
+}
+
+/** The printable report is built when the page is about to print. */
+function updateReport() {
+  if (!state.refs || !state.result) return;
+  renderReport(state.refs, {
+    methodology: state.engine.methodology, insight: state.insight, result: state.result, assessment: state.current,
+    baseline: state.baseline, baselineResult: state.baselineResult,
   });
 }
+addEventListener('beforeprint', updateReport);
 
 /** Applies one edit to a copy; commits it only if the core accepts it (the last valid state stays). */
 function edit(mutate) {
@@ -407,6 +418,9 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   $('page').replaceChildren(page);
   updateShareLimits();
   recompute();
+  // The first analyses are drawn with the page, so nothing moves under the reader afterwards.
+  cancelAnimationFrame(insightFrame);
+  updateInsight();
   const role = state.current.role;
   document.title = `${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${state.result.display.score} ${state.result.label} · jobzone`;
 }
@@ -497,6 +511,7 @@ async function boot() {
     window.addEventListener('hashchange', () => openStart().catch(fail));
     await openStart();
     page.hidden = false;
+    $('footer').hidden = false;
     performance.mark('jobzone:score-visible');
   } catch (error) {
     fail(error);
@@ -511,3 +526,4 @@ function fail(error) {
 }
 
 boot();
+startPwa();

@@ -1,4 +1,6 @@
-// The scoring engine: the wasm module, loaded once, lazily, as a cached promise.
+// The scoring engine: the wasm module, loaded once, lazily, as a cached promise. The build
+// bundles the Emscripten glue as its own chunk and names the content-hashed .wasm file.
+/* global __JOBZONE_WASM__ */
 let enginePromise = null;
 
 function wrap(module) {
@@ -20,8 +22,8 @@ function wrap(module) {
 }
 
 export function loadEngine() {
-  enginePromise ??= import('../jobzone.js')
-    .then((m) => m.default())
+  enginePromise ??= import('@jobzone/wasm')
+    .then((m) => m.default({ locateFile: () => new URL(__JOBZONE_WASM__, import.meta.url).href }))
     .then(wrap)
     .catch((error) => {
       enginePromise = null; // let a later call try again

@@ -140,7 +140,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   const levers = section('levers', 'What moves this score',
     h('p', { class: 'lede' }, 'Each input one step down (upper bar) and one step up (lower bar), everything else as it is; a share step moves 5 points of time. Bars to the right raise the score, to the left lower it.'),
     r.lever, r.tornado,
-    h('details', { class: 'more' }, h('summary', null, 'Every input'), r.tornadoAll));
+    h('details', { class: 'more', ontoggle: (e) => { if (e.target.open) r.renderAllLevers?.(); } }, h('summary', null, 'Every input'), r.tornadoAll));
   r.sure = h('div', { class: 'sure' });
   const sure = section('sure', 'How sure is this score', r.sure);
   r.move = h('div', { class: 'move' });
@@ -346,7 +346,10 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   };
   const key = list.map((x) => `${x.input}:${fixed(x.swing, 2)}`).join();
   patchWhen(refs.tornado, key, () => [tornado(list.slice(0, 8).map(rowOf), max, 'The eight inputs that move the score most: change for one step down / one step up')]);
-  patchWhen(refs.tornadoAll, key, () => [tornado(list.map(rowOf), max, 'Every input: change for one step down / one step up')]);
+  // The full table is built only while its <details> is open: fewer nodes on the page.
+  const details = refs.tornadoAll.parentElement;
+  refs.renderAllLevers = () => patchWhen(refs.tornadoAll, key, () => [tornado(list.map(rowOf), max, 'Every input: change for one step down / one step up')]);
+  if (details.open) refs.renderAllLevers();
 
   const u = insight.uncertainty;
   const zoneText = m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ');

@@ -1,0 +1,165 @@
+// Builds the static site into dist/: bundles and minifies the page (esbuild) with content-hashed
+// names, copies the data, writes _headers, generates the service worker (Workbox) and
+// precompressed .gz/.br copies. Usage: node scripts/build-site.mjs [OUT_DIR]
+import * as esbuild from 'esbuild';
+import { generateSW } from 'workbox-build';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const web = path.join(root, 'web');
+const glue = path.join(root, 'build/wasm/wasm/jobzone.js');
+const wasm = path.join(root, 'build/wasm/wasm/jobzone.wasm');
+
+/** Content-Security-Policy of the app and the widget's iframe page (also in their meta tags). */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+const hash = (buffer) => crypto.createHash('sha256').update(buffer).digest('hex').slice(0, 10);
+
+function copyDir(from, to, skip = () => false) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    if (skip(src)) continue;
+    if (entry.isDirectory()) copyDir(src, path.join(to, entry.name), skip);
+    else fs.copyFileSync(src, path.join(to, entry.name));
+  }
+}
+
+function headersFile(names) {
+  return `# Headers for static hosts that read a _headers file; scripts/serve.mjs applies the same.
+/*
+  Content-Security-Policy: ${CSP}
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+  Cache-Control: public, max-age=0, must-revalidate
+/assets/*
+  Cache-Control: public, max-age=31536000, immutable
+/sw.js
+  Cache-Control: no-cache
+${names.crossOrigin.map((p) => `${p}\n  Access-Control-Allow-Origin: *\n  Cross-Origin-Resource-Policy: cross-origin`).join('\n')}
+`;
+}
+
+export async function generateServiceWorker(out) {
+  return generateSW({
+    globDirectory: out,
+    globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
+    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'demo/**'],
+    swDest: path.join(out, 'sw.js'),
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/embed\.html/, /^\/demo\//],
+    directoryIndex: 'index.html',
+    ignoreURLParametersMatching: [/.*/],
+    dontCacheBustURLsMatching: /assets\/.+-[a-zA-Z0-9]{8,}\.(?:js|css|wasm)$/,
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: false,
+    inlineWorkboxRuntime: true,
+    sourcemap: false,
+    mode: 'production',
+  });
+}
+
+/** Regenerates the service worker of a built site (after a file in it changed), compressed too. */
+export async function refreshServiceWorker(out) {
+  const result = await generateServiceWorker(out);
+  for (const ext of ['.gz', '.br']) fs.rmSync(path.join(out, `sw.js${ext}`), { force: true });
+  precompress(out, (file) => path.basename(file) === 'sw.js');
+  return result;
+}
+
+function precompress(out, only = () => true) {
+  const compressible = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/;
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const file of walk(out)) {
+    if (!compressible.test(file) || !only(file)) continue;
+    const data = fs.readFileSync(file);
+    if (data.length < 1024) continue;
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }));
+  }
+}
+
+export async function buildSite(out = path.join(root, 'dist')) {
+  fs.rmSync(out, { recursive: true, force: true });
+  const assets = path.join(out, 'assets');
+  fs.mkdirSync(assets, { recursive: true });
+
+  const wasmBytes = fs.readFileSync(wasm);
+  const wasmName = `jobzone-${hash(wasmBytes)}.wasm`;
+  fs.writeFileSync(path.join(assets, wasmName), wasmBytes);
+
+  const entries = { app: path.join(web, 'js/app.js') };
+  if (fs.existsSync(path.join(web, 'js/embed.js'))) entries.embed = path.join(web, 'js/embed.js');
+  const js = await esbuild.build({
+    entryPoints: entries,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: ['es2022'],
+    outdir: assets,
+    entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
+    alias: { '@jobzone/wasm': glue },
+    define: { __JOBZONE_WASM__: JSON.stringify(wasmName) },
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const css = await esbuild.build({
+    entryPoints: { app: path.join(web, 'app.css') },
+    bundle: true,
+    minify: true,
+    outdir: assets,
+    entryNames: '[name]-[hash]',
+    metafile: true,
+    logLevel: 'warning',
+  });
+
+  const outputs = { ...js.metafile.outputs, ...css.metafile.outputs };
+  const nameOf = (entry) => path.basename(Object.keys(outputs).find((o) => outputs[o].entryPoint && path.resolve(outputs[o].entryPoint) === path.resolve(entry)));
+  const glueChunk = path.basename(Object.keys(js.metafile.outputs).find((o) => Object.keys(js.metafile.outputs[o].inputs).some((i) => path.resolve(i) === path.resolve(glue))));
+  const names = {
+    app: nameOf(entries.app),
+    css: nameOf(path.join(web, 'app.css')),
+    embed: entries.embed ? nameOf(entries.embed) : null,
+    glue: glueChunk,
+    wasm: wasmName,
+  };
+  names.crossOrigin = ['/embed.js', '/embed-frame.js', ...(names.embed ? [`/assets/${names.embed}`] : []), `/assets/${names.glue}`, `/assets/${names.wasm}`,
+    ...Object.keys(js.metafile.outputs).filter((o) => /chunk-/.test(o)).map((o) => `/assets/${path.basename(o)}`), '/data/*'];
+
+  // Static files, then the HTML with the hashed names.
+  copyDir(web, out, (src) => /\/(js|README\.md|app\.css|index\.html)$/.test(src.slice(web.length)) && path.dirname(src) === web);
+  const rewrite = (text) => text
+    .replaceAll('href="app.css"', `href="assets/${names.css}"`)
+    .replaceAll('src="js/app.js"', `src="assets/${names.app}"`)
+    .replaceAll('<link rel="modulepreload" href="js/app.js">', `<link rel="modulepreload" href="assets/${names.app}">\n<link rel="modulepreload" href="assets/${names.glue}">`)
+    .replaceAll('href="jobzone.wasm"', `href="assets/${names.wasm}"`)
+    .replaceAll('__CSP__', CSP)
+    .replaceAll('__JOBZONE_EMBED__', names.embed ? `assets/${names.embed}` : '');
+  for (const page of ['index.html', 'embed.html']) {
+    const src = path.join(web, page);
+    if (fs.existsSync(src)) fs.writeFileSync(path.join(out, page), rewrite(fs.readFileSync(src, 'utf8')));
+  }
+  fs.writeFileSync(path.join(out, '_headers'), headersFile(names));
+  const { count, size } = await generateServiceWorker(out);
+  precompress(out);
+  fs.writeFileSync(path.join(root, 'build/site-manifest.json'), `${JSON.stringify({ ...names, precache: { count, size } }, null, 2)}\n`);
+  return { names, precache: { count, size } };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const out = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+  const { names, precache } = await buildSite(out);
+  console.log(`dist: app ${names.app}, wasm ${names.wasm}; service worker precaches ${precache.count} files, ${(precache.size / 1024).toFixed(1)} KB`);
+}

@@ -1,0 +1,38 @@
+// Lighthouse (pinned 12.2.3) on the served app with Debian's Chromium, offline from the internet:
+// category scores, installability (Chromium's own check) and the precache size. Prints only.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve, root, siteManifest, CHROMIUM_ARGS } from '../e2e/browser.mjs';
+
+const server = await serve();
+try {
+  const report = path.join(os.tmpdir(), 'jobzone-lighthouse.json');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), `${server.url}/`,
+    '--output=json', `--output-path=${report}`, '--quiet',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'inherit' });
+  const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
+  const scores = Object.values(lhr.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`).join(' · ');
+  console.log(`Lighthouse ${lhr.lighthouseVersion}: ${scores}   (target 100 each, at least 95)`);
+  const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable');
+  if (failing.length) console.log(`  audits below full marks: ${failing.map((a) => `${a.id} (${a.score})`).join(', ')}`);
+
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  const manifest = await cdp.send('Page.getAppManifest');
+  console.log(`Installability (Chromium): ${installabilityErrors.length === 0 ? 'installable, no errors' : JSON.stringify(installabilityErrors)}; manifest errors: ${manifest.errors.length}`);
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+  const { precache } = siteManifest();
+  console.log(`Service worker precache: ${precache.count} files, ${(precache.size / 1024).toFixed(1)} KB (uncompressed)`);
+} finally {
+  server.close();
+}

@@ -1,0 +1,137 @@
+// The installable, offline-first app: manifest and icons, offline use after the first visit,
+// and the update flow when a new build is deployed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { launch, serve, watch, root, CHROMIUM_ARGS } from './browser.mjs';
+import { refreshServiceWorker } from '../../scripts/build-site.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const pngSize = (file) => {
+  const b = fs.readFileSync(file);
+  assert.equal(b.toString('ascii', 1, 4), 'PNG');
+  return `${b.readUInt32BE(16)}x${b.readUInt32BE(20)}`;
+};
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+}
+
+test('the manifest is valid and referenced; icons exist at their declared sizes; Chromium finds it installable', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist/manifest.webmanifest'), 'utf8'));
+  for (const key of ['name', 'short_name', 'description', 'start_url', 'display', 'background_color', 'theme_color', 'icons']) {
+    assert.ok(manifest[key], `manifest has ${key}`);
+  }
+  assert.equal(manifest.display, 'standalone');
+  const sizes = new Set();
+  for (const icon of manifest.icons.filter((i) => i.type === 'image/png')) {
+    assert.equal(pngSize(path.join(root, 'dist', icon.src)), icon.sizes, icon.src);
+    sizes.add(`${icon.sizes} ${icon.purpose}`);
+  }
+  assert.ok(sizes.has('192x192 any') && sizes.has('512x512 any') && sizes.has('512x512 maskable'));
+  const server = await serve();
+  try {
+    // A persistent profile: Chromium never offers to install from an incognito context.
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/`);
+    assert.equal(await page.getAttribute('link[rel=manifest]', 'href'), 'manifest.webmanifest');
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  } finally {
+    server.close();
+  }
+});
+
+test('after the first visit everything works offline', async () => {
+  const server = await serve();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('.big-score');
+    await controlled(page);
+    await page.getByRole('button', { name: 'Edit as my own' }).click();
+    await page.getByLabel('Role title').fill('Saved before the flight');
+    await page.getByRole('button', { name: 'Save to this browser' }).click();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('.big-score');
+    assert.equal(await page.isVisible('#offline'), true, 'says it is offline');
+    assert.equal(await page.inputValue('[data-text="role.title"]'), 'Saved before the flight');
+    // every kind of control still recomputes
+    const before = await page.textContent('.big-score');
+    await page.getByLabel('AI growth correlation').focus();
+    await page.keyboard.press('Home');
+    assert.notEqual(await page.textContent('.big-score'), before);
+    await page.getByRole('group', { name: 'Task 1' }).getByLabel('Score').focus();
+    await page.keyboard.press('End');
+    await page.getByLabel('Wage trends').focus();
+    await page.keyboard.press('Home');
+    await page.waitForSelector('#levers .tornado tr');
+    await page.getByRole('button', { name: 'My assessments' }).click();
+    assert.match(await page.textContent('.saved-list'), /Saved before the flight/);
+    // a deep link to a published role, offline
+    await page.goto(`${server.url}/?role=ai-research-engineer-mid-senior`);
+    await page.waitForSelector('.big-score');
+    assert.equal(await page.textContent('h1'), 'AI Research Engineer (Mid-Senior)');
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
+    await context.close();
+  } finally {
+    server.close();
+  }
+});
+
+test('a new deployment shows "a new version is ready"; reloading uses it and keeps the edits', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-deploy-'));
+  fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
+  const server = await serve(dir);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('.big-score');
+    await controlled(page);
+    await page.getByLabel('AI growth correlation').focus();
+    await page.keyboard.press('Home');
+    const edited = await page.textContent('.big-score');
+    assert.notEqual(edited, '61.9');
+    assert.equal(await page.isVisible('#update'), false, 'no prompt before a new version exists');
+
+    // Deploy: one asset changes, the build regenerates the service worker.
+    fs.appendFileSync(path.join(dir, 'icon.svg'), '<!-- deployment 2 -->\n');
+    await refreshServiceWorker(dir);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForSelector('#update:not([hidden])', { timeout: 15000 });
+    assert.match(await page.textContent('#update'), /A new version of jobzone is ready/);
+    await page.evaluate(() => { window.beforeUpdate = true; });
+    await page.click('#update-reload');
+    await page.waitForFunction(() => !window.beforeUpdate && document.querySelector('.big-score'), null, { timeout: 15000 });
+    assert.equal(await page.textContent('.big-score'), edited, 'the edits survived the update');
+    const icon = await page.evaluate(() => fetch('icon.svg').then((r) => r.text()));
+    assert.match(icon, /deployment 2/, 'the new asset is in use');
+    const sw = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({ waiting: r.waiting?.state ?? null, installing: r.installing?.state ?? null, active: r.active?.state })));
+    assert.equal(await page.isVisible('#update'), false, JSON.stringify(sw));
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
