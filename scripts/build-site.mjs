@@ -49,7 +49,7 @@ export async function generateServiceWorker(out) {
   return generateSW({
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
-    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'demo/**'],
+    globIgnores: ['sw.js', '**/*.gz', '**/*.br'],
     swDest: path.join(out, 'sw.js'),
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/embed\.html/, /^\/demo\//],
@@ -97,8 +97,11 @@ export async function buildSite(out = path.join(root, 'dist')) {
   const wasmName = `jobzone-${hash(wasmBytes)}.wasm`;
   fs.writeFileSync(path.join(assets, wasmName), wasmBytes);
 
-  const entries = { app: path.join(web, 'js/app.js') };
-  if (fs.existsSync(path.join(web, 'js/embed.js'))) entries.embed = path.join(web, 'js/embed.js');
+  const entries = {
+    app: path.join(web, 'js/app.js'),
+    embed: path.join(web, 'js/embed.js'),
+    'embed-page': path.join(web, 'js/embed-page.js'),
+  };
   const js = await esbuild.build({
     entryPoints: entries,
     bundle: true,
@@ -131,26 +134,40 @@ export async function buildSite(out = path.join(root, 'dist')) {
   const names = {
     app: nameOf(entries.app),
     css: nameOf(path.join(web, 'app.css')),
-    embed: entries.embed ? nameOf(entries.embed) : null,
+    embed: nameOf(entries.embed),
+    embedPage: nameOf(entries['embed-page']),
     glue: glueChunk,
     wasm: wasmName,
   };
-  names.crossOrigin = ['/embed.js', '/embed-frame.js', ...(names.embed ? [`/assets/${names.embed}`] : []), `/assets/${names.glue}`, `/assets/${names.wasm}`,
-    ...Object.keys(js.metafile.outputs).filter((o) => /chunk-/.test(o)).map((o) => `/assets/${path.basename(o)}`), '/data/*'];
+  // What another site's page fetches for a widget: CORS for these, and nothing else.
+  const embedGraph = new Set();
+  const walkImports = (out) => {
+    const key = Object.keys(js.metafile.outputs).find((o) => path.basename(o) === out);
+    if (!key || embedGraph.has(out)) return;
+    embedGraph.add(out);
+    for (const imp of js.metafile.outputs[key].imports) walkImports(path.basename(imp.path));
+  };
+  walkImports(names.embed);
+  names.crossOrigin = ['/embed.js', '/embed-frame.js', ...[...embedGraph].map((o) => `/assets/${o}`), `/assets/${names.wasm}`, '/data/*'];
 
   // Static files, then the HTML with the hashed names.
-  copyDir(web, out, (src) => /\/(js|README\.md|app\.css|index\.html)$/.test(src.slice(web.length)) && path.dirname(src) === web);
+  copyDir(web, out, (src) => /\/(js|README\.md|app\.css|index\.html|embed\.html)$/.test(src.slice(web.length)) && path.dirname(src) === web);
   const rewrite = (text) => text
     .replaceAll('href="app.css"', `href="assets/${names.css}"`)
     .replaceAll('src="js/app.js"', `src="assets/${names.app}"`)
     .replaceAll('<link rel="modulepreload" href="js/app.js">', `<link rel="modulepreload" href="assets/${names.app}">\n<link rel="modulepreload" href="assets/${names.glue}">`)
     .replaceAll('href="jobzone.wasm"', `href="assets/${names.wasm}"`)
     .replaceAll('__CSP__', CSP)
-    .replaceAll('__JOBZONE_EMBED__', names.embed ? `assets/${names.embed}` : '');
+    .replaceAll('__JOBZONE_EMBED_FRAME_PAGE__', `assets/${names.embedPage}`);
   for (const page of ['index.html', 'embed.html']) {
     const src = path.join(web, page);
     if (fs.existsSync(src)) fs.writeFileSync(path.join(out, page), rewrite(fs.readFileSync(src, 'utf8')));
   }
+  // Stable URLs for the snippets: a one-line loader for the hashed widget module, and the
+  // iframe sizer (plain script).
+  fs.writeFileSync(path.join(out, 'embed.js'), `import "./assets/${names.embed}";\n`);
+  const frameSizer = await esbuild.transform(fs.readFileSync(path.join(web, 'js/embed-frame.js'), 'utf8'), { minify: true, target: 'es2020' });
+  fs.writeFileSync(path.join(out, 'embed-frame.js'), frameSizer.code);
   fs.writeFileSync(path.join(out, '_headers'), headersFile(names));
   const { count, size } = await generateServiceWorker(out);
   precompress(out);

@@ -90,6 +90,12 @@ test('after the first visit everything works offline', async () => {
     await page.goto(`${server.url}/?role=ai-research-engineer-mid-senior`);
     await page.waitForSelector('.big-score');
     assert.equal(await page.textContent('h1'), 'AI Research Engineer (Mid-Senior)');
+    // the widget demo page, offline
+    await page.goto(`${server.url}/demo/`);
+    await page.waitForFunction(() => ['by-role', 'inline', 'interactive']
+      .every((id) => document.getElementById(id).shadowRoot?.querySelector('[part=score]')));
+    assert.equal(await page.evaluate(() => document.getElementById('by-role').shadowRoot.querySelector('[part=score]').textContent), '61.9');
+    await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 150);
     assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
     await context.close();
   } finally {

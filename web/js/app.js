@@ -9,7 +9,7 @@ import * as store from './storage.js';
 import { encodeLink, decodeLink } from './share.js';
 import { startPwa } from './pwa.js';
 import {
-  renderToolbar, notify, closePanel, showSavedPanel, showSharePanel, showComparePanel, renderReport,
+  renderToolbar, notify, closePanel, showSavedPanel, showSharePanel, showComparePanel, showEmbedPanel, renderReport,
   tasksCsv, download, slug,
 } from './own.js';
 
@@ -330,6 +330,26 @@ const actions = {
   },
   print() {
     window.print();
+  },
+  async embed() {
+    await import('./embed.js'); // the widget itself, for the live preview
+    const published = state.mode === 'published' && JSON.stringify(state.current) === JSON.stringify(state.baseline);
+    showEmbedPanel(state.refs, {
+      origin: location.origin + location.pathname.replace(/\/[^/]*$/, ''),
+      role: published ? state.publishedId : null,
+      state: published ? null : (await encodeLink(state.current)).slice(2),
+      title: state.current.role.title,
+    });
+  },
+  async 'copy-snippet'(button) {
+    const field = $(button.dataset.target);
+    field.select();
+    try {
+      await navigator.clipboard.writeText(field.value);
+      notify(state.refs, 'Snippet copied.');
+    } catch {
+      notify(state.refs, 'Copy was not allowed here: the snippet is selected, copy it with your keyboard.');
+    }
   },
   'close-panel'() {
     closePanel(state.refs);

@@ -15,6 +15,7 @@ export function renderToolbar(refs, { mode, saved }) {
     h('label', { class: 'btn file' }, 'Import JSON',
       h('input', { type: 'file', class: 'visually-hidden', accept: '.json,application/json', 'data-action': 'import' })),
     b('compare', 'Compare'),
+    b('embed', 'Embed this'),
     b('print', 'Print report'));
 }
 
@@ -151,4 +152,24 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     h('p', null, `Attribution: ${r.attribution.map((p) => `${p.label} ${fixed(p.points, 1)}`).join(' · ')}`),
     u ? h('p', null, `If each judgment were one step off: 80% of outcomes between ${score1(u.p10)} and ${score1(u.p90)}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
     h('p', { class: 'muted' }, 'Rules marked assumed on the page (zone edges other than Green at 48, most sub-labels, the 0-100 clamp) are this project\'s reading of the method.'));
+}
+
+/** "Embed this": both snippets for the current role or state, copy buttons and a live preview. */
+export function showEmbedPanel(refs, { origin, role, state, title }) {
+  const attrs = role ? `role="${role}"` : `state="${state}"`;
+  const page = role ? `${origin}/?role=${role}` : `${origin}/#a=${state}`;
+  const component = `<script type="module" src="${origin}/embed.js"></script>\n<jobzone-score ${attrs}><a href="${page}">${title} on jobzone</a></jobzone-score>`;
+  const frameUrl = role ? `${origin}/embed.html?role=${role}` : `${origin}/embed.html#a=${state}`;
+  const iframe = `<iframe data-jobzone-frame src="${frameUrl}" title="jobzone score: ${title}" width="380" height="160" style="border:0;max-width:100%"></iframe>\n<script async src="${origin}/embed-frame.js"></script>`;
+  const snippet = (id, label, text) => h('div', { class: 'snippet' },
+    h('label', { for: id }, label),
+    h('textarea', { id, readonly: true, rows: 3, spellcheck: 'false' }, text),
+    h('button', { type: 'button', class: 'btn', 'data-action': 'copy-snippet', 'data-target': id }, 'Copy'));
+  const preview = document.createElement('jobzone-score');
+  preview.setAttribute(role ? 'role' : 'state', role ?? state);
+  fill(refs.panel, panel('Embed this',
+    h('p', null, 'Paste one of these into a blog post or page. The first is a web component (Shadow DOM, styled through ::part and --jobzone-* properties); the second an iframe for sites that allow no third-party scripts with WebAssembly.'),
+    snippet('embed-component', 'Web component', component),
+    snippet('embed-iframe', 'Iframe', iframe),
+    h('h3', null, 'Preview'), h('div', { class: 'embed-preview' }, preview)));
 }

@@ -1,0 +1,181 @@
+// The embeds on another site's page: a blog served from a second origin holds three widgets
+// (by role, inline JSON, interactive), an iframe embed and a broken widget, with and without
+// hostile host CSS. Scores match the core, the wasm loads once, styles do not leak either way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, serve, watch, root } from './browser.mjs';
+
+const HOSTILE_CSS = `
+* { all: unset; }
+body { display: block; font: 30px/2 "Comic Sans MS", cursive !important; letter-spacing: 3px; }
+jobzone-score div, jobzone-score span, div.card { display: none !important; }
+jobzone-score * { color: red !important; font-size: 40px !important; }
+svg, rect, input { display: none !important; }
+`;
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let browser;
+let app;
+let blog;
+const blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-blog-'));
+
+before(async () => {
+  browser = await launch();
+  app = await serve();
+  // The demo page, moved to another origin: every jobzone URL made absolute.
+  const demo = fs.readFileSync(path.join(root, 'dist/demo/index.html'), 'utf8')
+    .replaceAll('"../', `"${app.url}/`)
+    .replace('href="demo.css"', 'href="demo.css"');
+  fs.writeFileSync(path.join(blogDir, 'index.html'), demo);
+  fs.writeFileSync(path.join(blogDir, 'hostile.html'), demo.replace('</head>', `<style>${HOSTILE_CSS}</style></head>`));
+  fs.copyFileSync(path.join(root, 'dist/demo/demo.css'), path.join(blogDir, 'demo.css'));
+  blog = await serve(blogDir);
+});
+after(async () => {
+  await browser?.close();
+  app?.close();
+  blog?.close();
+  fs.rmSync(blogDir, { recursive: true, force: true });
+});
+
+function native(assessment) {
+  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr);
+  return JSON.parse(p.stdout);
+}
+
+async function openBlog(file) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const problems = watch(page);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm') && r.frame() === page.mainFrame()) wasm.push(r.url()); });
+  await page.goto(`${blog.url}/${file}`);
+  await page.waitForFunction(() => ['by-role', 'inline', 'interactive', 'broken']
+    .every((id) => document.getElementById(id).shadowRoot?.querySelector('.card')));
+  await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 150);
+  return { page, problems, wasm };
+}
+
+const card = (page, id) => page.evaluate((i) => {
+  const root = document.getElementById(i).shadowRoot;
+  return {
+    score: root.querySelector('[part=score]')?.textContent ?? null,
+    label: root.querySelector('[part=label]')?.textContent ?? null,
+    error: root.querySelector('.error')?.textContent ?? null,
+  };
+}, id);
+
+const box = (page, id) => page.evaluate((i) => {
+  const r = document.getElementById(i).getBoundingClientRect();
+  return { width: Math.round(r.width), height: Math.round(r.height) };
+}, id);
+
+test('each widget shows the core\'s score; the interactive one recomputes; the wasm loads once', async () => {
+  const { page, problems, wasm } = await openBlog('index.html');
+  const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
+  const inline = JSON.parse(await page.evaluate(() => document.querySelector('#inline script').textContent));
+  const ref = native(reference);
+  const mine = native(inline);
+  assert.deepEqual(await card(page, 'by-role'), { score: ref.display.score, label: ref.label, error: null });
+  assert.deepEqual(await card(page, 'inline'), { score: mine.display.score, label: mine.label, error: null });
+  assert.deepEqual(await card(page, 'interactive'), { score: '61.9', label: 'Green (Accelerated)', error: null });
+
+  // The interactive widget, used by keyboard: AI growth to 0, the first task's score to 5.
+  await page.locator('#interactive').getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('#interactive').getByLabel('Score: Novel architecture design & exploration').focus();
+  await page.keyboard.press('End');
+  const edited = structuredClone(reference);
+  edited.ai_growth_correlation = 0;
+  edited.tasks[0].score = 5;
+  const expect = native(edited);
+  assert.deepEqual(await card(page, 'interactive'), { score: expect.display.score, label: expect.label, error: null });
+
+  // The broken widget explains itself; the others are unaffected.
+  assert.match((await card(page, 'broken')).error, /There is no published role called “no-such-role”/);
+  assert.equal(new Set(wasm).size, 1, `wasm requests: ${wasm.join(', ')}`);
+  assert.equal(wasm.length, 1);
+
+  // The iframe sized itself to its content.
+  const frame = await page.evaluate(() => {
+    const f = document.getElementById('frame');
+    return { height: f.getBoundingClientRect().height, content: f.contentDocument ? null : 'cross-origin' };
+  });
+  const frameContent = await page.frameLocator('#frame').locator('html').evaluate((html) => html.scrollHeight);
+  assert.ok(Math.abs(frame.height - frameContent) <= 2, `iframe ${frame.height} vs content ${frameContent}`);
+  assert.equal(await page.frameLocator('#frame').locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('hostile host CSS does not reach the widgets, and the widgets do not restyle the host', async () => {
+  const plain = await openBlog('index.html');
+  const hostile = await openBlog('hostile.html');
+  for (const id of ['by-role', 'inline', 'interactive', 'broken']) {
+    const a = await box(plain.page, id);
+    const b = await box(hostile.page, id);
+    assert.ok(Math.abs(a.width - b.width) <= 4 && Math.abs(a.height - b.height) <= 4, `${id}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    assert.deepEqual(await card(hostile.page, id), await card(plain.page, id));
+  }
+  // The host page looks the same with and without the widgets' script.
+  const hostStyle = (page) => page.evaluate(() => ['h1', 'h2', 'p', 'body'].map((sel) => {
+    const cs = getComputedStyle(document.querySelector(sel));
+    return [sel, cs.fontFamily, cs.fontSize, cs.color, cs.margin, cs.lineHeight].join('|');
+  }));
+  const noScript = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await noScript.route('**/embed.js', (r) => r.abort());
+  await noScript.goto(`${blog.url}/index.html`);
+  assert.deepEqual(await hostStyle(noScript), await hostStyle(plain.page));
+  // Before (or without) the script, the fallback link shows.
+  assert.equal(await noScript.isVisible('#by-role a'), true);
+  await noScript.close();
+  assert.deepEqual([...plain.problems, ...hostile.problems], []);
+  await plain.page.close();
+  await hostile.page.close();
+});
+
+test('axe-core finds no violations inside the widgets', async () => {
+  const { page } = await openBlog('index.html');
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run({ include: [['#by-role'], ['#inline'], ['#interactive'], ['#broken']] }, { resultTypes: ['violations'] }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  await page.close();
+});
+
+test('forged height messages from other origins are ignored', async () => {
+  const { page, problems } = await openBlog('index.html');
+  const before = await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
+  // The blog itself (another origin than jobzone) posts a forged height.
+  await page.evaluate(() => window.postMessage({ 'jobzone:height': 3000 }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height), before);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the main page\'s "Embed this" gives both snippets and a live preview', async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(`${app.url}/`);
+  await page.waitForSelector('.big-score');
+  await page.getByRole('button', { name: 'Embed this' }).click();
+  const component = await page.inputValue('#embed-component');
+  assert.equal(component, `<script type="module" src="${app.url}/embed.js"></script>\n<jobzone-score role="ai-research-engineer-mid-senior"><a href="${app.url}/?role=ai-research-engineer-mid-senior">AI Research Engineer on jobzone</a></jobzone-score>`);
+  assert.match(await page.inputValue('#embed-iframe'), /<iframe data-jobzone-frame src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?role=ai-research-engineer-mid-senior"/);
+  await page.waitForFunction(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9');
+  // An edited assessment embeds its state instead.
+  await page.getByRole('button', { name: 'Close Embed this' }).click();
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('Home');
+  const edited = await page.textContent('.big-score');
+  await page.getByRole('button', { name: 'Embed this' }).click();
+  assert.match(await page.inputValue('#embed-component'), /<jobzone-score state="1\.[A-Za-z0-9_-]+">/);
+  await page.waitForFunction((s) => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === s, edited);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
