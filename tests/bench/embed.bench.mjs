@@ -12,7 +12,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const app = await serve();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-host-'));
-fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title>
 <script type="module" src="${app.url}/embed.js"></script></head><body><p>A host page.</p>
 <jobzone-score role="ai-research-engineer-mid-senior"><a href="${app.url}/">jobzone</a></jobzone-score></body></html>`);
 const host = await serve(dir);

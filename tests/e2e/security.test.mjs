@@ -1,0 +1,181 @@
+// Robustness and security in the browser: the strict CSP holds everywhere (no violation), hostile
+// files and links change nothing, widget attributes cannot inject, forged messages are ignored.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, serve, watch, root } from './browser.mjs';
+import { hostileDocuments, reference } from '../node/hostile.mjs';
+
+let browser;
+let app;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-sec-'));
+before(async () => { browser = await launch(); app = await serve(); });
+after(async () => { await browser?.close(); app?.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
+
+/** A page that records every CSP violation report and dialog. */
+async function guarded(context, url) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const problems = watch(page);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(url);
+  return { page, problems, dialogs };
+}
+
+test('the app, the iframe page and the demo run under the strict CSP with no violation', async () => {
+  const head = await fetch(`${app.url}/`);
+  const csp = head.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\s\*/);
+  const html = await (await fetch(`${app.url}/`)).text();
+  assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${csp}">`), 'the meta tag carries the same policy');
+  const embedHtml = await (await fetch(`${app.url}/embed.html`)).text();
+  assert.ok(embedHtml.includes(`content="${csp}"`));
+  const ctx = await browser.newContext();
+  const { page, problems } = await guarded(ctx, `${app.url}/`);
+  await page.waitForSelector('#levers .tornado tr');
+  for (const action of ['Edit as my own', 'Share link', 'Compare', 'My assessments', 'Embed this']) {
+    await page.getByRole('button', { name: action }).click();
+  }
+  await page.waitForFunction(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
+  for (const url of [`${app.url}/embed.html?role=ai-research-engineer-mid-senior&interactive`, `${app.url}/demo/`]) {
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
+  }
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('hostile imports are refused with field paths and leave the page as it was', async () => {
+  const ctx = await browser.newContext();
+  const { page, problems, dialogs } = await guarded(ctx, `${app.url}/`);
+  await page.waitForSelector('.big-score');
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('ArrowLeft');
+  const before = await page.textContent('.big-score');
+  for (const [name, text, expected] of hostileDocuments()) {
+    const file = path.join(tmp, `${name.replace(/\W+/g, '-')}.json`);
+    fs.writeFileSync(file, text);
+    await page.setInputFiles('input[type=file][data-action=import]', file);
+    await page.waitForFunction((n) => document.querySelector('.notice').textContent.includes(n), path.basename(file));
+    const notice = await page.textContent('.notice');
+    if (text.length > 1048576) assert.match(notice, /at most 1048576 bytes can be imported/, name);
+    else assert.ok(notice.includes(`${expected}:`), `${name}: ${notice.slice(0, 300)}`);
+    assert.equal(await page.textContent('.big-score'), before, `${name} left the score alone`);
+  }
+  assert.deepEqual([...problems, ...dialogs], []);
+  await ctx.close();
+});
+
+test('hostile share links open the default role with a clear message', async () => {
+  const link = (obj) => `#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(obj))).toString('base64url')}`;
+  const many = structuredClone(reference);
+  many.tasks = Array.from({ length: 10000 }, () => reference.tasks[0]);
+  const html = structuredClone(reference);
+  html.role.title = '<img src=x onerror=alert(1)>';
+  const cases = [
+    [link(many), /tasks: must be a list of 1 to 50 tasks, got 10000/],
+    [`#a=1.${'A'.repeat(250000)}`, /too long/],
+    [link([1, 2, 3]), /must be a JSON object/],
+    [`#a=0.${Buffer.from('\u0000\u0001 not json').toString('base64url')}`, /damaged or cut short/],
+  ];
+  const ctx = await browser.newContext();
+  for (const [hash, expect] of cases) {
+    const { page, problems, dialogs } = await guarded(ctx, `${app.url}/${hash}`);
+    await page.waitForSelector('.big-score');
+    assert.match(await page.textContent('.notice'), expect);
+    assert.equal(await page.textContent('.big-score'), '61.9');
+    assert.deepEqual([...problems, ...dialogs], []);
+    await page.close();
+  }
+  // HTML in a linked assessment is shown as text
+  const { page, dialogs } = await guarded(ctx, `${app.url}/${link(html)}`);
+  await page.waitForSelector('.big-score');
+  assert.equal(await page.inputValue('[data-text="role.title"]'), '<img src=x onerror=alert(1)>');
+  assert.equal(await page.locator('img').count(), 0);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  await ctx.close();
+});
+
+test('widget attributes cannot break the host page or inject markup', async () => {
+  const hostile = structuredClone(reference);
+  hostile.role.title = '<img src=x onerror=alert(1)> "><script>alert(2)</script>';
+  hostile.tasks[0].name = '<svg onload=alert(3)>';
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>hostile attributes</title>
+<script type="module" src="${app.url}/embed.js"></script></head><body>
+<p id="host">The host's own paragraph.</p>
+<jobzone-score id="state" state="not-a-link"></jobzone-score>
+<jobzone-score id="json"><script type="application/json">{ this is not json</script></jobzone-score>
+<jobzone-score id="invalid"><script type="application/json">${JSON.stringify({ ...reference, tasks: [] })}</script></jobzone-score>
+<jobzone-score id="nothing"></jobzone-score>
+<jobzone-score id="html" interactive><script type="application/json">${JSON.stringify(hostile).replace(/</g, '\\u003c')}</script></jobzone-score>
+<jobzone-score id="good" role="ai-research-engineer-mid-senior"></jobzone-score>
+</body></html>`;
+  fs.writeFileSync(path.join(tmp, 'index.html'), page);
+  const host = await serve(tmp);
+  try {
+    const ctx = await browser.newContext();
+    const { page: p, problems, dialogs } = await guarded(ctx, `${host.url}/`);
+    await p.waitForFunction(() => [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot?.querySelector('.card')));
+    const text = (id) => p.evaluate((i) => document.getElementById(i).shadowRoot.textContent, id);
+    assert.match(await text('state'), /its state is not in a format jobzone knows|its state/i);
+    assert.match(await text('json'), /inline assessment is not valid JSON/);
+    assert.match(await text('invalid'), /tasks: must be a list of 1 to 50 tasks, got 0/);
+    assert.match(await text('nothing'), /give it a role, a state or an inline assessment/i);
+    assert.ok((await text('html')).includes('<img src=x onerror=alert(1)>'), 'hostile title shown as text');
+    assert.equal(await p.evaluate(() => document.getElementById('html').shadowRoot.querySelectorAll('img, script').length), 0);
+    assert.equal(await p.evaluate(() => document.getElementById('good').shadowRoot.querySelector('[part=score]').textContent), '61.9');
+    assert.equal(await p.textContent('#host'), "The host's own paragraph.");
+    await p.waitForTimeout(200);
+    assert.deepEqual([...problems, ...dialogs], []);
+    await ctx.close();
+  } finally {
+    host.close();
+  }
+});
+
+test('forged messages to and around the iframe embed are ignored', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-frame-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>frame host</title></head><body>
+<iframe id="frame" data-jobzone-frame src="${app.url}/embed.html?role=ai-research-engineer-mid-senior" title="jobzone" width="380" height="150"></iframe>
+<script src="${app.url}/embed-frame.js"></script></body></html>`);
+  const host = await serve(dir);
+  try {
+    const ctx = await browser.newContext();
+    const { page, problems } = await guarded(ctx, `${host.url}/`);
+    const frame = page.frameLocator('#frame');
+    const scoreIn = () => frame.locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]')?.textContent);
+    const contentHeight = () => frame.locator('html').evaluate((e) => e.scrollHeight);
+    await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 150);
+    for (let i = 0; i < 50 && (await scoreIn()) !== '61.9'; i++) await page.waitForTimeout(100);
+    for (let i = 0; i < 50; i++) {
+      const h = await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
+      if (Math.abs(h - (await contentHeight())) <= 1) break;
+      await page.waitForTimeout(100);
+    }
+    const height = await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
+    assert.equal(await scoreIn(), '61.9');
+    await page.evaluate(() => {
+      const w = document.getElementById('frame').contentWindow;
+      for (const msg of [{ type: 'SKIP_WAITING' }, { 'jobzone:height': 5 }, { role: 'x' }, '<img src=x onerror=alert(1)>', { state: 'a=1.AAAA' }]) w.postMessage(msg, '*');
+      window.postMessage({ 'jobzone:height': 4000 }, '*'); // the host itself, not jobzone's origin
+    });
+    await page.waitForTimeout(300);
+    assert.equal(await scoreIn(), '61.9');
+    assert.equal(await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height), height);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  } finally {
+    host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,42 @@
+// Hostile input through the wasm module and the CLI: a path-named error each time, never a
+// crash, an exception in JavaScript, or a score.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hostileDocuments } from './hostile.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const names = JSON.parse(fs.readFileSync(path.join(root, 'build/site-manifest.json'), 'utf8'));
+const { default: createJobzone } = await import(path.join(root, 'build/wasm/wasm/jobzone.js'));
+const jobzone = await createJobzone({ wasmBinary: fs.readFileSync(path.join(root, 'dist/assets', names.wasm)) });
+
+test('wasm: every hostile document gets a path-named error', () => {
+  for (const [name, text, expected] of hostileDocuments()) {
+    for (const fn of ['score', 'insight', 'validate']) {
+      const out = JSON.parse(jobzone[fn](text));
+      assert.equal(out.ok, false, `${name} (${fn})`);
+      assert.equal(out.errors[0].path, expected, `${name} (${fn}): ${out.errors[0].message}`);
+      assert.ok(out.errors[0].message.length > 5);
+    }
+  }
+  // the module still works afterwards
+  const ok = JSON.parse(jobzone.score(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8')));
+  assert.equal(ok.result.display.score, '61.9');
+});
+
+test('CLI: hostile files exit 1 with FILE: path: message', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-hostile-'));
+  for (const [name, text, expected] of hostileDocuments()) {
+    const file = path.join(dir, `${name.replace(/\W+/g, '-')}.json`);
+    fs.writeFileSync(file, text);
+    const p = spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', file], { encoding: 'utf8' });
+    assert.equal(p.status, 1, name);
+    assert.equal(p.stdout, '', `${name}: no score printed`);
+    assert.ok(p.stderr.startsWith(`${file}: ${expected}: `), `${name}: ${p.stderr.slice(0, 200)}`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
