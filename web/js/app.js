@@ -306,14 +306,15 @@ const actions = {
     const link = `${location.origin}${location.pathname}#${await encodeLink(state.current)}`;
     showSharePanel(state.refs, link);
   },
-  async 'copy-link'() {
-    const field = $('share-url');
+  /** Copies the field named by the button's data-target (a share link or an embed snippet). */
+  async copy(button) {
+    const field = $(button.dataset.target);
     field.select();
     try {
       await navigator.clipboard.writeText(field.value);
-      notify(state.refs, 'Link copied.');
+      notify(state.refs, 'Copied.');
     } catch {
-      notify(state.refs, 'Copy was not allowed here: the link is selected, copy it with your keyboard.');
+      notify(state.refs, 'Copy was not allowed here: the text is selected, copy it with your keyboard.');
     }
   },
   'export-json'() {
@@ -340,16 +341,6 @@ const actions = {
       state: published ? null : (await encodeLink(state.current)).slice(2),
       title: state.current.role.title,
     });
-  },
-  async 'copy-snippet'(button) {
-    const field = $(button.dataset.target);
-    field.select();
-    try {
-      await navigator.clipboard.writeText(field.value);
-      notify(state.refs, 'Snippet copied.');
-    } catch {
-      notify(state.refs, 'Copy was not allowed here: the snippet is selected, copy it with your keyboard.');
-    }
   },
   'close-panel'() {
     closePanel(state.refs);

@@ -56,7 +56,7 @@ export function showSharePanel(refs, url) {
   const field = h('input', { type: 'text', readonly: true, value: url, id: 'share-url', 'aria-label': 'Share link' });
   fill(refs.panel, panel('Share link',
     h('p', null, 'The whole assessment is inside this link (after the #), so it opens without any server and nothing is sent anywhere.'),
-    h('div', { class: 'copy-row' }, field, h('button', { type: 'button', class: 'btn', 'data-action': 'copy-link' }, 'Copy')),
+    h('div', { class: 'copy-row' }, field, h('button', { type: 'button', class: 'btn', 'data-action': 'copy', 'data-target': 'share-url' }, 'Copy')),
     h('p', { class: 'muted' }, `${url.length} characters.`)));
   field.select();
 }
@@ -164,7 +164,7 @@ export function showEmbedPanel(refs, { origin, role, state, title }) {
   const snippet = (id, label, text) => h('div', { class: 'snippet' },
     h('label', { for: id }, label),
     h('textarea', { id, readonly: true, rows: 3, spellcheck: 'false' }, text),
-    h('button', { type: 'button', class: 'btn', 'data-action': 'copy-snippet', 'data-target': id }, 'Copy'));
+    h('button', { type: 'button', class: 'btn', 'data-action': 'copy', 'data-target': id, 'aria-label': `Copy the ${label.toLowerCase()} snippet` }, 'Copy'));
   const preview = document.createElement('jobzone-score');
   preview.setAttribute(role ? 'role' : 'state', role ?? state);
   fill(refs.panel, panel('Embed this',
