@@ -147,6 +147,27 @@ test('axe-core finds no violations inside the widgets', async () => {
   await page.close();
 });
 
+test('mode="iframe" renders the card in an iframe that sizes itself', async () => {
+  const { page, problems } = await openBlog('index.html');
+  await page.evaluate(() => {
+    const w = document.createElement('jobzone-score');
+    w.id = 'framed';
+    w.setAttribute('role', 'ai-research-engineer-mid-senior');
+    w.setAttribute('mode', 'iframe');
+    document.querySelector('main').append(w);
+  });
+  await page.waitForFunction(() => document.getElementById('framed').shadowRoot?.querySelector('iframe')?.getBoundingClientRect().height > 150);
+  const frame = page.frameLocator('#framed iframe');
+  await frame.locator('jobzone-score').evaluate((e) => new Promise((resolve) => {
+    const done = () => e.shadowRoot?.querySelector('[part=score]') && resolve();
+    done();
+    e.addEventListener('jobzone:render', done);
+  }));
+  assert.equal(await frame.locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('forged height messages from other origins are ignored', async () => {
   const { page, problems } = await openBlog('index.html');
   const before = await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
