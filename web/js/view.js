@@ -205,7 +205,7 @@ function setText(el, text) {
 }
 
 /** Fills every computed part of the page from a result. */
-export function renderResult({ refs, result: res, assessment, methodology: m, published, publishedResult, locked }) {
+export function renderResult({ refs, result: res, assessment, methodology: m, published, publishedResult }) {
   const d = res.display;
   const zones = m.zones;
   const zoneRule = zones.find((z) => z.zone === res.zone);
