@@ -39,7 +39,7 @@ void check_result(const jobzone::Assessment& a) {
     for (const auto& z : u.zones) p += z.second;
     require(std::fabs(p - 1) < 1e-9);
     if (in.best_move) require(in.best_move->score > r.score);
-    jobzone::Json::parse(jobzone::to_json(in).dump());
+    require(jobzone::Json::parse(jobzone::to_json(in).dump()).is_object());
     // What is written back reads back the same.
     jobzone::ParseResult again = jobzone::parse_assessment(jobzone::to_json(a).dump());
     require(again.ok());
