@@ -179,7 +179,7 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
         h('button', { type: 'button', class: 'icon', 'data-action': 'move-task', 'data-index': i, 'data-dir': 1, disabled: i === n - 1, 'aria-label': `Move task ${i + 1} down` }, '↓'),
         h('button', { type: 'button', class: 'icon', 'data-action': 'remove-task', 'data-index': i, disabled: n === 1, 'aria-label': `Remove task ${i + 1}` }, '×'))
       : task.name;
-    return h('fieldset', { class: 'task' },
+    return h('fieldset', { class: editable ? 'task editable' : 'task' },
       h('legend', null, h('span', { class: 'task-n' }, `${i + 1}.`), ' ', editable ? `Task ${i + 1}` : title),
       editable ? title : null,
       rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', min: 0, max: 100, format: pct, class: 'share' }, registry),
