@@ -37,6 +37,10 @@ function headersFile(names) {
   X-Content-Type-Options: nosniff
   Referrer-Policy: no-referrer
   Cache-Control: public, max-age=0, must-revalidate
+/
+  X-Frame-Options: DENY
+/index.html
+  X-Frame-Options: DENY
 /assets/*
   Cache-Control: public, max-age=31536000, immutable
 /sw.js

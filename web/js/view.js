@@ -70,12 +70,15 @@ export function buildPage({ assessment, methodology: m, registry, published, own
 
   // Role definition
   const defRows = [
-    ['Job title', role.title], ['Seniority', role.seniority], ['Category', role.category],
+    // In your own assessment the title and seniority are the inputs at the top.
+    ...(own ? [] : [['Job title', role.title], ['Seniority', role.seniority]]), ['Category', role.category],
     ['Primary function', role.primary_function], ['Typical experience', role.typical_experience],
     ['Not this role', role.not_this_role?.length ? h('ul', null, role.not_this_role.map((x) => h('li', null, x))) : null],
   ].filter(([, v]) => v);
   const definition = section('definition', 'Role definition',
-    h('dl', { class: 'deflist' }, defRows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])));
+    defRows.length
+      ? h('dl', { class: 'deflist' }, defRows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]))
+      : h('p', { class: 'muted' }, 'Name the role above; what the role is and is not can be written into its JSON file (role.primary_function, role.not_this_role).'));
 
   // Protective principles + AI growth
   r.protectiveTotal = h('p', { class: 'total' });
