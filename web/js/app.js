@@ -436,7 +436,7 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   document.title = `${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${state.result.display.score} ${state.result.label} · jobzone`;
 }
 
-async function openRole(id, { push = false, edits = null } = {}) {
+async function openRole(id, { push = false } = {}) {
   const entry = findRole(state.catalog, id);
   if (!entry) {
     showStatus(`No published role is called "${id}". Showing the default role instead.`, true);
@@ -444,9 +444,6 @@ async function openRole(id, { push = false, edits = null } = {}) {
   }
   const assessment = await fetchJson(`data/${entry.file}`);
   openAssessment(assessment, { mode: 'published', publishedId: id });
-  if (edits) {
-    edit((a) => Object.assign(a, edits));
-  }
   if (push) history.pushState({ role: id }, '', `?role=${encodeURIComponent(id)}`);
 }
 

@@ -1,6 +1,5 @@
 // Labelled native controls bound to a path in the assessment ("tasks.2.score").
 import { h, nextId } from './dom.js';
-import { signed } from './format.js';
 
 export const pathKey = (path) => path.join('.');
 
@@ -28,7 +27,7 @@ export function rangeControl(spec, registry) {
   const was = h('span', { id: `${id}-was`, class: 'was' });
   const row = h('div', { class: `ctl ${spec.class ?? ''}` },
     h('label', { for: id }, spec.label), input, output, was);
-  registry.set(pathKey(spec.path), { input, output, was, row, format, valueText: spec.valueText ?? format });
+  registry.set(pathKey(spec.path), { path: spec.path, input, output, was, row, format, valueText: spec.valueText ?? format });
   return row;
 }
 
@@ -41,14 +40,14 @@ export function selectControl(spec, registry) {
   const label = h('label', { for: id, class: spec.labelHidden ? 'visually-hidden' : null }, spec.label);
   const row = h('div', { class: `ctl ${spec.class ?? ''}` }, label, input, was);
   const byKey = Object.fromEntries(spec.options.map((o) => [o.key, o.label]));
-  registry.set(pathKey(spec.path), { input, output: null, was, row, format: (v) => byKey[v] ?? v, valueText: (v) => byKey[v] ?? v });
+  registry.set(pathKey(spec.path), { path: spec.path, input, output: null, was, row, format: (v) => byKey[v] ?? v, valueText: (v) => byKey[v] ?? v });
   return row;
 }
 
 /** Brings every registered control in line with the assessment and marks what changed. */
 export function syncControls(registry, current, published) {
-  for (const [key, c] of registry) {
-    const path = key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  for (const c of registry.values()) {
+    const { path } = c;
     const value = getAt(current, path);
     if (value === undefined) continue;
     if (c.input.value !== String(value)) c.input.value = String(value);
@@ -65,5 +64,3 @@ export function syncControls(registry, current, published) {
     if (c.was.textContent !== note) c.was.textContent = note;
   }
 }
-
-export const signedFormat = (v) => signed(v);

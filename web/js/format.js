@@ -8,3 +8,6 @@ export const signed = (value) => (value > 0 ? `+${value}` : String(value));
 export const signed1 = (value) => (value > 0 ? `+${fixed(value, 1)}` : fixed(value, 1));
 /** Time shares: whole numbers as "25%", fractions to two places at most. */
 export const pct = (value) => `${Number.isInteger(value) ? value : Number(value.toFixed(2))}%`;
+
+/** A factor's total range from its methodology scale: 5 dimensions of -2..+2 give -10..+10. */
+export const totalRange = (scale) => ({ min: scale.min * scale.dimensions.length, max: scale.max * scale.dimensions.length });

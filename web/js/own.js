@@ -1,6 +1,6 @@
 // Your own assessment: toolbar, saved list, share link, export/import, compare, printable report.
 import { h, fill, patch } from './dom.js';
-import { fixed, score1, signed, signed1, pct } from './format.js';
+import { fixed, score1, signed, signed1, pct, totalRange } from './format.js';
 import { listAssessments } from './storage.js';
 
 export function renderToolbar(refs, { mode, saved }) {
@@ -127,6 +127,8 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     };
     walk(baseline, a, '');
   }
+  const max = (scale) => totalRange(scale).max;
+  const taskMax = m.inputs.task_score.max;
   const dims = (scale, values) => scale.dimensions.map((d) => `${d.label} ${signed(values[d.key])}`).join(' · ');
   const u = insight?.uncertainty;
   patch(refs.report,
@@ -138,13 +140,13 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     h('h2', null, 'Tasks'),
     h('table', { class: 'kv' },
       h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted'].map((x) => h('th', { scope: 'col' }, x)))),
-      h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/5`),
+      h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/${taskMax}`),
         h('td', null, m.inputs.impacts.find((i) => i.key === t.impact)?.label ?? t.impact), h('td', null, fixed((t.time_pct * t.score) / 100, 2)))))),
-    h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/5; split ${r.split.displacement}% displaced, ${r.split.augmentation}% augmented, ${r.split.not_involved}% not involved; ${pct(r.time_share_3plus)} of time scores 3 or more.`),
+    h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/${m.formula.task_resistance_base - m.inputs.task_score.min}; split ${r.split.displacement}% displaced, ${r.split.augmentation}% augmented, ${r.split.not_involved}% not involved; ${pct(r.time_share_3plus)} of time scores 3 or more.`),
     h('h2', null, 'Other inputs'),
-    h('p', null, `Evidence ${signed(r.totals.evidence)}/10: ${dims(m.inputs.evidence, a.evidence)}`),
-    h('p', null, `Barriers ${r.totals.barriers}/10: ${dims(m.inputs.barriers, a.barriers)}`),
-    h('p', null, `Protective ${r.totals.protective}/9: ${dims(m.inputs.protective, a.protective)}`),
+    h('p', null, `Evidence ${signed(r.totals.evidence)}/${max(m.inputs.evidence)}: ${dims(m.inputs.evidence, a.evidence)}`),
+    h('p', null, `Barriers ${r.totals.barriers}/${max(m.inputs.barriers)}: ${dims(m.inputs.barriers, a.barriers)}`),
+    h('p', null, `Protective ${r.totals.protective}/${max(m.inputs.protective)}: ${dims(m.inputs.protective, a.protective)}`),
     h('p', null, `AI growth correlation ${signed(a.ai_growth_correlation)}. Quick screen: ${r.quick_screen.text}.`),
     h('h2', null, 'Calculation'),
     h('p', { class: 'calc-line' }, r.display.raw_calculation),

@@ -1,8 +1,8 @@
 // The role page: sections built once per role, then filled from each new result.
 import { h, fill, patch } from './dom.js';
-import { fixed, score1, signed, signed1, pct } from './format.js';
+import { fixed, score1, signed, signed1, pct, totalRange } from './format.js';
 import { gauge, zoneBar, splitBar, barRows, tornado, zoneClass } from './charts.js';
-import { rangeControl, selectControl, signedFormat } from './controls.js';
+import { rangeControl, selectControl } from './controls.js';
 
 const ZONE_LINE = {
   GREEN: 'Most of the working week resists automation, and the market signals hold up.',
@@ -88,11 +88,11 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('div', { class: 'ctl-grid' },
       inputs.protective.dimensions.map((d) => rangeControl({
         path: ['protective', d.key], label: d.label, min: inputs.protective.min, max: inputs.protective.max,
-        format: (v) => `${v}/3`, valueText: (v) => `${v} of 3`,
+        format: (v) => `${v}/${inputs.protective.max}`, valueText: (v) => `${v} of ${inputs.protective.max}`,
       }, registry)),
       rangeControl({
         path: ['ai_growth_correlation'], label: 'AI growth correlation', min: inputs.ai_growth_correlation.min,
-        max: inputs.ai_growth_correlation.max, format: signedFormat, class: 'growth',
+        max: inputs.ai_growth_correlation.max, format: signed, class: 'growth',
       }, registry)),
     r.protectiveTotal, r.screen);
 
@@ -110,7 +110,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   const evidence = section('evidence', 'Market evidence',
     h('p', { class: 'lede' }, 'Signals from the job market, from -2 (clearly against the role) to +2 (clearly for it).'),
     h('div', { class: 'ctl-grid' }, inputs.evidence.dimensions.map((d) => rangeControl({
-      path: ['evidence', d.key], label: d.label, min: inputs.evidence.min, max: inputs.evidence.max, format: signedFormat,
+      path: ['evidence', d.key], label: d.label, min: inputs.evidence.min, max: inputs.evidence.max, format: signed,
     }, registry))),
     r.evidenceTotal);
 
@@ -120,7 +120,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('p', { class: 'lede' }, 'What stops AI doing the work even where it technically could: 0 (none) to 2 (strong).'),
     h('div', { class: 'ctl-grid' }, inputs.barriers.dimensions.map((d) => rangeControl({
       path: ['barriers', d.key], label: d.label, min: inputs.barriers.min, max: inputs.barriers.max,
-      format: (v) => `${v}/2`, valueText: (v) => `${v} of 2`,
+      format: (v) => `${v}/${inputs.barriers.max}`, valueText: (v) => `${v} of ${inputs.barriers.max}`,
     }, registry))),
     r.barrierTotal);
 
@@ -171,6 +171,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
 export function buildTasks(refs, assessment, methodology, registry, locked, editable = false) {
   for (const key of [...registry.keys()]) if (key.startsWith('tasks.')) registry.delete(key);
   const impacts = methodology.inputs.impacts;
+  const ts = methodology.inputs.task_score;
   const n = assessment.tasks.length;
   const max = methodology.limits.max_tasks;
   fill(refs.tasks, assessment.tasks.map((task, i) => {
@@ -187,7 +188,7 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
       editable ? title : null,
       rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', min: 0, max: 100, format: pct, class: 'share' }, registry),
       h('label', { class: 'lock', for: `lock-${i}` }, lock, 'Lock share'),
-      rangeControl({ path: ['tasks', i, 'score'], label: 'Score', min: 1, max: 5, format: (v) => `${v}/5`, valueText: (v) => `${v} of 5`, class: 'score' }, registry),
+      rangeControl({ path: ['tasks', i, 'score'], label: 'Score', min: ts.min, max: ts.max, format: (v) => `${v}/${ts.max}`, valueText: (v) => `${v} of ${ts.max}`, class: 'score' }, registry),
       selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', options: impacts, class: 'impact' }, registry),
       h('p', { class: 'weighted', 'data-weighted': i }));
   }), editable ? h('p', { class: 'add-task' },
@@ -230,13 +231,17 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     ? `The formula gives ${fixed(res.score_unclamped, 1)}; shown as 100 because the scale stops there (an assumed rule: the published normaliser reaches 100 only with a barrier total of 5 or less).`
     : '');
 
-  const ev = m.inputs.evidence; const ba = m.inputs.barriers; const pr = m.inputs.protective;
+  const ev = totalRange(m.inputs.evidence);
+  const ba = totalRange(m.inputs.barriers);
+  const pr = totalRange(m.inputs.protective);
+  const gr = m.inputs.ai_growth_correlation;
+  const trMax = m.formula.task_resistance_base - m.inputs.task_score.min;
   const gaugeRows = [
-    ['Task resistance', `${d.task_resistance}/5`, () => gauge(res.task_resistance, 0, 5, `Task resistance ${d.task_resistance} of 5`)],
-    ['Evidence', `${signed(res.totals.evidence)}/10`, () => gauge(res.totals.evidence, ev.min * 5, ev.max * 5, `Evidence ${signed(res.totals.evidence)}, range -10 to +10`)],
-    ['Barriers to AI', `${res.totals.barriers}/10`, () => gauge(res.totals.barriers, 0, ba.max * 5, `Barriers ${res.totals.barriers} of 10`)],
-    ['Protective principles', `${res.totals.protective}/9`, () => gauge(res.totals.protective, 0, pr.max * 3, `Protective ${res.totals.protective} of 9`)],
-    ['AI growth', `${signed(res.totals.growth)}/2`, () => gauge(res.totals.growth, -2, 2, `AI growth ${signed(res.totals.growth)}, range -2 to +2`)],
+    ['Task resistance', `${d.task_resistance}/${trMax}`, () => gauge(res.task_resistance, 0, trMax, `Task resistance ${d.task_resistance} of ${trMax}`)],
+    ['Evidence', `${signed(res.totals.evidence)}/${ev.max}`, () => gauge(res.totals.evidence, ev.min, ev.max, `Evidence ${signed(res.totals.evidence)}, range ${ev.min} to ${signed(ev.max)}`)],
+    ['Barriers to AI', `${res.totals.barriers}/${ba.max}`, () => gauge(res.totals.barriers, ba.min, ba.max, `Barriers ${res.totals.barriers} of ${ba.max}`)],
+    ['Protective principles', `${res.totals.protective}/${pr.max}`, () => gauge(res.totals.protective, pr.min, pr.max, `Protective ${res.totals.protective} of ${pr.max}`)],
+    ['AI growth', `${signed(res.totals.growth)}/${gr.max}`, () => gauge(res.totals.growth, gr.min, gr.max, `AI growth ${signed(res.totals.growth)}, range ${gr.min} to ${signed(gr.max)}`)],
   ];
   patchWhen(refs.gauges, gaugeRows.map((g) => g[1]).join(), () => [gaugeRows.map(([label, value, svg]) =>
     h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
@@ -253,7 +258,7 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     h('p', null, ZONE_LINE[res.zone] ?? ''),
     res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${score1(res.final.score)}): ${res.final.reason}`) : null]);
 
-  setText(refs.protectiveTotal, `Protective total: ${res.totals.protective}/9`);
+  setText(refs.protectiveTotal, `Protective total: ${res.totals.protective}/${pr.max}`);
   patchWhen(refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status)]);
 
   // Tasks
@@ -266,17 +271,17 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
   const splitParts = m.inputs.impacts.map((im) => ({ key: im.key, label: im.label, value: res.split[im.key] }));
   patchWhen(refs.split, splitParts.map((p) => p.value).join(), () => [splitBar(splitParts),
     h('ul', { class: 'legend' }, splitParts.map((p) => h('li', null, h('span', { class: `key sp-${p.key}`, 'aria-hidden': 'true' }), `${p.label} ${pct(Math.round(p.value * 100) / 100)}`)))]);
-  setText(refs.resistance, `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/5`);
+  setText(refs.resistance, `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/${trMax}`);
 
-  setText(refs.evidenceTotal, `Evidence total: ${signed(res.totals.evidence)}/10 · modifier 1 + (${res.totals.evidence} x ${m.formula.evidence_step}) = ${d.modifiers.evidence}`);
-  setText(refs.barrierTotal, `Barrier total: ${res.totals.barriers}/10 · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`);
+  setText(refs.evidenceTotal, `Evidence total: ${signed(res.totals.evidence)}/${ev.max} · modifier 1 + (${res.totals.evidence} x ${m.formula.evidence_step}) = ${d.modifiers.evidence}`);
+  setText(refs.barrierTotal, `Barrier total: ${res.totals.barriers}/${ba.max} · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`);
 
   // Calculation, as the tracker prints it
   const f = m.formula;
   patchWhen(refs.calc, d.raw_calculation + d.score_calculation, () => [h('table', { class: 'kv' },
     h('caption', { class: 'visually-hidden' }, 'Inputs to the formula'),
     h('tbody', null,
-      h('tr', null, h('th', { scope: 'row' }, 'Task resistance'), h('td', null, `${d.task_resistance}/5.0`)),
+      h('tr', null, h('th', { scope: 'row' }, 'Task resistance'), h('td', null, `${d.task_resistance}/${fixed(trMax, 1)}`)),
       h('tr', null, h('th', { scope: 'row' }, 'Evidence modifier'), h('td', null, `1.0 + (${res.totals.evidence} x ${f.evidence_step}) = ${d.modifiers.evidence}`)),
       h('tr', null, h('th', { scope: 'row' }, 'Barrier modifier'), h('td', null, `1.0 + (${res.totals.barriers} x ${f.barrier_step}) = ${d.modifiers.barriers}`)),
       h('tr', null, h('th', { scope: 'row' }, 'Growth modifier'), h('td', null, `1.0 + (${res.totals.growth} x ${f.growth_step}) = ${d.modifiers.growth}`)))),
@@ -325,7 +330,8 @@ function renderBar(refs, { zones, res, publishedResult, neighbours, title, band 
   })]);
 }
 
-const stepText = (input, value) => (input.endsWith('time_pct') ? pct(Math.round(value * 100) / 100) : input.includes('score') ? `${value}/5` : signed(value));
+const stepText = (input, value, m) => (input.endsWith('time_pct') ? pct(Math.round(value * 100) / 100)
+  : input.endsWith('.score') ? `${value}/${m.inputs.task_score.max}` : signed(value));
 
 /** Fills the insight parts from the core's analyses of the current assessment. */
 export function renderInsight({ refs, insight, result: res, assessment, methodology: m, publishedResult }) {
@@ -334,8 +340,8 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   const top = list[0];
   if (top && top.swing > 0) {
     const parts = [];
-    if (top.down) parts.push(`one step down (to ${stepText(top.input, top.down.value)}) gives ${score1(top.down.score)}`);
-    if (top.up) parts.push(`one step up (to ${stepText(top.input, top.up.value)}) gives ${score1(top.up.score)}`);
+    if (top.down) parts.push(`one step down (to ${stepText(top.input, top.down.value, m)}) gives ${score1(top.down.score)}`);
+    if (top.up) parts.push(`one step up (to ${stepText(top.input, top.up.value, m)}) gives ${score1(top.up.score)}`);
     const name = /^(Score|Time share) of /.test(top.label) ? `the ${top.label.charAt(0).toLowerCase()}${top.label.slice(1)}` : top.label;
     setText(refs.lever, `The biggest lever is ${name}: ${parts.join(', ')} (now ${res.display.score}).`);
   } else {
