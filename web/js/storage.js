@@ -7,7 +7,9 @@ export const STORE_VERSION = 2;
 /**
  * Migrations from each older layout to the next.
  * v1 (the first prototype's layout): {version: 1, items: {name: assessmentJsonText}}.
- * v2: {version: 2, saved: [{id, name, updated, assessment}], draft: {...} | null}.
+ * v2: {version: 2, saved: [{id, name, updated, assessment}]}.
+ * The working draft has a key of its own, so saving it (often, while sliders move) never
+ * rewrites the saved assessments.
  */
 const MIGRATIONS = {
   1: (old) => ({
@@ -15,12 +17,11 @@ const MIGRATIONS = {
     saved: Object.entries(old.items ?? {}).map(([name, text], i) => ({
       id: `m${Date.now().toString(36)}${i}`, name, updated: new Date(0).toISOString(), assessment: JSON.parse(text),
     })),
-    draft: null,
   }),
 };
 
 function empty() {
-  return { version: STORE_VERSION, saved: [], draft: null };
+  return { version: STORE_VERSION, saved: [] };
 }
 
 export function migrate(data) {
@@ -91,10 +92,24 @@ export function deleteAssessment(id) {
 export const listAssessments = () => read().saved;
 
 /** The working state, so unsaved edits survive a reload or an app update. */
+const DRAFT_KEY = 'jobzone:draft';
+let draftInMemory = null;
+
 export function writeDraft(draft) {
-  const store = read();
-  store.draft = draft;
-  return write(store);
+  draftInMemory = draft;
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ version: STORE_VERSION, draft }));
+    return true;
+  } catch {
+    return false; // the draft stays in memory; write() reports storage problems when saving
+  }
 }
 
-export const readDraft = () => read().draft;
+export function readDraft() {
+  try {
+    const record = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    return record?.version === STORE_VERSION ? record.draft : draftInMemory;
+  } catch {
+    return draftInMemory;
+  }
+}
