@@ -101,8 +101,7 @@ function updateInsight() {
   if (!out.ok) return;
   state.insight = out.insight;
   renderInsight({
-    refs: state.refs, methodology: state.engine.methodology, insight: out.insight, result: state.result,
-    assessment: state.current, publishedResult: state.baselineResult,
+    refs: state.refs, methodology: state.engine.methodology, insight: out.insight, result: state.result, assessment: state.current,
   });
   if (state.compare) refreshCompare();
   document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: out.insight }));

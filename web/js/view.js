@@ -247,7 +247,9 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
 
   const neighbours = assessment.neighbours ?? published?.neighbours ?? [];
-  renderBar(refs, { zones, res, publishedResult, neighbours, title: assessment.role.title });
+  // The band is last frame's until the analyses catch up; it never blinks out in between.
+  refs.barArgs = { zones, res, publishedResult, neighbours, title: assessment.role.title };
+  renderBar(refs, { ...refs.barArgs, band: refs.band });
   patchWhen(refs.neighbours, d.score, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
     neighbours.map((n) => h('li', null, `${n.title}: ${score1(n.score)}`, n.label ? `, ${n.label}` : ''))]);
 
@@ -334,7 +336,7 @@ const stepText = (input, value, m) => (input.endsWith('time_pct') ? pct(Math.rou
   : input.endsWith('.score') ? `${value}/${m.inputs.task_score.max}` : signed(value));
 
 /** Fills the insight parts from the core's analyses of the current assessment. */
-export function renderInsight({ refs, insight, result: res, assessment, methodology: m, publishedResult }) {
+export function renderInsight({ refs, insight, result: res, assessment, methodology: m }) {
   const now = insight.score;
   const list = insight.sensitivity;
   const top = list[0];
@@ -368,7 +370,8 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
     h('p', { class: 'zone-odds' }, 'Chance of each zone: ', zoneText),
     h('p', { class: 'note' }, 'Each judged input stays with probability 1/2 and moves one step down or up with 1/4 each (a step off the scale stays put). Computed exactly over every combination, not sampled. ', h('span', { class: 'badge st-assumed' }, 'Assumed')),
   ]);
-  renderBar(refs, { zones: m.zones, res, publishedResult, neighbours: assessment.neighbours ?? [], title: assessment.role.title, band: u });
+  refs.band = u;
+  renderBar(refs, { ...refs.barArgs, band: u });
 
   const b = insight.best_move;
   patchWhen(refs.move, b ? `${b.from}|${b.to}|${b.points}|${b.score}` : 'none', () => (b ? [
