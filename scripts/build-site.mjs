@@ -170,8 +170,15 @@ export async function buildSite(out = path.join(root, 'dist')) {
   // Stable URLs for the snippets: a one-line loader for the hashed widget module, and the
   // iframe sizer (plain script).
   fs.writeFileSync(path.join(out, 'embed.js'), `import "./assets/${names.embed}";\n`);
-  const frameSizer = await esbuild.transform(fs.readFileSync(path.join(web, 'js/embed-frame.js'), 'utf8'), { minify: true, target: 'es2020' });
-  fs.writeFileSync(path.join(out, 'embed-frame.js'), frameSizer.code);
+  await esbuild.build({
+    entryPoints: [path.join(web, 'js/embed-frame.js')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: ['es2020'],
+    outfile: path.join(out, 'embed-frame.js'),
+    logLevel: 'warning',
+  });
   fs.writeFileSync(path.join(out, '_headers'), headersFile(names));
   const { count, size } = await generateServiceWorker(out);
   precompress(out);

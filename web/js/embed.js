@@ -5,6 +5,7 @@ import { loadEngine } from './engine.js';
 import { decodeLink } from './share.js';
 import { h, s } from './dom.js';
 import { score1, signed } from './format.js';
+import { listenForFrameHeights } from './frame-heights.js';
 
 const base = new URL('../', import.meta.url); // the site this script came from
 const fetched = new Map();
@@ -76,17 +77,6 @@ function spreadTotal(keys, total, lo, hi) {
     left -= out[k];
   });
   return out;
-}
-
-/** Height reports from iframe embeds: only from the frame's own origin and window. */
-export function listenForFrameHeights(frames, origin) {
-  addEventListener('message', (event) => {
-    const height = event.data?.['jobzone:height'];
-    if (event.origin !== origin || typeof height !== 'number' || !Number.isFinite(height)) return;
-    for (const frame of frames()) {
-      if (frame.contentWindow === event.source) frame.style.height = `${Math.min(Math.max(Math.ceil(height), 40), 4000)}px`;
-    }
-  });
 }
 
 class JobzoneScore extends HTMLElement {
