@@ -23,6 +23,17 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
 }
 
+/** A fresh browser's first visit, up to the service worker controlling the page. */
+async function firstVisit(server) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('.big-score');
+  await controlled(page);
+  return { context, page, problems };
+}
+
 test('the manifest is valid and referenced; icons exist at their declared sizes; Chromium finds it installable', async () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist/manifest.webmanifest'), 'utf8'));
   for (const key of ['name', 'short_name', 'description', 'start_url', 'display', 'background_color', 'theme_color', 'icons']) {
@@ -59,12 +70,7 @@ test('the manifest is valid and referenced; icons exist at their declared sizes;
 test('after the first visit everything works offline', async () => {
   const server = await serve();
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('.big-score');
-    await controlled(page);
+    const { context, page, problems } = await firstVisit(server);
     await page.getByRole('button', { name: 'Edit as my own' }).click();
     await page.getByLabel('Role title').fill('Saved before the flight');
     await page.getByRole('button', { name: 'Save to this browser' }).click();
@@ -108,12 +114,7 @@ test('a new deployment shows "a new version is ready"; reloading uses it and kee
   fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
   const server = await serve(dir);
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('.big-score');
-    await controlled(page);
+    const { context, page, problems } = await firstVisit(server);
     await page.getByLabel('AI growth correlation').focus();
     await page.keyboard.press('Home');
     const edited = await page.textContent('.big-score');
