@@ -73,29 +73,26 @@ public:
         return nullptr;
     }
 
+    // Messages are built only when something is wrong: valid input (every slider move) pays nothing.
     std::optional<int> integer(const Json& v, const std::string& path, int lo, int hi) {
-        std::string expect = range_text("an integer", lo, hi);
-        if (!v.is_number()) return bad(path, expect, v);
-        double d = v.get<double>();
-        if (!std::isfinite(d) || std::floor(d) != d || d < lo || d > hi) return bad(path, expect, v);
+        double d = v.is_number() ? v.get<double>() : NAN;
+        if (!std::isfinite(d) || std::floor(d) != d || d < lo || d > hi) return bad(path, range_text("an integer", lo, hi), v);
         return static_cast<int>(d);
     }
 
     std::optional<double> number(const Json& v, const std::string& path, double lo, double hi) {
-        std::string expect = range_text("a number", lo, hi);
-        if (!v.is_number()) return bad(path, expect, v);
-        double d = v.get<double>();
-        if (!std::isfinite(d) || d < lo || d > hi) return bad(path, expect, v);
+        double d = v.is_number() ? v.get<double>() : NAN;
+        if (!std::isfinite(d) || d < lo || d > hi) return bad(path, range_text("a number", lo, hi), v);
         return d == 0 ? 0.0 : d;  // no -0
     }
 
     std::optional<std::string> text(const Json& v, const std::string& path, std::size_t max_chars, bool required_nonblank) {
-        std::string expect = "must be text of at most " + std::to_string(max_chars) + " characters";
-        if (!v.is_string()) return bad(path, expect, v);
+        auto expect = [max_chars] { return "must be text of at most " + std::to_string(max_chars) + " characters"; };
+        if (!v.is_string()) return bad(path, expect(), v);
         const auto& s = v.get_ref<const std::string&>();
         std::size_t n = utf8_length(s);
         if (n > max_chars) {
-            error(path, expect + ", got " + std::to_string(n));
+            error(path, expect() + ", got " + std::to_string(n));
             return std::nullopt;
         }
         if (has_control_character(s)) {
@@ -150,7 +147,6 @@ public:
     std::vector<FieldError>& errors() { return errors_; }
 
 private:
-    template <typename T = int>
     std::nullopt_t bad(const std::string& path, const std::string& expect, const Json& v) {
         error(path, expect + ", got " + describe(v));
         return std::nullopt;
