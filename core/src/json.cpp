@@ -131,7 +131,8 @@ std::string path_key(const std::string& parent, const std::string& key) {
 std::optional<Json> read_json(std::string_view text, const ReadLimits& limits,
                               std::vector<FieldError>& errors) {
     if (text.size() > limits.max_bytes) {
-        errors.push_back({kRootPath, "input is " + std::to_string(text.size()) +
+        // The size is not repeated: a reader that stops at the limit (the CLI) never knows it.
+        errors.push_back({kRootPath, "input is more than " + std::to_string(limits.max_bytes) +
                                          " bytes; at most " + std::to_string(limits.max_bytes) +
                                          " bytes are accepted"});
         return std::nullopt;

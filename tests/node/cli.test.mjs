@@ -62,3 +62,22 @@ test('usage errors exit 2', () => {
   assert.equal(run(['score']).status, 2);
   assert.equal(run(['frobnicate', referencePath]).status, 2);
 });
+
+test('a huge input is refused after reading just past the limit, not read whole', () => {
+  // 64 MiB of spaces: the CLI stops at 1 MiB + 1 byte, so its peak memory stays far below the input.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-cli-'));
+  const file = path.join(dir, 'huge.json');
+  const fd = fs.openSync(file, 'w');
+  const block = Buffer.alloc(1048576, 32);
+  for (let i = 0; i < 64; i++) fs.writeSync(fd, block);
+  fs.closeSync(fd);
+  const exe = path.join(root, 'build/native/core/jobzone');
+  for (const args of [[exe, 'validate', file], ['bash', '-c', `${exe} validate - < ${file}`]]) {
+    const p = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', ...args], { encoding: 'utf8' });
+    assert.equal(p.status, 1, p.stderr);
+    assert.match(p.stderr, /: \(root\): input is more than 1048576 bytes; at most 1048576 bytes are accepted/);
+    const rssKb = Number(/maxrss=(\d+)/.exec(p.stderr)[1]);
+    assert.ok(rssKb < 16 * 1024, `peak memory ${rssKb} KB for a 64 MiB input`);
+  }
+  fs.rmSync(dir, { recursive: true });
+});
