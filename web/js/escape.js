@@ -1,0 +1,71 @@
+// Output encoding: one function per context that text lands in when it leaves the app (HTML
+// text, HTML attribute, CSV cell, file name), and a tiny HTML writer that builds snippets from
+// data, so no snippet is ever made by pasting raw text into markup. Pure functions, no DOM:
+// tested in node (tests/node/escape.test.mjs) and in the browser.
+
+const HTML_TEXT = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const HTML_ATTR = { ...HTML_TEXT, '"': '&quot;', "'": '&#39;' };
+
+/** Text between tags: `<`, `>` and `&` can never open markup or an entity. */
+export const htmlText = (value) => String(value).replace(/[&<>]/g, (c) => HTML_TEXT[c]);
+
+/** A double-quoted attribute value: the quote can never end the value early. */
+export const htmlAttr = (value) => String(value).replace(/[&<>"']/g, (c) => HTML_ATTR[c]);
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+const VOID = new Set(['img', 'br', 'meta', 'link', 'input']);
+
+/**
+ * One element as HTML text: tag(name, {attr: value}, ...children). A child is a string (escaped
+ * as text) or the output of another tag() call (a Markup, kept as is). Attribute values are
+ * escaped; `true` writes a bare attribute; null/undefined/false leave it out. Names are checked,
+ * since they come from code, never from data.
+ */
+export class Markup {
+  constructor(html) { this.html = html; }
+  toString() { return this.html; }
+}
+
+export function tag(name, attrs = {}, ...children) {
+  if (!NAME.test(name)) throw new Error(`not an element name: ${name}`);
+  let out = `<${name}`;
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (!NAME.test(key)) throw new Error(`not an attribute name: ${key}`);
+    if (value === null || value === undefined || value === false) continue;
+    out += value === true ? ` ${key}` : ` ${key}="${htmlAttr(value)}"`;
+  }
+  out += '>';
+  if (VOID.has(name)) return new Markup(out);
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    out += child instanceof Markup ? child.html : htmlText(child);
+  }
+  return new Markup(`${out}</${name}>`);
+}
+
+/** Several snippets' elements, one per line. */
+export const lines = (...parts) => parts.map(String).join('\n');
+
+/**
+ * A CSV cell (RFC 4180): quoted when it holds a quote, comma or line break; a cell that a
+ * spreadsheet would run as a formula (= + - @ tab CR at the start) is prefixed with ', as OWASP
+ * advises for CSV injection. Numbers pass as they are.
+ */
+export function csvCell(value) {
+  if (typeof value === 'number') return String(value);
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvRow = (cells) => cells.map(csvCell).join(',');
+
+/**
+ * A file name from any title: lowercase ASCII letters, digits and dashes only (no path
+ * separators, dots, reserved device names or control characters), at most 60 characters.
+ */
+export const fileSlug = (text) => String(text).toLowerCase().normalize('NFKD')
+  .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'assessment';
+
+/** Text for a single-line context such as document.title: no control characters, no runs of space. */
+export const plainLine = (text) => String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
