@@ -166,51 +166,52 @@ test('export then import gives the identical assessment; invalid imports change 
   await fresh.close();
 });
 
-test('save, reload, reopen; an older storage layout is migrated', async () => {
+test('save, reload, reopen; saving again updates the same record', async () => {
   const ctx = await browser.newContext();
-  // A store in the v1 layout, as the first prototype wrote it.
-  await ctx.addInitScript((text) => {
-    if (!localStorage.getItem('jobzone:store')) {
-      localStorage.setItem('jobzone:store', JSON.stringify({ version: 1, items: { 'Old prototype save': text } }));
-    }
-  }, JSON.stringify({ ...reference, role: { title: 'Saved long ago' } }));
   const { page, problems } = await open(ctx);
   await makeOwnAndEdit(page);
   await page.getByRole('button', { name: 'Save to this browser' }).click();
-  assert.match(await page.textContent('.notice'), /Saved “My research job” in this browser/);
+  await page.waitForFunction(() => /Saved “My research job” in this browser/.test(document.querySelector('.notice').textContent));
   const saved = await snapshot(page);
   await page.reload();
   await page.waitForSelector('.big-score');
   assert.deepEqual(await snapshot(page), saved, 'the working draft survives a reload');
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('Home');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForFunction(() => /Saved “My research job”/.test(document.querySelector('.notice').textContent));
+  const edited = await snapshot(page);
   await page.getByRole('button', { name: 'New blank assessment' }).click();
   await page.waitForFunction(() => document.querySelector('[data-text="role.title"]').value === 'My role');
   await page.getByRole('button', { name: 'My assessments' }).click();
-  const list = await page.textContent('.saved-list');
-  assert.match(list, /My research job/);
-  assert.match(list, /Old prototype save/);
+  await page.waitForSelector('.saved-list li');
+  assert.equal(await page.locator('.saved-list li', { hasText: 'My research job' }).count(), 1, 'save, reload, save: one record');
   await page.locator('.saved-list li', { hasText: 'My research job' }).getByRole('button', { name: 'Open' }).click();
-  assert.deepEqual(await snapshot(page), saved);
-  await page.getByRole('button', { name: 'My assessments' }).click();
-  await page.locator('.saved-list li', { hasText: 'Old prototype save' }).getByRole('button', { name: 'Open' }).click();
-  assert.equal(await page.inputValue('[data-text="role.title"]'), 'Saved long ago');
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('jobzone:store')));
-  assert.equal(stored.version, 2);
+  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]').value === 'My research job');
+  assert.deepEqual(await snapshot(page), edited);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
 
-test('storage that refuses writes: the app says so and keeps working', async () => {
+test('storage that refuses writes: the app says so where it is seen, and keeps working', async () => {
   const ctx = await browser.newContext();
   await ctx.addInitScript(() => {
-    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    const refuse = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = refuse;
+    Storage.prototype.setItem = refuse;
   });
   const { page, problems } = await open(ctx);
   await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.waitForSelector('#storage-alert:not([hidden])');
+  assert.match(await page.textContent('#storage-alert'), /out of storage space for jobzone, so your work is not being saved here/);
   await page.getByRole('button', { name: 'Save to this browser' }).click();
-  assert.match(await page.textContent('.notice'), /would not store your work/);
+  await page.waitForFunction(() => /out of storage space/.test(document.querySelector('.notice').textContent));
   await page.getByLabel('AI growth correlation').focus();
   await page.keyboard.press('Home');
   assert.notEqual(await page.textContent('.big-score'), '61.9');
+  // The banner's Export JSON still hands the work over.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#storage-alert').getByRole('button', { name: 'Export JSON' }).click()]);
+  assert.match(download.suggestedFilename(), /^ai-research-engineer\.json$/);
   assert.deepEqual(problems, []);
   await ctx.close();
 });

@@ -4,18 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { htmlText, htmlAttr, tag, csvCell, csvRow, fileSlug, plainLine } from '../../web/js/escape.js';
 import { embedSnippets } from '../../web/js/snippets.js';
+import { HOSTILE_TITLES } from './hostile.mjs';
 
-export const HOSTILE_TITLES = [
-  'Nurse</a><img src=x onerror=alert(document.domain)>',
-  'Nurse" onload="alert(1)"',
-  "Nurse' onmouseover='alert(1)'",
-  'R&D <b>lead</b> & "Ops"',
-  '</textarea><script>alert(1)</script>',
-  '</iframe><svg onload=alert(1)>',
-  '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '=HYPERLINK("http://evil.example","x")',
-  'javascript:alert(1)',
-];
 
 test('HTML text and attribute escaping', () => {
   assert.equal(htmlText('a < b > c & "d"'), 'a &lt; b &gt; c &amp; "d"');

@@ -28,3 +28,20 @@ export function hostileDocuments() {
     ['lone surrogate escape', text.replace('"Novel', '"\\ud800Novel'), '(root)'],
   ];
 }
+
+/**
+ * Titles built to break out of the snippets' markup: each payload, if it ever ran, would open a
+ * dialog or set window.__pwned. The node suite checks the escaping, the browser suite pastes the
+ * snippets the app generates into a page on another origin.
+ */
+export const HOSTILE_TITLES = [
+  'Nurse</a><img src=x onerror=alert(document.domain)>',
+  'Nurse" onload="alert(1)"',
+  "Nurse' onmouseover='window.__pwned=1' x='",
+  'R&D <b>lead</b> & "Ops"',
+  '</textarea><script>window.__pwned=1</script>',
+  '</iframe><svg onload=window.__pwned=1>',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '"><jobzone-score role="x" onclick="window.__pwned=1">',
+  '=HYPERLINK("http://evil.example","x")',
+];

@@ -5,16 +5,16 @@ import { loadCatalog, findRole, fetchJson, wirePicker } from './catalog.js';
 import { buildPage, buildTasks, renderResult, renderInsight, renderErrors } from './view.js';
 import { syncControls, setAt } from './controls.js';
 import { rebalance, removeShare } from './shares.js';
-import * as store from './storage.js';
+import { openStore } from './storage.js';
 import { encodeLink, decodeLink } from './share.js';
 import { startPwa } from './pwa.js';
+import { fileSlug, plainLine } from './escape.js';
 import {
   renderToolbar, notify, closePanel, showSavedPanel, showSharePanel, showComparePanel, showEmbedPanel, renderReport,
-  tasksCsv, download, slug,
+  tasksCsv, download,
 } from './own.js';
 
 const $ = (id) => document.getElementById(id);
-const MAX_IMPORT_BYTES = 1048576;
 
 const state = {
   engine: null,
@@ -23,7 +23,11 @@ const state = {
   publishedId: null,     // catalog id of the role shown or started from
   baseline: null,        // the published assessment to compare with (null for a blank start)
   baselineResult: null,
-  saved: null,           // {id, name} once saved to this browser
+  saved: null,           // {id, name, rev} once saved to this browser (rev: the revision this tab has)
+  clean: null,           // the assessment as last opened or saved (JSON): edits since then are unsaved work
+  store: null,           // saved work in IndexedDB (storage.js)
+  savedList: [],         // the saved assessments, refreshed after every change in any tab
+  panel: null,           // the panel shown under the toolbar ('saved', 'compare', ...) or null
   current: null,         // the assessment being edited (always the last valid one)
   result: null,          // its result
   insight: null,
@@ -229,8 +233,8 @@ const actions = {
   },
   async 'new-blank'() {
     const template = await fetchJson('data/template.json');
-    openAssessment(template, { mode: 'own' });
-    notify(state.refs, 'A blank assessment: name your role, describe your tasks, set each input.');
+    await replaceWork(() => openAssessment(template, { mode: 'own' }),
+      'A blank assessment: name your role, describe your tasks, set each input.');
     document.querySelector('[data-text="role.title"]')?.focus();
   },
   'add-task'() {
@@ -260,20 +264,36 @@ const actions = {
       [locked[i], locked[j]] = [locked[j], locked[i]];
     }, `[data-action="move-task"][data-index="${j}"][data-dir="${button.dataset.dir}"]`);
   },
-  save() {
-    writeDraftNow();
-    const name = state.saved?.name ?? state.current.role.title;
-    const { ok, record } = store.saveAssessment(name, state.current, state.saved?.id);
-    state.saved = { id: record.id, name: record.name };
-    renderToolbar(state.refs, state);
-    notify(state.refs, ok ? `Saved “${record.name}” in this browser.` : store.status.problem, [], ok ? 'info' : 'problem');
+  async save() {
+    const name = state.saved?.name ?? plainLine(state.current.role.title).slice(0, 200);
+    const assessment = structuredClone(state.current);
+    try {
+      let out = await state.store.save({ id: state.saved?.id, name, assessment, rev: state.saved?.rev ?? null });
+      if (out.conflict) {
+        const replace = window.confirm(`“${out.conflict.name}” was saved in another tab after you opened it here.\n\nOK: replace that version with this one.\nCancel: keep both, saving this one as a new copy.`);
+        out = replace
+          ? await state.store.save({ id: state.saved.id, name, assessment, force: true })
+          : await state.store.save({ name: `${name} (copy)`.slice(0, 200), assessment });
+      }
+      const { record } = out;
+      state.saved = { id: record.id, name: record.name, rev: record.rev };
+      state.clean = JSON.stringify(assessment);
+      writeDraftNow();
+      renderToolbar(state.refs, state);
+      notify(state.refs, `Saved “${record.name}” in this browser.`);
+      refreshSaved();
+    } catch (error) {
+      notify(state.refs, state.store.problem || `Not saved: ${error.message}.`, [], 'problem');
+      showStorageProblem();
+    }
   },
-  saved() {
-    showSavedPanel(state.refs, state.saved?.id);
+  async saved() {
+    state.panel = 'saved';
+    await renderSavedPanel();
     state.refs.panel.querySelector('button')?.focus();
   },
-  'saved-open'(button) {
-    const record = store.listAssessments().find((r) => r.id === button.dataset.id);
+  async 'saved-open'(button) {
+    const record = state.savedList.find((r) => r.id === button.dataset.id);
     if (!record) return;
     const check = state.engine.validate(JSON.stringify(record.assessment));
     if (!check.ok) {
@@ -281,25 +301,64 @@ const actions = {
       return;
     }
     const base = findRole(state.catalog, check.assessment.id ?? '');
-    openAssessment(check.assessment, { mode: 'own', saved: { id: record.id, name: record.name }, publishedId: base?.id ?? null });
-    if (base) loadBaseline(base);
-    notify(state.refs, `Opened “${record.name}”.`);
+    const saved = record.readOnly ? null : { id: record.id, name: record.name, rev: record.rev };
+    await replaceWork(() => openAssessment(check.assessment, { mode: 'own', saved, publishedId: base?.id ?? null }),
+      record.readOnly ? `Opened “${record.name}” (read-only here: saving keeps it as a new copy).` : `Opened “${record.name}”.`);
+    if (base) await loadBaseline(base);
   },
-  'saved-rename'(button) {
-    const record = store.listAssessments().find((r) => r.id === button.dataset.id);
-    const name = record && window.prompt('New name', record.name);
-    if (!name || !name.trim()) return;
-    store.renameAssessment(record.id, name.trim().slice(0, 200));
-    if (state.saved?.id === record.id) state.saved.name = name.trim();
-    showSavedPanel(state.refs, state.saved?.id);
+  async 'saved-rename'(button) {
+    const record = state.savedList.find((r) => r.id === button.dataset.id);
+    const answer = record && window.prompt('New name', record.name);
+    const name = answer ? plainLine(answer).slice(0, 200) : '';
+    if (!name) return;
+    try {
+      await state.store.rename(record.id, name);
+      if (state.saved?.id === record.id) state.saved = { ...state.saved, name, rev: state.saved.rev + 1 };
+      renderToolbar(state.refs, state);
+    } catch {
+      showStorageProblem();
+    }
+    await refreshSaved();
   },
-  'saved-delete'(button) {
-    const record = store.listAssessments().find((r) => r.id === button.dataset.id);
+  async 'saved-delete'(button) {
+    const record = state.savedList.find((r) => r.id === button.dataset.id);
     if (!record || !window.confirm(`Delete “${record.name}” from this browser?`)) return;
-    store.deleteAssessment(record.id);
-    if (state.saved?.id === record.id) state.saved = null;
-    renderToolbar(state.refs, state);
-    showSavedPanel(state.refs, state.saved?.id);
+    try {
+      await state.store.remove(record.id);
+      if (state.saved?.id === record.id) state.saved = null;
+      renderToolbar(state.refs, state);
+    } catch {
+      showStorageProblem();
+    }
+    await refreshSaved();
+  },
+  /** Opens unsaved work (set aside, or left by a closed tab) in this tab; it becomes this tab's draft. */
+  async 'draft-open'(button) {
+    const draft = await state.store.getDraft(button.dataset.id);
+    if (!draft) return refreshSaved();
+    const opened = await replaceWork(() => restoreWork(draft.work), `Restored “${draft.title || 'unsaved work'}”.`);
+    if (opened) {
+      writeDraftNow();
+      await state.store.deleteDraft(draft.id).catch(showStorageProblem);
+      await refreshSaved();
+    }
+  },
+  async 'draft-discard'(button) {
+    const drafts = await state.store.unsaved();
+    const draft = drafts.find((d) => d.id === button.dataset.id);
+    if (!draft || !window.confirm(`Discard the unsaved work “${draft.title || 'Untitled'}”? This cannot be undone.`)) return;
+    await state.store.deleteDraft(draft.id).catch(showStorageProblem);
+    await refreshSaved();
+  },
+  async 'kept-download'(button) {
+    const item = (await state.store.kept()).find((k) => k.id === button.dataset.id);
+    if (item) download(`jobzone-kept-${fileSlug(item.source)}.json`, item.text, 'application/octet-stream');
+  },
+  async 'kept-forget'(button) {
+    const item = (await state.store.kept()).find((k) => k.id === button.dataset.id);
+    if (!item || !window.confirm(`Remove the copy of “${item.source}” that jobzone could not read? Download it first if you may need it.`)) return;
+    await state.store.forgetKept(item.id).catch(showStorageProblem);
+    await refreshSaved();
   },
   async share() {
     const link = `${location.origin}${location.pathname}#${await encodeLink(state.current)}`;
@@ -318,13 +377,14 @@ const actions = {
   },
   'export-json'() {
     const out = state.engine.validate(JSON.stringify(state.current));
-    if (out.ok) download(`${slug(state.current.role.title)}.json`, `${JSON.stringify(out.assessment, null, 2)}\n`, 'application/json');
+    if (out.ok) download(`${fileSlug(state.current.role.title)}.json`, `${JSON.stringify(out.assessment, null, 2)}\n`, 'application/json');
   },
   'export-csv'() {
-    download(`${slug(state.current.role.title)}-tasks.csv`, tasksCsv(state.current), 'text/csv');
+    download(`${fileSlug(state.current.role.title)}-tasks.csv`, tasksCsv(state.current), 'text/csv');
   },
   compare() {
-    const saved = store.listAssessments();
+    const saved = state.savedList;
+    state.panel = 'compare';
     state.compare = [state.baseline ? 'baseline' : saved[0] ? `saved:${saved[0].id}` : 'current', 'current'];
     refreshCompare();
   },
@@ -335,7 +395,7 @@ const actions = {
     await import('./embed.js'); // the widget itself, for the live preview
     const published = state.mode === 'published' && JSON.stringify(state.current) === JSON.stringify(state.baseline);
     showEmbedPanel(state.refs, {
-      origin: location.origin + location.pathname.replace(/\/[^/]*$/, ''),
+      site: new URL('./', location.href).href,
       role: published ? state.publishedId : null,
       state: published ? null : (await encodeLink(state.current)).slice(2),
       title: state.current.role.title,
@@ -344,6 +404,7 @@ const actions = {
   'close-panel'() {
     closePanel(state.refs);
     state.compare = null;
+    state.panel = null;
   },
 };
 
@@ -351,7 +412,7 @@ function compareOptions() {
   const options = [];
   if (state.baseline) options.push({ key: 'baseline', label: `Published: ${state.baseline.role.title}`, assessment: state.baseline });
   options.push({ key: 'current', label: `This assessment: ${state.current.role.title}`, assessment: state.current });
-  for (const r of store.listAssessments()) options.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
+  for (const r of state.savedList) options.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
   return options;
 }
 
@@ -375,8 +436,9 @@ function onClick(event) {
 
 async function importFile(file) {
   if (!file) return;
-  if (file.size > MAX_IMPORT_BYTES) {
-    notify(state.refs, `“${file.name}” is ${file.size} bytes; at most ${MAX_IMPORT_BYTES} bytes can be imported. Nothing changed.`, [], 'problem');
+  const maxBytes = state.engine.methodology.limits.max_input_bytes;
+  if (file.size > maxBytes) {
+    notify(state.refs, `“${file.name}” is ${file.size} bytes; at most ${maxBytes} bytes can be imported. Nothing changed.`, [], 'problem');
     return;
   }
   const out = state.engine.validate(await file.text());
@@ -385,9 +447,9 @@ async function importFile(file) {
     return;
   }
   const base = findRole(state.catalog, out.assessment.id ?? '');
-  openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null });
+  await replaceWork(() => openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null }),
+    `Imported “${file.name}”. Save it to keep it in this browser.`);
   if (base) await loadBaseline(base);
-  notify(state.refs, `Imported “${file.name}”. Save it to keep it in this browser.`);
 }
 
 /** Loads a published role as the baseline that your own assessment is compared with. */
@@ -400,7 +462,7 @@ async function loadBaseline(entry) {
   recompute();
 }
 
-function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null } = {}) {
+function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null } = {}) {
   const first = state.engine.score(assessment);
   if (!first.ok) {
     const detail = first.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
@@ -412,10 +474,12 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   state.baseline = mode === 'published' ? structuredClone(assessment) : baseline;
   state.baselineResult = mode === 'published' ? first.result : baseline ? state.engine.score(baseline).result : null;
   state.current = structuredClone(assessment);
+  state.clean = clean ?? JSON.stringify(assessment);
   state.locked = assessment.tasks.map(() => false);
   state.registry = new Map();
   state.result = null;
   state.compare = null;
+  state.panel = null;
   const origin = baseline ? `${baseline.role.title} (published)` : mode === 'own' ? 'a blank template' : '';
   const { page, refs } = buildPage({
     assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
@@ -423,7 +487,6 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   });
   state.refs = refs;
   renderToolbar(refs, state);
-  if (store.status.problem) notify(refs, store.status.problem, [], 'problem');
   buildTasks(refs, state.current, state.engine.methodology, state.registry, state.locked, mode === 'own');
   $('page').replaceChildren(page);
   updateShareLimits();
@@ -432,25 +495,100 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   cancelAnimationFrame(insightFrame);
   updateInsight();
   const role = state.current.role;
-  document.title = `${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${state.result.display.score} ${state.result.label} · jobzone`;
+  document.title = plainLine(`${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${state.result.display.score} ${state.result.label} · jobzone`);
 }
 
-async function openRole(id, { push = false } = {}) {
+/**
+ * Every navigation (boot, a share link, search, Back) takes a ticket; after each await it checks
+ * that no later navigation started, so a slow one can never replace what a newer one opened.
+ */
+let navigation = 0;
+let shownSearch = location.search; // the query string of the role on show (Back/Forward compare with it)
+const ticket = () => {
+  const mine = ++navigation;
+  return () => mine === navigation;
+};
+
+async function openRole(id, { push = false, current = ticket() } = {}) {
   const entry = findRole(state.catalog, id);
   if (!entry) {
     showStatus(`No published role is called "${id}". Showing the default role instead.`, true);
-    return openRole(state.catalog.default);
+    return openRole(state.catalog.default, { current });
   }
   const assessment = await fetchJson(`data/${entry.file}`);
+  if (!current()) return false;
   openAssessment(assessment, { mode: 'published', publishedId: id });
-  if (push) history.pushState({ role: id }, '', `?role=${encodeURIComponent(id)}`);
+  if (push) {
+    history.pushState({ role: id }, '', `?role=${encodeURIComponent(id)}`);
+    shownSearch = location.search;
+  }
+  return true;
+}
+
+/** What this tab is working on, as kept in its draft. */
+const workOf = () => ({
+  mode: state.mode, publishedId: state.publishedId, saved: state.saved, assessment: state.current, clean: state.clean,
+});
+const isDirty = () => Boolean(state.current) && JSON.stringify(state.current) !== state.clean;
+
+/** Opens a draft's work: an own assessment as it was, or a published role with its edits. */
+async function restoreWork(work, current = () => true) {
+  const out = state.engine.validate(JSON.stringify(work.assessment));
+  if (!out.ok) throw Object.assign(new Error('the unsaved work is not a valid assessment'), { errors: out.errors });
+  const clean = typeof work.clean === 'string' ? work.clean : null;
+  if (work.mode === 'published' && findRole(state.catalog, work.publishedId ?? '')) {
+    if (!(await openRole(work.publishedId, { current }))) return false;
+    if (clean !== null) state.clean = clean;
+    edit((a) => Object.assign(a, out.assessment));
+    return true;
+  }
+  const base = findRole(state.catalog, work.publishedId ?? '');
+  openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: work.saved ?? null, clean });
+  if (base) await loadBaseline(base);
+  return true;
+}
+
+/**
+ * Replaces the work on the page with open(). Unsaved work is first set aside as a draft of its
+ * own, and the notice offers Undo; if it cannot be set aside (storage refused), the user is asked.
+ * Returns false when nothing was opened.
+ */
+async function replaceWork(open, message = '', kind = 'info') {
+  let asideId = null;
+  const had = state.current && { title: state.current.role.title };
+  if (isDirty()) {
+    try {
+      asideId = await state.store.setAside(workOf());
+    } catch {
+      showStorageProblem();
+      if (!window.confirm('Your unsaved changes could not be kept aside (this browser refused to store them). Replace them anyway? Cancel, then Export JSON, to keep a copy.')) return false;
+    }
+  }
+  const opened = await open();
+  if (opened === false) return false;
+  writeDraftNow();
+  const aside = asideId ? ` Your unsaved “${had.title}” was set aside (My assessments, Unsaved work).` : '';
+  if (message || aside) {
+    notify(state.refs, `${message}${aside}`.trim(), [], kind, asideId ? { label: 'Undo', action: 'draft-open', id: asideId } : null);
+  }
+  if (asideId) refreshSaved();
+  return true;
+}
+
+/** Shows, or clears, the banner that says work is not being stored. */
+function showStorageProblem() {
+  const banner = $('storage-alert');
+  const problem = state.store?.problem ?? '';
+  banner.hidden = !problem;
+  $('storage-alert-text').textContent = problem;
 }
 
 let draftTimer = 0;
 function writeDraftNow() {
   clearTimeout(draftTimer);
   draftTimer = 0;
-  if (state.current) store.writeDraft({ mode: state.mode, publishedId: state.publishedId, saved: state.saved, assessment: state.current });
+  if (!state.current || !state.store || state.store.readOnly) return;
+  state.store.writeTabDraft(workOf(), isDirty()).then(showStorageProblem, showStorageProblem);
 }
 function saveDraftSoon() {
   clearTimeout(draftTimer);
@@ -458,53 +596,100 @@ function saveDraftSoon() {
 }
 // A reload, a closed tab or an app update must not lose the last edits.
 addEventListener('pagehide', () => { if (draftTimer) writeDraftNow(); });
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && draftTimer) writeDraftNow(); });
 
-/** What to open: a share link, a deep link, the working draft, or the default role. */
+/** Re-reads the saved list (after a change here or in another tab) and redraws what shows it. */
+async function refreshSaved() {
+  state.savedList = await state.store.list().catch(() => state.savedList);
+  if (state.panel === 'saved') await renderSavedPanel();
+  else if (state.panel === 'compare' && state.compare) refreshCompare();
+}
+
+async function renderSavedPanel() {
+  const [unsaved, kept] = await Promise.all([state.store.unsaved().catch(() => []), state.store.kept().catch(() => [])]);
+  if (state.panel !== 'saved') return;
+  const focused = document.activeElement?.closest?.('.panel') ? document.activeElement.dataset : null;
+  showSavedPanel(state.refs, { list: state.savedList, unsaved, kept, currentId: state.saved?.id, readOnly: state.store.readOnly });
+  if (focused?.action) state.refs.panel.querySelector(`[data-action="${focused.action}"][data-id="${CSS.escape(focused.id ?? '')}"]`)?.focus();
+}
+
+/** Another tab saved, renamed or deleted something. */
+function onStoreChange(message) {
+  if (!state.refs) return;
+  if (message?.id && message.id === state.saved?.id) {
+    if (message.type === 'deleted') {
+      state.saved = null;
+      renderToolbar(state.refs, state);
+      notify(state.refs, 'This assessment was deleted in another tab. It is still here: Save keeps it as a new record.');
+    } else {
+      notify(state.refs, 'This assessment was saved in another tab. If you save here too, you will be asked which version to keep.');
+    }
+  }
+  refreshSaved();
+}
+
+/** What to open: a share link, a deep link, this tab's draft, or the default role. */
 async function openStart() {
+  const current = ticket();
   const params = new URLSearchParams(location.search);
+  // This tab's draft from before a reload (or the first release's draft, once, after the update).
+  const draft = state.current ? null : await state.store.readTabDraft().catch(() => null);
+  if (!current()) return;
+  /** Opening something else in a fresh page: the tab's unsaved draft is kept aside first. */
+  const keepDraftAside = async () => {
+    if (draft?.dirty) await state.store.setAside(draft.work).catch(showStorageProblem);
+  };
   if (location.hash.startsWith('#a=')) {
     try {
-      const value = await decodeLink(location.hash);
+      const value = await decodeLink(location.hash, { maxBytes: state.engine.methodology.limits.max_input_bytes });
       const out = state.engine.validate(JSON.stringify(value));
       if (!out.ok) throw Object.assign(new Error('the assessment in it is not valid'), { errors: out.errors });
+      if (!current()) return;
+      await keepDraftAside();
       const base = findRole(state.catalog, out.assessment.id ?? '');
-      openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null });
-      if (base) await loadBaseline(base);
-      notify(state.refs, 'Opened from a share link. Save it to keep it in this browser.');
+      await replaceWork(async () => {
+        openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null });
+        // The assessment now lives in this tab's draft: a reload shows the edits, not the link again.
+        history.replaceState(history.state, '', location.pathname + location.search);
+        if (base) await loadBaseline(base);
+      }, 'Opened from a share link. Save it to keep it in this browser.');
       return;
     } catch (error) {
-      await openRole(params.get('role') ?? state.catalog.default);
-      notify(state.refs, `This share link could not be opened: ${error.message}. Showing a published role instead.`, error.errors ?? [], 'problem');
+      if (!current()) return;
+      history.replaceState(history.state, '', location.pathname + location.search);
+      const had = Boolean(state.current);
+      if (!state.current) {
+        if (draft?.work?.assessment) await restoreWork(draft.work, current).catch(() => openRole(params.get('role') ?? state.catalog.default, { current }));
+        else await openRole(params.get('role') ?? state.catalog.default, { current });
+      }
+      notify(state.refs, `This share link could not be opened: ${error.message}. ${had ? 'Nothing on this page changed.' : 'Showing a published role instead.'}`, error.errors ?? [], 'problem');
       return;
     }
   }
-  const draft = store.readDraft();
   const wanted = params.get('role');
-  if (draft && draft.assessment && (!wanted || (draft.mode === 'published' && draft.publishedId === wanted))) {
-    const out = state.engine.validate(JSON.stringify(draft.assessment));
-    if (out.ok) {
-      if (draft.mode === 'own') {
-        const base = findRole(state.catalog, draft.publishedId ?? '');
-        openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: draft.saved });
-        if (base) await loadBaseline(base);
-        return;
-      }
-      if (findRole(state.catalog, draft.publishedId)) {
-        await openRole(draft.publishedId);
-        edit((a) => Object.assign(a, out.assessment));
-        return;
-      }
+  const work = draft?.work;
+  if (work?.assessment && (!wanted || (work.mode === 'published' && work.publishedId === wanted))) {
+    try {
+      if (await restoreWork(work, current)) return;
+    } catch {
+      // Unreadable draft: it stays stored (listed under Unsaved work once this tab moves on).
     }
+    if (!current()) return;
+  } else {
+    await keepDraftAside(); // a deep link to another role, over unsaved work in this tab
   }
-  await openRole(wanted ?? state.catalog.default);
+  await openRole(wanted ?? state.catalog.default, { current });
 }
 
 async function boot() {
   const main = $('main');
   try {
-    const [engine, catalog] = await Promise.all([loadEngine(), loadCatalog()]);
+    const [engine, catalog, savedWork] = await Promise.all([loadEngine(), loadCatalog(), openStore({ onChange: (m) => onStoreChange(m) })]);
     state.engine = engine;
     state.catalog = catalog;
+    state.store = savedWork;
+    state.savedList = await savedWork.list().catch(() => []);
+    $('storage-alert').addEventListener('click', onClick);
     showStatus('');
     const page = $('page');
     page.addEventListener('input', onInput);
@@ -512,11 +697,23 @@ async function boot() {
     page.addEventListener('click', onClick);
     wirePicker({
       catalog, input: $('role-search'), list: $('role-results'), count: $('role-count'),
-      onPick: (id) => openRole(id, { push: true }).catch(fail),
+      onPick: (id) => replaceWork(() => openRole(id, { push: true })).catch(fail),
     });
-    window.addEventListener('popstate', () => openRole(new URLSearchParams(location.search).get('role') ?? catalog.default).catch(fail));
-    window.addEventListener('hashchange', () => openStart().catch(fail));
+    // Back and Forward between roles picked in search. A fragment change fires popstate too (a
+    // share link pasted into the address bar): that is hashchange's to handle, not a role change.
+    window.addEventListener('popstate', () => {
+      if (location.search === shownSearch) return;
+      shownSearch = location.search;
+      replaceWork(() => openRole(new URLSearchParams(location.search).get('role') ?? catalog.default)).catch(fail);
+    });
+    // A share link pasted into this tab's address bar: the same document, a new fragment.
+    window.addEventListener('hashchange', () => { if (location.hash.startsWith('#a=')) openStart().catch(fail); });
     await openStart();
+    showStorageProblem();
+    if (savedWork.notes.length) {
+      notify(state.refs, 'Some saved data could not be read by this version of jobzone. It is kept exactly as it was: open My assessments to download it.',
+        savedWork.notes.map((n) => ({ path: 'kept', message: n })), 'problem');
+    }
     page.hidden = false;
     $('footer').hidden = false;
     performance.mark('jobzone:score-visible');

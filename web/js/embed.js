@@ -103,6 +103,11 @@ class JobzoneScore extends HTMLElement {
     this.render();
   }
 
+  disconnectedCallback() {
+    this.stopFrameHeights?.();
+    this.stopFrameHeights = null;
+  }
+
   attributeChangedCallback() {
     if (this.shadowRoot) this.render();
   }
@@ -124,7 +129,7 @@ class JobzoneScore extends HTMLElement {
   }
 
   /** The assessment this widget shows, from role, state or inline JSON; throws plain messages. */
-  async source() {
+  async source(engine) {
     const role = this.roleId();
     const state = this.getAttribute('state');
     const inline = this.querySelector('script[type="application/json"]');
@@ -135,7 +140,10 @@ class JobzoneScore extends HTMLElement {
       return { assessment: await fetchJson(new URL(`data/${entry.file}`, base).href), link: new URL(`?role=${encodeURIComponent(role)}`, base).href };
     }
     let value;
-    if (state) value = await decodeLink(`#a=${state}`).catch((e) => { throw new Error(`its state ${e.message}.`); });
+    if (state) {
+      const maxBytes = (await engine).methodology.limits.max_input_bytes;
+      value = await decodeLink(`#a=${state}`, { maxBytes }).catch((e) => { throw new Error(`its state could not be read: ${e.message}.`); });
+    }
     else if (inline) {
       try {
         value = JSON.parse(inline.textContent);
@@ -151,7 +159,8 @@ class JobzoneScore extends HTMLElement {
     const token = (this.renderToken = {});
     if (this.getAttribute('mode') === 'iframe') return this.renderFrame();
     try {
-      const [{ assessment, link }, engine] = await Promise.all([this.source(), loadEngine()]);
+      const loading = loadEngine();
+      const [{ assessment, link }, engine] = await Promise.all([this.source(loading), loading]);
       if (token !== this.renderToken) return;
       const checked = engine.validate(JSON.stringify(assessment));
       if (!checked.ok) throw new Error(`its assessment is not valid: ${checked.errors[0].path}: ${checked.errors[0].message}.`);
@@ -170,7 +179,8 @@ class JobzoneScore extends HTMLElement {
     for (const name of ['theme', 'interactive']) if (this.hasAttribute(name)) url.searchParams.set(name, this.getAttribute(name) || '1');
     if (this.getAttribute('state')) url.hash = `a=${this.getAttribute('state')}`;
     const frame = h('iframe', { part: 'frame', class: 'frame', src: url.href, title: this.getAttribute('title') || 'jobzone score', loading: 'lazy' });
-    listenForFrameHeights(() => [frame], base.origin);
+    // One registration per element, whatever number of renders: it sizes whichever frame is current.
+    this.stopFrameHeights ??= listenForFrameHeights(() => this.shadowRoot.querySelectorAll('iframe'), base.origin);
     this.show(frame);
   }
 

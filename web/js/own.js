@@ -1,7 +1,8 @@
 // Your own assessment: toolbar, saved list, share link, export/import, compare, printable report.
 import { h, fill, patch } from './dom.js';
 import { fixed, score1, signed, signed1, pct, totalRange } from './format.js';
-import { listAssessments } from './storage.js';
+import { csvRow } from './escape.js';
+import { embedSnippets } from './snippets.js';
 
 export function renderToolbar(refs, { mode, saved }) {
   const b = (action, label, extra = {}) => h('button', { type: 'button', class: 'btn', 'data-action': action, ...extra }, label);
@@ -19,10 +20,14 @@ export function renderToolbar(refs, { mode, saved }) {
     b('print', 'Print report'));
 }
 
-/** A message under the toolbar; problems are listed by field path. */
-export function notify(refs, text, errors = [], kind = 'info') {
+/**
+ * A message under the toolbar; problems are listed by field path. `action` adds a button
+ * ({label, action, id}: handled like every data-action button, e.g. Undo).
+ */
+export function notify(refs, text, errors = [], kind = 'info', action = null) {
   fill(refs.notice, text ? h('div', { class: `note-box ${kind}` },
-    h('p', null, text),
+    h('p', null, text, action ? ' ' : null,
+      action ? h('button', { type: 'button', class: 'btn', 'data-action': action.action, 'data-id': action.id }, action.label) : null),
     errors.length ? h('ul', null, errors.slice(0, 20).map((e) => h('li', null, h('code', null, e.path), `: ${e.message}`))) : null,
     errors.length > 20 ? h('p', null, `and ${errors.length - 20} more`) : null) : null);
 }
@@ -38,18 +43,43 @@ export function closePanel(refs) {
   fill(refs.panel);
 }
 
-export function showSavedPanel(refs, currentId) {
-  const list = listAssessments();
+const when = (iso) => new Date(iso).toLocaleString();
+const btn = (action, id, label, name) => h('button', { type: 'button', class: 'btn', 'data-action': action, 'data-id': id, 'aria-label': `${label} “${name}”` }, label);
+
+/**
+ * My assessments: what is saved in this browser, unsaved work that can be restored (set aside, or
+ * left by a closed tab), and data jobzone could not read, kept as it was, to download.
+ */
+export function showSavedPanel(refs, { list, unsaved, kept, currentId, readOnly }) {
   fill(refs.panel, panel('My assessments',
+    readOnly ? h('p', { class: 'note-box problem' }, 'Saved work here was written by a newer version of jobzone, so it is read-only: nothing can be saved, renamed or deleted until you reload into the newer version.') : null,
     list.length === 0
       ? h('p', { class: 'muted' }, 'Nothing saved yet. “Edit as my own”, then “Save to this browser”, keeps an assessment here, on this device only.')
       : h('ul', { class: 'saved-list' }, list.map((r) => h('li', { class: r.id === currentId ? 'current' : null },
         h('span', { class: 'saved-name' }, r.name),
-        h('span', { class: 'muted' }, ` · ${new Date(r.updated).toLocaleString()}`),
+        h('span', { class: 'muted' }, ` · ${when(r.updated)}`, r.readOnly ? ' · read-only (newer version)' : ''),
         h('span', { class: 'saved-actions' },
-          h('button', { type: 'button', class: 'btn', 'data-action': 'saved-open', 'data-id': r.id }, 'Open'),
-          h('button', { type: 'button', class: 'btn', 'data-action': 'saved-rename', 'data-id': r.id }, 'Rename'),
-          h('button', { type: 'button', class: 'btn', 'data-action': 'saved-delete', 'data-id': r.id }, 'Delete')))))));
+          btn('saved-open', r.id, 'Open', r.name),
+          r.readOnly ? null : btn('saved-rename', r.id, 'Rename', r.name),
+          r.readOnly ? null : btn('saved-delete', r.id, 'Delete', r.name))))),
+    unsaved.length ? h('div', { class: 'saved-section' },
+      h('h3', null, 'Unsaved work'),
+      h('p', { class: 'muted' }, 'Edits that were replaced by something else, or left in a tab that has since closed. Open one to carry on with it here.'),
+      h('ul', { class: 'saved-list' }, unsaved.map((d) => h('li', null,
+        h('span', { class: 'saved-name' }, d.title || 'Untitled'),
+        h('span', { class: 'muted' }, ` · ${when(d.updated)}`),
+        h('span', { class: 'saved-actions' },
+          btn('draft-open', d.id, 'Open', d.title || 'Untitled'),
+          readOnly ? null : btn('draft-discard', d.id, 'Discard', d.title || 'Untitled')))))) : null,
+    kept.length ? h('div', { class: 'saved-section' },
+      h('h3', null, 'Data this version could not read'),
+      h('p', { class: 'muted' }, 'Kept exactly as it was found. Download it to keep a copy, or to open it in a newer version of jobzone.'),
+      h('ul', { class: 'saved-list' }, kept.map((k) => h('li', null,
+        h('span', { class: 'saved-name' }, k.source),
+        h('span', { class: 'muted' }, ` · ${k.reason}`),
+        h('span', { class: 'saved-actions' },
+          btn('kept-download', k.id, 'Download', k.source),
+          readOnly ? null : btn('kept-forget', k.id, 'Remove', k.source)))))) : null));
 }
 
 export function showSharePanel(refs, url) {
@@ -88,16 +118,10 @@ export function showComparePanel(refs, options, chosen, results) {
       h('tbody', null, Array.from({ length: Math.max(ta.length, tb.length) }, (_, i) => h('tr', null, h('td', null, ta[i] ?? ''), h('td', null, tb[i] ?? '')))))));
 }
 
-const csvCell = (v) => {
-  let text = String(v);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`; // never a formula in a spreadsheet
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export function tasksCsv(assessment) {
   const rows = [['task', 'time_pct', 'score', 'impact', 'weighted']];
   for (const t of assessment.tasks) rows.push([t.name, t.time_pct, t.score, t.impact, fixed((t.time_pct * t.score) / 100, 2)]);
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map(csvRow).join('\r\n')}\r\n`;
 }
 
 export function download(filename, text, type) {
@@ -108,8 +132,6 @@ export function download(filename, text, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-export const slug = (text) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'assessment';
 
 /** The print-only report: role, inputs, score, zone, label, breakdown, changes from the baseline. */
 export function renderReport(refs, { assessment: a, result: r, insight, baseline, baselineResult, methodology: m }) {
@@ -157,12 +179,8 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
 }
 
 /** "Embed this": both snippets for the current role or state, copy buttons and a live preview. */
-export function showEmbedPanel(refs, { origin, role, state, title }) {
-  const attrs = role ? `role="${role}"` : `state="${state}"`;
-  const page = role ? `${origin}/?role=${role}` : `${origin}/#a=${state}`;
-  const component = `<script type="module" src="${origin}/embed.js"></script>\n<jobzone-score ${attrs}><a href="${page}">${title} on jobzone</a></jobzone-score>`;
-  const frameUrl = role ? `${origin}/embed.html?role=${role}` : `${origin}/embed.html#a=${state}`;
-  const iframe = `<iframe data-jobzone-frame src="${frameUrl}" title="jobzone score: ${title}" width="380" height="160" style="border:0;max-width:100%"></iframe>\n<script async src="${origin}/embed-frame.js"></script>`;
+export function showEmbedPanel(refs, { site, role, state, title }) {
+  const { component, iframe } = embedSnippets({ site, role, state, title });
   const snippet = (id, label, text) => h('div', { class: 'snippet' },
     h('label', { for: id }, label),
     h('textarea', { id, readonly: true, rows: 3, spellcheck: 'false' }, text),

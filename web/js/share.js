@@ -22,6 +22,50 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await out.arrayBuffer());
 }
 
+/** Thrown when a link unpacks to more than the budget; the message says so plainly. */
+export class LinkTooLarge extends Error {}
+
+const FEED_BYTES = 512; // deflate expands at most ~1032:1, so one step yields at most ~0.5 MB
+
+/**
+ * Inflates deflate-raw bytes, but never more than `maxBytes` of output: the compressed bytes go in
+ * small pieces, each read out before the next goes in, and inflating stops (both sides cancelled)
+ * as soon as the budget is passed. A link built to unpack to gigabytes costs at most one small
+ * step past the budget, so it cannot hold the main thread or fill memory.
+ */
+export async function inflateCapped(bytes, maxBytes) {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let stopped = false;
+  const feeding = (async () => {
+    for (let at = 0; at < bytes.length && !stopped; at += FEED_BYTES) await writer.write(bytes.subarray(at, at + FEED_BYTES));
+    if (!stopped) await writer.close();
+  })();
+  feeding.catch(() => {}); // its failure (damaged data, or our own cancel) is seen by the reader
+  const chunks = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > maxBytes) throw new LinkTooLarge(`the link unpacks to more than ${maxBytes} bytes, more than any assessment may hold, so it was not opened`);
+      chunks.push(value);
+    }
+    await feeding;
+  } catch (error) {
+    stopped = true;
+    reader.cancel().catch(() => {});
+    writer.abort().catch(() => {});
+    throw error;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
 export async function encodeLink(assessment) {
   const json = new TextEncoder().encode(JSON.stringify(assessment));
   return `a=${LINK_VERSION}.${toBase64Url(await pipe(json, new CompressionStream('deflate-raw')))}`;
@@ -29,10 +73,11 @@ export async function encodeLink(assessment) {
 
 /**
  * Reads a fragment ("#a=1.xxxx"). Returns null when the fragment is not a share link, the parsed
- * JSON value when it decodes, and throws an Error with a plain message when it is broken.
+ * JSON value when it decodes, and throws an Error with a plain message when it is broken or would
+ * unpack to more than `maxBytes` (the import limit, from the methodology).
  * The value is only data: the caller validates it with the core before using it.
  */
-export async function decodeLink(hash) {
+export async function decodeLink(hash, { maxBytes }) {
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   if (!fragment.startsWith('a=')) return null;
   if (fragment.length > MAX_LINK_CHARS) throw new Error('the link is too long to be one of ours');
@@ -42,11 +87,13 @@ export async function decodeLink(hash) {
   let bytes;
   try {
     bytes = fromBase64Url(payload);
-    if (version === '1') bytes = await pipe(bytes, new DecompressionStream('deflate-raw'));
+    if (version === '1') bytes = await inflateCapped(bytes, maxBytes);
     else if (version !== '0') throw new Error(`link format ${version} is newer than this copy of jobzone`);
   } catch (error) {
-    throw new Error(error.message.startsWith('link format') ? error.message : 'the link is damaged or cut short');
+    if (error instanceof LinkTooLarge || error.message.startsWith('link format')) throw error;
+    throw new Error('the link is damaged or cut short');
   }
+  if (bytes.length > maxBytes) throw new LinkTooLarge(`the link holds more than ${maxBytes} bytes, more than any assessment may hold, so it was not opened`);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {

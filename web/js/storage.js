@@ -1,115 +1,421 @@
-// Saved assessments and the working draft, in the browser's localStorage. Every record carries
-// the storage format version; older layouts are migrated on read. If storage is full or
-// unavailable, callers are told and the app keeps working in memory.
-const KEY = 'jobzone:store';
-export const STORE_VERSION = 2;
+// Saved assessments, per-tab drafts and data kept aside, in IndexedDB: one record per assessment
+// and real transactions, so two tabs saving at once never lose a record. Tabs hear of each other's
+// changes on a BroadcastChannel. Nothing this code cannot read is ever overwritten: it is kept
+// (the "kept" store, or left where it was) and reported, so the user can download it.
+//
+// Stores (database "jobzone", version 1):
+//   assessments  {id, v, name, updated, rev, assessment}    v: record layout, rev: bumped per save
+//   drafts       {id, v, kind: 'tab'|'aside', updated, dirty, title, work}
+//                'tab': the working state of one tab (id = the tab's id, kept in sessionStorage);
+//                'aside': work set aside when something replaced it, until restored or discarded
+//   kept         {id, source, reason, at, text}            data that could not be read, as it was
+//   meta         {key, ...}                                'legacy': localStorage migrated once
+//
+// The first layouts lived in localStorage ('jobzone:store', v1 and v2, and 'jobzone:draft'); they
+// are copied in once, in one transaction, with ids that depend only on the data, and left in place.
+const DB_NAME = 'jobzone';
+const DB_VERSION = 1;
+export const RECORD_VERSION = 1;
+const LEGACY_STORE = 'jobzone:store';
+const LEGACY_DRAFT = 'jobzone:draft';
+const TAB_KEY = 'jobzone:tab';
+const TAB_DRAFT_KEY = 'jobzone:tab-draft'; // a synchronous copy of this tab's draft, for reloads
+const STORES = ['assessments', 'drafts', 'kept', 'meta'];
 
-/**
- * Migrations from each older layout to the next.
- * v1 (the first prototype's layout): {version: 1, items: {name: assessmentJsonText}}.
- * v2: {version: 2, saved: [{id, name, updated, assessment}]}.
- * The working draft has a key of its own, so saving it (often, while sliders move) never
- * rewrites the saved assessments.
- */
-const MIGRATIONS = {
-  1: (old) => ({
-    version: 2,
-    saved: Object.entries(old.items ?? {}).map(([name, text], i) => ({
-      id: `m${Date.now().toString(36)}${i}`, name, updated: new Date(0).toISOString(), assessment: JSON.parse(text),
-    })),
-  }),
-};
+const request = (req) => new Promise((resolve, reject) => {
+  req.onsuccess = () => resolve(req.result);
+  req.onerror = () => reject(req.error);
+});
+const done = (tx) => new Promise((resolve, reject) => {
+  tx.oncomplete = () => resolve();
+  tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted', 'AbortError'));
+  tx.onerror = () => reject(tx.error);
+});
 
-function empty() {
-  return { version: STORE_VERSION, saved: [] };
+const randomId = (prefix) => `${prefix}${globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`}`;
+
+/** FNV-1a of a string, as 8 hex digits: ids for migrated records that depend only on their data. */
+export function stableHash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
-export function migrate(data) {
-  let store = data;
-  while (store && store.version < STORE_VERSION) {
-    const step = MIGRATIONS[store.version];
-    if (!step) throw new Error(`unknown storage version ${store.version}`);
-    store = step(store);
+/**
+ * What the legacy localStorage data turns into: {records, drafts, kept, notes}. Pure and
+ * deterministic (the same text gives the same ids), so a migration can never fork.
+ */
+export function migrateLegacy(storeText, draftText, at) {
+  const out = { records: [], drafts: [], kept: [], notes: [] };
+  const keep = (source, reason, text) => {
+    out.kept.push({ id: `legacy-${stableHash(`${source}\n${text}`)}`, source, reason, at, text });
+    out.notes.push(`${source}: ${reason}`);
+  };
+  if (storeText !== null) {
+    let store = null;
+    try {
+      store = JSON.parse(storeText);
+    } catch {
+      keep('saved assessments (old layout)', 'not readable JSON', storeText);
+    }
+    if (store !== null && (typeof store !== 'object' || !Number.isInteger(store.version))) {
+      keep('saved assessments (old layout)', 'not in a layout jobzone knows', storeText);
+    } else if (store && store.version > 2) {
+      keep('saved assessments (old layout)', `written by a newer version of jobzone (storage version ${store.version}); kept read-only`, storeText);
+    } else if (store && store.version === 1) {
+      const used = new Set();
+      for (const [name, text] of Object.entries(store.items ?? {})) {
+        let assessment;
+        try {
+          assessment = typeof text === 'string' ? JSON.parse(text) : null;
+        } catch { /* kept below */ }
+        if (!assessment || typeof assessment !== 'object' || Array.isArray(assessment)) {
+          keep(`saved assessment “${name}” (old layout)`, 'not readable as an assessment', typeof text === 'string' ? text : JSON.stringify(text));
+          continue;
+        }
+        let id = `v1-${stableHash(name)}`;
+        for (let n = 2; used.has(id); n++) id = `v1-${stableHash(name)}-${n}`;
+        used.add(id);
+        out.records.push({ id, v: RECORD_VERSION, name, updated: new Date(0).toISOString(), rev: 1, assessment });
+      }
+    } else if (store && store.version === 2) {
+      for (const [i, r] of (Array.isArray(store.saved) ? store.saved : []).entries()) {
+        if (!r || typeof r !== 'object' || typeof r.name !== 'string' || !r.assessment || typeof r.assessment !== 'object') {
+          keep(`saved assessment ${i + 1} (old layout)`, 'not readable as an assessment', JSON.stringify(r));
+          continue;
+        }
+        const id = typeof r.id === 'string' && r.id ? r.id : `v2-${stableHash(JSON.stringify(r))}`;
+        out.records.push({ id, v: RECORD_VERSION, name: r.name, updated: typeof r.updated === 'string' ? r.updated : new Date(0).toISOString(), rev: 1, assessment: r.assessment });
+      }
+    } else if (store) {
+      keep('saved assessments (old layout)', `storage version ${store.version} is not one jobzone knows`, storeText);
+    }
   }
-  if (!store || store.version !== STORE_VERSION || !Array.isArray(store.saved)) throw new Error('unreadable storage');
+  if (draftText !== null) {
+    let record = null;
+    try {
+      record = JSON.parse(draftText);
+    } catch { /* kept below */ }
+    if (record?.version === 2 && record.draft?.assessment) {
+      out.drafts.push({
+        id: `legacy-draft-${stableHash(draftText)}`, v: RECORD_VERSION, kind: 'aside', updated: at, dirty: true,
+        title: String(record.draft.assessment.role?.title ?? 'Unsaved work'), work: record.draft,
+      });
+    } else if (record !== null || draftText.trim()) {
+      keep('unsaved work (old layout)', 'not readable', draftText);
+    }
+  }
+  return out;
+}
+
+function readLegacy(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** The tab's id: kept in sessionStorage (it survives a reload), claimed with a Web Lock so a duplicated tab gets its own. */
+async function claimTabId() {
+  let id = null;
+  try {
+    id = sessionStorage.getItem(TAB_KEY);
+  } catch { /* no sessionStorage: a new id each load */ }
+  // Held for the life of the tab. On a reload the old page may still hold it for a moment, so a
+  // taken lock is waited for briefly; one still held after that belongs to a duplicated tab.
+  const claim = (name, wait) => new Promise((resolve) => {
+    const options = wait ? { signal: AbortSignal.timeout(wait) } : { ifAvailable: true };
+    navigator.locks.request(name, options, (lock) => {
+      resolve(Boolean(lock));
+      return lock ? new Promise(() => {}) : undefined;
+    }).catch(() => resolve(false));
+  });
+  const first = id;
+  if (!id || (navigator.locks && !(await claim(`jobzone-tab:${id}`, 0)) && !(await claim(`jobzone-tab:${id}`, 400)))) {
+    id = randomId('tab-');
+    if (navigator.locks) await claim(`jobzone-tab:${id}`, 0);
+  }
+  try {
+    sessionStorage.setItem(TAB_KEY, id);
+  } catch { /* the id lasts as long as this page */ }
+  return { id, inherited: first && first !== id ? first : null };
+}
+
+function readSessionDraft() {
+  try {
+    return JSON.parse(sessionStorage.getItem(TAB_DRAFT_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+async function liveTabs() {
+  if (!navigator.locks?.query) return null;
+  const { held = [] } = await navigator.locks.query();
+  return new Set(held.map((l) => l.name).filter((n) => n.startsWith('jobzone-tab:')).map((n) => n.slice('jobzone-tab:'.length)));
+}
+
+const isQuota = (error) => error?.name === 'QuotaExceededError' || /quota/i.test(error?.message ?? '');
+
+function problemText(error) {
+  return isQuota(error)
+    ? 'This browser is out of storage space for jobzone, so your work is not being saved here. It stays in this tab while it is open: use Export JSON to keep a copy.'
+    : `This browser would not store your work (${error?.message ?? 'storage is switched off'}). It stays in this tab while it is open: use Export JSON to keep a copy.`;
+}
+
+/**
+ * Opens the store. Never throws: when IndexedDB is missing or refuses, the store works in memory
+ * and says so in `problem`; when the database was written by a newer jobzone, it is read-only.
+ */
+export async function openStore({ onChange = () => {} } = {}) {
+  const store = new Store(onChange);
+  await store.init();
   return store;
 }
 
-let memory = null; // used when localStorage is unavailable
-export const status = { available: true, problem: '' };
-
-export function read() {
-  try {
-    const text = localStorage.getItem(KEY);
-    if (!text) return memory ?? empty();
-    return migrate(JSON.parse(text));
-  } catch (error) {
-    status.available = false;
-    status.problem = `Saved assessments could not be read (${error.message}).`;
-    return memory ?? empty();
+class Store {
+  constructor(onChange) {
+    this.onChange = onChange;
+    this.db = null;
+    this.readOnly = false;
+    this.problem = '';          // the storage problem to show, '' when all is well
+    this.notes = [];            // what the migration kept aside, for one notice
+    this.memory = { assessments: new Map(), drafts: new Map(), kept: new Map() };
+    this.tab = null;
   }
-}
 
-/** Writes the store; returns true, or false (and keeps it in memory) when the browser refuses. */
-export function write(store) {
-  memory = store;
-  try {
-    localStorage.setItem(KEY, JSON.stringify(store));
-    status.available = true;
-    status.problem = '';
-    return true;
-  } catch (error) {
-    status.available = false;
-    status.problem = 'This browser would not store your work (storage is full or switched off). It stays in this tab until you close it; export it to keep a copy.';
-    return false;
+  async init() {
+    this.tab = await claimTabId();
+    try {
+      this.db = await this.openDb();
+    } catch (error) {
+      if (error?.name === 'VersionError') {
+        // A newer jobzone upgraded the database: read what it holds, write nothing.
+        this.readOnly = true;
+        this.problem = 'Your saved work was written by a newer version of jobzone. It is shown here read-only, so nothing of it can be overwritten: reload to get the newer version.';
+        try {
+          this.db = await request(indexedDB.open(DB_NAME));
+        } catch { this.db = null; }
+      } else {
+        this.problem = problemText(error);
+      }
+    }
+    if (this.db && !this.readOnly) await this.migrate().catch((error) => { this.problem = problemText(error); });
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel('jobzone');
+      this.channel.onmessage = (event) => this.onChange(event.data);
+    }
   }
-}
 
-const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-
-export function saveAssessment(name, assessment, id = null) {
-  const store = read();
-  const record = { id: id ?? newId(), name, updated: new Date().toISOString(), assessment };
-  const at = store.saved.findIndex((r) => r.id === record.id);
-  if (at >= 0) store.saved[at] = record;
-  else store.saved.push(record);
-  return { ok: write(store), record };
-}
-
-export function renameAssessment(id, name) {
-  const store = read();
-  const record = store.saved.find((r) => r.id === id);
-  if (record) record.name = name;
-  return write(store);
-}
-
-export function deleteAssessment(id) {
-  const store = read();
-  store.saved = store.saved.filter((r) => r.id !== id);
-  return write(store);
-}
-
-export const listAssessments = () => read().saved;
-
-/** The working state, so unsaved edits survive a reload or an app update. */
-const DRAFT_KEY = 'jobzone:draft';
-let draftInMemory = null;
-
-export function writeDraft(draft) {
-  draftInMemory = draft;
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ version: STORE_VERSION, draft }));
-    return true;
-  } catch {
-    return false; // the draft stays in memory; write() reports storage problems when saving
+  openDb() {
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('assessments')) db.createObjectStore('assessments', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('kept')) db.createObjectStore('kept', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
+    };
+    req.onblocked = () => {}; // another tab holds an older version open; it closes on versionchange
+    return request(req).then((db) => {
+      db.onversionchange = () => db.close(); // let a newer jobzone upgrade
+      return db;
+    });
   }
-}
 
-export function readDraft() {
-  try {
-    const record = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
-    return record?.version === STORE_VERSION ? record.draft : draftInMemory;
-  } catch {
-    return draftInMemory;
+  /** Copies the localStorage layouts in, once, in one transaction (so two tabs cannot both do it). */
+  async migrate() {
+    const tx = this.db.transaction(STORES, 'readwrite');
+    const finished = done(tx);
+    const meta = tx.objectStore('meta');
+    const seen = await request(meta.get('legacy'));
+    if (!seen) {
+      const at = new Date().toISOString();
+      const out = migrateLegacy(readLegacy(LEGACY_STORE), readLegacy(LEGACY_DRAFT), at);
+      for (const r of out.records) tx.objectStore('assessments').put(r);
+      for (const d of out.drafts) tx.objectStore('drafts').put(d);
+      for (const k of out.kept) tx.objectStore('kept').put(k);
+      meta.put({ key: 'legacy', at, records: out.records.length, kept: out.kept.length });
+      this.notes = out.notes;
+      this.legacyDraftId = out.drafts[0]?.id ?? null;
+    }
+    await finished;
+  }
+
+  /** Runs fn(tx) in one transaction; turns refusals into `problem` and rethrows. */
+  async write(names, fn) {
+    if (this.readOnly) throw new Error('saved work is read-only here (written by a newer jobzone)');
+    if (!this.db) return fn(null);
+    try {
+      const tx = this.db.transaction(names, 'readwrite');
+      const finished = done(tx);
+      finished.catch(() => {}); // seen below, or replaced by fn's own error
+      let value;
+      try {
+        value = await fn(tx);
+      } catch (error) {
+        try { tx.abort(); } catch { /* already finished */ }
+        throw error;
+      }
+      await finished;
+      if (this.problem && !this.readOnly) this.problem = '';
+      return value;
+    } catch (error) {
+      if (error?.name !== 'ConflictError') this.problem = problemText(error);
+      throw error;
+    }
+  }
+
+  async all(name) {
+    if (!this.db) return [...this.memory[name].values()];
+    return request(this.db.transaction(name).objectStore(name).getAll());
+  }
+
+  broadcast(type, id) {
+    this.channel?.postMessage({ type, id });
+  }
+
+  /** Saved assessments, newest first; records from a newer jobzone are marked read-only. */
+  async list() {
+    const records = await this.all('assessments');
+    return records.map((r) => ({ ...r, readOnly: this.readOnly || !(r.v <= RECORD_VERSION) }))
+      .sort((a, b) => String(b.updated).localeCompare(String(a.updated)) || String(a.id).localeCompare(String(b.id)));
+  }
+
+  /**
+   * Saves one record. With `rev` (the revision this tab opened), a record changed in another tab
+   * since then is not overwritten: the answer is {conflict: theirRecord}, unless `force`.
+   * Returns {record} or {conflict}; throws when the browser refuses (and sets `problem`).
+   */
+  async save({ id = null, name, assessment, rev = null, force = false }) {
+    const result = await this.write(['assessments'], async (tx) => {
+      const key = id ?? randomId('a-');
+      const records = tx ? tx.objectStore('assessments') : null;
+      const theirs = records ? await request(records.get(key)) : this.memory.assessments.get(key);
+      if (theirs && !(theirs.v <= RECORD_VERSION)) throw Object.assign(new Error('that record was written by a newer jobzone'), { name: 'ConflictError' });
+      if (theirs && rev !== null && theirs.rev !== rev && !force) return { conflict: theirs };
+      const record = { id: key, v: RECORD_VERSION, name, updated: new Date().toISOString(), rev: (theirs?.rev ?? 0) + 1, assessment };
+      if (records) records.put(record);
+      else this.memory.assessments.set(key, record);
+      return { record };
+    });
+    if (result.record) this.broadcast('saved', result.record.id);
+    return result;
+  }
+
+  async rename(id, name) {
+    await this.write(['assessments'], async (tx) => {
+      const records = tx?.objectStore('assessments');
+      const record = records ? await request(records.get(id)) : this.memory.assessments.get(id);
+      if (!record) return;
+      Object.assign(record, { name, updated: new Date().toISOString(), rev: record.rev + 1 });
+      if (records) records.put(record);
+    });
+    this.broadcast('saved', id);
+  }
+
+  async remove(id) {
+    await this.write(['assessments'], async (tx) => {
+      if (tx) tx.objectStore('assessments').delete(id);
+      else this.memory.assessments.delete(id);
+    });
+    this.broadcast('deleted', id);
+  }
+
+  /** This tab's draft (also after a reload), or one inherited from the tab this one was duplicated from. */
+  async readTabDraft() {
+    const stored = await this.getDraft(this.tab.id);
+    const copy = this.tab.inherited ? null : readSessionDraft();
+    // The session copy is written synchronously, so it can be newer than the last IndexedDB write
+    // when the page was reloaded in the middle of one.
+    const own = copy?.id === this.tab.id && (!stored || String(copy.updated) > String(stored.updated)) ? copy : stored;
+    if (own) return own;
+    if (this.legacyDraftId) {
+      // The first release's single draft, just migrated: this tab carries on with it.
+      const legacy = await this.getDraft(this.legacyDraftId);
+      this.legacyDraftId = null;
+      if (legacy) {
+        const mine = await this.putDraft({ ...legacy, id: this.tab.id, kind: 'tab' }).catch(() => null);
+        if (mine) await this.deleteDraft(legacy.id).catch(() => {}); // moved, not copied
+        return mine ?? legacy;
+      }
+    }
+    if (!this.tab.inherited) return null;
+    const parent = await this.getDraft(this.tab.inherited);
+    return parent ? { ...parent, id: this.tab.id, kind: 'tab' } : null;
+  }
+
+  async getDraft(id) {
+    if (!this.db) return this.memory.drafts.get(id) ?? null;
+    return (await request(this.db.transaction('drafts').objectStore('drafts').get(id))) ?? null;
+  }
+
+  async putDraft(draft) {
+    const record = { v: RECORD_VERSION, updated: new Date().toISOString(), ...draft };
+    await this.write(['drafts'], async (tx) => {
+      if (tx) tx.objectStore('drafts').put(record);
+      else this.memory.drafts.set(record.id, record);
+    });
+    return record;
+  }
+
+  /** Writes this tab's working state (and its synchronous copy in sessionStorage). */
+  writeTabDraft(work, dirty) {
+    const draft = { v: RECORD_VERSION, updated: new Date().toISOString(), id: this.tab.id, kind: 'tab', dirty, title: String(work.assessment?.role?.title ?? ''), work };
+    try {
+      sessionStorage.setItem(TAB_DRAFT_KEY, JSON.stringify(draft));
+    } catch { /* IndexedDB below is the real store */ }
+    return this.putDraft(draft);
+  }
+
+  /** Keeps work that is about to be replaced as a draft of its own; returns its id (for Undo). */
+  async setAside(work) {
+    const record = await this.putDraft({ id: randomId('aside-'), kind: 'aside', dirty: true, title: String(work.assessment?.role?.title ?? ''), work });
+    this.broadcast('drafts', record.id);
+    return record.id;
+  }
+
+  async deleteDraft(id) {
+    await this.write(['drafts'], async (tx) => {
+      if (tx) tx.objectStore('drafts').delete(id);
+      else this.memory.drafts.delete(id);
+    });
+    this.broadcast('drafts', id);
+  }
+
+  /**
+   * Unsaved work this tab can offer to restore: work set aside, and dirty drafts of tabs that are
+   * no longer open. Clean drafts of closed tabs hold nothing unsaved and are dropped.
+   */
+  async unsaved() {
+    const drafts = await this.all('drafts');
+    const live = await liveTabs();
+    const out = [];
+    for (const d of drafts) {
+      if (d.id === this.tab.id) continue;
+      const open = d.kind === 'tab' && (live ? live.has(d.id) : true);
+      if (d.kind === 'tab' && !open && !d.dirty && !this.readOnly) {
+        this.deleteDraft(d.id).catch(() => {});
+        continue;
+      }
+      if (d.dirty && !open) out.push(d);
+    }
+    return out.sort((a, b) => String(b.updated).localeCompare(String(a.updated)));
+  }
+
+  /** Data that could not be read, kept as it was. */
+  kept() {
+    return this.all('kept');
+  }
+
+  async forgetKept(id) {
+    await this.write(['kept'], async (tx) => {
+      if (tx) tx.objectStore('kept').delete(id);
+      else this.memory.kept.delete(id);
+    });
   }
 }

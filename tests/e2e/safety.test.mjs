@@ -1,0 +1,156 @@
+// Nothing injected: snippets generated through the app from hostile titles, pasted into a page on
+// another origin, run nothing. Nothing blocked: a share link built to unpack to 146 MiB is refused
+// at the import limit, in the app and in a widget. The widget's iframe mode keeps one listener.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, serve, watch } from './browser.mjs';
+import { reference, HOSTILE_TITLES } from '../node/hostile.mjs';
+
+let browser;
+let app;
+let blog;
+const blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-safety-'));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-safety-files-'));
+
+before(async () => {
+  browser = await launch();
+  app = await serve();
+  blog = await serve(blogDir); // another origin: another port
+});
+after(async () => {
+  await browser?.close();
+  app?.close();
+  blog?.close();
+  fs.rmSync(blogDir, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A page that records dialogs, a flag any payload would set, and long main-thread tasks. */
+async function guarded(context) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__pwned = 0;
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+        .observe({ type: 'longtask', buffered: true });
+    } catch { /* no long-task timing in this engine */ }
+  });
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  return { page, dialogs, problems: watch(page) };
+}
+
+const bombLink = () => `#a=1.${zlib.deflateRawSync(Buffer.concat([Buffer.from('{"x-pad":"'), Buffer.alloc(146 * 1024 * 1024, 'a'), Buffer.from('"}')]), { level: 9 }).toString('base64url')}`;
+
+test('snippets made by "Embed this" from hostile titles run nothing on the page they are pasted into', async () => {
+  const ctx = await browser.newContext();
+  const { page, dialogs, problems } = await guarded(ctx);
+  await page.goto(`${app.url}/`);
+  await page.waitForSelector('.big-score');
+  const pasted = [];
+  for (const [i, title] of HOSTILE_TITLES.entries()) {
+    const file = path.join(tmp, `hostile-${i}.json`);
+    fs.writeFileSync(file, JSON.stringify({ ...reference, id: undefined, role: { ...reference.role, title } }));
+    await page.setInputFiles('input[type=file][data-action=import]', file);
+    await page.waitForFunction((n) => document.querySelector('.notice').textContent.includes(n), path.basename(file));
+    await page.getByRole('button', { name: 'Embed this' }).click();
+    await page.waitForSelector('#embed-component');
+    pasted.push({
+      title,
+      component: await page.inputValue('#embed-component'),
+      iframe: await page.inputValue('#embed-iframe'),
+    });
+  }
+  const host = pasted.map((p, i) => `<section id="s${i}">\n${p.component}\n${p.iframe}\n</section>`).join('\n');
+  fs.writeFileSync(path.join(blogDir, 'pasted.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>a blog</title></head><body>\n${host}\n</body></html>`);
+
+  const blogPage = await guarded(ctx);
+  await blogPage.page.goto(`${blog.url}/pasted.html`);
+  const p = blogPage.page;
+  await p.waitForFunction((n) => document.querySelectorAll('jobzone-score').length === n
+    && [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot?.querySelector('.card [part=score]')), HOSTILE_TITLES.length);
+  for (const [i, { title }] of pasted.entries()) {
+    const seen = await p.evaluate((n) => {
+      const section = document.getElementById(`s${n}`);
+      const widget = section.querySelector('jobzone-score');
+      return {
+        children: [...section.children].map((e) => e.localName),
+        fallback: widget.querySelector('a').textContent,
+        card: widget.shadowRoot.querySelector('[part=title]').textContent,
+        frameTitle: section.querySelector('iframe').title,
+      };
+    }, i);
+    assert.deepEqual(seen.children, ['script', 'jobzone-score', 'iframe', 'script'], `${title}: exactly the snippet's elements`);
+    assert.equal(seen.fallback, `${title} on jobzone`);
+    assert.equal(seen.card, `${title} (Mid-Senior)`);
+    assert.equal(seen.frameTitle, `jobzone score: ${title}`);
+  }
+  await p.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 100));
+  assert.equal(await p.evaluate(() => document.querySelectorAll('img, svg, b, textarea').length), 0, 'no element came from a title');
+  assert.equal(await p.evaluate(() => window.__pwned), 0);
+  assert.deepEqual([...dialogs, ...blogPage.dialogs], []);
+  assert.deepEqual([...problems, ...blogPage.problems], []);
+  await ctx.close();
+});
+
+test('a share link that unpacks to 146 MiB is refused at the 1 MiB limit, and the page stays responsive', async () => {
+  const link = bombLink();
+  assert.ok(link.length <= 200001, `${link.length} characters`);
+  const ctx = await browser.newContext();
+  const { page, problems } = await guarded(ctx);
+  await page.goto(`${app.url}/${link}`);
+  await page.waitForFunction(() => /could not be opened: the link unpacks to more than 1048576 bytes/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.equal(await page.textContent('.big-score'), '61.9', 'the default role is shown');
+  // The same link pasted into an open app (a hashchange): long tasks counted from that moment on,
+  // so the app's own start-up is not counted.
+  await page.evaluate((hash) => { window.__longTasks = []; location.hash = hash; }, link);
+  await page.waitForFunction(() => /could not be opened: the link unpacks to more than 1048576 bytes.*Nothing on this page changed/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const appLongest = Math.max(0, ...await page.evaluate(() => window.__longTasks));
+  const heapMb = await page.evaluate(() => performance.memory?.usedJSHeapSize / 1048576);
+  assert.ok(heapMb < 100, `heap ${heapMb.toFixed(1)} MB: the link was not inflated whole`);
+
+  // The same link as a widget's state= on another site.
+  fs.writeFileSync(path.join(blogDir, 'bomb.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bomb</title>
+<script type="module" src="${app.url}/embed.js"></script></head><body><jobzone-score id="w" state="${link.slice(3)}"></jobzone-score></body></html>`);
+  const host = await guarded(ctx);
+  await host.page.goto(`${blog.url}/bomb.html`);
+  await host.page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.error'));
+  assert.match(await host.page.evaluate(() => document.getElementById('w').shadowRoot.textContent), /Its state could not be read: the link unpacks to more than 1048576 bytes/);
+  const widgetLongest = Math.max(0, ...await host.page.evaluate(() => window.__longTasks));
+  // Reported, not asserted (timings on a shared machine are noise); scripts/bench prints them too.
+  console.log(`# bomb link ${link.length} chars: longest main-thread task ${appLongest.toFixed(0)} ms in the app, ${widgetLongest.toFixed(0)} ms on the widget's host page`);
+  assert.deepEqual([...problems, ...host.problems], []);
+  await ctx.close();
+});
+
+test('the widget in iframe mode keeps one message listener however often its attributes change', async () => {
+  fs.writeFileSync(path.join(blogDir, 'frames.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>frames</title>
+<script type="module" src="${app.url}/embed.js"></script></head><body><jobzone-score id="w" mode="iframe" role="ai-research-engineer-mid-senior"></jobzone-score></body></html>`);
+  const ctx = await browser.newContext();
+  const { page, problems } = await guarded(ctx);
+  await page.goto(`${blog.url}/frames.html`);
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('iframe'));
+  const cdp = await ctx.newCDPSession(page);
+  const listeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners: all } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    return all.filter((l) => l.type === 'message').length;
+  };
+  const first = await listeners();
+  await page.evaluate(() => {
+    const w = document.getElementById('w');
+    for (let i = 0; i < 100; i++) w.setAttribute('theme', i % 2 ? 'dark' : 'light');
+  });
+  assert.equal(await listeners(), first, `${first} listener(s) before and after 100 changes`);
+  assert.equal(first, 1);
+  // The current frame is still sized by its height messages.
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('iframe').getBoundingClientRect().height > 150);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

@@ -1,0 +1,303 @@
+// Nothing lost: saved work in IndexedDB under every fault we know of. Each test is a row of the
+// fault table (printed as it runs): records before and after, and what the user was told.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { launch, serve, watch } from './browser.mjs';
+import { reference } from '../node/hostile.mjs';
+
+let browser;
+let app;
+before(async () => { browser = await launch(); app = await serve(); });
+after(async () => { await browser?.close(); app?.close(); });
+
+const rows = [];
+const row = (fault, beforeCount, afterCount, told) => {
+  rows.push({ fault, beforeCount, afterCount, told });
+  console.log(`# FAULT | ${fault} | records before ${beforeCount} | after ${afterCount} | told: ${told}`);
+};
+after(() => {
+  if (rows.length) fs.writeFileSync('tests/artifacts/fault-table.json', JSON.stringify(rows, null, 2));
+});
+fs.mkdirSync('tests/artifacts', { recursive: true });
+
+async function open(context, url = '/') {
+  const page = await context.newPage();
+  const problems = watch(page);
+  const dialogs = [];
+  const answers = []; // queued replies: a string accepts (a prompt with it), null dismisses
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    const answer = answers.shift();
+    if (answer === undefined || answer === null) d.dismiss();
+    else d.accept(answer);
+  });
+  await page.goto(`${app.url}${url}`);
+  await page.waitForSelector('.big-score');
+  return { page, problems, dialogs, answer: (value) => answers.push(value) };
+}
+
+/** What IndexedDB holds, read by the page itself (no version: whatever version is there). */
+const stored = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const req = indexedDB.open('jobzone');
+  req.onerror = () => reject(req.error);
+  req.onsuccess = () => {
+    const db = req.result;
+    const names = [...db.objectStoreNames];
+    const tx = db.transaction(names);
+    const out = {};
+    for (const n of names) {
+      const r = tx.objectStore(n).getAll();
+      r.onsuccess = () => { out[n] = r.result; };
+    }
+    tx.oncomplete = () => { db.close(); resolve(out); };
+  };
+}));
+
+const notice = (page) => page.textContent('.notice');
+const waitNotice = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector('.notice')?.textContent ?? ''), re.source);
+
+async function saveAs(page, title) {
+  if (await page.getByRole('button', { name: 'Edit as my own' }).count()) await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.getByLabel('Role title').fill(title);
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await waitNotice(page, new RegExp(`Saved “${title.replace(/[()]/g, '\\$&')}`));
+}
+
+const link = (obj) => `#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(obj))).toString('base64url')}`;
+
+test('a corrupt store is kept untouched, the user is told and can download it; saving adds beside it', async () => {
+  const corrupt = '{"version":2,"saved":[{"id":"a1","name":"Half written';
+  const ctx = await browser.newContext();
+  await ctx.addInitScript((text) => { if (!localStorage.getItem('jobzone:store')) localStorage.setItem('jobzone:store', text); }, corrupt);
+  const { page, problems } = await open(ctx);
+  assert.match(await notice(page), /Some saved data could not be read .* kept exactly as it was/);
+  assert.match(await notice(page), /saved assessments \(old layout\): not readable JSON/);
+  await saveAs(page, 'New after corruption');
+  const db = await stored(page);
+  assert.equal(db.kept.length, 1);
+  assert.equal(db.kept[0].text, corrupt, 'kept byte for byte');
+  assert.equal(await page.evaluate(() => localStorage.getItem('jobzone:store')), corrupt, 'the original is left where it was');
+  await page.getByRole('button', { name: 'My assessments' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download/ }).click()]);
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), corrupt);
+  row('corrupt store (truncated JSON)', '1 unreadable', `${db.assessments.length} saved + 1 kept as it was`, 'notice: data could not be read, kept, download from My assessments');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('a store from a newer version: kept read-only; a newer database is shown read-only and never written', async () => {
+  const newer = JSON.stringify({ version: 3, records: { x: { name: 'From the future' } } });
+  const ctx = await browser.newContext();
+  await ctx.addInitScript((text) => { if (!localStorage.getItem('jobzone:store')) localStorage.setItem('jobzone:store', text); }, newer);
+  const { page } = await open(ctx);
+  assert.match(await notice(page), /newer version of jobzone \(storage version 3\); kept read-only/);
+  assert.equal((await stored(page)).kept[0].text, newer);
+  row('localStorage store with version 3', '1 (newer layout)', '1 kept read-only, untouched', 'notice: written by a newer version, kept read-only; download offered');
+  await ctx.close();
+
+  // A database a newer jobzone upgraded to version 5, holding one record.
+  const ctx2 = await browser.newContext();
+  const setup = await ctx2.newPage();
+  await setup.goto(`${app.url}/manifest.webmanifest`);
+  await setup.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('jobzone', 5);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      for (const n of ['assessments', 'drafts', 'kept', 'meta']) db.createObjectStore(n, { keyPath: n === 'meta' ? 'key' : 'id' });
+      db.createObjectStore('future-things');
+      req.transaction.objectStore('assessments').put({ id: 'f1', v: 2, name: 'Future record', updated: '2027-01-01T00:00:00Z', rev: 7, assessment: {} });
+    };
+    req.onsuccess = () => { req.result.close(); resolve(); };
+  }));
+  const beforeDb = await stored(setup);
+  const { page: p2 } = await open(ctx2);
+  await p2.waitForSelector('#storage-alert:not([hidden])');
+  assert.match(await p2.textContent('#storage-alert'), /written by a newer version of jobzone\. It is shown here read-only/);
+  await p2.getByRole('button', { name: 'Edit as my own' }).click();
+  await p2.getByRole('button', { name: 'Save to this browser' }).click();
+  await waitNotice(p2, /read-only/);
+  await p2.getByRole('button', { name: 'My assessments' }).click();
+  assert.match(await p2.textContent('.panel'), /Future record.*read-only/s);
+  assert.equal(await p2.locator('.panel').getByRole('button', { name: /^Delete/ }).count(), 0);
+  assert.deepEqual(await stored(p2), beforeDb, 'nothing in the newer database changed');
+  row('IndexedDB from a newer version (5)', '1', '1, unchanged', 'banner: newer version, read-only; Save refused with that reason; no Delete/Rename');
+  await ctx2.close();
+});
+
+test('an old v1 store with one bad item: the good ones migrate once with stable ids, the bad one is kept', async () => {
+  const good = (title) => JSON.stringify({ ...reference, role: { title } });
+  const v1 = JSON.stringify({ version: 1, items: { 'Old save A': good('Saved long ago'), 'Old broken': '{"format": "jobzone-ass', 'Old save B': good('Also old') } });
+  const ctx = await browser.newContext();
+  await ctx.addInitScript((text) => { if (!localStorage.getItem('jobzone:store')) localStorage.setItem('jobzone:store', text); }, v1);
+  const { page, problems, answer } = await open(ctx);
+  assert.match(await notice(page), /saved assessment “Old broken” \(old layout\): not readable as an assessment/);
+  const first = await stored(page);
+  const ids = first.assessments.map((r) => r.id).sort();
+  assert.equal(ids.length, 2);
+  assert.ok(ids.every((id) => /^v1-[0-9a-f]{8}$/.test(id)));
+  await page.reload();
+  await page.waitForSelector('.big-score');
+  const second = await stored(page);
+  assert.deepEqual(second.assessments.map((r) => r.id).sort(), ids, 'the same ids after a reload');
+  assert.equal(second.kept.length, 1, 'migrated once: not kept twice');
+  // Open, Rename and Delete act on them.
+  await page.getByRole('button', { name: 'My assessments' }).click();
+  await page.getByRole('button', { name: 'Open “Old save A”' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Saved long ago');
+  await page.getByRole('button', { name: 'My assessments' }).click();
+  answer('Renamed old save');
+  await page.getByRole('button', { name: 'Rename “Old save B”' }).click();
+  await page.waitForSelector('text=Renamed old save');
+  answer('');
+  await page.getByRole('button', { name: 'Delete “Renamed old save”' }).click();
+  await page.waitForFunction(() => !document.querySelector('.panel').textContent.includes('Renamed old save'));
+  const third = await stored(page);
+  assert.deepEqual(third.assessments.map((r) => r.name), ['Old save A']);
+  row('v1 store with one bad item (3 items)', '3 (1 unreadable)', '2 saved with stable ids + 1 kept', 'notice names the bad item; kept for download');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('storage full: the save is refused, the user is told where they look, and nothing saved is lost', async () => {
+  // Chromium's quota override (CDP Storage.overrideQuotaForOrigin) does not stop small IndexedDB
+  // writes, so a full disk is simulated as browsers report it: put() fails with QuotaExceededError.
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function full(...args) {
+      if (window.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const { page, problems, dialogs } = await open(ctx);
+  await saveAs(page, 'Saved before full');
+  const beforeCount = (await stored(page)).assessments.length;
+  await page.evaluate(() => { window.__full = true; });
+  await page.getByLabel('Role title').fill('Edited while full');
+  await page.waitForSelector('#storage-alert:not([hidden])'); // the draft write failed: said at once
+  const told = await page.textContent('#storage-alert');
+  assert.match(told, /out of storage space for jobzone, so your work is not being saved here/);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await waitNotice(page, /out of storage space/);
+  await Promise.all([page.waitForEvent('dialog'), page.getByRole('button', { name: 'New blank assessment' }).click()]); // dismissed
+  assert.match(dialogs.at(-1), /could not be kept aside .* Replace them anyway/s);
+  assert.equal(await page.inputValue('[data-text="role.title"]'), 'Edited while full', 'declining the confirm kept the work on the page');
+  await page.evaluate(() => { window.__full = false; });
+  const db = await stored(page);
+  assert.equal(db.assessments.length, beforeCount);
+  assert.equal(db.assessments[0].name, 'Saved before full');
+  // Space again: the next edit is stored and the banner goes.
+  await page.getByLabel('Role title').fill('Edited after space came back');
+  await page.waitForSelector('#storage-alert', { state: 'hidden' });
+  row('quota full (put() refused)', beforeCount, db.assessments.length, 'banner at the first failed draft write (with Export JSON); Save says so; confirm before replacing unsaved work');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('two tabs saving 0-5 ms apart, 20 runs: every record is kept', async () => {
+  const ctx = await browser.newContext();
+  const a = await open(ctx);
+  const b = await open(ctx);
+  for (const { page } of [a, b]) await page.getByRole('button', { name: 'Edit as my own' }).click();
+  const runs = 20;
+  for (let run = 0; run < runs; run++) {
+    for (const [tab, { page }] of [['A', a], ['B', b]]) {
+      await page.getByRole('button', { name: 'New blank assessment' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'My role');
+      await page.getByLabel('Role title').fill(`Tab ${tab} run ${run}`);
+    }
+    const at = Date.now() + 150;
+    const gap = run % 6;
+    await Promise.all([a, b].map(({ page }, i) => page.evaluate(({ when }) => new Promise((resolve) => {
+      const go = () => { document.querySelector('[data-action=save]').click(); resolve(); };
+      const wait = () => (Date.now() >= when ? go() : setTimeout(wait, 0));
+      wait();
+    }), { when: at + i * gap })));
+    await waitNotice(a.page, new RegExp(`Saved “Tab A run ${run}”`));
+    await waitNotice(b.page, new RegExp(`Saved “Tab B run ${run}”`));
+  }
+  const names = (await stored(a.page)).assessments.map((r) => r.name).sort();
+  const expected = [];
+  for (let run = 0; run < runs; run++) expected.push(`Tab A run ${run}`, `Tab B run ${run}`);
+  assert.deepEqual(names, expected.sort());
+  row('two tabs saving 0-5 ms apart (20 runs)', 0, names.length, 'each tab: "Saved …"; both lists refresh');
+
+  // Both tabs edit the same saved record and save together: the second is asked, and keeps both.
+  await a.page.getByRole('button', { name: 'My assessments' }).click();
+  await a.page.getByRole('button', { name: 'Open “Tab A run 0”' }).click();
+  await b.page.getByRole('button', { name: 'My assessments' }).click();
+  await b.page.getByRole('button', { name: 'Open “Tab A run 0”' }).click();
+  await a.page.getByLabel('AI growth correlation').focus();
+  await a.page.keyboard.press('Home');
+  await b.page.getByLabel('AI growth correlation').focus();
+  await b.page.keyboard.press('End');
+  await a.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await waitNotice(a.page, /Saved “Tab A run 0”/);
+  await b.page.getByRole('button', { name: 'Save', exact: true }).click(); // its dialog is dismissed: keep both
+  await waitNotice(b.page, /Saved “Tab A run 0 \(copy\)”/);
+  assert.match(b.dialogs.at(-1), /was saved in another tab after you opened it here/);
+  const after = (await stored(a.page)).assessments;
+  assert.equal(after.length, names.length + 1);
+  const growth = (n) => after.find((r) => r.name === n).assessment.ai_growth_correlation;
+  assert.deepEqual([growth('Tab A run 0'), growth('Tab A run 0 (copy)')], [-2, 2], 'both versions kept');
+  row('two tabs saving the same record', names.length, after.length, 'second tab asked: replace, or keep both (kept both)');
+  assert.deepEqual([...a.problems, ...b.problems], []);
+  await ctx.close();
+});
+
+test('each tab has its own draft; a share link or New blank over unsaved work sets it aside with Undo', async () => {
+  const ctx = await browser.newContext();
+  const a = await open(ctx);
+  const b = await open(ctx);
+  for (const [tab, { page }] of [['A', a], ['B', b]]) {
+    await page.getByRole('button', { name: 'Edit as my own' }).click();
+    await page.getByLabel('Role title').fill(`Unsaved in tab ${tab}`);
+  }
+  await a.page.reload();
+  await a.page.waitForSelector('.big-score');
+  assert.equal(await a.page.inputValue('[data-text="role.title"]'), 'Unsaved in tab A', 'tab A keeps its own work, not B\'s');
+  await b.page.reload();
+  await b.page.waitForSelector('.big-score');
+  assert.equal(await b.page.inputValue('[data-text="role.title"]'), 'Unsaved in tab B');
+  row('two tabs, each reloaded', '2 drafts', '2 drafts, each in its own tab', '(nothing to tell)');
+
+  // A share link opened in tab A (pasted into its address bar) over its unsaved work.
+  const shared = { ...reference, id: undefined, role: { title: 'Shared with me' } };
+  await a.page.goto(`${app.url}/${link(shared)}`);
+  await a.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Shared with me');
+  assert.match(await notice(a.page), /Your unsaved “Unsaved in tab A” was set aside/);
+  assert.equal(await a.page.evaluate(() => location.hash), '', 'the link is not reopened by a reload');
+  await a.page.getByRole('button', { name: 'My assessments' }).click();
+  assert.match(await a.page.textContent('.panel'), /Unsaved work.*Unsaved in tab A/s);
+  await a.page.getByRole('button', { name: 'Undo' }).click();
+  await a.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Unsaved in tab A');
+  row('share link opened over unsaved work', '1 unsaved', '1 unsaved (restored by Undo)', 'notice: set aside, Undo; listed under Unsaved work');
+
+  // The same from a fresh load of the tab (another query string: a new document).
+  await a.page.getByLabel('Role title').fill('Unsaved again in tab A');
+  await a.page.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await a.page.goto(`${app.url}/?from=mail${link(shared)}`);
+  await a.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Shared with me');
+  await a.page.getByRole('button', { name: 'My assessments' }).click();
+  await a.page.waitForSelector('text=Unsaved again in tab A');
+
+  // New blank over unsaved work.
+  await b.page.getByRole('button', { name: 'New blank assessment' }).click();
+  await b.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'My role');
+  assert.match(await notice(b.page), /Your unsaved “Unsaved in tab B” was set aside/);
+  await b.page.getByRole('button', { name: 'Undo' }).click();
+  await b.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Unsaved in tab B');
+  row('New blank over unsaved work', '1 unsaved', '1 unsaved (restored by Undo)', 'notice: set aside, Undo');
+
+  // A closed tab's unsaved work is offered in the other tabs.
+  await b.page.close();
+  await a.page.getByRole('button', { name: 'Close My assessments' }).click();
+  await a.page.getByRole('button', { name: 'My assessments' }).click();
+  await a.page.waitForSelector('text=Unsaved in tab B');
+  await a.page.getByRole('button', { name: 'Open “Unsaved in tab B”' }).click();
+  await a.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Unsaved in tab B');
+  assert.deepEqual(a.problems, []);
+  await ctx.close();
+});
