@@ -301,3 +301,27 @@ test('each tab has its own draft; a share link or New blank over unsaved work se
   assert.deepEqual(a.problems, []);
   await ctx.close();
 });
+
+test('Reset to published and picking a role in search keep unsaved edits aside, with Undo', async () => {
+  const ctx = await browser.newContext();
+  const { page, problems } = await open(ctx);
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('Home');
+  const edited = await page.textContent('.big-score');
+  assert.notEqual(edited, '61.9');
+  await page.getByRole('button', { name: 'Reset to published' }).click();
+  await waitNotice(page, /Back to the published figures\. Your unsaved .* was set aside/);
+  assert.equal(await page.textContent('.big-score'), '61.9');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction((s) => document.querySelector('.big-score').textContent === s, edited);
+  // The search picker, over the same edits.
+  await page.getByLabel('Search published roles').fill('research');
+  await page.locator('#role-results li').first().click();
+  await waitNotice(page, /was set aside/);
+  assert.equal(await page.textContent('.big-score'), '61.9');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction((s) => document.querySelector('.big-score').textContent === s, edited);
+  row('Reset / search pick over unsaved edits', '1 unsaved', '1 unsaved (restored by Undo)', 'notice: set aside, Undo');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

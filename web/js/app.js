@@ -211,12 +211,14 @@ function structural(mutate, focusSelector) {
 }
 
 const actions = {
-  reset() {
+  async reset() {
     if (!state.baseline) return;
-    state.current = structuredClone(state.baseline);
-    state.locked = state.current.tasks.map(() => false);
-    rebuildTasks();
-    announce(state.result);
+    await replaceWork(() => {
+      state.current = structuredClone(state.baseline);
+      state.locked = state.current.tasks.map(() => false);
+      rebuildTasks();
+      announce(state.result);
+    }, 'Back to the published figures.');
   },
   'best-move'(button) {
     const { from, to, points } = button.dataset;
@@ -227,7 +229,8 @@ const actions = {
     announce(state.result);
   },
   'make-own'() {
-    openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId });
+    // Edits made before this stay unsaved work: the copy is as clean as the page was.
+    openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId, clean: state.clean });
     notify(state.refs, 'This is now your own copy: rename it, change its tasks, then save it to this browser.');
     document.querySelector('[data-text="role.title"]')?.focus();
   },
@@ -302,7 +305,7 @@ const actions = {
     }
     const base = findRole(state.catalog, check.assessment.id ?? '');
     const saved = record.readOnly ? null : { id: record.id, name: record.name, rev: record.rev };
-    await replaceWork(() => openAssessment(check.assessment, { mode: 'own', saved, publishedId: base?.id ?? null }),
+    await replaceWork(() => openAssessment(check.assessment, { mode: 'own', saved, publishedId: base?.id ?? null, from: 'your saved copy' }),
       record.readOnly ? `Opened “${record.name}” (read-only here: saving keeps it as a new copy).` : `Opened “${record.name}”.`);
     if (base) await loadBaseline(base);
   },
@@ -447,7 +450,7 @@ async function importFile(file) {
     return;
   }
   const base = findRole(state.catalog, out.assessment.id ?? '');
-  await replaceWork(() => openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null }),
+  await replaceWork(() => openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, from: `the file “${file.name}”` }),
     `Imported “${file.name}”. Save it to keep it in this browser.`);
   if (base) await loadBaseline(base);
 }
@@ -462,7 +465,7 @@ async function loadBaseline(entry) {
   recompute();
 }
 
-function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null } = {}) {
+function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null, from = null } = {}) {
   const first = state.engine.score(assessment);
   if (!first.ok) {
     const detail = first.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
@@ -480,7 +483,7 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   state.result = null;
   state.compare = null;
   state.panel = null;
-  const origin = baseline ? `${baseline.role.title} (published)` : mode === 'own' ? 'a blank template' : '';
+  const origin = from ?? (baseline ? `${baseline.role.title} (published)` : mode === 'own' ? 'a blank template' : '');
   const { page, refs } = buildPage({
     assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
     own: mode === 'own', origin,
@@ -648,7 +651,7 @@ async function openStart() {
       await keepDraftAside();
       const base = findRole(state.catalog, out.assessment.id ?? '');
       await replaceWork(async () => {
-        openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null });
+        openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, from: 'a share link' });
         // The assessment now lives in this tab's draft: a reload shows the edits, not the link again.
         history.replaceState(history.state, '', location.pathname + location.search);
         if (base) await loadBaseline(base);

@@ -53,6 +53,7 @@ const btn = (action, id, label, name) => h('button', { type: 'button', class: 'b
 export function showSavedPanel(refs, { list, unsaved, kept, currentId, readOnly }) {
   fill(refs.panel, panel('My assessments',
     readOnly ? h('p', { class: 'note-box problem' }, 'Saved work here was written by a newer version of jobzone, so it is read-only: nothing can be saved, renamed or deleted until you reload into the newer version.') : null,
+    h('h3', { class: 'saved-heading' }, 'Saved in this browser'),
     list.length === 0
       ? h('p', { class: 'muted' }, 'Nothing saved yet. “Edit as my own”, then “Save to this browser”, keeps an assessment here, on this device only.')
       : h('ul', { class: 'saved-list' }, list.map((r) => h('li', { class: r.id === currentId ? 'current' : null },
