@@ -154,3 +154,51 @@ test('the widget in iframe mode keeps one message listener however often its att
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('older browsers: no constructed stylesheets, no deflate streams, no wasm exception handling', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    delete Document.prototype.adoptedStyleSheets;
+    delete ShadowRoot.prototype.adoptedStyleSheets;
+    delete window.CompressionStream;
+    delete window.DecompressionStream;
+  });
+  const { page, problems } = await guarded(ctx);
+  await page.goto(`${app.url}/`);
+  await page.waitForSelector('.big-score');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.inputValue('#share-url');
+  assert.match(link, /#a=0\./, 'the plain link form, which every version opens');
+  // The widget on a blog (no CSP of its own): styled by a <style> element in its shadow root.
+  // (Under a strict style-src such as the app's own, that fallback is blocked: see the README.)
+  fs.writeFileSync(path.join(blogDir, 'old.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>old</title>
+<script type="module" src="${app.url}/embed.js"></script></head><body><jobzone-score id="w" role="ai-research-engineer-mid-senior"></jobzone-score></body></html>`);
+  const blogPage = await guarded(ctx);
+  await blogPage.page.goto(`${blog.url}/old.html`);
+  await blogPage.page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('[part=score]'));
+  const border = await blogPage.page.evaluate(() => {
+    const root = document.getElementById('w').shadowRoot;
+    return [root.querySelectorAll('style').length, getComputedStyle(root.querySelector('.card')).borderTopStyle];
+  });
+  assert.deepEqual(border, [1, 'solid'], 'the widget styles itself with a <style> element');
+  const fresh = await guarded(ctx);
+  await fresh.page.goto(link);
+  await fresh.page.waitForSelector('.big-score');
+  assert.equal(await fresh.page.textContent('.big-score'), '61.9');
+  // A compressed link in such a browser says what it needs.
+  await fresh.page.goto(`${app.url}/#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(reference))).toString('base64url')}`);
+  await fresh.page.waitForFunction(() => /needs a newer browser to unpack/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.deepEqual([...problems, ...fresh.problems, ...blogPage.problems], []);
+  await ctx.close();
+
+  const old = await browser.newContext();
+  await old.addInitScript(() => {
+    const refuse = () => Promise.reject(new WebAssembly.CompileError('WebAssembly.instantiate(): invalid opcode 0x1f (exception handling)'));
+    WebAssembly.instantiate = refuse;
+    WebAssembly.instantiateStreaming = refuse;
+  });
+  const p = await old.newPage();
+  await p.goto(`${app.url}/`);
+  await p.waitForFunction(() => /cannot run the jobzone calculator: it needs WebAssembly with exception handling/.test(document.getElementById('status').textContent));
+  await old.close();
+});

@@ -729,7 +729,12 @@ async function boot() {
 
 function fail(error) {
   console.warn(error);
-  showStatus(`jobzone could not start: ${error.message}. Reload to try again.`, true);
+  // The module needs WebAssembly with exception handling: a browser without it fails to compile.
+  const message = `${error?.name} ${error?.message}`;
+  const tooOld = typeof WebAssembly !== 'object' || (/CompileError/.test(message) && !/Refused|unsafe-eval|Content Security/i.test(message));
+  showStatus(tooOld
+    ? 'This browser cannot run the jobzone calculator: it needs WebAssembly with exception handling (Chrome or Edge 95, Firefox 100, Safari 15.2 or newer).'
+    : `jobzone could not start: ${error.message}. Reload to try again.`, true);
 }
 
 boot();

@@ -52,12 +52,17 @@ a { color: var(--jobzone-link, #0b5cad); text-decoration: underline; }
 .frame { all: initial; display: block; width: 100%; border: 0; }
 `;
 let sheet = null;
-const styles = () => {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
+/** Styles a shadow root: a constructed stylesheet, or (Safari before 16.4) a <style> element. */
+const style = (root) => {
+  if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    root.append(h('style', null, CSS));
   }
-  return sheet;
 };
 
 function zoneBar(zones, score) {
@@ -98,7 +103,7 @@ class JobzoneScore extends HTMLElement {
   connectedCallback() {
     this.roleId();
     if (!this.shadowRoot) {
-      this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styles()];
+      style(this.attachShadow({ mode: 'open' }));
     }
     this.render();
   }
@@ -118,7 +123,8 @@ class JobzoneScore extends HTMLElement {
   }
 
   show(...nodes) {
-    this.shadowRoot.replaceChildren(...nodes);
+    const kept = [...this.shadowRoot.children].filter((e) => e.localName === 'style'); // a fallback <style> stays
+    this.shadowRoot.replaceChildren(...kept, ...nodes);
     this.dispatchEvent(new CustomEvent('jobzone:render', { bubbles: true }));
   }
 

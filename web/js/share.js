@@ -68,8 +68,19 @@ export async function inflateCapped(bytes, maxBytes) {
   return out;
 }
 
+/** True when this browser has deflate-raw streams (Chrome 103, Firefox 113, Safari 16.4). */
+export function canDeflate() {
+  try {
+    return typeof CompressionStream === 'function' && Boolean(new DecompressionStream('deflate-raw')) && Boolean(new CompressionStream('deflate-raw'));
+  } catch {
+    return false;
+  }
+}
+
 export async function encodeLink(assessment) {
   const json = new TextEncoder().encode(JSON.stringify(assessment));
+  // Older browsers write the plain form, which every version opens (the link is just longer).
+  if (!canDeflate()) return `a=0.${toBase64Url(json)}`;
   return `a=${LINK_VERSION}.${toBase64Url(await pipe(json, new CompressionStream('deflate-raw')))}`;
 }
 
@@ -89,6 +100,7 @@ export async function decodeLink(hash, { maxBytes }) {
   let bytes;
   try {
     bytes = fromBase64Url(payload);
+    if (version === '1' && !canDeflate()) throw new Error('link format 1 needs a newer browser to unpack (Chrome 103, Firefox 113 or Safari 16.4 and later)');
     if (version === '1') bytes = await inflateCapped(bytes, maxBytes);
     else if (version !== '0') throw new Error(`link format ${version} is newer than this copy of jobzone`);
   } catch (error) {

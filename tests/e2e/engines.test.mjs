@@ -1,0 +1,228 @@
+// The cross-engine suite: the same tests on Chromium, Firefox and WebKit through engines.mjs.
+// The full suite (the other files here) stays on Chromium. Each result is printed as a row
+// ("# ENGINE | test | engine | pass/fail/skip (reason)") for the closing note's table.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ENGINES, startEngine, tmpDir } from './engines.mjs';
+import { serve, root } from './browser.mjs';
+
+const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
+const only = process.env.JOBZONE_ENGINES?.split(',') ?? ENGINES;
+const artifacts = path.join(root, 'tests/artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+function native(assessment) {
+  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr);
+  return JSON.parse(p.stdout);
+}
+
+/** The assessment the page's controls describe (names from the reference), scored natively. */
+const pageInputs = (s) => s.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-path]')].map((e) => [e.dataset.path, e.value])));
+function fromInputs(values) {
+  const a = structuredClone(reference);
+  for (const [key, value] of Object.entries(values)) {
+    const parts = key.split('.');
+    let at = a;
+    for (const p of parts.slice(0, -1)) at = at[/^\d+$/.test(p) ? Number(p) : p];
+    const last = parts.at(-1);
+    at[last] = last === 'impact' ? value : Number(value);
+  }
+  return a;
+}
+async function expectNativeScore(s, what) {
+  const expected = native(fromInputs(await pageInputs(s))).display.score;
+  await s.waitFor((e) => document.querySelector('.big-score').textContent === e, expected, { what: `${what}: score ${expected}` });
+}
+
+const APP_READY = () => document.querySelector('.big-score')?.textContent;
+
+for (const engine of ENGINES) {
+  describe(engine, { skip: !only.includes(engine) && `JOBZONE_ENGINES=${process.env.JOBZONE_ENGINES}` }, () => {
+    let e;
+    let app;
+    let blog;
+    const blogDir = tmpDir(`jobzone-${engine}-blog-`);
+    const files = tmpDir(`jobzone-${engine}-files-`);
+    const row = (name, result) => console.log(`# ENGINE | ${name} | ${engine} | ${result}`);
+    /** A test that reports its row; skip(reason) marks what this engine cannot do under automation. */
+    const check = (name, fn) => test(name, { timeout: 120000 }, async (t) => {
+      let skipped = null;
+      const open = [];
+      /** A fresh profile, closed when the test ends (WebKitWebDriver allows one session at a time). */
+      const session = async () => {
+        const s = await e.session();
+        open.push(s);
+        return s;
+      };
+      try {
+        await fn({ session, skip: (reason) => { skipped = reason; t.skip(reason); } });
+        row(name, skipped ? `skip (${skipped})` : 'pass');
+      } catch (error) {
+        row(name, `FAIL: ${String(error.message).split('\n')[0]}`);
+        throw error;
+      } finally {
+        for (const s of open) await s.close().catch(() => {});
+      }
+    });
+
+    before(async () => {
+      e = await startEngine(engine);
+      app = await serve();
+      blog = await serve(blogDir);
+    });
+    after(async () => {
+      await e?.close();
+      app?.close();
+      blog?.close();
+      fs.rmSync(blogDir, { recursive: true, force: true });
+      fs.rmSync(files, { recursive: true, force: true });
+    });
+
+    check('role page scores 61.9, GREEN, Green (Accelerated)', async ({ session }) => {
+      const s = await session();
+      await s.open(`${app.url}/`);
+      assert.equal(await s.waitFor(APP_READY), '61.9');
+      assert.equal(await s.text('.zone-line .zone-badge'), 'Green (Accelerated)');
+      assert.match(await s.evaluate(() => document.body.textContent), /Raw: 3\.65 x 1\.28 x 1\.06 x 1\.10 = 5\.4476/);
+      await s.screenshot(path.join(artifacts, `engine-${engine}-role.png`));
+    });
+
+    check('keyboard and pointer moves of a share, a task score, evidence and AI growth match the native core', async ({ session }) => {
+      const s = await session();
+      await s.open(`${app.url}/`);
+      await s.waitFor(APP_READY);
+      const moves = [
+        ['[data-path="tasks.0.time_pct"]', 'ArrowRight'],
+        ['[data-path="tasks.1.score"]', 'End'],
+        ['[data-path="evidence.wage_trends"]', 'Home'],
+        ['[data-path="ai_growth_correlation"]', 'ArrowLeft'],
+      ];
+      for (const [selector, key] of moves) {
+        const before = await s.evaluate((sel) => document.querySelector(sel).value, selector);
+        await s.focus(selector);
+        await s.press(key);
+        await s.waitFor(([sel, b]) => document.querySelector(sel).value !== b, [selector, before], { what: `${key} on ${selector}` });
+        await expectNativeScore(s, `${key} on ${selector}`);
+      }
+      const shares = await s.evaluate(() => [...document.querySelectorAll('[data-path$=".time_pct"]')].reduce((t, el) => t + Number(el.value), 0));
+      assert.equal(Math.round(shares * 1000) / 1000, 100, 'shares still add up to 100');
+      // Pointer: a click near the left end of a slider's track.
+      for (const selector of ['[data-path="evidence.job_posting_trends"]', '[data-path="tasks.2.score"]']) {
+        const before = await s.evaluate((sel) => document.querySelector(sel).value, selector);
+        await s.clickAt(selector, 0.04);
+        await s.waitFor(([sel, b]) => document.querySelector(sel).value !== b, [selector, before], { what: `click on ${selector}` });
+        await expectNativeScore(s, `click on ${selector}`);
+      }
+    });
+
+    check('own assessment: save, reload, export, import, share link in a fresh profile', async ({ session }) => {
+      const s = await session();
+      await s.open(`${app.url}/`);
+      await s.waitFor(APP_READY);
+      await s.click('[data-action="make-own"]');
+      await s.waitFor(() => Boolean(document.querySelector('[data-text="role.title"]')));
+      await s.type('[data-text="role.title"]', 'Cross-engine job');
+      await s.waitFor(() => document.querySelector('[data-text="role.title"]').value === 'Cross-engine job');
+      await s.focus('[data-path="ai_growth_correlation"]');
+      await s.press('Home');
+      await s.waitFor(() => document.querySelector('.big-score').textContent !== '61.9');
+      const score = await s.text('.big-score');
+      await s.click('[data-action="save"]');
+      await s.waitFor(() => /Saved “Cross-engine job”/.test(document.querySelector('.notice').textContent), null, { what: 'Saved notice' });
+      await s.open(`${app.url}/`);
+      await s.waitFor(() => document.querySelector('[data-text="role.title"]')?.value === 'Cross-engine job', null, { what: 'the draft after a reload' });
+      assert.equal(await s.text('.big-score'), score);
+      await s.click('[data-action="saved"]');
+      await s.waitFor(() => /Cross-engine job/.test(document.querySelector('.saved-list')?.textContent ?? ''));
+
+      // Export: the download's blob and file name, caught as the app hands them to the browser
+      // (the CSP forbids fetching a blob: URL, so the Blob itself is kept).
+      const exported = await s.evaluate(() => new Promise((resolve) => {
+        const create = URL.createObjectURL;
+        const click = HTMLAnchorElement.prototype.click;
+        let blob = null;
+        URL.createObjectURL = (b) => { blob = b; URL.createObjectURL = create; return create(b); };
+        HTMLAnchorElement.prototype.click = function capture() {
+          HTMLAnchorElement.prototype.click = click;
+          blob.text().then((text) => resolve({ name: this.download, text }));
+        };
+        document.querySelector('#page [data-action="export-json"]').click();
+      }));
+      assert.equal(exported.name, 'cross-engine-job.json');
+      const doc = JSON.parse(exported.text);
+      assert.equal(doc.role.title, 'Cross-engine job');
+      assert.equal(doc.ai_growth_correlation, -2);
+
+      doc.role.title = 'Imported in every engine';
+      const file = path.join(files, 'import.json');
+      fs.writeFileSync(file, JSON.stringify(doc));
+      await s.upload('input[type=file][data-action="import"]', file);
+      await s.waitFor(() => document.querySelector('[data-text="role.title"]')?.value === 'Imported in every engine', null, { what: 'the imported file' });
+      assert.equal(await s.text('.big-score'), score);
+
+      // The share link, opened in a fresh profile (WebKit allows one session at a time: this one closes first).
+      await s.click('[data-action="share"]');
+      const link = await s.waitFor(() => document.getElementById('share-url')?.value);
+      await s.close();
+      const fresh = await session();
+      await fresh.open(link);
+      await fresh.waitFor(() => document.querySelector('[data-text="role.title"]')?.value === 'Imported in every engine', null, { what: 'the shared assessment' });
+      assert.equal(await fresh.text('.big-score'), score);
+    });
+
+    check('widgets on another origin: card, interactive, iframe', async ({ session }) => {
+      fs.writeFileSync(path.join(blogDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>blog</title>
+<script type="module" src="${app.url}/embed.js"></script></head><body>
+<jobzone-score id="card" role="ai-research-engineer-mid-senior"></jobzone-score>
+<jobzone-score id="calc" role="ai-research-engineer-mid-senior" interactive></jobzone-score>
+<iframe id="frame" data-jobzone-frame src="${app.url}/embed.html?role=ai-research-engineer-mid-senior" title="jobzone score" width="380" height="160"></iframe>
+<script async src="${app.url}/embed-frame.js"></script>
+</body></html>`);
+      const s = await session();
+      await s.open(`${blog.url}/`);
+      const scoreOf = (id) => s.evaluate((i) => document.getElementById(i).shadowRoot?.querySelector('[part=score]')?.textContent ?? null, id);
+      await s.waitFor(() => ['card', 'calc'].every((i) => Boolean(document.getElementById(i).shadowRoot?.querySelector('[part=score]'))), null, { what: 'both widgets' });
+      assert.equal(await scoreOf('card'), '61.9');
+      assert.equal(await scoreOf('calc'), '61.9');
+      // The mini calculator: AI growth to its minimum.
+      await s.evaluate(() => {
+        const input = document.getElementById('calc').shadowRoot.querySelector('input[type=range]');
+        input.value = input.min;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+      });
+      const growthLow = native({ ...reference, ai_growth_correlation: -2 }).display.score;
+      await s.waitFor((x) => document.getElementById('calc').shadowRoot.querySelector('[part=score]').textContent === x, growthLow);
+      // The iframe reports its height to the host.
+      await s.waitFor(() => document.getElementById('frame').getBoundingClientRect().height > 160, null, { what: 'the iframe sized by its height message' });
+    });
+
+    check('offline after the first visit (the server stopped)', async ({ session, skip }) => {
+      const own = await serve();
+      const s = await session();
+      try {
+        await s.open(`${own.url}/`);
+        await s.waitFor(APP_READY);
+        const ready = await s.evaluate(() => (navigator.serviceWorker
+          ? Promise.race([navigator.serviceWorker.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('timeout'), 15000))])
+          : 'none'));
+        if (ready !== 'ready') return skip(`no service worker under automation (${ready})`);
+        await s.waitFor(() => Boolean(navigator.serviceWorker.controller) || caches.keys().then((k) => k.length > 0));
+        await s.waitFor(() => caches.keys().then(async (keys) => {
+          for (const k of keys) if ((await (await caches.open(k)).keys()).some((r) => r.url.endsWith('.wasm'))) return true;
+          return false;
+        }), null, { what: 'the precache' });
+        own.close();
+        await new Promise((r) => setTimeout(r, 200));
+        await s.open(`${own.url}/?role=ai-research-engineer-mid-senior`);
+        assert.equal(await s.waitFor(APP_READY, null, { what: 'the page served offline' }), '61.9');
+      } finally {
+        own.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,60 @@
+// Phone layouts in Chromium's device emulation, with touch: 360x740 and 390x844. Taps a button,
+// drags sliders with a finger, and checks the page never scrolls sideways.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serve, watch, root } from './browser.mjs';
+
+const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
+let browser;
+let app;
+before(async () => { browser = await launch(); app = await serve(); });
+after(async () => { await browser?.close(); app?.close(); });
+
+const native = (a) => JSON.parse(spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', '-'], { input: JSON.stringify(a), encoding: 'utf8' }).stdout);
+
+/** A finger on the slider's thumb, dragged to `fraction` of its track, in small steps. */
+async function drag(page, cdp, selector, fraction) {
+  const box = await page.evaluate((s) => {
+    const el = document.querySelector(s);
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    const at = (Number(el.value) - Number(el.min)) / (Number(el.max) - Number(el.min));
+    return { x: r.left, y: r.top + r.height / 2, width: r.width, at };
+  }, selector);
+  const point = (f) => [{ x: box.x + 8 + (box.width - 16) * f, y: box.y }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(box.at) });
+  for (let i = 1; i <= 8; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(box.at + ((fraction - box.at) * i) / 8) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+for (const [width, height] of [[360, 740], [390, 844]]) {
+  test(`phone ${width}x${height}: tap, drag sliders with a finger, no sideways scroll`, async () => {
+    const ctx = await browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await ctx.newPage();
+    const problems = watch(page);
+    await page.goto(`${app.url}/`);
+    await page.waitForSelector('.big-score');
+    assert.equal(await page.textContent('.big-score'), '61.9');
+    const cdp = await ctx.newCDPSession(page);
+    await drag(page, cdp, '[data-path="ai_growth_correlation"]', 0);
+    await page.waitForFunction(() => document.querySelector('[data-path="ai_growth_correlation"]').value === '-2');
+    await drag(page, cdp, '[data-path="evidence.company_actions"]', 0.25);
+    await page.waitForFunction(() => document.querySelector('[data-path="evidence.company_actions"]').value === '-1');
+    const expected = native({ ...reference, ai_growth_correlation: -2, evidence: { ...reference.evidence, company_actions: -1 } }).display.score;
+    await page.waitForFunction((x) => document.querySelector('.big-score').textContent === x, expected);
+    await page.tap('[data-action="make-own"]');
+    await page.waitForSelector('[data-text="role.title"]');
+    await page.tap('[data-action="saved"]');
+    await page.waitForSelector('.panel');
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(sideways, 0, 'nothing scrolls sideways');
+    await page.screenshot({ path: path.join(root, `tests/artifacts/phone-${width}.png`) });
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}
