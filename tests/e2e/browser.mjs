@@ -1,10 +1,9 @@
 // Shared browser-test helpers: Debian's Chromium through playwright-core, and a static server.
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from '../../scripts/serve.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -15,37 +14,26 @@ export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitForPort(port, ms = 10000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const ok = await new Promise((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server on ${port} did not start`);
-}
-
-/** Serves `dir` on 127.0.0.1 (a free port) with its _headers, as scripts/run does; returns {url, port, close}. */
+/**
+ * Serves `dir` on 127.0.0.1 with its _headers, as scripts/run does, in this process on a port the
+ * system picks (no port to free, nothing to poll); returns {url, port, close}. close() also drops
+ * kept-alive connections, so a browser sees the server gone at once.
+ */
 export async function serve(dir = path.join(root, 'dist')) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), dir, '--host', '127.0.0.1', '--port', String(port), '--quiet'],
-    { stdio: 'ignore' });
-  await waitForPort(port);
-  return { url: `http://127.0.0.1:${port}`, port, close: () => child.kill() };
+  const server = createServer(dir);
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => {
+      server.close();
+      server.closeAllConnections();
+    },
+  };
 }
 
 /** Records console errors, page errors and any request that leaves 127.0.0.1. */
