@@ -262,6 +262,9 @@ test('the printed report holds the role, the score and every task', async () => 
   assert.ok(text.includes(`Score ${score}/100`), 'score');
   for (const n of names) assert.ok(text.includes(n), `task ${n}`);
   assert.ok(text.includes('What changed from the published baseline'));
+  assert.ok(text.includes('Task 8, “Reviewing pull requests”: added'), 'an added task, by name');
+  assert.match(text, /Task 1, “Novel architecture design & exploration”: time share 25 → \d+/, 'a changed share, by the task\'s name');
+  assert.ok(!/tasks\[\d+\]/.test(text), 'no JSON paths in the report');
   const pages = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)[1];
   assert.ok(Number(pages) <= 2, `${pages} pages`);
   await ctx.close();

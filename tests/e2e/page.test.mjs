@@ -204,3 +204,34 @@ test('the shipped catalog lists each role file once, and each is valid', () => {
     assert.equal(doc.role.title, entry.title);
   }
 });
+
+test('the tab title follows the score; an unbroken 120-character name stays inside its card', async () => {
+  const b = await launch();
+  const srv = await serve();
+  try {
+    const page = await b.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${srv.url}/`);
+    await page.waitForSelector('.big-score');
+    assert.equal(await page.title(), 'AI Research Engineer (Mid-Senior): 61.9 Green (Accelerated) · jobzone');
+    await page.getByLabel('AI growth correlation').focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.querySelector('.big-score').textContent !== '61.9');
+    const score = await page.textContent('.big-score');
+    assert.ok((await page.title()).includes(`: ${score} `), await page.title());
+    await page.getByRole('button', { name: 'Edit as my own' }).click();
+    await page.getByLabel('Name of task 1').fill('x'.repeat(120));
+    await page.getByLabel('Role title').fill('Renamed role');
+    assert.match(await page.title(), /^Renamed role \(Mid-Senior\): /);
+    for (const width of [1200, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction(() => document.querySelector('#levers').textContent.includes('xxxxxxxxxx'));
+      const overflow = await page.evaluate(() => [...document.querySelectorAll('.card, .task, .tornado, #move')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.className));
+      assert.deepEqual(overflow, [], `nothing overflows its card at ${width} px`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+    }
+  } finally {
+    await b.close();
+    srv.close();
+  }
+});

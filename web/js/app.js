@@ -88,9 +88,17 @@ function recompute() {
   if (previous && (previous.display.score !== out.result.display.score || previous.label !== out.result.label)) {
     announce(out.result);
   }
+  updateTitle();
   scheduleInsight();
   saveDraftSoon();
   return true;
+}
+
+/** The tab's title: the role and its current score (a name edit or a slider move updates it). */
+function updateTitle() {
+  const role = state.current.role;
+  const title = plainLine(`${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${state.result.display.score} ${state.result.label} · jobzone`);
+  if (document.title !== title) document.title = title;
 }
 
 /** The analyses run once per frame at most, after the score itself is drawn. */
@@ -497,8 +505,7 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   // The first analyses are drawn with the page, so nothing moves under the reader afterwards.
   cancelAnimationFrame(insightFrame);
   updateInsight();
-  const role = state.current.role;
-  document.title = plainLine(`${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${state.result.display.score} ${state.result.label} · jobzone`);
+  updateTitle();
 }
 
 /**
