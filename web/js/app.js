@@ -699,6 +699,7 @@ async function boot() {
     state.catalog = catalog;
     state.store = savedWork;
     state.savedList = await savedWork.list().catch(() => []);
+    savedWork.unsaved().catch(() => {}); // drops drafts of closed tabs that hold nothing unsaved
     $('storage-alert').addEventListener('click', onClick);
     showStatus('');
     const page = $('page');

@@ -246,17 +246,29 @@ class Store {
     await finished;
   }
 
-  /** Runs fn(tx) in one transaction; turns refusals into `problem` and rethrows. */
+  /**
+   * Runs fn(store) in one readwrite transaction, where store has get(name, key), put(name, value)
+   * and delete(name, key) (on the in-memory maps when IndexedDB is unavailable). Turns refusals
+   * into `problem` and rethrows.
+   */
   async write(names, fn) {
     if (this.readOnly) throw new Error('saved work is read-only here (written by a newer jobzone)');
-    if (!this.db) return fn(null);
+    if (!this.db) {
+      const m = this.memory;
+      return fn({ get: async (n, k) => m[n].get(k), put: (n, v) => m[n].set(v.id, v), delete: (n, k) => m[n].delete(k) });
+    }
     try {
       const tx = this.db.transaction(names, 'readwrite');
+      const store = {
+        get: (n, k) => request(tx.objectStore(n).get(k)),
+        put: (n, v) => tx.objectStore(n).put(v),
+        delete: (n, k) => tx.objectStore(n).delete(k),
+      };
       const finished = done(tx);
       finished.catch(() => {}); // seen below, or replaced by fn's own error
       let value;
       try {
-        value = await fn(tx);
+        value = await fn(store);
       } catch (error) {
         try { tx.abort(); } catch { /* already finished */ }
         throw error;
@@ -292,15 +304,13 @@ class Store {
    * Returns {record} or {conflict}; throws when the browser refuses (and sets `problem`).
    */
   async save({ id = null, name, assessment, rev = null, force = false }) {
-    const result = await this.write(['assessments'], async (tx) => {
+    const result = await this.write(['assessments'], async (store) => {
       const key = id ?? randomId('a-');
-      const records = tx ? tx.objectStore('assessments') : null;
-      const theirs = records ? await request(records.get(key)) : this.memory.assessments.get(key);
+      const theirs = await store.get('assessments', key);
       if (theirs && !(theirs.v <= RECORD_VERSION)) throw Object.assign(new Error('that record was written by a newer jobzone'), { name: 'ConflictError' });
       if (theirs && rev !== null && theirs.rev !== rev && !force) return { conflict: theirs };
       const record = { id: key, v: RECORD_VERSION, name, updated: new Date().toISOString(), rev: (theirs?.rev ?? 0) + 1, assessment };
-      if (records) records.put(record);
-      else this.memory.assessments.set(key, record);
+      store.put('assessments', record);
       return { record };
     });
     if (result.record) this.broadcast('saved', result.record.id);
@@ -308,21 +318,15 @@ class Store {
   }
 
   async rename(id, name) {
-    await this.write(['assessments'], async (tx) => {
-      const records = tx?.objectStore('assessments');
-      const record = records ? await request(records.get(id)) : this.memory.assessments.get(id);
-      if (!record) return;
-      Object.assign(record, { name, updated: new Date().toISOString(), rev: record.rev + 1 });
-      if (records) records.put(record);
+    await this.write(['assessments'], async (store) => {
+      const record = await store.get('assessments', id);
+      if (record) store.put('assessments', { ...record, name, updated: new Date().toISOString(), rev: record.rev + 1 });
     });
     this.broadcast('saved', id);
   }
 
   async remove(id) {
-    await this.write(['assessments'], async (tx) => {
-      if (tx) tx.objectStore('assessments').delete(id);
-      else this.memory.assessments.delete(id);
-    });
+    await this.write(['assessments'], async (store) => store.delete('assessments', id));
     this.broadcast('deleted', id);
   }
 
@@ -356,10 +360,7 @@ class Store {
 
   async putDraft(draft) {
     const record = { v: RECORD_VERSION, updated: new Date().toISOString(), ...draft };
-    await this.write(['drafts'], async (tx) => {
-      if (tx) tx.objectStore('drafts').put(record);
-      else this.memory.drafts.set(record.id, record);
-    });
+    await this.write(['drafts'], async (store) => store.put('drafts', record));
     return record;
   }
 
@@ -380,10 +381,7 @@ class Store {
   }
 
   async deleteDraft(id) {
-    await this.write(['drafts'], async (tx) => {
-      if (tx) tx.objectStore('drafts').delete(id);
-      else this.memory.drafts.delete(id);
-    });
+    await this.write(['drafts'], async (store) => store.delete('drafts', id));
     this.broadcast('drafts', id);
   }
 
@@ -413,9 +411,6 @@ class Store {
   }
 
   async forgetKept(id) {
-    await this.write(['kept'], async (tx) => {
-      if (tx) tx.objectStore('kept').delete(id);
-      else this.memory.kept.delete(id);
-    });
+    await this.write(['kept'], async (store) => store.delete('kept', id));
   }
 }
