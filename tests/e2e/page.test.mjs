@@ -118,6 +118,8 @@ test('keyboard edits give exactly the native score, and shares stay at 100', asy
   assert.match(await page.textContent('.compare'), /yours .* points/);
 
   await press(page.getByRole('button', { name: 'Reset to published' }), 'Enter');
+  // Reset first sets the edits aside (an IndexedDB write), then restores the published figures.
+  await page.waitForFunction(() => /Back to the published figures/.test(document.querySelector('.notice').textContent));
   assert.deepEqual(await shown(page), { score: '61.9', label: 'Green (Accelerated)' });
   assert.deepEqual(await pageAssessment(page), reference);
   assert.equal(await page.locator('.ctl.changed').count(), 0);

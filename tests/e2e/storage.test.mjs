@@ -289,6 +289,11 @@ test('each tab has its own draft; a share link or New blank over unsaved work se
   assert.match(await notice(b.page), /Your unsaved “Unsaved in tab B” was set aside/);
   await b.page.getByRole('button', { name: 'Undo' }).click();
   await b.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Unsaved in tab B');
+  // Undo moves the set-aside work back into the tab's draft (one transaction): one copy, not two.
+  for (let i = 0; i < 100 && (await stored(b.page)).drafts.some((d) => d.kind === 'aside' && d.title === 'Unsaved in tab B'); i++) {
+    await b.page.evaluate(() => new Promise((r) => setTimeout(r, 20)));
+  }
+  assert.equal((await stored(b.page)).drafts.filter((d) => d.title === 'Unsaved in tab B').length, 1);
   row('New blank over unsaved work', '1 unsaved', '1 unsaved (restored by Undo)', 'notice: set aside, Undo');
 
   // A closed tab's unsaved work is offered in the other tabs.

@@ -349,8 +349,8 @@ const actions = {
     if (!draft) return refreshSaved();
     const opened = await replaceWork(() => restoreWork(draft.work), `Restored “${draft.title || 'unsaved work'}”.`);
     if (opened) {
-      writeDraftNow();
-      await state.store.deleteDraft(draft.id).catch(showStorageProblem);
+      clearTimeout(draftTimer);
+      await state.store.adoptDraft(draft.id, workOf(), isDirty()).catch(showStorageProblem);
       await refreshSaved();
     }
   },

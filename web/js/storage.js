@@ -380,6 +380,16 @@ class Store {
     return record.id;
   }
 
+  /** Makes draft `id` this tab's draft, in one transaction: it moves, it is never in two places. */
+  async adoptDraft(id, work, dirty) {
+    const draft = { v: RECORD_VERSION, updated: new Date().toISOString(), id: this.tab.id, kind: 'tab', dirty, title: String(work.assessment?.role?.title ?? ''), work };
+    await this.write(['drafts'], async (store) => {
+      store.put('drafts', draft);
+      if (id !== this.tab.id) store.delete('drafts', id);
+    });
+    this.broadcast('drafts', id);
+  }
+
   async deleteDraft(id) {
     await this.write(['drafts'], async (store) => store.delete('drafts', id));
     this.broadcast('drafts', id);
