@@ -1,6 +1,7 @@
 // Lighthouse (pinned 12.2.3) on the served app with Debian's Chromium, offline from the internet:
 // category scores, installability (Chromium's own check) and the precache size. Prints only.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,10 +11,11 @@ import { serve, root, siteManifest, CHROMIUM_ARGS } from '../e2e/browser.mjs';
 const server = await serve();
 try {
   const report = path.join(os.tmpdir(), 'jobzone-lighthouse.json');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), `${server.url}/`,
+  // Asynchronous: the server runs in this process, so the event loop must stay free to answer.
+  await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), `${server.url}/`,
     '--output=json', `--output-path=${report}`, '--quiet',
     '--only-categories=performance,accessibility,best-practices,seo',
-    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'inherit' });
+    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
   const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
   const scores = Object.values(lhr.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`).join(' · ');
   console.log(`Lighthouse ${lhr.lighthouseVersion}: ${scores}   (target 100 each, at least 95)`);

@@ -110,8 +110,8 @@ for (const engine of ENGINES) {
       }
       const shares = await s.evaluate(() => [...document.querySelectorAll('[data-path$=".time_pct"]')].reduce((t, el) => t + Number(el.value), 0));
       assert.equal(Math.round(shares * 1000) / 1000, 100, 'shares still add up to 100');
-      // Pointer: a click near the left end of a slider's track.
-      for (const selector of ['[data-path="evidence.job_posting_trends"]', '[data-path="tasks.2.score"]']) {
+      // Pointer: a click near the left end of a slider's track (each of these sits above its left end).
+      for (const selector of ['[data-path="evidence.job_posting_trends"]', '[data-path="tasks.2.score"]', '[data-path="tasks.3.time_pct"]', '[data-path="ai_growth_correlation"]']) {
         const before = await s.evaluate((sel) => document.querySelector(sel).value, selector);
         await s.clickAt(selector, 0.04);
         await s.waitFor(([sel, b]) => document.querySelector(sel).value !== b, [selector, before], { what: `click on ${selector}` });
