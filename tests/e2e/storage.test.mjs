@@ -224,6 +224,15 @@ test('two tabs saving 0-5 ms apart, 20 runs: every record is kept', async () => 
   assert.deepEqual(names, expected.sort());
   row('two tabs saving 0-5 ms apart (20 runs)', 0, names.length, 'each tab: "Saved …"; both lists refresh');
 
+  // Tab A's open list learns of a save in tab B (BroadcastChannel) without being reopened.
+  await a.page.getByRole('button', { name: 'My assessments' }).click();
+  await b.page.getByRole('button', { name: 'New blank assessment' }).click();
+  await b.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'My role');
+  await b.page.getByLabel('Role title').fill('Saved while A watched');
+  await b.page.getByRole('button', { name: 'Save to this browser' }).click();
+  await a.page.waitForSelector('.saved-list >> text=Saved while A watched');
+  await a.page.getByRole('button', { name: 'Close My assessments' }).click();
+
   // Both tabs edit the same saved record and save together: the second is asked, and keeps both.
   await a.page.getByRole('button', { name: 'My assessments' }).click();
   await a.page.getByRole('button', { name: 'Open “Tab A run 0”' }).click();
@@ -239,10 +248,10 @@ test('two tabs saving 0-5 ms apart, 20 runs: every record is kept', async () => 
   await waitNotice(b.page, /Saved “Tab A run 0 \(copy\)”/);
   assert.match(b.dialogs.at(-1), /was saved in another tab after you opened it here/);
   const after = (await stored(a.page)).assessments;
-  assert.equal(after.length, names.length + 1);
+  assert.equal(after.length, names.length + 2, 'the record saved while A watched, and the copy');
   const growth = (n) => after.find((r) => r.name === n).assessment.ai_growth_correlation;
   assert.deepEqual([growth('Tab A run 0'), growth('Tab A run 0 (copy)')], [-2, 2], 'both versions kept');
-  row('two tabs saving the same record', names.length, after.length, 'second tab asked: replace, or keep both (kept both)');
+  row('two tabs saving the same record', names.length + 1, after.length, 'second tab asked: replace, or keep both (kept both)');
   assert.deepEqual([...a.problems, ...b.problems], []);
   await ctx.close();
 });
