@@ -92,32 +92,19 @@ class PlaywrightSession extends Session {
   close() { return this.context.close(); }
 }
 
-class PuppeteerSession extends Session {
-  constructor(engine, context, page) {
-    super(engine);
-    this.context = context;
-    this.page = page;
-  }
-
+/** Puppeteer's page has the same evaluate, mouse, keyboard and screenshot verbs as Playwright's. */
+class PuppeteerSession extends PlaywrightSession {
   async open(url) { await this.page.goto(url, { waitUntil: 'load' }); }
-  evaluate(fn, arg = null) { return this.page.evaluate(`(${asScript(fn)})(${JSON.stringify(arg)})`); }
   async click(selector) {
     await this.box(selector);
     await this.page.click(selector);
   }
-  async clickAt(selector, fraction) {
-    const b = await this.box(selector);
-    await this.page.mouse.click(b.x + b.width * fraction, b.y + b.height / 2);
-  }
-  press(key) { return this.page.keyboard.press(key); }
   async type(selector, text) {
     await this.evaluate((s) => { const el = document.querySelector(s); el.focus(); el.select?.(); return true; }, selector);
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text);
   }
   async upload(selector, file) { await (await this.page.$(selector)).uploadFile(file); }
-  screenshot(file) { return this.page.screenshot({ path: file, fullPage: true }); }
-  close() { return this.context.close(); }
 }
 
 const SELENIUM_KEYS = { Home: 'HOME', End: 'END', ArrowLeft: 'ARROW_LEFT', ArrowRight: 'ARROW_RIGHT', ArrowUp: 'ARROW_UP', ArrowDown: 'ARROW_DOWN', PageUp: 'PAGE_UP', PageDown: 'PAGE_DOWN', Enter: 'ENTER', Tab: 'TAB', Space: 'SPACE', Backspace: 'BACK_SPACE' };

@@ -347,12 +347,7 @@ const actions = {
   async 'draft-open'(button) {
     const draft = await state.store.getDraft(button.dataset.id);
     if (!draft) return refreshSaved();
-    const opened = await replaceWork(() => restoreWork(draft.work), `Restored “${draft.title || 'unsaved work'}”.`);
-    if (opened) {
-      clearTimeout(draftTimer);
-      await state.store.adoptDraft(draft.id, workOf(), isDirty()).catch(showStorageProblem);
-      await refreshSaved();
-    }
+    if (await replaceWork(() => restoreWork(draft.work), `Restored “${draft.title || 'unsaved work'}”.`, draft.id)) await refreshSaved();
   },
   async 'draft-discard'(button) {
     const drafts = await state.store.unsaved();
@@ -561,11 +556,12 @@ async function restoreWork(work, current = () => true) {
 /**
  * Replaces the work on the page with open(). Unsaved work is first set aside as a draft of its
  * own, and the notice offers Undo; if it cannot be set aside (storage refused), the user is asked.
- * Returns false when nothing was opened.
+ * `fromDraft`: the draft being opened, which becomes this tab's draft. Returns false when nothing
+ * was opened.
  */
-async function replaceWork(open, message = '', kind = 'info') {
+async function replaceWork(open, message = '', fromDraft = null) {
   let asideId = null;
-  const had = state.current && { title: state.current.role.title };
+  const hadTitle = state.current?.role.title;
   if (isDirty()) {
     try {
       asideId = await state.store.setAside(workOf());
@@ -576,10 +572,10 @@ async function replaceWork(open, message = '', kind = 'info') {
   }
   const opened = await open();
   if (opened === false) return false;
-  writeDraftNow();
-  const aside = asideId ? ` Your unsaved “${had.title}” was set aside (My assessments, Unsaved work).` : '';
+  await writeDraftNow(fromDraft);
+  const aside = asideId ? ` Your unsaved “${hadTitle}” was set aside (My assessments, Unsaved work).` : '';
   if (message || aside) {
-    notify(state.refs, `${message}${aside}`.trim(), [], kind, asideId ? { label: 'Undo', action: 'draft-open', id: asideId } : null);
+    notify(state.refs, `${message}${aside}`.trim(), [], 'info', asideId ? { label: 'Undo', action: 'draft-open', id: asideId } : null);
   }
   if (asideId) refreshSaved();
   return true;
@@ -594,11 +590,12 @@ function showStorageProblem() {
 }
 
 let draftTimer = 0;
-function writeDraftNow() {
+/** Writes this tab's draft now; `fromDraft` (a draft id) is moved into it in the same transaction. */
+function writeDraftNow(fromDraft = null) {
   clearTimeout(draftTimer);
   draftTimer = 0;
-  if (!state.current || !state.store || state.store.readOnly) return;
-  state.store.writeTabDraft(workOf(), isDirty()).then(showStorageProblem, showStorageProblem);
+  if (!state.current || !state.store || state.store.readOnly) return Promise.resolve();
+  return state.store.writeTabDraft(workOf(), isDirty(), fromDraft).then(showStorageProblem, showStorageProblem);
 }
 function saveDraftSoon() {
   clearTimeout(draftTimer);
@@ -694,7 +691,7 @@ async function openStart() {
 async function boot() {
   const main = $('main');
   try {
-    const [engine, catalog, savedWork] = await Promise.all([loadEngine(), loadCatalog(), openStore({ onChange: (m) => onStoreChange(m) })]);
+    const [engine, catalog, savedWork] = await Promise.all([loadEngine(), loadCatalog(), openStore({ onChange: onStoreChange })]);
     state.engine = engine;
     state.catalog = catalog;
     state.store = savedWork;

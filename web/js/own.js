@@ -136,24 +136,18 @@ export function download(filename, text, type) {
 
 const FIELD_WORDS = { name: 'name', time_pct: 'time share', score: 'score', impact: 'impact', rationale: 'rationale' };
 
-/** "tasks[1].score: 3 → 4" as "Task 2, “Paper implementation”: score 3 → 4"; scale keys by their labels. */
-function readableChange(change, baseline, a, m) {
-  const at = change.indexOf(': ');
-  const path = change.slice(0, at);
-  const rest = change.slice(at + 2);
+/** A changed input's path in words: tasks[1].score is "Task 2, “Paper implementation”: score" (then the change). */
+function describePath(path, baseline, a, m) {
   const task = /^tasks\[(\d+)\](?:\.(\w+))?$/.exec(path);
   if (task) {
     const i = Number(task[1]);
     const name = a.tasks[i]?.name ?? baseline.tasks[i]?.name ?? '';
-    return `Task ${i + 1}, “${name}”: ${task[2] ? `${FIELD_WORDS[task[2]] ?? task[2]} ` : ''}${rest}`;
+    return `Task ${i + 1}, “${name}”:${task[2] ? ` ${FIELD_WORDS[task[2]] ?? task[2]}` : ''}`;
   }
   const scale = /^(evidence|barriers|protective)\.(\w+)$/.exec(path);
-  if (scale) {
-    const label = m.inputs[scale[1]]?.dimensions?.find((d) => d.key === scale[2])?.label ?? scale[2];
-    return `${label}: ${rest}`;
-  }
-  if (path === 'ai_growth_correlation') return `AI growth correlation: ${rest}`;
-  return change;
+  if (scale) return `${m.inputs[scale[1]]?.dimensions?.find((d) => d.key === scale[2])?.label ?? scale[2]}:`;
+  if (path === 'ai_growth_correlation') return 'AI growth correlation:';
+  return `${path}:`;
 }
 
 /** The print-only report: role, inputs, score, zone, label, breakdown, changes from the baseline. */
@@ -161,10 +155,11 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
   const changes = [];
   if (baseline) {
     const walk = (x, y, path) => {
+      const change = (text) => changes.push(`${describePath(path, baseline, a, m)} ${text}`);
       if (typeof x !== 'object' || x === null || typeof y !== 'object' || y === null) {
-        if (x !== y && (typeof x !== 'object' && typeof y !== 'object')) changes.push(`${path}: ${x ?? '(none)'} → ${y ?? '(none)'}`);
-        else if (x === undefined && y) changes.push(`${path}: added`);
-        else if (y === undefined && x) changes.push(`${path}: removed`);
+        if (x !== y && (typeof x !== 'object' && typeof y !== 'object')) change(`${x ?? '(none)'} → ${y ?? '(none)'}`);
+        else if (x === undefined && y) change('added');
+        else if (y === undefined && x) change('removed');
         return;
       }
       for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
@@ -173,7 +168,6 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
       }
     };
     walk(baseline, a, '');
-    for (let i = 0; i < changes.length; i++) changes[i] = readableChange(changes[i], baseline, a, m);
   }
   const max = (scale) => totalRange(scale).max;
   const taskMax = m.inputs.task_score.max;

@@ -16,11 +16,10 @@ function pageUrl(site, { role, state }, file = '') {
  * or state: the share-link payload ("1.xxxx"); title: the role's title, any text.
  */
 export function embedSnippets({ site, role = null, state = null, title }) {
-  const source = role ? { role } : { state };
-  const widgetAttrs = role ? { role } : { state };
+  const source = role ? { role } : { state }; // the widget's attribute, and what the page URLs carry
   const component = lines(
     tag('script', { type: 'module', src: new URL('embed.js', site).href }),
-    tag('jobzone-score', widgetAttrs, tag('a', { href: pageUrl(site, source) }, `${title} on jobzone`)));
+    tag('jobzone-score', source, tag('a', { href: pageUrl(site, source) }, `${title} on jobzone`)));
   const iframe = lines(
     tag('iframe', {
       'data-jobzone-frame': true, src: pageUrl(site, source, 'embed.html'), title: `jobzone score: ${title}`,

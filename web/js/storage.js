@@ -153,6 +153,11 @@ function readSessionDraft() {
   }
 }
 
+/** A draft record: one tab's working state ('tab') or work set aside ('aside'). */
+const draftOf = (id, kind, work, dirty) => ({
+  v: RECORD_VERSION, updated: new Date().toISOString(), id, kind, dirty, title: String(work.assessment?.role?.title ?? ''), work,
+});
+
 async function liveTabs() {
   if (!navigator.locks?.query) return null;
   const { held = [] } = await navigator.locks.query();
@@ -343,9 +348,9 @@ class Store {
       const legacy = await this.getDraft(this.legacyDraftId);
       this.legacyDraftId = null;
       if (legacy) {
-        const mine = await this.putDraft({ ...legacy, id: this.tab.id, kind: 'tab' }).catch(() => null);
-        if (mine) await this.deleteDraft(legacy.id).catch(() => {}); // moved, not copied
-        return mine ?? legacy;
+        const mine = { ...legacy, id: this.tab.id, kind: 'tab' };
+        await this.moveDraft(legacy.id, mine).catch(() => {});
+        return mine;
       }
     }
     if (!this.tab.inherited) return null;
@@ -359,35 +364,36 @@ class Store {
   }
 
   async putDraft(draft) {
-    const record = { v: RECORD_VERSION, updated: new Date().toISOString(), ...draft };
-    await this.write(['drafts'], async (store) => store.put('drafts', record));
-    return record;
+    await this.write(['drafts'], async (store) => store.put('drafts', draft));
+    return draft;
   }
 
-  /** Writes this tab's working state (and its synchronous copy in sessionStorage). */
-  writeTabDraft(work, dirty) {
-    const draft = { v: RECORD_VERSION, updated: new Date().toISOString(), id: this.tab.id, kind: 'tab', dirty, title: String(work.assessment?.role?.title ?? ''), work };
+  /** Writes `draft` and deletes draft `fromId` in one transaction: it moves, it is never in two places. */
+  async moveDraft(fromId, draft) {
+    await this.write(['drafts'], async (store) => {
+      store.put('drafts', draft);
+      if (fromId !== draft.id) store.delete('drafts', fromId);
+    });
+    this.broadcast('drafts', fromId);
+  }
+
+  /**
+   * Writes this tab's working state (and its synchronous copy in sessionStorage). With `fromId`,
+   * that draft becomes this tab's (Undo, or opening unsaved work): moved, not copied.
+   */
+  writeTabDraft(work, dirty, fromId = null) {
+    const draft = draftOf(this.tab.id, 'tab', work, dirty);
     try {
       sessionStorage.setItem(TAB_DRAFT_KEY, JSON.stringify(draft));
     } catch { /* IndexedDB below is the real store */ }
-    return this.putDraft(draft);
+    return fromId ? this.moveDraft(fromId, draft) : this.putDraft(draft);
   }
 
   /** Keeps work that is about to be replaced as a draft of its own; returns its id (for Undo). */
   async setAside(work) {
-    const record = await this.putDraft({ id: randomId('aside-'), kind: 'aside', dirty: true, title: String(work.assessment?.role?.title ?? ''), work });
+    const record = await this.putDraft(draftOf(randomId('aside-'), 'aside', work, true));
     this.broadcast('drafts', record.id);
     return record.id;
-  }
-
-  /** Makes draft `id` this tab's draft, in one transaction: it moves, it is never in two places. */
-  async adoptDraft(id, work, dirty) {
-    const draft = { v: RECORD_VERSION, updated: new Date().toISOString(), id: this.tab.id, kind: 'tab', dirty, title: String(work.assessment?.role?.title ?? ''), work };
-    await this.write(['drafts'], async (store) => {
-      store.put('drafts', draft);
-      if (id !== this.tab.id) store.delete('drafts', id);
-    });
-    this.broadcast('drafts', id);
   }
 
   async deleteDraft(id) {
