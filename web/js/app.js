@@ -572,11 +572,11 @@ async function replaceWork(open, message = '', fromDraft = null) {
   }
   const opened = await open();
   if (opened === false) return false;
-  await writeDraftNow(fromDraft);
   const aside = asideId ? ` Your unsaved “${hadTitle}” was set aside (My assessments, Unsaved work).` : '';
   if (message || aside) {
     notify(state.refs, `${message}${aside}`.trim(), [], 'info', asideId ? { label: 'Undo', action: 'draft-open', id: asideId } : null);
   }
+  await writeDraftNow(fromDraft);
   if (asideId) refreshSaved();
   return true;
 }
