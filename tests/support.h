@@ -8,6 +8,7 @@
 
 #include "jobzone/assessment.h"
 #include "jobzone/methodology.h"
+#include "jobzone/score.h"
 
 namespace jobzone::test {
 
@@ -28,6 +29,20 @@ inline Assessment reference() {
     ParseResult parsed = parse_assessment(reference_text());
     if (!parsed.ok()) throw std::runtime_error("reference role does not parse: " + parsed.errors[0].to_string());
     return *parsed.assessment;
+}
+
+// Time by impact, all impacts together (100 for a valid assessment).
+inline double split_total(const Result& r) {
+    double total = 0;
+    for (const ImpactShare& s : r.split) total += s.time_pct;
+    return total;
+}
+
+inline double split_of(const Result& r, const std::string& key) {
+    for (const ImpactShare& s : r.split) {
+        if (s.key == key) return s.time_pct;
+    }
+    throw std::runtime_error("no impact " + key);
 }
 
 // splitmix64: the same sequence on every platform (std distributions are not portable).
@@ -62,7 +77,7 @@ inline Assessment synthetic(std::uint64_t seed) {
         t.name = "Task " + std::to_string(i + 1);
         t.time_pct = share;
         t.score = rng.between(m.task_score.min, m.task_score.max);
-        t.impact = static_cast<Impact>(rng.between(0, 2));
+        t.impact = m.impacts[static_cast<std::size_t>(rng.between(0, static_cast<int>(m.impacts.size()) - 1))].key;
         a.tasks.push_back(t);
     }
     for (std::size_t i = 0; i < m.evidence.dimensions.size(); ++i) a.evidence.push_back(rng.between(m.evidence.range.min, m.evidence.range.max));

@@ -16,11 +16,14 @@ namespace {
 Assessment small(std::uint64_t seed) {
     Assessment a = test::synthetic(seed);
     test::Rng rng(seed * 7 + 1);
-    int first = rng.between(0, 100);
-    int second = rng.between(0, 100 - first);
-    a.tasks = {Task{"A", double(first), rng.between(1, 5), Impact::augmentation, ""},
-               Task{"B", double(second), rng.between(1, 5), Impact::displacement, ""},
-               Task{"C", double(100 - first - second), rng.between(1, 5), Impact::not_involved, ""}};
+    // Shares in hundredths, the finest the format accepts (odd seeds), or whole numbers.
+    int units = seed % 2 ? 10000 : 100;
+    int first = rng.between(0, units);
+    int second = rng.between(0, units - first);
+    double per = 100.0 / units;
+    a.tasks = {Task{"A", first * per, rng.between(1, 5), "augmentation", ""},
+               Task{"B", second * per, rng.between(1, 5), "displacement", ""},
+               Task{"C", (units - first - second) * per, rng.between(1, 5), "not_involved", ""}};
     return a;
 }
 
@@ -104,7 +107,7 @@ TEST_CASE("sensitivity equals direct re-scoring of each edited assessment") {
                 } else {
                     std::size_t i = std::stoul(s.input.substr(6));
                     if (s.input.find("score") != std::string::npos) b.tasks[i].score = int(step_value);
-                    else b = *shift_share(a, i, dir * kShareStep);
+                    else b = *shift_share(a, i, dir * methodology().insight.share_step);
                 }
                 CHECK(score_value(b) == *sc);
                 CHECK(score_value(b) == score(b).score);
@@ -141,7 +144,7 @@ TEST_CASE("a share step moves 5 points to or from the others in proportion") {
     for (const Task& t : up.tasks) total += t.time_pct;
     CHECK_THAT(total, WithinAbs(100, 1e-9));
     Assessment one = a;
-    one.tasks = {Task{"Only", 100, 3, Impact::augmentation, ""}};
+    one.tasks = {Task{"Only", 100, 3, "augmentation", ""}};
     CHECK_FALSE(shift_share(one, 0, 5).has_value());
 }
 
@@ -161,6 +164,16 @@ TEST_CASE("uncertainty: probabilities sum to 1 and percentiles match brute force
         for (const auto& [s, p] : outcomes) zone_p[zone_for(s).zone] += p;
         for (const auto& [zone, p] : u.zones) CHECK_THAT(p, WithinAbs(zone_p[zone], 1e-12));
     }
+}
+
+TEST_CASE("uncertainty is exact for shares in hundredths") {
+    Assessment a = test::reference();
+    a.tasks = {Task{"A", 34.64, 2, "augmentation", ""}, Task{"B", 64.35, 3, "augmentation", ""},
+               Task{"C", 1.01, 4, "augmentation", ""}};
+    Uncertainty u = uncertainty(a);
+    std::map<std::string, double> zone_p;
+    for (const auto& [s, p] : brute_force_outcomes(a)) zone_p[zone_for(s).zone] += p;
+    for (const auto& [zone, p] : u.zones) CHECK_THAT(p, WithinAbs(zone_p[zone], 1e-12));
 }
 
 TEST_CASE("uncertainty of the reference role") {

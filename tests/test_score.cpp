@@ -19,7 +19,7 @@ bool fired(const Result& r, const std::string& id) {
 
 Assessment uniform(int task_score, int evidence, int barrier, int growth) {
     Assessment a = test::synthetic(1);
-    a.tasks = {Task{"Only task", 100, task_score, Impact::augmentation, ""}};
+    a.tasks = {Task{"Only task", 100, task_score, "augmentation", ""}};
     for (int& v : a.evidence) v = evidence;
     for (int& v : a.barriers) v = barrier;
     for (int& v : a.protective) v = 0;
@@ -30,8 +30,8 @@ Assessment uniform(int task_score, int evidence, int barrier, int growth) {
 // A two-task assessment whose weighted task score is exactly `weighted` (neutral modifiers).
 Assessment with_weighted(double low_share, int low_score, int high_score) {
     Assessment a = uniform(1, 0, 0, 0);
-    a.tasks = {Task{"A", low_share, low_score, Impact::augmentation, ""},
-               Task{"B", 100 - low_share, high_score, Impact::augmentation, ""}};
+    a.tasks = {Task{"A", low_share, low_score, "augmentation", ""},
+               Task{"B", 100 - low_share, high_score, "augmentation", ""}};
     return a;
 }
 
@@ -57,9 +57,9 @@ TEST_CASE("reference role reproduces every golden figure") {
     CHECK(r.label == "Green (Accelerated)");
     CHECK_THAT(r.threshold_margin, WithinAbs(13.8859016393, 1e-9));
     CHECK_FALSE(r.to_next_zone.has_value());
-    CHECK(r.split.displacement == 0);
-    CHECK(r.split.augmentation == 80);
-    CHECK(r.split.not_involved == 20);
+    CHECK(test::split_of(r, "displacement") == 0);
+    CHECK(test::split_of(r, "augmentation") == 80);
+    CHECK(test::split_of(r, "not_involved") == 20);
     CHECK(r.time_share_3plus == 40);
     CHECK(r.quick_screen.text == "Protective 4 + Correlation 2 = Likely Green (Accelerated)");
     CHECK(r.quick_screen.status == "published");
@@ -97,15 +97,28 @@ TEST_CASE("composition reproduces the published waterfall, which does not add up
     CHECK(format_fixed(total, 1) == "64.4");
 }
 
-TEST_CASE("attribution adds up to the score exactly and credits every factor") {
+TEST_CASE("attribution: the neutral role, then each factor, adding up to the score exactly") {
     Result r = score(test::reference());
-    REQUIRE(r.attribution.size() == 4);
+    REQUIRE(r.attribution.size() == 5);
+    // Independent figures (a Shapley split over all 24 orders, worked in Python): the neutral
+    // role scores (3 - 0.54) / 7.93 x 100; the reference role's factors add the rest.
+    const std::vector<std::pair<std::string, double>> expected = {
+        {"neutral", 31.02143757881463}, {"task_resistance", 10.14224043715847}, {"evidence", 12.734674232870958},
+        {"barriers", 3.0339596469104726}, {"growth", 4.95358974358975}};
     double total = 0;
-    for (const Points& p : r.attribution) {
-        CHECK(p.points > 0);
-        total += p.points;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(r.attribution[i].key == expected[i].first);
+        CHECK_THAT(r.attribution[i].points, WithinAbs(expected[i].second, 1e-9));
+        total += r.attribution[i].points;
     }
+    CHECK(r.attribution[0].label == "Neutral role");
     CHECK_THAT(total, WithinAbs(r.score_unclamped, 1e-9));
+}
+
+TEST_CASE("a neutral role gets no points for any factor: no market signal reads as 0, not +9.7") {
+    Result r = score(uniform(3, 0, 0, 0));
+    CHECK_THAT(r.attribution[0].points, WithinAbs(r.score_unclamped, 1e-12));
+    for (std::size_t i = 1; i < r.attribution.size(); ++i) CHECK(r.attribution[i].points == 0.0);
 }
 
 TEST_CASE("the floor scores exactly 0") {
@@ -115,11 +128,39 @@ TEST_CASE("the floor scores exactly 0") {
     CHECK(r.score == 0.0);
     CHECK_FALSE(r.clamped);
     CHECK(r.zone == "RED");
-    for (const Points& p : r.attribution) CHECK(p.points == 0.0);
+    double total = 0;
+    for (const Points& p : r.attribution) total += p.points;
+    CHECK_THAT(total, WithinAbs(0.0, 1e-12));
+    CHECK(r.attribution[2].points < 0);  // evidence -10 takes points off the neutral role
+}
+
+TEST_CASE("a score of exactly 100 is not reported as clamped") {
+    Result r = score(uniform(1, 2, 1, 2));  // 5 x 1.40 x 1.10 x 1.10 = 8.47 = 0.54 + 7.93
+    CHECK(r.score == 100.0);
+    CHECK_THAT(r.score_unclamped, WithinAbs(100.0, 1e-9));
+    CHECK_FALSE(r.clamped);
+    CHECK_FALSE(fired(r, "clamp-0-100"));
+    CHECK(to_json(r)["display"]["score"] == "100.0");
+}
+
+TEST_CASE("the printed score never reads as another zone") {
+    // 34.32% at 1 and 65.68% at 2 give 47.96: one decimal would print 48.0 beside Yellow.
+    Assessment a = with_weighted(34.32, 1, 2);
+    Result r = score(a);
+    CHECK(r.zone == "YELLOW");
+    CHECK(display_score(r.score) == "47.96");
+    CHECK(to_json(r)["display"]["score"] == "47.96");
+    CHECK(display_score(47.94) == "47.9");
+    CHECK(display_score(48.04) == "48.0");
+    CHECK(display_score(47.996) == "47.996");
+    CHECK(display_score(24.96) == "24.96");
+    CHECK(display_score(61.88590163934) == "61.9");
+    CHECK(display_score(48 - 4e-7) == "47.999999");
 }
 
 TEST_CASE("the ceiling is 109.7 unclamped, 100 shown, and says it clamped") {
     Result r = score(uniform(1, 2, 2, 2));
+    CHECK(r.score_unclamped == formula_ceiling());
     CHECK_THAT(r.raw, WithinAbs(9.24, 1e-12));
     CHECK_THAT(r.score_unclamped, WithinAbs((9.24 - 0.54) / 7.93 * 100, 1e-9));
     CHECK(format_fixed(r.score_unclamped, 1) == "109.7");

@@ -7,6 +7,7 @@
 #include "support.h"
 
 using namespace jobzone;
+using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -26,12 +27,23 @@ std::vector<FieldError> errors_of(const std::string& text) {
     return parsed.errors;
 }
 
-bool has(const std::vector<FieldError>& errors, const std::string& path, const std::string& message) {
-    for (const FieldError& e : errors) {
-        if (e.path == path && e.message == message) return true;
+// Matches a list of errors holding one with exactly this path and message.
+class HasErrorMatcher : public Catch::MatcherBase<std::vector<FieldError>> {
+public:
+    HasErrorMatcher(std::string path, std::string message) : path_(std::move(path)), message_(std::move(message)) {}
+    bool match(const std::vector<FieldError>& errors) const override {
+        for (const FieldError& e : errors) {
+            if (e.path == path_ && e.message == message_) return true;
+        }
+        return false;
     }
-    return false;
-}
+    std::string describe() const override { return "holds the error \"" + path_ + ": " + message_ + "\""; }
+
+private:
+    std::string path_, message_;
+};
+
+HasErrorMatcher HasError(std::string path, std::string message) { return {std::move(path), std::move(message)}; }
 
 std::string all(const std::vector<FieldError>& errors) {
     std::string out;
@@ -51,13 +63,13 @@ TEST_CASE("the reference role is valid and round-trips unchanged") {
 
 TEST_CASE("out-of-range integer names the field and the range") {
     auto e = errors_after([](Json& d) { d["tasks"][2]["score"] = 7; });
-    CHECK(has(e, "tasks[2].score", "must be an integer from 1 to 5, got 7"));
+    CHECK_THAT(e, HasError("tasks[2].score", "must be an integer from 1 to 5, got 7"));
     CHECK(e.size() == 1);
 }
 
 TEST_CASE("fractional integer") {
     auto e = errors_after([](Json& d) { d["evidence"]["wage_trends"] = 1.5; });
-    CHECK(has(e, "evidence.wage_trends", "must be an integer from -2 to 2, got 1.5"));
+    CHECK_THAT(e, HasError("evidence.wage_trends", "must be an integer from -2 to 2, got 1.5"));
 }
 
 TEST_CASE("a whole number written as 2.0 is an integer") {
@@ -66,14 +78,30 @@ TEST_CASE("a whole number written as 2.0 is an integer") {
     CHECK(parse_assessment(d.dump()).ok());
 }
 
+TEST_CASE("time shares are in hundredths of a percent") {
+    auto e = errors_after([](Json& d) {
+        d["tasks"] = Json::array({{{"name", "A"}, {"time_pct", 34.64}, {"score", 1}, {"impact", "augmentation"}},
+                                  {{"name", "B"}, {"time_pct", 64.355}, {"score", 2}, {"impact", "augmentation"}},
+                                  {{"name", "C"}, {"time_pct", 1.005}, {"score", 3}, {"impact", "augmentation"}}});
+    });
+    CHECK_THAT(e, HasError("tasks[1].time_pct",
+                           "must be a number from 0 to 100 in steps of 0.01 (hundredths of a percent at most), got 64.355"));
+    CHECK_THAT(e, HasError("tasks[2].time_pct",
+                           "must be a number from 0 to 100 in steps of 0.01 (hundredths of a percent at most), got 1.005"));
+    Json ok = test::reference_json();
+    ok["tasks"][0]["time_pct"] = 24.99;
+    ok["tasks"][1]["time_pct"] = 20.01;
+    CHECK(parse_assessment(ok.dump()).ok());
+}
+
 TEST_CASE("time shares must add up to 100") {
     auto e = errors_after([](Json& d) { d["tasks"][0]["time_pct"] = 20; });
-    CHECK(has(e, "tasks", "time shares add up to 95, must add up to 100"));
+    CHECK_THAT(e, HasError("tasks", "time shares add up to 95, must add up to 100"));
 }
 
 TEST_CASE("time share out of range") {
     auto e = errors_after([](Json& d) { d["tasks"][1]["time_pct"] = -5; });
-    CHECK(has(e, "tasks[1].time_pct", "must be a number from 0 to 100, got -5"));
+    CHECK_THAT(e, HasError("tasks[1].time_pct", "must be a number from 0 to 100, got -5"));
 }
 
 TEST_CASE("wrong types") {
@@ -84,10 +112,10 @@ TEST_CASE("wrong types") {
         d["role"]["title"] = 5;
     });
     INFO(all(e));
-    CHECK(has(e, "tasks[0].score", "must be an integer from 1 to 5, got \"2\""));
-    CHECK(has(e, "ai_growth_correlation", "must be an integer from -2 to 2, got null"));
-    CHECK(has(e, "barriers", "must be an object, got an array"));
-    CHECK(has(e, "role.title", "must be text of at most 200 characters, got 5"));
+    CHECK_THAT(e, HasError("tasks[0].score", "must be an integer from 1 to 5, got \"2\""));
+    CHECK_THAT(e, HasError("ai_growth_correlation", "must be an integer from -2 to 2, got null"));
+    CHECK_THAT(e, HasError("barriers", "must be an object, got an array"));
+    CHECK_THAT(e, HasError("role.title", "must be text of at most 200 characters, got 5"));
     CHECK(e.size() == 4);  // every error is reported, not only the first
 }
 
@@ -98,25 +126,25 @@ TEST_CASE("missing fields") {
         d.erase("ai_growth_correlation");
     });
     INFO(all(e));
-    CHECK(has(e, "tasks[3].impact", "is required; must be one of displacement, augmentation, not_involved"));
-    CHECK(has(e, "protective.embodied_physicality", "is required; must be an integer from 0 to 3"));
-    CHECK(has(e, "ai_growth_correlation", "is required; must be an integer from -2 to 2"));
+    CHECK_THAT(e, HasError("tasks[3].impact", "is required; must be one of displacement, augmentation, not_involved"));
+    CHECK_THAT(e, HasError("protective.embodied_physicality", "is required; must be an integer from 0 to 3"));
+    CHECK_THAT(e, HasError("ai_growth_correlation", "is required; must be an integer from -2 to 2"));
 }
 
 TEST_CASE("unknown impact") {
     auto e = errors_after([](Json& d) { d["tasks"][0]["impact"] = "replaced"; });
-    CHECK(has(e, "tasks[0].impact", "must be one of displacement, augmentation, not_involved, got \"replaced\""));
+    CHECK_THAT(e, HasError("tasks[0].impact", "must be one of displacement, augmentation, not_involved, got \"replaced\""));
 }
 
 TEST_CASE("empty and oversize task lists") {
     auto empty = errors_after([](Json& d) { d["tasks"] = Json::array(); });
-    CHECK(has(empty, "tasks", "must be a list of 1 to 50 tasks, got 0"));
+    CHECK_THAT(empty, HasError("tasks", "must be a list of 1 to 50 tasks, got 0"));
     auto many = errors_after([](Json& d) {
         Json task = d["tasks"][0];
         d["tasks"] = Json::array();
         for (int i = 0; i < 51; ++i) d["tasks"].push_back(task);
     });
-    CHECK(has(many, "tasks", "must be a list of 1 to 50 tasks, got 51"));
+    CHECK_THAT(many, HasError("tasks", "must be a list of 1 to 50 tasks, got 51"));
 }
 
 TEST_CASE("unknown fields are rejected, x- extensions kept") {
@@ -124,7 +152,7 @@ TEST_CASE("unknown fields are rejected, x- extensions kept") {
     INFO(all(e));
     REQUIRE(e.size() == 2);
     CHECK(e[0].path == "evidance");
-    CHECK(e[0].message.rfind("unknown field; allowed here: $schema, format, id,", 0) == 0);
+    CHECK_THAT(e[0].message, StartsWith("unknown field; allowed here: $schema, format, id,"));
     CHECK(e[1].path == "tasks[0].weight");
 
     Json d = test::reference_json();
@@ -143,11 +171,11 @@ TEST_CASE("format, id and text checks") {
         d["role"]["title"] = std::string(201, 'a');
     });
     INFO(all(e));
-    CHECK(has(e, "format", "must be \"jobzone-assessment/1\", got \"jobzone-assessment/9\""));
-    CHECK(has(e, "id", "must be 1 to 80 lowercase letters, digits and dashes, got \"Has Spaces\""));
-    CHECK(has(e, "tasks[0].name", "must not be empty"));
-    CHECK(has(e, "tasks[1].name", "must not contain control characters (tabs, line breaks, NUL and the like)"));
-    CHECK(has(e, "role.title", "must be text of at most 200 characters, got 201"));
+    CHECK_THAT(e, HasError("format", "must be \"jobzone-assessment/1\", got \"jobzone-assessment/9\""));
+    CHECK_THAT(e, HasError("id", "must be 1 to 80 lowercase letters, digits and dashes, got \"Has Spaces\""));
+    CHECK_THAT(e, HasError("tasks[0].name", "must not be empty"));
+    CHECK_THAT(e, HasError("tasks[1].name", "must not contain control characters (tabs, line breaks, NUL and the like)"));
+    CHECK_THAT(e, HasError("role.title", "must be text of at most 200 characters, got 201"));
 }
 
 TEST_CASE("text is counted in characters, not bytes") {
@@ -161,35 +189,35 @@ TEST_CASE("text is counted in characters, not bytes") {
 TEST_CASE("override needs a reason and a valid target") {
     auto e = errors_after([](Json& d) { d["override"] = {{"zone", "BLUE"}}; });
     INFO(all(e));
-    CHECK(has(e, "override.zone", "must be one of GREEN, YELLOW, RED, got \"BLUE\""));
-    CHECK(has(e, "override.reason", "is required; an override must say why"));
+    CHECK_THAT(e, HasError("override.zone", "must be one of GREEN, YELLOW, RED, got \"BLUE\""));
+    CHECK_THAT(e, HasError("override.reason", "is required; an override must say why"));
     auto none = errors_after([](Json& d) { d["override"] = {{"reason", "because"}}; });
-    CHECK(has(none, "override", "must give at least one of score, zone or label (or be null)"));
+    CHECK_THAT(none, HasError("override", "must give at least one of score, zone or label (or be null)"));
     auto high = errors_after([](Json& d) { d["override"] = {{"score", 120}, {"reason", "because"}}; });
-    CHECK(has(high, "override.score", "must be a number from 0 to 100, got 120"));
+    CHECK_THAT(high, HasError("override.score", "must be a number from 0 to 100, got 120"));
 }
 
 TEST_CASE("not JSON, wrong root, numbers JSON cannot hold") {
     auto e = errors_of("{\"format\": tru}");
     REQUIRE(e.size() == 1);
     CHECK(e[0].path == "(root)");
-    CHECK(e[0].message.rfind("not valid JSON: parse error at line 1, column 15", 0) == 0);
-    CHECK(has(errors_of("[1,2]"), "(root)", "must be a JSON object (an assessment), got an array"));
-    CHECK(errors_of("")[0].message.rfind("not valid JSON", 0) == 0);
-    CHECK(errors_of("{\"a\":NaN}")[0].message.rfind("not valid JSON", 0) == 0);
+    CHECK_THAT(e[0].message, StartsWith("not valid JSON: parse error at line 1, column 15"));
+    CHECK_THAT(errors_of("[1,2]"), HasError("(root)", "must be a JSON object (an assessment), got an array"));
+    CHECK_THAT(errors_of("")[0].message, StartsWith("not valid JSON"));
+    CHECK_THAT(errors_of("{\"a\":NaN}")[0].message, StartsWith("not valid JSON"));
     auto huge = errors_after([](Json& d) { d["tasks"][0]["time_pct"] = 1e308; });
-    CHECK(has(huge, "tasks[0].time_pct", "must be a number from 0 to 100, got 1e+308"));
+    CHECK_THAT(huge, HasError("tasks[0].time_pct", "must be a number from 0 to 100, got 1e+308"));
 }
 
 TEST_CASE("oversize input, deep nesting, duplicate keys") {
     std::string big(1048577, ' ');
-    CHECK(has(errors_of(big), "(root)", "input is more than 1048576 bytes; at most 1048576 bytes are accepted"));
+    CHECK_THAT(errors_of(big), HasError("(root)", "input is more than 1048576 bytes; at most 1048576 bytes are accepted"));
     std::string deep(10000, '[');
     auto d = errors_of(deep);
     REQUIRE(d.size() == 1);
     CHECK(d[0].message == "nested deeper than 16 levels");
     auto dup = errors_of("{\"format\":\"jobzone-assessment/1\",\"tasks\":[{\"score\":1,\"score\":2}]}");
-    CHECK(has(dup, "tasks[0].score", "duplicate key"));
+    CHECK_THAT(dup, HasError("tasks[0].score", "duplicate key"));
 }
 
 TEST_CASE("invalid UTF-8 is rejected") {
@@ -199,5 +227,5 @@ TEST_CASE("invalid UTF-8 is rejected") {
     text[at] = '\xC3';
     auto e = errors_of(text);
     REQUIRE(e.size() == 1);
-    CHECK(e[0].message.rfind("not valid JSON", 0) == 0);
+    CHECK_THAT(e[0].message, StartsWith("not valid JSON"));
 }

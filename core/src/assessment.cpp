@@ -9,8 +9,6 @@
 namespace jobzone {
 namespace {
 
-constexpr const char* kImpactKeys[] = {"displacement", "augmentation", "not_involved"};
-
 std::string describe(const Json& v) {
     switch (v.type()) {
         case Json::value_t::null: return "null";
@@ -191,9 +189,10 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
                               (v.is_array() ? std::to_string(v.size()) : describe(v)));
         return tasks;
     }
-    std::string expect_share = range_text("a number", m.time_pct_min, m.time_pct_max);
+    std::string expect_share = range_text("a number", m.time_pct_min, m.time_pct_max) + " in steps of " + format_number(m.time_pct_step);
     std::string expect_score = range_text("an integer", m.task_score.min, m.task_score.max);
-    std::string expect_impact = "must be one of displacement, augmentation, not_involved";
+    std::string expect_impact = "must be one of";
+    for (std::size_t k = 0; k < m.impacts.size(); ++k) expect_impact += (k ? ", " : " ") + m.impacts[k].key;
     std::size_t errors_before = check.errors().size();
     double total = 0;
     bool shares_ok = true;
@@ -212,6 +211,14 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
         std::optional<double> share;
         if (const Json* s = check.member(t, tp, "time_pct", true, expect_share)) {
             share = check.number(*s, path_key(tp, "time_pct"), m.time_pct_min, m.time_pct_max);
+            // Shares are whole multiples of the step (hundredths): the analyses are exact for those.
+            if (share) {
+                double units = *share / m.time_pct_step;
+                if (std::fabs(units - std::round(units)) > 1e-6) {
+                    check.error(path_key(tp, "time_pct"), expect_share + " (hundredths of a percent at most), got " + describe(*s));
+                    share.reset();
+                }
+            }
         }
         shares_ok = shares_ok && share.has_value();
         task.time_pct = share.value_or(0);
@@ -222,9 +229,9 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
         if (const Json* im = check.member(t, tp, "impact", true, expect_impact)) {
             bool found = false;
             if (im->is_string()) {
-                for (int k = 0; k < 3; ++k) {
-                    if (*im == kImpactKeys[k]) {
-                        task.impact = static_cast<Impact>(k);
+                for (const Dimension& impact : m.impacts) {
+                    if (*im == impact.key) {
+                        task.impact = impact.key;
                         found = true;
                     }
                 }
@@ -335,8 +342,6 @@ Json scale_json(const DimensionScale& scale, const std::vector<int>& values) {
 
 }  // namespace
 
-const char* impact_key(Impact impact) { return kImpactKeys[static_cast<int>(impact)]; }
-
 ParseResult assessment_from_json(const Json& doc) {
     const Methodology& m = methodology();
     ParseResult result;
@@ -415,7 +420,7 @@ Json to_json(const Assessment& a) {
         task["name"] = t.name;
         task["time_pct"] = number_json(t.time_pct);
         task["score"] = t.score;
-        task["impact"] = impact_key(t.impact);
+        task["impact"] = t.impact;
         if (!t.rationale.empty()) task["rationale"] = t.rationale;
         tasks.push_back(std::move(task));
     }

@@ -19,8 +19,9 @@ struct IntDist {
 
 // The three-way step of one judged input at `value` in [lo, hi].
 void convolve_step(IntDist& d, int value, int lo, int hi, int unit = 1) {
-    double down = value > lo ? 0.25 : 0.0;
-    double up = value < hi ? 0.25 : 0.0;
+    const double step = methodology().insight.step_probability;
+    double down = value > lo ? step : 0.0;
+    double up = value < hi ? step : 0.0;
     double stay = 1.0 - down - up;
     IntDist out;
     out.offset = d.offset - unit;
@@ -125,8 +126,8 @@ std::vector<Sensitivity> sensitivity(const Assessment& a) {
                [i](Inputs& x, int step) { return static_cast<double>(x.scores[i] += step); });
     }
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
-        auto down = shift_shares(base.shares, i, -kShareStep);
-        auto up = shift_shares(base.shares, i, +kShareStep);
+        auto down = shift_shares(base.shares, i, -m.insight.share_step);
+        auto up = shift_shares(base.shares, i, +m.insight.share_step);
         record(path_key(path_index("tasks", i), "time_pct"), task_label(a, i, "Time share"), a.tasks[i].time_pct,
                down.has_value(), up.has_value(), [&, i](Inputs& x, int step) {
                    x.shares = step < 0 ? *down : *up;
@@ -173,11 +174,12 @@ Uncertainty uncertainty(const Assessment& a) {
     const Methodology& m = methodology();
     Uncertainty u;
 
-    // Task part: sum of time_pct x score, moved by share x step per task, in hundredths of a
-    // percent (exact for shares in hundredths, as the page sets them; others are rounded here).
+    // Task part: sum of time_pct x score, moved by share x step per task, counted in units of the
+    // share step (hundredths). Exact: the validator accepts only shares in whole units.
+    const double units_per_pct = std::round(1 / m.time_pct_step);  // 100
     IntDist tasks;
     for (const Task& t : a.tasks) {
-        int unit = static_cast<int>(std::llround(t.time_pct * 100));
+        int unit = static_cast<int>(std::llround(t.time_pct * units_per_pct));
         if (unit == 0) continue;  // a task with no time cannot move the score
         convolve_step(tasks, t.score, m.task_score.min, m.task_score.max, unit);
     }
@@ -187,7 +189,7 @@ Uncertainty uncertainty(const Assessment& a) {
     };
     std::vector<Point> w;  // ascending time_score_sum, so descending score
     for (std::size_t k = 0; k < tasks.p.size(); ++k) {
-        if (tasks.p[k] > 0) w.push_back({base_sum + (static_cast<int>(k) + tasks.offset) / 100.0, tasks.p[k]});
+        if (tasks.p[k] > 0) w.push_back({base_sum + (static_cast<int>(k) + tasks.offset) / units_per_pct, tasks.p[k]});
     }
 
     // Modifier part: evidence, barrier and growth totals, independent of the tasks.
@@ -278,11 +280,12 @@ Uncertainty uncertainty(const Assessment& a) {
 std::optional<BestMove> best_move(const Assessment& a) {
     Inputs x(a);
     const double now = x.score();
+    const double step = methodology().insight.share_step, most = methodology().insight.best_move_max;
     std::optional<BestMove> best;
     for (std::size_t from = 0; from < x.shares.size(); ++from) {
         for (std::size_t to = 0; to < x.shares.size(); ++to) {
             if (from == to || x.scores[to] >= x.scores[from]) continue;  // only moves toward lower scores help
-            for (double n = kShareStep; n <= 4 * kShareStep && n <= x.shares[from]; n += kShareStep) {
+            for (double n = step; n <= most && n <= x.shares[from]; n += step) {
                 const double f = x.shares[from], t = x.shares[to];
                 x.shares[from] = f - n;
                 x.shares[to] = t + n;

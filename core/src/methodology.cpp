@@ -12,8 +12,9 @@ extern const char kMethodologyText[];
 
 namespace {
 
-const char* const kMetrics[] = {"ai_growth_correlation", "time_share_3plus", "protective",
-                                "evidence", "barriers", "score"};
+// Every metric's name, once, in the order of the Metric enum.
+constexpr const char* kMetricNames[kMetricCount] = {"task_resistance", "evidence", "barriers", "protective",
+                                                    "ai_growth_correlation", "time_share_3plus", "score"};
 
 RuleInfo rule_info(const Json& j) {
     std::string status = j.at("status").get<std::string>();
@@ -48,10 +49,7 @@ std::vector<Condition> conditions(const Json& when, std::optional<std::string>* 
             *zone = it.value().get<std::string>();
             continue;
         }
-        bool known = false;
-        for (const char* m : kMetrics) known = known || it.key() == m;
-        if (!known) throw std::runtime_error("methodology: unknown metric '" + it.key() + "'");
-        Condition c{it.key(), std::nullopt, std::nullopt};
+        Condition c{metric_named(it.key()), std::nullopt, std::nullopt};
         if (it.value().contains("min")) c.min = it.value().at("min").get<double>();
         if (it.value().contains("max")) c.max = it.value().at("max").get<double>();
         out.push_back(c);
@@ -60,6 +58,15 @@ std::vector<Condition> conditions(const Json& when, std::optional<std::string>* 
 }
 
 }  // namespace
+
+Metric metric_named(const std::string& name) {
+    for (std::size_t i = 0; i < kMetricCount; ++i) {
+        if (name == kMetricNames[i]) return static_cast<Metric>(i);
+    }
+    throw std::runtime_error("methodology: unknown metric '" + name + "'");
+}
+
+const char* metric_name(Metric metric) { return kMetricNames[static_cast<std::size_t>(metric)]; }
 
 Methodology parse_methodology(std::string_view text) {
     std::vector<FieldError> errors;
@@ -70,6 +77,8 @@ Methodology parse_methodology(std::string_view text) {
     Methodology m;
     const Json& in = j.at("inputs");
     m.task_score = int_range(in.at("task_score"));
+    m.exposed_min = in.at("task_score").at("exposed_min").get<int>();
+    m.time_pct_step = in.at("time_pct").at("step").get<double>();
     m.time_pct_min = in.at("time_pct").at("min").get<double>();
     m.time_pct_max = in.at("time_pct").at("max").get<double>();
     m.time_pct_total = in.at("time_pct").at("total").get<double>();
@@ -116,11 +125,24 @@ Methodology parse_methodology(std::string_view text) {
     m.composition_info = rule_info(comp);
     m.composition_info.id = "composition";
     for (const Json& p : comp.at("parts")) {
-        m.composition.push_back(CompositionPart{p.at("key").get<std::string>(), p.at("label").get<std::string>(),
-                                                p.at("weight").get<double>(), p.at("scale_max").get<double>()});
+        m.composition.push_back(CompositionPart{p.at("key").get<std::string>(), metric_named(p.at("metric").get<std::string>()),
+                                                p.at("label").get<std::string>(), p.at("weight").get<double>(),
+                                                p.at("scale_max").get<double>()});
     }
-    m.attribution_info = rule_info(j.at("attribution"));
+    const Json& attr = j.at("attribution");
+    m.attribution_info = rule_info(attr);
     m.attribution_info.id = "attribution";
+    const Json& base = attr.at("baseline");
+    m.attribution_baseline = AttributionBaseline{base.at("key").get<std::string>(), base.at("label").get<std::string>(),
+                                                 base.at("task_score").get<int>(), base.at("evidence").get<int>(),
+                                                 base.at("barriers").get<int>(), base.at("ai_growth_correlation").get<int>()};
+    m.attribution_factors = dimensions(attr.at("factors"));
+    if (m.attribution_factors.size() != 4) throw std::runtime_error("methodology: attribution needs the formula's four factors");
+
+    const Json& ins = j.at("insight");
+    m.insight = InsightParams{ins.at("share_step").get<double>(), ins.at("best_move_max").get<double>(),
+                              ins.at("step_probability").get<double>(), rule_info(ins)};
+    m.insight.info.id = "insight";
 
     const Json& lim = j.at("limits");
     m.limits = Limits{lim.at("max_input_bytes").get<std::size_t>(), lim.at("max_depth").get<std::size_t>(),

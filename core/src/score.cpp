@@ -16,17 +16,11 @@ int sum(const std::vector<int>& values) {
     return total;
 }
 
-// Values a rule condition can test.
+// Values a rule condition or a composition part can name, by Metric.
 struct Metrics {
-    double ai_growth_correlation, time_share_3plus, protective, evidence, barriers, score;
-    double get(const std::string& name) const {
-        if (name == "ai_growth_correlation") return ai_growth_correlation;
-        if (name == "time_share_3plus") return time_share_3plus;
-        if (name == "protective") return protective;
-        if (name == "evidence") return evidence;
-        if (name == "barriers") return barriers;
-        return score;
-    }
+    std::array<double, kMetricCount> values{};
+    double& operator[](Metric m) { return values[static_cast<std::size_t>(m)]; }
+    double get(Metric m) const { return values[static_cast<std::size_t>(m)]; }
 };
 
 bool holds(const std::vector<Condition>& when, const Metrics& metrics) {
@@ -104,8 +98,25 @@ double clamp_score(double score_unclamped) {
     return std::clamp(score_unclamped, m.clamp_min, m.clamp_max);
 }
 
+double formula_ceiling() {
+    const Methodology& m = methodology();
+    return formula_terms(100.0 * m.task_score.min, m.evidence.total_max(), m.barriers.total_max(), m.growth.max).score_unclamped;
+}
+
 double score_value(const Assessment& a) {
     return clamp_score(formula_terms(time_score_sum(a), sum(a.evidence), sum(a.barriers), a.ai_growth_correlation).score_unclamped);
+}
+
+std::string display_score(double score) {
+    const ZoneRule& zone = zone_for(score);
+    for (int decimals = 1; decimals <= 6; ++decimals) {
+        std::string text = format_fixed(score, decimals);
+        if (&zone_for(std::stod(text)) == &zone) return text;
+    }
+    // Within a millionth of a threshold: cut (not round) towards the zone's side of it.
+    double scale = 1e6;
+    bool rounded_up = std::stod(format_fixed(score, 6)) > score;
+    return format_fixed(rounded_up ? std::floor(score * scale) / scale : std::ceil(score * scale) / scale, 6);
 }
 
 const ZoneRule& zone_for(double score) {
@@ -121,12 +132,12 @@ Result score(const Assessment& a) {
     const Formula& f = m.formula;
     Result r;
 
+    for (const Dimension& impact : m.impacts) r.split.push_back(ImpactShare{impact.key, impact.label, 0});
     for (const Task& t : a.tasks) {
-        double* bucket = t.impact == Impact::displacement   ? &r.split.displacement
-                         : t.impact == Impact::augmentation ? &r.split.augmentation
-                                                            : &r.split.not_involved;
-        *bucket += t.time_pct;
-        if (t.score >= 3) r.time_share_3plus += t.time_pct;
+        for (ImpactShare& share : r.split) {
+            if (share.key == t.impact) share.time_pct += t.time_pct;
+        }
+        if (t.score >= m.exposed_min) r.time_share_3plus += t.time_pct;
     }
     r.totals = Totals{sum(a.evidence), sum(a.barriers), sum(a.protective), a.ai_growth_correlation};
     FormulaTerms terms = formula_terms(time_score_sum(a), r.totals.evidence, r.totals.barriers, r.totals.growth);
@@ -136,7 +147,8 @@ Result score(const Assessment& a) {
     r.raw = terms.raw;
     r.score_unclamped = terms.score_unclamped;
     r.score = clamp_score(r.score_unclamped);
-    r.clamped = r.score != r.score_unclamped;
+    // Rounding noise at an end of the scale (100.00000000000004 for the exact top) is not a clamp.
+    r.clamped = std::fabs(r.score - r.score_unclamped) > m.zone_tolerance;
     r.rules.push_back(fired(f.info));
     if (r.clamped) r.rules.push_back(fired(m.clamp));
 
@@ -148,8 +160,14 @@ Result score(const Assessment& a) {
     if (&zone != &m.zones.front()) r.to_next_zone = (&zone - 1)->min - r.score;
     r.rules.push_back(fired(zone.info));
 
-    Metrics metrics{static_cast<double>(r.totals.growth), r.time_share_3plus, static_cast<double>(r.totals.protective),
-                    static_cast<double>(r.totals.evidence), static_cast<double>(r.totals.barriers), r.score};
+    Metrics metrics;
+    metrics[Metric::task_resistance] = r.task_resistance;
+    metrics[Metric::evidence] = r.totals.evidence;
+    metrics[Metric::barriers] = r.totals.barriers;
+    metrics[Metric::protective] = r.totals.protective;
+    metrics[Metric::ai_growth_correlation] = r.totals.growth;
+    metrics[Metric::time_share_3plus] = r.time_share_3plus;
+    metrics[Metric::score] = r.score;
     if (const LabelRule* rule = label_for(r.zone, metrics)) {
         r.label = rule->label;
         r.rules.push_back(fired(rule->info));
@@ -173,26 +191,20 @@ Result score(const Assessment& a) {
               qs.likely;
 
     for (const CompositionPart& part : m.composition) {
-        double value = part.key == "task_resistance" ? r.task_resistance
-                       : part.key == "evidence"      ? r.totals.evidence
-                       : part.key == "barriers"      ? r.totals.barriers
-                       : part.key == "protective"    ? r.totals.protective
-                                                     : r.totals.growth;
-        r.composition.push_back(Points{part.key, part.label, part.weight * value / part.scale_max});
+        r.composition.push_back(Points{part.key, part.label, part.weight * metrics.get(part.metric) / part.scale_max});
     }
 
-    // Attribution from the floor: every factor at its lowest gives raw_floor, score 0.
-    std::array<double, 4> base = {f.task_resistance_base - m.task_score.max,
-                                  1 + m.evidence.total_min() * f.evidence_step,
-                                  1 + m.barriers.total_min() * f.barrier_step, 1 + m.growth.min * f.growth_step};
+    // Attribution from the neutral role: its score, then each factor's exact (Shapley) share of the rest.
+    const AttributionBaseline& nb = m.attribution_baseline;
+    Modifiers neutral = modifiers_for(f, nb.evidence * static_cast<int>(m.evidence.dimensions.size()),
+                                      nb.barriers * static_cast<int>(m.barriers.dimensions.size()), nb.ai_growth_correlation);
+    std::array<double, 4> base = {f.task_resistance_base - nb.task_score, neutral.evidence, neutral.barriers, neutral.growth};
     std::array<double, 4> actual = {r.task_resistance, r.modifiers.evidence, r.modifiers.barriers, r.modifiers.growth};
     std::array<double, 4> phi = shapley_product(base, actual);
-    // The floor product may differ from raw_floor by rounding; give that sliver to task resistance.
-    double base_score = (base[0] * base[1] * base[2] * base[3] - f.raw_floor) / f.raw_span * 100;
-    const char* keys[4] = {"task_resistance", "evidence", "barriers", "growth"};
-    const char* labels[4] = {"Task Resistance", "Evidence", "Barriers", "AI Growth"};
-    for (int i = 0; i < 4; ++i) {
-        r.attribution.push_back(Points{keys[i], labels[i], phi[i] / f.raw_span * 100 + (i == 0 ? base_score : 0)});
+    r.attribution.push_back(Points{nb.key, nb.label, (base[0] * base[1] * base[2] * base[3] - f.raw_floor) / f.raw_span * 100});
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Dimension& factor = m.attribution_factors[i];
+        r.attribution.push_back(Points{factor.key, factor.label, phi[i] / f.raw_span * 100});
     }
     r.rules.push_back(fired(m.composition_info));
     r.rules.push_back(fired(m.attribution_info));
@@ -212,7 +224,7 @@ Result score(const Assessment& a) {
             fin.label = *o.label;
         } else {
             Metrics final_metrics = metrics;
-            final_metrics.score = fin.score;
+            final_metrics[Metric::score] = fin.score;
             const LabelRule* rule = label_for(fin.zone, final_metrics);
             fin.label = rule ? rule->label : fin.zone;
         }
@@ -266,10 +278,8 @@ Json to_json(const Result& r) {
     screen["text"] = qs.text;
     screen["rule"] = qs.rule_id;
     screen["status"] = qs.status;
-    Json& split = out["split"];
-    split["displacement"] = r.split.displacement;
-    split["augmentation"] = r.split.augmentation;
-    split["not_involved"] = r.split.not_involved;
+    Json& split = out["split"] = Json::object();
+    for (const ImpactShare& share : r.split) split[share.key] = share.time_pct;
     out["time_share_3plus"] = r.time_share_3plus;
     out["threshold_margin"] = r.threshold_margin;
     out["to_next_zone"] = optional_json(r.to_next_zone);
@@ -303,7 +313,7 @@ Json to_json(const Result& r) {
     dm["barriers"] = bm2;
     dm["growth"] = gm2;
     display["raw"] = raw4;
-    display["score"] = format_fixed(r.score, 1);
+    display["score"] = display_score(r.score);
     display["threshold_margin"] = format_fixed(r.threshold_margin, 1);
     display["raw_calculation"] = "Raw: " + tr2 + " x " + em2 + " x " + bm2 + " x " + gm2 + " = " + raw4;
     display["score_calculation"] = "(" + raw4 + " - " + format_fixed(f.raw_floor, 2) + ") / " +

@@ -13,13 +13,11 @@ namespace jobzone {
 
 inline constexpr const char* kAssessmentFormat = "jobzone-assessment/1";
 
-enum class Impact { displacement, augmentation, not_involved };
-
 struct Task {
     std::string name;
     double time_pct = 0;
     int score = 1;
-    Impact impact = Impact::augmentation;
+    std::string impact;  // a key of the methodology's impacts
     std::string rationale;  // optional
 };
 
@@ -74,6 +72,5 @@ ParseResult assessment_from_json(const Json& document);
 // The document form; parse_assessment(to_json(a).dump()) gives `a` back.
 Json to_json(const Assessment& assessment);
 
-const char* impact_key(Impact impact);
 
 }  // namespace jobzone

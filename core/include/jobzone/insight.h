@@ -22,11 +22,11 @@ struct Sensitivity {
     double swing = 0;  // largest absolute change of the score either way
 };
 
-// Share steps move this many points of time to or from the other tasks, in proportion.
-inline constexpr double kShareStep = 5;
+// A share step moves the methodology's insight.share_step points of time to or from the other
+// tasks, in proportion.
 
-// Each judged input (task scores, evidence, barriers, growth) stays with probability 1/2 and
-// moves one step down or up with 1/4 each; a step that would leave the range stays put.
+// Each judged input (task scores, evidence, barriers, growth) stays put or moves one step down or
+// up (insight.step_probability each); a step that would leave the range stays put.
 // Computed exactly: the factors are independent, so each factor's distribution is convolved
 // and the score's distribution combined from them (no sampling).
 struct Uncertainty {
@@ -37,7 +37,7 @@ struct Uncertainty {
 };
 
 // Moving `points` of time from one task to another, the single change of task mix that
-// raises the score most (N in 5-point steps up to 20).
+// raises the score most (in share_step steps up to insight.best_move_max).
 struct BestMove {
     std::size_t from = 0, to = 0;
     double points = 0;

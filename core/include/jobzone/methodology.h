@@ -2,6 +2,7 @@
 // core/methodology.json (embedded at build time). Code reads these; it hard-codes none.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,9 +35,16 @@ struct RuleInfo {
     std::string text;
 };
 
-// One bound on a named metric ("ai_growth_correlation", "time_share_3plus", "protective", ...).
+// The figures a rule or a chart can name. Their names are written once, in methodology.cpp;
+// an unknown name in the data is an error when the methodology is read, never a silent default.
+enum class Metric { task_resistance, evidence, barriers, protective, ai_growth_correlation, time_share_3plus, score };
+inline constexpr std::size_t kMetricCount = 7;
+Metric metric_named(const std::string& name);  // throws std::runtime_error for an unknown name
+const char* metric_name(Metric metric);
+
+// One bound on a metric.
 struct Condition {
-    std::string metric;
+    Metric metric = Metric::score;
     std::optional<double> min;
     std::optional<double> max;
 };
@@ -65,6 +73,7 @@ struct ScreenRule {
 
 struct CompositionPart {
     std::string key;
+    Metric metric = Metric::score;
     std::string label;
     double weight = 0;
     double scale_max = 1;
@@ -80,6 +89,24 @@ struct Formula {
     RuleInfo info;
 };
 
+// The neutral role the attribution is measured from.
+struct AttributionBaseline {
+    std::string key;
+    std::string label;
+    int task_score = 0;
+    int evidence = 0;
+    int barriers = 0;
+    int ai_growth_correlation = 0;
+};
+
+// The analyses' parameters (insight.h).
+struct InsightParams {
+    double share_step = 0;        // points of time a share step moves
+    double best_move_max = 0;     // the largest move of time the best-move search tries
+    double step_probability = 0;  // chance of one step down (and of one step up) for each judged input
+    RuleInfo info;
+};
+
 struct Limits {
     std::size_t max_input_bytes = 0;
     std::size_t max_depth = 0;
@@ -92,6 +119,8 @@ struct Limits {
 
 struct Methodology {
     IntRange task_score;
+    int exposed_min = 0;  // task scores from here up count towards time_share_3plus
+    double time_pct_step = 0;  // shares are whole multiples of this (0.01)
     double time_pct_min = 0;
     double time_pct_max = 0;
     double time_pct_total = 0;
@@ -111,6 +140,9 @@ struct Methodology {
     std::vector<CompositionPart> composition;
     RuleInfo composition_info;
     RuleInfo attribution_info;
+    AttributionBaseline attribution_baseline;
+    std::vector<Dimension> attribution_factors;  // the formula's four factors, in its order
+    InsightParams insight;
     Limits limits;
 };
 

@@ -46,10 +46,11 @@ struct Modifiers {
     double growth = 1;
 };
 
-struct ImpactSplit {
-    double displacement = 0;
-    double augmentation = 0;
-    double not_involved = 0;
+// Time shares summed by impact, one entry per impact of the methodology, in its order.
+struct ImpactShare {
+    std::string key;
+    std::string label;
+    double time_pct = 0;
 };
 
 // What the result finally shows: the formula's values, or an assessor's override of them.
@@ -75,12 +76,12 @@ struct Result {
     std::string verdict;
     std::string label;
     QuickScreen quick_screen;
-    ImpactSplit split;
+    std::vector<ImpactShare> split;
     double time_share_3plus = 0;
     double threshold_margin = 0;           // points above the zone's lower bound
     std::optional<double> to_next_zone;    // points short of the next zone up
     std::vector<Points> composition;       // published weights; does not add up to the score
-    std::vector<Points> attribution;       // adds up to score_unclamped
+    std::vector<Points> attribution;       // the neutral role's score, then the four factors: adds up to score_unclamped
     std::vector<FiredRule> rules;
     FinalVerdict final_verdict;
 };
@@ -101,11 +102,17 @@ Modifiers modifiers_for(const Formula& f, int evidence_total, int barrier_total,
 FormulaTerms formula_terms(const Formula& f, double time_score_sum, const Modifiers& modifiers);
 double time_score_sum(const Assessment& assessment);
 double clamp_score(double score_unclamped);
+// The highest unclamped score the formula can give (every input at its best: about 109.7).
+double formula_ceiling();
 
 // Scores a valid assessment (one that parse_assessment accepted).
 Result score(const Assessment& assessment);
 // The clamped score alone, as score() gives it, without the rest of the result.
 double score_value(const Assessment& assessment);
+
+// The score as the page prints it: one decimal, more near a zone threshold so that the printed
+// figure never reads as another zone (47.96 is "47.96", not "48.0").
+std::string display_score(double score);
 
 // Zone rule for a score (inclusive lower bounds, compared within the methodology's tolerance).
 const ZoneRule& zone_for(double score);
