@@ -52,3 +52,38 @@ export function watch(page) {
 
 /** Names of the built assets (hashed), written by scripts/build-site.mjs. */
 export const siteManifest = () => JSON.parse(fs.readFileSync(path.join(root, 'build/site-manifest.json'), 'utf8'));
+
+/**
+ * Resolves once everything already queued in the page (tasks, messages posted before this call,
+ * and the two frames after them) has run: a sentinel instead of a fixed sleep.
+ */
+export function settled(pageOrFrame) {
+  return pageOrFrame.evaluate(() => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    channel.port2.postMessage(0);
+  }));
+}
+
+/**
+ * Posts `messages` to the window `target` names in the page ('self', or an iframe's CSS
+ * selector), then a sentinel behind them, and resolves once the sentinel was delivered there:
+ * by then every message before it was handled (messages between two windows arrive in order).
+ */
+export async function postAndSettle(page, target, messages) {
+  const frame = target === 'self' ? page.mainFrame()
+    : await (await page.$(target)).contentFrame();
+  const received = frame.evaluate(() => new Promise((resolve) => {
+    addEventListener('message', function sentinel(e) {
+      if (e.data === 'jobzone-test:sentinel') { removeEventListener('message', sentinel); resolve(); }
+    });
+  }));
+  await settled(frame); // the listener is in place
+  await page.evaluate(([sel, list]) => {
+    const w = sel === 'self' ? window : document.querySelector(sel).contentWindow;
+    for (const m of list) w.postMessage(m, '*');
+    w.postMessage('jobzone-test:sentinel', '*');
+  }, [target, messages]);
+  await received;
+  await settled(page);
+}

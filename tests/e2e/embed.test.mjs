@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, serve, watch, root } from './browser.mjs';
+import { launch, serve, watch, root, settled, postAndSettle } from './browser.mjs';
 
 const HOSTILE_CSS = `
 * { all: unset; }
@@ -28,8 +28,7 @@ before(async () => {
   app = await serve();
   // The demo page, moved to another origin: every jobzone URL made absolute.
   const demo = fs.readFileSync(path.join(root, 'dist/demo/index.html'), 'utf8')
-    .replaceAll('"../', `"${app.url}/`)
-    .replace('href="demo.css"', 'href="demo.css"');
+    .replaceAll('"../', `"${app.url}/`);
   fs.writeFileSync(path.join(blogDir, 'index.html'), demo);
   fs.writeFileSync(path.join(blogDir, 'hostile.html'), demo.replace('</head>', `<style>${HOSTILE_CSS}</style></head>`));
   fs.copyFileSync(path.join(root, 'dist/demo/demo.css'), path.join(blogDir, 'demo.css'));
@@ -102,10 +101,7 @@ test('each widget shows the core\'s score; the interactive one recomputes; the w
   assert.equal(wasm.length, 1);
 
   // The iframe sized itself to its content.
-  const frame = await page.evaluate(() => {
-    const f = document.getElementById('frame');
-    return { height: f.getBoundingClientRect().height, content: f.contentDocument ? null : 'cross-origin' };
-  });
+  const frame = await page.evaluate(() => ({ height: document.getElementById('frame').getBoundingClientRect().height }));
   const frameContent = await page.frameLocator('#frame').locator('html').evaluate((html) => html.scrollHeight);
   assert.ok(Math.abs(frame.height - frameContent) <= 2, `iframe ${frame.height} vs content ${frameContent}`);
   assert.equal(await page.frameLocator('#frame').locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
@@ -172,8 +168,7 @@ test('forged height messages from other origins are ignored', async () => {
   const { page, problems } = await openBlog('index.html');
   const before = await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
   // The blog itself (another origin than jobzone) posts a forged height.
-  await page.evaluate(() => window.postMessage({ 'jobzone:height': 3000 }, '*'));
-  await page.waitForTimeout(200);
+  await postAndSettle(page, 'self', [{ 'jobzone:height': 3000 }]);
   assert.equal(await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height), before);
   assert.deepEqual(problems, []);
   await page.close();

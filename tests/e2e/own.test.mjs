@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, serve, watch, root } from './browser.mjs';
+import { launch, serve, watch, root, settled } from './browser.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
 const HOSTILE = [
@@ -240,7 +240,7 @@ test('hostile names through typing, import and share links stay text', async () 
   await viaImport.page.setInputFiles('input[type=file][data-action=import]', file);
   await viaImport.page.waitForFunction(() => document.querySelector('.notice').textContent.includes('Imported'));
   await check(viaImport.page);
-  await viaImport.page.waitForTimeout(300);
+  await settled(viaImport.page);
   assert.deepEqual([...dialogs, ...viaLink.dialogs, ...viaImport.dialogs], [], 'no dialog fired');
   assert.deepEqual([...problems, ...viaLink.problems, ...viaImport.problems], []);
   await ctx.close();

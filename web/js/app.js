@@ -447,7 +447,16 @@ async function importFile(file) {
     notify(state.refs, `“${file.name}” is ${file.size} bytes; at most ${maxBytes} bytes can be imported. Nothing changed.`, [], 'problem');
     return;
   }
-  const out = state.engine.validate(await file.text());
+  let text;
+  try {
+    // Strict: bytes that are not UTF-8 are refused, not silently replaced with U+FFFD.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    notify(state.refs, `“${file.name}” was not imported; your current assessment is unchanged.`,
+      [{ path: '(root)', message: 'the file is not UTF-8 text (an assessment is a UTF-8 JSON file)' }], 'problem');
+    return;
+  }
+  const out = state.engine.validate(text);
   if (!out.ok) {
     notify(state.refs, `“${file.name}” was not imported; your current assessment is unchanged.`, out.errors, 'problem');
     return;
