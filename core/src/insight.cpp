@@ -320,8 +320,16 @@ Json to_json(const Insight& in) {
         item["input"] = s.input;
         item["label"] = s.label;
         item["value"] = s.value;
-        item["down"] = s.down_score ? Json::object({{"value", *s.down_value}, {"score", *s.down_score}}) : Json(nullptr);
-        item["up"] = s.up_score ? Json::object({{"value", *s.up_value}, {"score", *s.up_score}}) : Json(nullptr);
+        auto step = [](const std::optional<double>& value, const std::optional<double>& score) {
+            if (!score) return Json(nullptr);
+            Json j = Json::object();
+            j["value"] = *value;
+            j["score"] = *score;
+            j["display"] = display_score(*score);
+            return j;
+        };
+        item["down"] = step(s.down_value, s.down_score);
+        item["up"] = step(s.up_value, s.up_score);
         item["swing"] = s.swing;
         list.push_back(std::move(item));
     }
@@ -335,6 +343,10 @@ Json to_json(const Insight& in) {
     for (const auto& [zone, probability] : u.zones) zones[zone] = probability;
     unc["judged_inputs"] = u.judged_inputs;
     unc["outcomes"] = u.outcomes;
+    Json& shown = unc["display"];
+    shown["p10"] = display_score(u.p10);
+    shown["p50"] = display_score(u.p50);
+    shown["p90"] = display_score(u.p90);
     if (in.best_move) {
         const BestMove& b = *in.best_move;
         Json& move = out["best_move"];
@@ -342,6 +354,7 @@ Json to_json(const Insight& in) {
         move["to"] = b.to;
         move["points"] = b.points;
         move["score"] = b.score;
+        move["display_score"] = display_score(b.score);
         move["delta"] = b.delta;
         move["zone"] = b.zone;
         move["label"] = b.label;

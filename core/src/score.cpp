@@ -294,6 +294,7 @@ Json to_json(const Result& r) {
     }
     Json& fin = out["final"];
     fin["score"] = r.final_verdict.score;
+    fin["display_score"] = display_score(r.final_verdict.score);
     fin["zone"] = r.final_verdict.zone;
     fin["label"] = r.final_verdict.label;
     fin["overridden"] = r.final_verdict.overridden;

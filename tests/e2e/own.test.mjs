@@ -170,7 +170,7 @@ test('save, reload, reopen; saving again updates the same record', async () => {
   const ctx = await browser.newContext();
   const { page, problems } = await open(ctx);
   await makeOwnAndEdit(page);
-  await page.getByRole('button', { name: 'Save to this browser' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.waitForFunction(() => /Saved “My research job” in this browser/.test(document.querySelector('.notice').textContent));
   const saved = await snapshot(page);
   await page.reload();
@@ -204,7 +204,7 @@ test('storage that refuses writes: the app says so where it is seen, and keeps w
   await page.getByRole('button', { name: 'Edit as my own' }).click();
   await page.waitForSelector('#storage-alert:not([hidden])');
   assert.match(await page.textContent('#storage-alert'), /out of storage space for jobzone, so your work is not being saved here/);
-  await page.getByRole('button', { name: 'Save to this browser' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.waitForFunction(() => /out of storage space/.test(document.querySelector('.notice').textContent));
   await page.getByLabel('AI growth correlation').focus();
   await page.keyboard.press('Home');

@@ -93,6 +93,7 @@ test('keyboard edits give exactly the native score, and shares stay at 100', asy
     ['task 2 share 20 -> 30', () => press(task('Paper implementation').getByLabel('Time share'), ...Array(10).fill('ArrowRight'))],
     ['lock task 3, task 1 share to the most', async () => {
       await press(task('Benchmark creation').getByLabel('Lock share'), 'Space');
+      lockedShare = (await pageAssessment(page)).tasks[2].time_pct;
       await press(task('Novel architecture').getByLabel('Time share'), 'End');
     }],
     ['regulatory barrier -> 2', () => press(page.getByLabel('Regulatory / licensing'), 'End')],
@@ -101,6 +102,7 @@ test('keyboard edits give exactly the native score, and shares stay at 100', asy
     ['AI tool maturity -> +2', () => press(page.getByLabel('AI tool maturity'), 'End')],
     ['embodied physicality -> 3', () => press(page.getByLabel('Embodied physicality'), 'End')],
   ];
+  let lockedShare = null;
   const seen = new Set();
   for (const [name, act] of edits) {
     await act();
@@ -113,7 +115,8 @@ test('keyboard edits give exactly the native score, and shares stay at 100', asy
   }
   assert.ok(seen.size >= 6, `edits moved the score (${[...seen].join(', ')})`);
   const locked = await pageAssessment(page);
-  assert.equal(locked.tasks[2].time_pct, 15, 'the locked task kept its share');
+  assert.equal(locked.tasks[2].time_pct, lockedShare, 'the locked task kept its share');
+  assert.equal(lockedShare, 13, 'task 2 took its 10 points from the others in proportion (15 x 70/80 = 13.1)');
   assert.equal(await page.locator('.ctl.changed').count() > 5, true, 'changed inputs are marked');
   assert.match(await page.textContent('.compare'), /yours .* points/);
 

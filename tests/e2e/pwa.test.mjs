@@ -73,7 +73,7 @@ test('after the first visit everything works offline', async () => {
     const { context, page, problems } = await firstVisit(server);
     await page.getByRole('button', { name: 'Edit as my own' }).click();
     await page.getByLabel('Role title').fill('Saved before the flight');
-    await page.getByRole('button', { name: 'Save to this browser' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForFunction(() => /Saved “Saved before the flight”/.test(document.querySelector('.notice').textContent));
 
     await context.setOffline(true);

@@ -116,7 +116,7 @@ test('a store from a newer version: kept read-only; a newer database is shown re
   await p2.waitForSelector('#storage-alert:not([hidden])');
   assert.match(await p2.textContent('#storage-alert'), /written by a newer version of jobzone\. It is shown here read-only/);
   await p2.getByRole('button', { name: 'Edit as my own' }).click();
-  await p2.getByRole('button', { name: 'Save to this browser' }).click();
+  await p2.getByRole('button', { name: 'Save', exact: true }).click();
   await waitNotice(p2, /read-only/);
   await p2.getByRole('button', { name: 'My assessments' }).click();
   assert.match(await p2.textContent('.panel'), /Future record.*read-only/s);
@@ -229,7 +229,7 @@ test('two tabs saving 0-5 ms apart, 20 runs: every record is kept', async () => 
   await b.page.getByRole('button', { name: 'New blank assessment' }).click();
   await b.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'My role');
   await b.page.getByLabel('Role title').fill('Saved while A watched');
-  await b.page.getByRole('button', { name: 'Save to this browser' }).click();
+  await b.page.getByRole('button', { name: 'Save', exact: true }).click();
   await a.page.waitForSelector('.saved-list >> text=Saved while A watched');
   await a.page.getByRole('button', { name: 'Close My assessments' }).click();
 

@@ -2,17 +2,18 @@
 // scorer; saving, share links, export/import, compare and the printable report.
 import { loadEngine } from './engine.js';
 import { loadCatalog, findRole, fetchJson, wirePicker } from './catalog.js';
-import { buildPage, buildTasks, renderResult, renderInsight, renderErrors } from './view.js';
+import { buildPage, buildTasks, renderResult, renderInsight, renderBar, renderErrors } from './view.js';
 import { syncControls, setAt } from './controls.js';
-import { rebalance, removeShare } from './shares.js';
+import { rebalance } from './time-shares.js';
 import { openStore } from './storage.js';
-import { encodeLink, decodeLink } from './share.js';
+import { decodeLink } from './share-link.js';
 import { startPwa } from './pwa.js';
-import { fileSlug, plainLine } from './escape.js';
-import {
-  renderToolbar, notify, closePanel, showSavedPanel, showSharePanel, showComparePanel, showEmbedPanel, renderReport,
-  tasksCsv, download,
-} from './own.js';
+import { plainLine } from './escape.js';
+import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel, renderReport } from './own.js';
+import { taskActions } from './task-actions.js';
+import { savedActions } from './saved-actions.js';
+import { outputActions } from './output-actions.js';
+import { compareFeature } from './compare.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -27,13 +28,16 @@ const state = {
   clean: null,           // the assessment as last opened or saved (JSON): edits since then are unsaved work
   store: null,           // saved work in IndexedDB (storage.js)
   savedList: [],         // the saved assessments, refreshed after every change in any tab
+  savedRevision: 0,      // counts changes of savedList (the compare panel redraws on a change)
   panel: null,           // the panel shown under the toolbar ('saved', 'compare', ...) or null
   current: null,         // the assessment being edited (always the last valid one)
+  revision: 0,           // counts accepted edits of `current`
   result: null,          // its result
-  insight: null,
+  insight: null,         // its analyses (sensitivity, uncertainty, best move)
   locked: [],
+  mix: null,             // {index, weights}: the other tasks' shares when a share slider started moving
   registry: new Map(),
-  refs: null,
+  refs: null,            // elements of the page, nothing else (view.js buildPage)
   compare: null,         // [keyA, keyB] while the compare panel is open
 };
 
@@ -79,6 +83,7 @@ function recompute() {
   }
   const previous = state.result;
   state.result = out.result;
+  state.revision += 1;
   renderErrors(state.refs, []);
   syncControls(state.registry, state.current, marksBaseline());
   renderResult({
@@ -89,6 +94,7 @@ function recompute() {
     announce(out.result);
   }
   updateTitle();
+  renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty() });
   scheduleInsight();
   saveDraftSoon();
   return true;
@@ -108,14 +114,18 @@ function scheduleInsight() {
   insightFrame = requestAnimationFrame(updateInsight);
 }
 
+/** Once per frame: the analyses, then everything drawn from {result, insight} (the zone bar once). */
 function updateInsight() {
   const out = state.engine.insight(scoringInput(state.current));
   if (!out.ok) return;
   state.insight = out.insight;
-  renderInsight({
-    refs: state.refs, methodology: state.engine.methodology, insight: out.insight, result: state.result, assessment: state.current,
+  const m = state.engine.methodology;
+  renderInsight({ refs: state.refs, methodology: m, insight: out.insight, result: state.result, assessment: state.current });
+  renderBar(state.refs, {
+    methodology: m, result: state.result, insight: out.insight, assessment: state.current,
+    published: state.baseline, publishedResult: state.baselineResult,
   });
-  if (state.compare) refreshCompare();
+  compare.refresh();
   document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: out.insight }));
 }
 
@@ -147,50 +157,76 @@ const parsePath = (key) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p
 function onInput(event) {
   const el = event.target;
   if (el.dataset?.text) {
+    state.mix = null;
     const path = parsePath(el.dataset.text);
     const ok = edit((a) => {
       if (path[0] === 'role' && path[1] === 'seniority' && el.value === '') delete a.role.seniority;
       else setAt(a, path, el.value);
     });
     el.setAttribute('aria-invalid', String(!ok));
+    if (ok) clearProblem(state.refs);
     return;
   }
   const key = el.dataset?.path;
   if (!key) return;
   const path = parsePath(key);
   const value = el.type === 'range' ? Number(el.value) : el.value;
-  edit((a) => {
-    if (path[0] === 'tasks' && path[2] === 'time_pct') {
-      const shares = rebalance(a.tasks.map((t) => t.time_pct), state.locked, path[1], value);
-      shares.forEach((v, i) => { a.tasks[i].time_pct = v; });
+  const isShare = path[0] === 'tasks' && path[2] === 'time_pct';
+  if (isShare && el.getAttribute('aria-disabled') === 'true') {
+    syncControls(state.registry, state.current, marksBaseline()); // a share every other lock holds: it stays
+    return;
+  }
+  if (!isShare || state.mix?.index !== path[1]) state.mix = null;
+  const ok = edit((a) => {
+    if (isShare) {
+      // The other tasks' mix when this slider started moving: time it releases goes back in that
+      // proportion, even after a move to the end took every other share to 0.
+      const shares = a.tasks.map((t) => t.time_pct);
+      state.mix ??= { index: path[1], weights: shares.slice() };
+      rebalance(shares, state.locked, path[1], value, state.mix.weights).forEach((v, i) => { a.tasks[i].time_pct = v; });
     } else {
       setAt(a, path, value);
     }
   });
+  if (ok) clearProblem(state.refs);
 }
 
 function onChange(event) {
   const el = event.target;
   if (el.dataset?.lock !== undefined) {
     state.locked[Number(el.dataset.lock)] = el.checked;
+    state.mix = null;
     updateShareLimits();
   } else if (el.dataset?.action === 'import') {
     importFile(el.files?.[0]);
     el.value = '';
   } else if (el.dataset?.compare) {
-    state.compare[el.dataset.compare === 'a' ? 0 : 1] = el.value;
-    refreshCompare();
+    compare.choose(el.dataset.compare, el.value);
   }
 }
 
-/** A share slider cannot move when every other task is locked. */
+/**
+ * A share cannot move while every other task is locked: its slider says so (aria-disabled and a
+ * visible note) but stays in the tab order, so keyboard and screen-reader users learn why.
+ */
 function updateShareLimits() {
   state.current.tasks.forEach((_, i) => {
     const free = state.current.tasks.some((__, j) => j !== i && !state.locked[j]);
     const c = state.registry.get(`tasks.${i}.time_pct`);
-    if (c) {
-      c.input.disabled = !free;
-      c.input.title = free ? '' : 'Unlock another task to change this share';
+    if (!c) return;
+    c.input.setAttribute('aria-disabled', String(!free));
+    c.row.classList.toggle('held', !free);
+    let note = c.row.querySelector('.held-note');
+    if (!free && !note) {
+      note = document.createElement('span');
+      note.className = 'held-note';
+      note.id = `${c.input.id}-held`;
+      note.textContent = 'Held: every other task is locked. Unlock one to move this share.';
+      c.row.append(note);
+      c.input.setAttribute('aria-describedby', `${c.input.id}-was ${note.id}`);
+    } else if (free && note) {
+      note.remove();
+      c.input.setAttribute('aria-describedby', `${c.input.id}-was`);
     }
   });
 }
@@ -204,6 +240,7 @@ function rebuildTasks(focusSelector) {
 }
 
 function structural(mutate, focusSelector) {
+  state.mix = null;
   const before = { current: state.current, locked: state.locked };
   state.current = structuredClone(state.current);
   state.locked = state.locked.slice();
@@ -218,24 +255,22 @@ function structural(mutate, focusSelector) {
   rebuildTasks(focusSelector);
 }
 
+/** Every button's action, by concern; each module gets the app's shared functions. */
+const app = {
+  state, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, restoreWork,
+  writeDraftNow, showStorageProblem, renderToolbar: () => {
+    renderToolbar(state.refs, state);
+    renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty() });
+  },
+  refreshCompare: () => compare.refresh(),
+};
+const compare = compareFeature(app);
+const saved = savedActions(app);
 const actions = {
-  async reset() {
-    if (!state.baseline) return;
-    await replaceWork(() => {
-      state.current = structuredClone(state.baseline);
-      state.locked = state.current.tasks.map(() => false);
-      rebuildTasks();
-      announce(state.result);
-    }, 'Back to the published figures.');
-  },
-  'best-move'(button) {
-    const { from, to, points } = button.dataset;
-    edit((a) => {
-      a.tasks[Number(from)].time_pct -= Number(points);
-      a.tasks[Number(to)].time_pct += Number(points);
-    });
-    announce(state.result);
-  },
+  ...taskActions(app),
+  ...saved.actions,
+  ...outputActions(app),
+  ...compare.actions,
   'make-own'() {
     // Edits made before this stay unsaved work: the copy is as clean as the page was.
     openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId, clean: state.clean });
@@ -248,191 +283,12 @@ const actions = {
       'A blank assessment: name your role, describe your tasks, set each input.');
     document.querySelector('[data-text="role.title"]')?.focus();
   },
-  'add-task'() {
-    const n = state.current.tasks.length;
-    structural((a, locked) => {
-      const target = Math.floor(100 / (n + 1));
-      const shares = rebalance([...a.tasks.map((t) => t.time_pct), 0], [...locked, false], n, target);
-      a.tasks.push({ name: `Task ${n + 1}`, time_pct: 0, score: 3, impact: 'augmentation' });
-      shares.forEach((v, i) => { a.tasks[i].time_pct = v; });
-      locked.push(false);
-    }, `[data-text="tasks.${n}.name"]`);
-  },
-  'remove-task'(button) {
-    const i = Number(button.dataset.index);
-    structural((a, locked) => {
-      const shares = removeShare(a.tasks.map((t) => t.time_pct), i);
-      a.tasks.splice(i, 1);
-      locked.splice(i, 1);
-      shares.forEach((v, j) => { a.tasks[j].time_pct = v; });
-    }, `[data-text="tasks.${Math.max(0, i - 1)}.name"]`);
-  },
-  'move-task'(button) {
-    const i = Number(button.dataset.index);
-    const j = i + Number(button.dataset.dir);
-    structural((a, locked) => {
-      [a.tasks[i], a.tasks[j]] = [a.tasks[j], a.tasks[i]];
-      [locked[i], locked[j]] = [locked[j], locked[i]];
-    }, `[data-action="move-task"][data-index="${j}"][data-dir="${button.dataset.dir}"]`);
-  },
-  async save() {
-    const name = state.saved?.name ?? plainLine(state.current.role.title).slice(0, 200);
-    const assessment = structuredClone(state.current);
-    try {
-      let out = await state.store.save({ id: state.saved?.id, name, assessment, rev: state.saved?.rev ?? null });
-      if (out.conflict) {
-        const replace = window.confirm(`“${out.conflict.name}” was saved in another tab after you opened it here.\n\nOK: replace that version with this one.\nCancel: keep both, saving this one as a new copy.`);
-        out = replace
-          ? await state.store.save({ id: state.saved.id, name, assessment, force: true })
-          : await state.store.save({ name: `${name} (copy)`.slice(0, 200), assessment });
-      }
-      const { record } = out;
-      state.saved = { id: record.id, name: record.name, rev: record.rev };
-      state.clean = JSON.stringify(assessment);
-      writeDraftNow();
-      renderToolbar(state.refs, state);
-      notify(state.refs, `Saved “${record.name}” in this browser.`);
-      refreshSaved();
-    } catch (error) {
-      notify(state.refs, state.store.problem || `Not saved: ${error.message}.`, [], 'problem');
-      showStorageProblem();
-    }
-  },
-  async saved() {
-    state.panel = 'saved';
-    await renderSavedPanel();
-    state.refs.panel.querySelector('button')?.focus();
-  },
-  async 'saved-open'(button) {
-    const record = state.savedList.find((r) => r.id === button.dataset.id);
-    if (!record) return;
-    const check = state.engine.validate(JSON.stringify(record.assessment));
-    if (!check.ok) {
-      notify(state.refs, `“${record.name}” could not be opened.`, check.errors, 'problem');
-      return;
-    }
-    const base = findRole(state.catalog, check.assessment.id ?? '');
-    const saved = record.readOnly ? null : { id: record.id, name: record.name, rev: record.rev };
-    await replaceWork(() => openAssessment(check.assessment, { mode: 'own', saved, publishedId: base?.id ?? null, from: 'your saved copy' }),
-      record.readOnly ? `Opened “${record.name}” (read-only here: saving keeps it as a new copy).` : `Opened “${record.name}”.`);
-    if (base) await loadBaseline(base);
-  },
-  async 'saved-rename'(button) {
-    const record = state.savedList.find((r) => r.id === button.dataset.id);
-    const answer = record && window.prompt('New name', record.name);
-    const name = answer ? plainLine(answer).slice(0, 200) : '';
-    if (!name) return;
-    try {
-      await state.store.rename(record.id, name);
-      if (state.saved?.id === record.id) state.saved = { ...state.saved, name, rev: state.saved.rev + 1 };
-      renderToolbar(state.refs, state);
-    } catch {
-      showStorageProblem();
-    }
-    await refreshSaved();
-  },
-  async 'saved-delete'(button) {
-    const record = state.savedList.find((r) => r.id === button.dataset.id);
-    if (!record || !window.confirm(`Delete “${record.name}” from this browser?`)) return;
-    try {
-      await state.store.remove(record.id);
-      if (state.saved?.id === record.id) state.saved = null;
-      renderToolbar(state.refs, state);
-    } catch {
-      showStorageProblem();
-    }
-    await refreshSaved();
-  },
-  /** Opens unsaved work (set aside, or left by a closed tab) in this tab; it becomes this tab's draft. */
-  async 'draft-open'(button) {
-    const draft = await state.store.getDraft(button.dataset.id);
-    if (!draft) return refreshSaved();
-    if (await replaceWork(() => restoreWork(draft.work), `Restored “${draft.title || 'unsaved work'}”.`, draft.id)) await refreshSaved();
-  },
-  async 'draft-discard'(button) {
-    const drafts = await state.store.unsaved();
-    const draft = drafts.find((d) => d.id === button.dataset.id);
-    if (!draft || !window.confirm(`Discard the unsaved work “${draft.title || 'Untitled'}”? This cannot be undone.`)) return;
-    await state.store.deleteDraft(draft.id).catch(showStorageProblem);
-    await refreshSaved();
-  },
-  async 'kept-download'(button) {
-    const item = (await state.store.kept()).find((k) => k.id === button.dataset.id);
-    if (item) download(`jobzone-kept-${fileSlug(item.source)}.json`, item.text, 'application/octet-stream');
-  },
-  async 'kept-forget'(button) {
-    const item = (await state.store.kept()).find((k) => k.id === button.dataset.id);
-    if (!item || !window.confirm(`Remove the copy of “${item.source}” that jobzone could not read? Download it first if you may need it.`)) return;
-    await state.store.forgetKept(item.id).catch(showStorageProblem);
-    await refreshSaved();
-  },
-  async share() {
-    const link = `${location.origin}${location.pathname}#${await encodeLink(state.current)}`;
-    showSharePanel(state.refs, link);
-  },
-  /** Copies the field named by the button's data-target (a share link or an embed snippet). */
-  async copy(button) {
-    const field = $(button.dataset.target);
-    field.select();
-    try {
-      await navigator.clipboard.writeText(field.value);
-      notify(state.refs, 'Copied.');
-    } catch {
-      notify(state.refs, 'Copy was not allowed here: the text is selected, copy it with your keyboard.');
-    }
-  },
-  'export-json'() {
-    const out = state.engine.validate(JSON.stringify(state.current));
-    if (out.ok) download(`${fileSlug(state.current.role.title)}.json`, `${JSON.stringify(out.assessment, null, 2)}\n`, 'application/json');
-  },
-  'export-csv'() {
-    download(`${fileSlug(state.current.role.title)}-tasks.csv`, tasksCsv(state.current), 'text/csv');
-  },
-  compare() {
-    const saved = state.savedList;
-    state.panel = 'compare';
-    state.compare = [state.baseline ? 'baseline' : saved[0] ? `saved:${saved[0].id}` : 'current', 'current'];
-    refreshCompare();
-  },
-  print() {
-    window.print();
-  },
-  async embed() {
-    await import('./embed.js'); // the widget itself, for the live preview
-    const published = state.mode === 'published' && JSON.stringify(state.current) === JSON.stringify(state.baseline);
-    showEmbedPanel(state.refs, {
-      site: new URL('./', location.href).href,
-      role: published ? state.publishedId : null,
-      state: published ? null : (await encodeLink(state.current)).slice(2),
-      title: state.current.role.title,
-    });
-  },
   'close-panel'() {
     closePanel(state.refs);
     state.compare = null;
     state.panel = null;
   },
 };
-
-function compareOptions() {
-  const options = [];
-  if (state.baseline) options.push({ key: 'baseline', label: `Published: ${state.baseline.role.title}`, assessment: state.baseline });
-  options.push({ key: 'current', label: `This assessment: ${state.current.role.title}`, assessment: state.current });
-  for (const r of state.savedList) options.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
-  return options;
-}
-
-function refreshCompare() {
-  const options = compareOptions();
-  const results = state.compare.map((key) => {
-    const option = options.find((o) => o.key === key);
-    const out = option && state.engine.score(option.assessment);
-    return out?.ok ? out.result : null;
-  });
-  const focused = document.activeElement?.dataset?.compare;
-  showComparePanel(state.refs, options, state.compare, results);
-  if (focused) state.refs.panel.querySelector(`[data-compare="${focused}"]`)?.focus();
-}
 
 function onClick(event) {
   const button = event.target.closest('button[data-action]');
@@ -586,7 +442,7 @@ async function replaceWork(open, message = '', fromDraft = null) {
     notify(state.refs, `${message}${aside}`.trim(), [], 'info', asideId ? { label: 'Undo', action: 'draft-open', id: asideId } : null);
   }
   await writeDraftNow(fromDraft);
-  if (asideId) refreshSaved();
+  if (asideId) saved.refreshSaved();
   return true;
 }
 
@@ -613,36 +469,6 @@ function saveDraftSoon() {
 // A reload, a closed tab or an app update must not lose the last edits.
 addEventListener('pagehide', () => { if (draftTimer) writeDraftNow(); });
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && draftTimer) writeDraftNow(); });
-
-/** Re-reads the saved list (after a change here or in another tab) and redraws what shows it. */
-async function refreshSaved() {
-  state.savedList = await state.store.list().catch(() => state.savedList);
-  if (state.panel === 'saved') await renderSavedPanel();
-  else if (state.panel === 'compare' && state.compare) refreshCompare();
-}
-
-async function renderSavedPanel() {
-  const [unsaved, kept] = await Promise.all([state.store.unsaved().catch(() => []), state.store.kept().catch(() => [])]);
-  if (state.panel !== 'saved') return;
-  const focused = document.activeElement?.closest?.('.panel') ? document.activeElement.dataset : null;
-  showSavedPanel(state.refs, { list: state.savedList, unsaved, kept, currentId: state.saved?.id, readOnly: state.store.readOnly });
-  if (focused?.action) state.refs.panel.querySelector(`[data-action="${focused.action}"][data-id="${CSS.escape(focused.id ?? '')}"]`)?.focus();
-}
-
-/** Another tab saved, renamed or deleted something. */
-function onStoreChange(message) {
-  if (!state.refs) return;
-  if (message?.id && message.id === state.saved?.id) {
-    if (message.type === 'deleted') {
-      state.saved = null;
-      renderToolbar(state.refs, state);
-      notify(state.refs, 'This assessment was deleted in another tab. It is still here: Save keeps it as a new record.');
-    } else {
-      notify(state.refs, 'This assessment was saved in another tab. If you save here too, you will be asked which version to keep.');
-    }
-  }
-  refreshSaved();
-}
 
 /** What to open: a share link, a deep link, this tab's draft, or the default role. */
 async function openStart() {
@@ -700,7 +526,7 @@ async function openStart() {
 async function boot() {
   const main = $('main');
   try {
-    const [engine, catalog, savedWork] = await Promise.all([loadEngine(), loadCatalog(), openStore({ onChange: onStoreChange })]);
+    const [engine, catalog, savedWork] = await Promise.all([loadEngine(), loadCatalog(), openStore({ onChange: (message) => saved.onStoreChange(message) })]);
     state.engine = engine;
     state.catalog = catalog;
     state.store = savedWork;

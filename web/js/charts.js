@@ -26,7 +26,7 @@ export function gauge(value, min, max, text) {
  * Positions are percentages (no viewBox), so the text is never stretched.
  * zones: [{zone, min, verdict}] highest first.
  */
-export function zoneBar({ zones, score, published, neighbours, title, band }) {
+export function zoneBar({ zones, score, scoreText = score1(score), published, neighbours, title, band }) {
   const P = (v) => `${Math.min(Math.max(v, 0), 100)}%`;
   const parts = [];
   zones.forEach((z, i) => {
@@ -45,12 +45,12 @@ export function zoneBar({ zones, score, published, neighbours, title, band }) {
   const anchor = score < 8 ? 'start' : score > 92 ? 'end' : 'middle';
   parts.push(s('svg', { x: P(score), y: 0, overflow: 'visible' },
     s('path', { class: 'me', d: 'M-7 12 L7 12 L0 26 Z' }),
-    s('text', { class: 'me-label', x: 0, y: 9, 'text-anchor': anchor }, score1(score))));
+    s('text', { class: 'me-label', x: 0, y: 9, 'text-anchor': anchor }, scoreText)));
   parts.push(s('text', { class: 'axis', x: 0, y: 80 }, '0'));
   parts.push(s('text', { class: 'axis', x: '100%', y: 80, 'text-anchor': 'end' }, '100'));
-  const label = `Where ${title} sits on the 0 to 100 scale: ${score1(score)}` +
+  const label = `Where ${title} sits on the 0 to 100 scale: ${scoreText}` +
     (published === null ? '' : `, published ${score1(published)}`) +
-    (band ? `; if each judgment were one step off, 80% of outcomes between ${score1(band.p10)} and ${score1(band.p90)}` : '') +
+    (band ? `; if each judgment were one step off, 80% of outcomes between ${band.display?.p10 ?? score1(band.p10)} and ${band.display?.p90 ?? score1(band.p90)}` : '') +
     (neighbours.length ? `; neighbours ${neighbours.map((n) => `${n.title} ${score1(n.score)}`).join(', ')}` : '');
   return s('svg', { class: 'zonebar', width: '100%', height: 84, role: 'img', 'aria-label': label }, parts);
 }

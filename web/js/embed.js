@@ -2,7 +2,7 @@
 // One module script; the card lives in Shadow DOM (styled through ::part and --jobzone-*
 // properties); the wasm and the role data load once per page, however many widgets it holds.
 import { loadEngine } from './engine.js';
-import { decodeLink } from './share.js';
+import { decodeLink } from './share-link.js';
 import { h, s } from './dom.js';
 import { score1, signed } from './format.js';
 import { listenForFrameHeights } from './frame-heights.js';
@@ -202,7 +202,7 @@ class JobzoneScore extends HTMLElement {
     const badge = h('span', { part: 'label', class: `badge ${r.zone}` }, r.label);
     const card = h('div', { part: 'card', class: `card ${this.theme()}`, role: 'group', 'aria-label': `jobzone score for ${titleText}` },
       h('span', { part: 'title', class: 'title' }, titleText),
-      h('div', { class: 'row' }, h('span', null, scoreEl, h('span', { class: 'of' }, '/100')), badge),
+      h('div', { class: 'row' }, h('span', null, scoreEl, h('span', { class: 'of' }, `/${this.engine.methodology.clamp.max}`)), badge),
       h('span', { part: 'bar' }, zoneBar(zones, r.score)),
       h('div', { class: 'foot' }, h('span', null, 'AI exposure, JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment')));
     if (this.hasAttribute('interactive')) card.append(this.calculator());
@@ -234,7 +234,7 @@ class JobzoneScore extends HTMLElement {
       slider('AI growth correlation', m.ai_growth_correlation.min, m.ai_growth_correlation.max, a.ai_growth_correlation, signed, (v) => { a.ai_growth_correlation = v; }),
       slider('Evidence total', m.evidence.min * evidenceKeys.length, m.evidence.max * evidenceKeys.length, total, signed,
         (v) => { a.evidence = spreadTotal(evidenceKeys, v, m.evidence.min, m.evidence.max); }),
-      a.tasks.map((t, i) => slider(`Score: ${t.name}`, m.task_score.min, m.task_score.max, t.score, (v) => `${v}/5`, (v) => { a.tasks[i].score = v; })));
+      a.tasks.map((t, i) => slider(`Score: ${t.name}`, m.task_score.min, m.task_score.max, t.score, (v) => `${v}/${m.task_score.max}`, (v) => { a.tasks[i].score = v; })));
   }
 
   update(a) {

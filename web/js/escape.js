@@ -69,3 +69,9 @@ export const fileSlug = (text) => String(text).toLowerCase().normalize('NFKD')
 
 /** Text for a single-line context such as document.title: no control characters, no runs of space. */
 export const plainLine = (text) => String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** The first `max` characters (code points: a character outside the BMP is never cut in half). */
+export const firstChars = (value, max) => {
+  const chars = Array.from(String(value));
+  return chars.length <= max ? String(value) : chars.slice(0, max).join('');
+};

@@ -1,13 +1,15 @@
 // Your own assessment: toolbar, saved list, share link, export/import, compare, printable report.
 import { h, fill, patch } from './dom.js';
-import { fixed, score1, signed, signed1, pct, totalRange } from './format.js';
+import { fixed, signed, signed1, pct, totalRange } from './format.js';
 import { csvRow } from './escape.js';
 import { embedSnippets } from './snippets.js';
 
-export function renderToolbar(refs, { mode, saved }) {
+export function renderToolbar(refs, { mode }) {
   const b = (action, label, extra = {}) => h('button', { type: 'button', class: 'btn', 'data-action': action, ...extra }, label);
+  // One label, whatever the state; the status beside it says whether there is anything to save.
+  refs.saveStatus = mode === 'published' ? null : h('span', { class: 'save-status', id: 'save-status', role: 'status' });
   fill(refs.toolbar,
-    mode === 'published' ? b('make-own', 'Edit as my own') : b('save', saved ? 'Save' : 'Save to this browser'),
+    mode === 'published' ? b('make-own', 'Edit as my own') : h('span', { class: 'save-group' }, b('save', 'Save', { 'aria-describedby': 'save-status' }), refs.saveStatus),
     b('new-blank', 'New blank assessment'),
     b('saved', 'My assessments', { 'aria-haspopup': 'true' }),
     b('share', 'Share link'),
@@ -18,6 +20,18 @@ export function renderToolbar(refs, { mode, saved }) {
     b('compare', 'Compare'),
     b('embed', 'Embed this'),
     b('print', 'Print report'));
+}
+
+/** Beside Save: never saved, saved, or changed since the last save. */
+export function renderSaveStatus(refs, { saved, dirty }) {
+  if (!refs.saveStatus) return;
+  const text = !saved ? 'Not saved in this browser yet' : dirty ? `Unsaved changes to “${saved.name}”` : `Saved as “${saved.name}”`;
+  if (refs.saveStatus.textContent !== text) refs.saveStatus.textContent = text;
+}
+
+/** Takes down a problem notice (a refused import, say) once the user has moved on. */
+export function clearProblem(refs) {
+  if (refs.notice.querySelector('.note-box.problem')) fill(refs.notice);
 }
 
 /**
@@ -93,7 +107,7 @@ export function showSharePanel(refs, url) {
 }
 
 /** Comparison of two assessments: score, zone, the exact points per part, tasks side by side. */
-export function showComparePanel(refs, options, chosen, results) {
+export function showComparePanel(refs, { options, chosen, results, taskMax }) {
   const select = (name, value) => h('select', { 'data-compare': name, 'aria-label': name === 'a' ? 'Compare' : 'with' },
     options.map((o) => h('option', { value: o.key, selected: o.key === value }, o.label)));
   const [ra, rb] = results;
@@ -104,8 +118,10 @@ export function showComparePanel(refs, options, chosen, results) {
     body.push(row('Score', ra.display.score, rb.display.score, signed1(rb.score - ra.score)));
     body.push(row('Zone and label', ra.label, rb.label, ra.zone === rb.zone ? 'same zone' : `${ra.zone} → ${rb.zone}`));
     ra.attribution.forEach((p, i) => body.push(row(`${p.label} (points)`, fixed(p.points, 1), fixed(rb.attribution[i].points, 1), signed1(rb.attribution[i].points - p.points))));
+  } else {
+    body.push(h('tr', null, h('td', { colspan: 4, class: 'muted' }, 'Loading the published role…')));
   }
-  const tasks = (a) => a ? a.tasks.map((t) => `${t.name}: ${pct(t.time_pct)} at ${t.score}/5`) : [];
+  const tasks = (a) => a ? a.tasks.map((t) => `${t.name}: ${pct(t.time_pct)} at ${t.score}/${taskMax}`) : [];
   const ta = tasks(aa);
   const tb = tasks(ab);
   fill(refs.panel, panel('Compare',
@@ -184,7 +200,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
       h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/${taskMax}`),
         h('td', null, m.inputs.impacts.find((i) => i.key === t.impact)?.label ?? t.impact), h('td', null, fixed((t.time_pct * t.score) / 100, 2)))))),
-    h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/${m.formula.task_resistance_base - m.inputs.task_score.min}; split ${r.split.displacement}% displaced, ${r.split.augmentation}% augmented, ${r.split.not_involved}% not involved; ${pct(r.time_share_3plus)} of time scores 3 or more.`),
+    h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/${m.formula.task_resistance_base - m.inputs.task_score.min}; time by impact: ${m.inputs.impacts.map((i) => `${i.label.toLowerCase()} ${pct(Math.round(r.split[i.key] * 100) / 100)}`).join(', ')}; ${pct(r.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more.`),
     h('h2', null, 'Other inputs'),
     h('p', null, `Evidence ${signed(r.totals.evidence)}/${max(m.inputs.evidence)}: ${dims(m.inputs.evidence, a.evidence)}`),
     h('p', null, `Barriers ${r.totals.barriers}/${max(m.inputs.barriers)}: ${dims(m.inputs.barriers, a.barriers)}`),
@@ -194,8 +210,19 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     h('p', { class: 'calc-line' }, r.display.raw_calculation),
     h('p', { class: 'calc-line' }, `JobZone score: ${r.display.score_calculation}`),
     h('p', null, `Attribution: ${r.attribution.map((p) => `${p.label} ${fixed(p.points, 1)}`).join(' · ')}`),
-    u ? h('p', null, `If each judgment were one step off: 80% of outcomes between ${score1(u.p10)} and ${score1(u.p90)}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
-    h('p', { class: 'muted' }, 'Rules marked assumed on the page (zone edges other than Green at 48, most sub-labels, the 0-100 clamp) are this project\'s reading of the method.'));
+    u ? h('p', null, `If each judgment were one step off: 80% of outcomes between ${u.display.p10} and ${u.display.p90}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
+    h('p', { class: 'muted' }, `Assumed, not published: ${assumedRules(m).join('; ')}. These are this project's reading of the method, open to correction.`));
+}
+
+/** The names of the methodology's assumed rules, as the report lists them. */
+function assumedRules(m) {
+  return [
+    ...m.zones.filter((z) => z.status === 'assumed').map((z) => `the ${z.name} zone edge (${z.min})`),
+    ...m.labels.filter((l) => l.status === 'assumed').map((l) => `the ${l.label} rule`),
+    ...m.quick_screen.filter((q) => q.status === 'assumed').map((q) => `the quick screen's ${q.likely}`),
+    ...[[m.clamp, `the ${m.clamp.min}-${m.clamp.max} clamp`], [m.attribution, 'the exact attribution'], [m.inputs.time_pct, 'time shares in hundredths'], [m.insight, 'the analyses']]
+      .filter(([rule]) => rule.status === 'assumed').map(([, name]) => name),
+  ];
 }
 
 /** "Embed this": both snippets for the current role or state, copy buttons and a live preview. */

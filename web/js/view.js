@@ -24,7 +24,7 @@ function zoneBadge(zone, label) {
 }
 
 /** Builds the page skeleton for one assessment; returns the parts that updates fill. */
-export function buildPage({ assessment, methodology: m, registry, published, own = false, origin = '' }) {
+export function buildPage({ assessment, methodology: m, registry, published, own = false, origin = '', onLeversToggle = () => {} }) {
   const role = assessment.role;
   const r = {}; // refs
   const inputs = m.inputs;
@@ -55,7 +55,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.clampNote = h('p', { class: 'note', hidden: true });
   const glance = section('glance', 'Score at a glance',
     h('div', { class: 'glance-top' },
-      h('div', { class: 'score-block' }, r.bigScore, h('span', { class: 'of' }, '/100')),
+      h('div', { class: 'score-block' }, r.bigScore, h('span', { class: 'of' }, `/${m.clamp.max}`)),
       h('div', null, r.zone, r.compare, r.reset)),
     r.clampNote, r.gauges);
 
@@ -84,7 +84,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.protectiveTotal = h('p', { class: 'total' });
   r.screen = h('p', { class: 'screen' });
   const protective = section('protective', 'Protective principles and AI growth',
-    h('p', { class: 'lede' }, 'Human-only factors, 0 to 3 each. They do not enter the score; with AI growth they give a quick screen before full scoring.'),
+    h('p', { class: 'lede' }, `Human-only factors, ${inputs.protective.min} to ${inputs.protective.max} each. They do not enter the score; with AI growth they give a quick screen before full scoring.`),
     h('div', { class: 'ctl-grid' },
       inputs.protective.dimensions.map((d) => rangeControl({
         path: ['protective', d.key], label: d.label, min: inputs.protective.min, max: inputs.protective.max,
@@ -102,13 +102,13 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.split = h('div', { class: 'split' });
   r.resistance = h('p', { class: 'calc-line' });
   const tasks = section('tasks', 'Task decomposition',
-    h('p', { class: 'lede' }, 'Each task: its share of the working week, how far an AI agent could do it (1 = only a human, 5 = fully automatable), and how AI touches it. Moving a share rebalances the unlocked tasks so the week stays at 100%.'),
+    h('p', { class: 'lede' }, `Each task: its share of the working week, how far an AI agent could do it (${inputs.task_score.min} = only a human, ${inputs.task_score.max} = fully automatable), and how AI touches it. Moving a share rebalances the unlocked tasks so the week stays at ${inputs.time_pct.total}%.`),
     r.tasks, r.taskTotal, r.split, r.resistance);
 
   // Evidence
   r.evidenceTotal = h('p', { class: 'total' });
   const evidence = section('evidence', 'Market evidence',
-    h('p', { class: 'lede' }, 'Signals from the job market, from -2 (clearly against the role) to +2 (clearly for it).'),
+    h('p', { class: 'lede' }, `Signals from the job market, from ${inputs.evidence.min} (clearly against the role) to ${signed(inputs.evidence.max)} (clearly for it).`),
     h('div', { class: 'ctl-grid' }, inputs.evidence.dimensions.map((d) => rangeControl({
       path: ['evidence', d.key], label: d.label, min: inputs.evidence.min, max: inputs.evidence.max, format: signed,
     }, registry))),
@@ -117,7 +117,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   // Barriers
   r.barrierTotal = h('p', { class: 'total' });
   const barriers = section('barriers', 'Barriers to AI',
-    h('p', { class: 'lede' }, 'What stops AI doing the work even where it technically could: 0 (none) to 2 (strong).'),
+    h('p', { class: 'lede' }, `What stops AI doing the work even where it technically could: ${inputs.barriers.min} (none) to ${inputs.barriers.max} (strong).`),
     h('div', { class: 'ctl-grid' }, inputs.barriers.dimensions.map((d) => rangeControl({
       path: ['barriers', d.key], label: d.label, min: inputs.barriers.min, max: inputs.barriers.max,
       format: (v) => `${v}/${inputs.barriers.max}`, valueText: (v) => `${v} of ${inputs.barriers.max}`,
@@ -141,9 +141,9 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.tornado = h('div');
   r.tornadoAll = h('div');
   const levers = section('levers', 'What moves this score',
-    h('p', { class: 'lede' }, 'Each input one step down (upper bar) and one step up (lower bar), everything else as it is; a share step moves 5 points of time. Bars to the right raise the score, to the left lower it.'),
+    h('p', { class: 'lede' }, `Each input one step down (upper bar) and one step up (lower bar), everything else as it is; a share step moves ${m.insight.share_step} points of time. Bars to the right raise the score, to the left lower it.`),
     r.lever, r.tornado,
-    h('details', { class: 'more', ontoggle: (e) => { if (e.target.open) r.renderAllLevers?.(); } }, h('summary', null, 'Every input'), r.tornadoAll));
+    h('details', { class: 'more', ontoggle: onLeversToggle }, h('summary', null, 'Every input'), r.tornadoAll));
   r.sure = h('div', { class: 'sure' });
   const sure = section('sure', 'How sure is this score', r.sure);
   r.move = h('div', { class: 'move' });
@@ -159,7 +159,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     // A title and a heading level for the page even while the title is an input.
     header.prepend(h('h1', { class: 'visually-hidden' }, 'Your assessment'));
   }
-  const page = h('div', { class: 'role-page' }, header, r.toolbar, r.notice, r.panel, r.errors,
+  const page = h('div', { class: `role-page ${own ? 'own' : 'published'}` }, header, r.toolbar, r.notice, r.panel, r.errors,
     h('div', { class: 'layout' },
       h('div', { class: 'col-main' }, glance, sits, verdict, levers, tasks, evidence, barriers, protective),
       h('div', { class: 'col-side' }, sure, move, calc, sub, comp, definition, rules)));
@@ -228,7 +228,7 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
   }
   refs.clampNote.hidden = !res.clamped;
   setText(refs.clampNote, res.clamped
-    ? `The formula gives ${fixed(res.score_unclamped, 1)}; shown as 100 because the scale stops there (an assumed rule: the published normaliser reaches 100 only with a barrier total of 5 or less).`
+    ? `The formula gives ${fixed(res.score_unclamped, 1)}; shown as ${m.clamp.max} because the scale stops there. An assumed rule: ${m.clamp.text}`
     : '');
 
   const ev = totalRange(m.inputs.evidence);
@@ -246,19 +246,16 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
   patchWhen(refs.gauges, gaugeRows.map((g) => g[1]).join(), () => [gaugeRows.map(([label, value, svg]) =>
     h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
 
-  const neighbours = assessment.neighbours ?? published?.neighbours ?? [];
-  // The band is last frame's until the analyses catch up; it never blinks out in between.
-  refs.barArgs = { zones, res, publishedResult, neighbours, title: assessment.role.title };
-  renderBar(refs, { ...refs.barArgs, band: refs.band });
-  patchWhen(refs.neighbours, d.score, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
+  const neighbours = neighboursOf(assessment, published);
+  patchWhen(refs.neighbours, `${d.score}|${publishedResult?.display.score}|${assessment.role.title}`, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
     neighbours.map((n) => h('li', null, `${n.title}: ${score1(n.score)}`, n.label ? `, ${n.label}` : ''))]);
 
   const margin = `${d.threshold_margin} points above the ${zoneRule.name} threshold of ${zoneRule.min}`;
   const next = res.to_next_zone !== null ? zones[zones.indexOf(zoneRule) - 1] : null;
-  patchWhen(refs.verdict, `${d.score}|${res.label}|${res.final.label}`, () => [h('p', { class: 'verdict-main' }, zoneBadge(res.zone, res.zone), ` ${assessment.role.title} scores ${d.score} of 100: ${res.verdict}, ${margin}.`,
+  patchWhen(refs.verdict, `${d.score}|${res.label}|${res.final.label}|${assessment.role.title}`, () => [h('p', { class: 'verdict-main' }, zoneBadge(res.zone, res.zone), ` ${assessment.role.title} scores ${d.score} of 100: ${res.verdict}, ${margin}.`,
       next ? ` It is ${fixed(res.to_next_zone, 1)} points short of ${next.name}.` : ''),
     h('p', null, ZONE_LINE[res.zone] ?? ''),
-    res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${score1(res.final.score)}): ${res.final.reason}`) : null]);
+    res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${res.final.display_score}): ${res.final.reason}`) : null]);
 
   setText(refs.protectiveTotal, `Protective total: ${res.totals.protective}/${pr.max}`);
   patchWhen(refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status)]);
@@ -269,7 +266,7 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     if (el) setText(el, `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`);
   });
   const totalShare = assessment.tasks.reduce((a, t) => a + t.time_pct, 0);
-  setText(refs.taskTotal, `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores 3 or more`);
+  setText(refs.taskTotal, `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more`);
   const splitParts = m.inputs.impacts.map((im) => ({ key: im.key, label: im.label, value: res.split[im.key] }));
   patchWhen(refs.split, splitParts.map((p) => p.value).join(), () => [splitBar(splitParts),
     h('ul', { class: 'legend' }, splitParts.map((p) => h('li', null, h('span', { class: `key sp-${p.key}`, 'aria-hidden': 'true' }), `${p.label} ${pct(Math.round(p.value * 100) / 100)}`)))]);
@@ -295,7 +292,7 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
   patchWhen(refs.sublabel, `${res.time_share_3plus}|${res.totals.growth}|${res.label}`, () => [h('table', { class: 'kv' },
     h('caption', { class: 'visually-hidden' }, 'How the sub-label is chosen'),
     h('tbody', null,
-      h('tr', null, h('th', { scope: 'row' }, 'Task time scoring 3+'), h('td', null, pct(res.time_share_3plus))),
+      h('tr', null, h('th', { scope: 'row' }, `Task time scoring ${m.inputs.task_score.exposed_min}+`), h('td', null, pct(res.time_share_3plus))),
       h('tr', null, h('th', { scope: 'row' }, 'AI growth correlation'), h('td', null, signed(res.totals.growth))),
       h('tr', null, h('th', { scope: 'row' }, 'Sub-label'), h('td', null, zoneBadge(res.zone, res.label))))),
   labelRule ? h('p', null, labelRule.text, ' ', statusBadge(labelRule.status)) : null]);
@@ -304,12 +301,14 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
   const compTotal = res.composition.reduce((a, p) => a + p.points, 0);
   const attrRows = res.attribution.map((p) => ({ label: p.label, value: p.points, text: signed1(p.points) }));
   const attrTotal = res.attribution.reduce((a, p) => a + p.points, 0);
-  const maxPts = Math.max(50, ...compRows.map((x) => Math.abs(x.value)), ...attrRows.map((x) => Math.abs(x.value)));
-  patchWhen(refs.composition, [...compRows, ...attrRows].map((x) => x.text).join(), () => [h('div', null, h('h3', null, 'As published (50/20/15/10/5)'), barRows(compRows, maxPts, 'Published composition'),
+  const weights = m.composition.parts.map((p) => p.weight);
+  const maxPts = Math.max(...weights, ...compRows.map((x) => Math.abs(x.value)), ...attrRows.map((x) => Math.abs(x.value)));
+  const neutral = m.attribution.baseline;
+  patchWhen(refs.composition, [...compRows, ...attrRows].map((x) => x.text).join(), () => [h('div', null, h('h3', null, `As published (${weights.join('/')})`), barRows(compRows, maxPts, 'Published composition'),
       h('p', { class: 'total' }, `Adds up to ${score1(compTotal)}, not ${d.score}`)),
     h('div', null, h('h3', null, 'Exact attribution'), barRows(attrRows, maxPts, 'Exact attribution of the score'),
       h('p', { class: 'total' }, `Adds up to ${score1(attrTotal)} = the score`)),
-    h('p', { class: 'note span' }, 'The tracker weights each part by its own scale, so its points need not add up to the score. The exact attribution splits the score itself across the formula\'s four factors (a Shapley split from the floor of 0); protective principles are not in the formula. ', statusBadge('assumed'))]);
+    h('p', { class: 'note span' }, `The tracker weights each part by its own scale, so its points need not add up to the score. The exact attribution starts from a neutral role (every task ${neutral.task_score}, evidence ${neutral.evidence}, barriers ${neutral.barriers}, AI growth ${neutral.ai_growth_correlation}), which scores ${score1(attrRows[0].value)}, and splits the rest exactly across the formula's four factors, so a factor left neutral gets 0; protective principles are not in the formula. `, statusBadge(m.attribution.status))]);
 
   // Rules, with those that apply now marked
   const fired = new Set(res.rules.map((x) => x.id));
@@ -322,15 +321,42 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     m.quick_screen.map((q) => rule(q.id, q.status, `Quick screen, ${q.likely}: ${q.text}`)),
     rule(m.clamp.id, m.clamp.status, m.clamp.text),
     rule('composition', m.composition.status, `Composition: ${m.composition.text}`),
-    rule('attribution', m.attribution.status, `Attribution: ${m.attribution.text}`))]);
+    rule('attribution', m.attribution.status, `Attribution: ${m.attribution.text}`),
+    rule('time-shares', m.inputs.time_pct.status, `Time shares: ${m.inputs.time_pct.text}`),
+    rule('insight', m.insight.status, `Analyses: ${m.insight.text}`))]);
 }
 
-function renderBar(refs, { zones, res, publishedResult, neighbours, title, band = null }) {
-  const key = `${res.display.score}|${band ? [band.p10, band.p50, band.p90].join() : ''}`;
+const neighboursOf = (assessment, published) => assessment.neighbours ?? published?.neighbours ?? [];
+
+/**
+ * The zone bar, drawn once per frame from the result and its analyses (the 80% band), with a
+ * legend for every mark it draws.
+ */
+export function renderBar(refs, { methodology: m, result: res, insight, assessment, published, publishedResult }) {
+  const band = insight?.uncertainty ?? null;
+  const neighbours = neighboursOf(assessment, published);
+  const title = assessment.role.title;
+  const key = [res.display.score, band ? [band.p10, band.p50, band.p90].join() : '', publishedResult?.score ?? '', title, neighbours.length].join('|');
   patchWhen(refs.bar, key, () => [zoneBar({
-    zones, score: res.score, published: publishedResult ? publishedResult.score : null, neighbours, title, band,
-  })]);
+    zones: m.zones, score: res.score, scoreText: res.display.score, published: publishedResult ? publishedResult.score : null, neighbours, title, band,
+  }), barLegend({ band, published: Boolean(publishedResult), neighbours: neighbours.length > 0 })]);
 }
+
+/** What each mark on the zone bar means; only the marks drawn are listed. */
+function barLegend({ band, published, neighbours }) {
+  const item = (cls, text) => h('li', null, h('span', { class: `lg ${cls}`, 'aria-hidden': 'true' }), text);
+  return h('ul', { class: 'bar-legend', 'aria-label': 'Key to the bar' },
+    item('lg-me', 'this assessment'),
+    published ? item('lg-published', 'published score') : null,
+    neighbours ? item('lg-neighbour', 'neighbouring roles') : null,
+    band ? item('lg-band', '80% of outcomes if each judgment were one step off') : null);
+}
+
+/** A probability as the fraction people say: 0.25 is "1/4", 0.5 is "1/2". */
+const fraction = (p) => {
+  for (let d = 1; d <= 12; d++) if (Math.abs(p * d - Math.round(p * d)) < 1e-9) return `${Math.round(p * d)}/${d}`;
+  return fixed(p, 2);
+};
 
 const stepText = (input, value, m) => (input.endsWith('time_pct') ? pct(Math.round(value * 100) / 100)
   : input.endsWith('.score') ? `${value}/${m.inputs.task_score.max}` : signed(value));
@@ -342,8 +368,8 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   const top = list[0];
   if (top && top.swing > 0) {
     const parts = [];
-    if (top.down) parts.push(`one step down (to ${stepText(top.input, top.down.value, m)}) gives ${score1(top.down.score)}`);
-    if (top.up) parts.push(`one step up (to ${stepText(top.input, top.up.value, m)}) gives ${score1(top.up.score)}`);
+    if (top.down) parts.push(`one step down (to ${stepText(top.input, top.down.value, m)}) gives ${top.down.display}`);
+    if (top.up) parts.push(`one step up (to ${stepText(top.input, top.up.value, m)}) gives ${top.up.display}`);
     const name = /^(Score|Time share) of /.test(top.label) ? `the ${top.label.charAt(0).toLowerCase()}${top.label.slice(1)}` : top.label;
     setText(refs.lever, `The biggest lever is ${name}: ${parts.join(', ')} (now ${res.display.score}).`);
   } else {
@@ -355,30 +381,29 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
     const up = x.up ? x.up.score - now : null;
     return { label: x.label, down, up, text: [down === null ? '–' : signed1(down), up === null ? '–' : signed1(up)].join(' / ') };
   };
-  const key = list.map((x) => `${x.input}:${fixed(x.swing, 2)}`).join();
+  // Labels carry task names: a renamed task is redrawn at once.
+  const key = list.map((x) => `${x.input}:${x.label}:${fixed(x.swing, 2)}`).join();
   patchWhen(refs.tornado, key, () => [tornado(list.slice(0, 8).map(rowOf), max, 'The eight inputs that move the score most: change for one step down / one step up')]);
   // The full table is built only while its <details> is open: fewer nodes on the page.
-  const details = refs.tornadoAll.parentElement;
-  refs.renderAllLevers = () => patchWhen(refs.tornadoAll, key, () => [tornado(list.map(rowOf), max, 'Every input: change for one step down / one step up')]);
-  if (details.open) refs.renderAllLevers();
+  if (refs.tornadoAll.parentElement.open) {
+    patchWhen(refs.tornadoAll, key, () => [tornado(list.map(rowOf), max, 'Every input: change for one step down / one step up')]);
+  }
 
   const u = insight.uncertainty;
   const zoneText = m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ');
   patchWhen(refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}`, () => [
     h('p', null, `If each judgment (${u.judged_inputs} of them: task scores, evidence, barriers, AI growth) could be one step off, 80% of outcomes fall between `,
-      h('strong', null, score1(u.p10)), ' and ', h('strong', null, score1(u.p90)), `, with the middle at ${score1(u.p50)}.`),
+      h('strong', null, u.display.p10), ' and ', h('strong', null, u.display.p90), `, with the middle at ${u.display.p50}.`),
     h('p', { class: 'zone-odds' }, 'Chance of each zone: ', zoneText),
-    h('p', { class: 'note' }, 'Each judged input stays with probability 1/2 and moves one step down or up with 1/4 each (a step off the scale stays put). Computed exactly over every combination, not sampled. ', h('span', { class: 'badge st-assumed' }, 'Assumed')),
+    h('p', { class: 'note' }, `Each judged input stays with probability ${fraction(1 - 2 * m.insight.step_probability)} and moves one step down or up with ${fraction(m.insight.step_probability)} each (a step off the scale stays put). Computed exactly over every combination, not sampled. `, statusBadge(m.insight.status)),
   ]);
-  refs.band = u;
-  renderBar(refs, { ...refs.barArgs, band: u });
 
   const b = insight.best_move;
-  patchWhen(refs.move, b ? `${b.from}|${b.to}|${b.points}|${b.score}` : 'none', () => (b ? [
-    h('p', null, `Moving ${b.points} points of time from “${assessment.tasks[b.from].name}” to “${assessment.tasks[b.to].name}” raises the score by ${fixed(b.delta, 1)} to ${score1(b.score)}: `,
+  patchWhen(refs.move, b ? `${b.from}|${b.to}|${b.points}|${b.score}|${assessment.tasks[b.from].name}|${assessment.tasks[b.to].name}` : 'none', () => (b ? [
+    h('p', null, `Moving ${b.points} points of time from “${assessment.tasks[b.from].name}” to “${assessment.tasks[b.to].name}” raises the score by ${fixed(b.delta, 1)} to ${b.display_score}: `,
       zoneBadge(b.zone, b.label), '.'),
     h('button', { type: 'button', class: 'btn', 'data-action': 'best-move', 'data-from': b.from, 'data-to': b.to, 'data-points': b.points }, 'Try this move'),
-  ] : [h('p', null, 'No change of task mix (moving 5 to 20 points of time between two tasks) would raise the score.')]));
+  ] : [h('p', null, `No change of task mix (moving ${m.insight.share_step} to ${m.insight.best_move_max} points of time between two tasks) would raise the score.`)]));
 }
 
 export function renderErrors(refs, errors) {

@@ -31,8 +31,11 @@ export function shareRange(shares, locked, index) {
 /**
  * New shares after task `index` is set to `value`. Locked tasks keep their share; if no other
  * task is unlocked nothing moves. The result adds up to 100 exactly (in units of 1 or 0.01).
+ * The unlocked others share what is left in proportion to `weights` (by default their shares
+ * now; the page passes their shares from when the slider started moving, so a move to the end
+ * and back restores the old mix instead of an even split).
  */
-export function rebalance(shares, locked, index, value) {
+export function rebalance(shares, locked, index, value, weights = shares) {
   const { min, max } = shareRange(shares, locked, index);
   const unit = unitOf(shares, value);
   const toUnits = (x) => Math.round(x / unit);
@@ -41,7 +44,7 @@ export function rebalance(shares, locked, index, value) {
   if (others.length === 0) return shares.slice();
   const lockedUnits = total(shares.map((x, j) => (j !== index && locked[j] ? toUnits(x) : 0)));
   const remaining = toUnits(100) - lockedUnits - target;
-  const parts = apportion(remaining, others.map((j) => toUnits(shares[j])));
+  const parts = apportion(remaining, others.map((j) => toUnits(weights[j])));
   const next = shares.slice();
   next[index] = target * unit;
   others.forEach((j, k) => { next[j] = unit === 1 ? parts[k] : Math.round(parts[k]) / 100; });

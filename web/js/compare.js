@@ -1,0 +1,73 @@
+// Compare: any two of this assessment, its published baseline, any published role of the
+// catalog, and anything saved in this browser. The panel is redrawn only when what it shows
+// changes (a choice, an edit of a compared assessment, the saved list), not on every frame.
+import { findRole, fetchJson } from './catalog.js';
+import { showComparePanel } from './own.js';
+
+export function compareFeature(app) {
+  const { state } = app;
+  const published = new Map(); // catalog id -> assessment, fetched when first chosen
+  let shownKey = null;
+
+  function options() {
+    const out = [];
+    if (state.baseline) out.push({ key: 'baseline', label: `Published: ${state.baseline.role.title} (the baseline)`, assessment: state.baseline });
+    out.push({ key: 'current', label: `This assessment: ${state.current.role.title}`, assessment: state.current });
+    for (const r of state.catalog.roles) {
+      out.push({ key: `published:${r.id}`, label: `Published: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: published.get(r.id) ?? null });
+    }
+    for (const r of state.savedList) out.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
+    return out;
+  }
+
+  /** Fetches the published roles chosen but not loaded yet; redraws once they are in. */
+  function loadChosen() {
+    for (const key of state.compare) {
+      const id = key.startsWith('published:') ? key.slice('published:'.length) : null;
+      const entry = id && !published.has(id) ? findRole(state.catalog, id) : null;
+      if (!entry) continue;
+      published.set(id, null);
+      fetchJson(`data/${entry.file}`).then((a) => {
+        published.set(id, a);
+        refresh({ force: true });
+      }, () => published.delete(id));
+    }
+  }
+
+  /** Redraws the panel if it is open and what it compares changed (or `force`). */
+  function refresh({ force = false } = {}) {
+    if (state.panel !== 'compare' || !state.compare) return;
+    const key = [state.compare.join(), state.compare.includes('current') ? state.revision : '', state.savedRevision,
+      state.baseline ? 'b' : ''].join('|');
+    if (!force && key === shownKey) return;
+    shownKey = key;
+    loadChosen();
+    const list = options();
+    const results = state.compare.map((k) => {
+      const assessment = list.find((o) => o.key === k)?.assessment;
+      const out = assessment && state.engine.score(assessment);
+      return out?.ok ? out.result : null;
+    });
+    const focused = document.activeElement?.dataset?.compare;
+    showComparePanel(state.refs, { options: list, chosen: state.compare, results, taskMax: state.engine.methodology.inputs.task_score.max });
+    if (focused) state.refs.panel.querySelector(`[data-compare="${focused}"]`)?.focus();
+  }
+
+  return {
+    refresh,
+    /** A choice in one of the two selects. */
+    choose(which, key) {
+      state.compare[which === 'a' ? 0 : 1] = key;
+      refresh();
+    },
+    actions: {
+      compare() {
+        state.panel = 'compare';
+        const first = state.baseline ? 'baseline' : state.savedList[0] ? `saved:${state.savedList[0].id}` : `published:${state.catalog.default}`;
+        state.compare = [first, 'current'];
+        shownKey = null;
+        refresh();
+      },
+    },
+  };
+}

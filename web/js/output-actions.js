@@ -1,0 +1,48 @@
+// What leaves the page: a share link, the embed snippets, JSON and CSV files, the printed
+// report, and copying any of them. Everything is built from the current assessment in the browser.
+import { encodeLink } from './share-link.js';
+import { fileSlug } from './escape.js';
+import { notify, showSharePanel, showEmbedPanel, tasksCsv, download } from './own.js';
+
+export function outputActions(app) {
+  const { state } = app;
+  return {
+    async share() {
+      const link = `${location.origin}${location.pathname}#${await encodeLink(state.current)}`;
+      state.panel = 'share';
+      showSharePanel(state.refs, link);
+    },
+    /** Copies the field named by the button's data-target (a share link or an embed snippet). */
+    async copy(button) {
+      const field = document.getElementById(button.dataset.target);
+      field.select();
+      try {
+        await navigator.clipboard.writeText(field.value);
+        notify(state.refs, 'Copied.');
+      } catch {
+        notify(state.refs, 'Copy was not allowed here: the text is selected, copy it with your keyboard.');
+      }
+    },
+    'export-json'() {
+      const out = state.engine.validate(JSON.stringify(state.current));
+      if (out.ok) download(`${fileSlug(state.current.role.title)}.json`, `${JSON.stringify(out.assessment, null, 2)}\n`, 'application/json');
+    },
+    'export-csv'() {
+      download(`${fileSlug(state.current.role.title)}-tasks.csv`, tasksCsv(state.current), 'text/csv');
+    },
+    print() {
+      window.print();
+    },
+    async embed() {
+      await import('./embed.js'); // the widget itself, for the live preview
+      const published = state.mode === 'published' && JSON.stringify(state.current) === JSON.stringify(state.baseline);
+      state.panel = 'embed';
+      showEmbedPanel(state.refs, {
+        site: new URL('./', location.href).href,
+        role: published ? state.publishedId : null,
+        state: published ? null : (await encodeLink(state.current)).slice(2),
+        title: state.current.role.title,
+      });
+    },
+  };
+}

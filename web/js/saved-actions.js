@@ -1,0 +1,139 @@
+// Saved work: Save, My assessments (open, rename, delete), unsaved work set aside or left by a
+// closed tab, and data this version could not read. The store (storage.js) is reached only here
+// and in the app's draft writer; own.js only draws what it is given.
+import { findRole } from './catalog.js';
+import { fileSlug, plainLine, firstChars } from './escape.js';
+import { notify, showSavedPanel, download } from './own.js';
+
+export function savedActions(app) {
+  const { state } = app;
+  const nameLimit = () => state.engine.methodology.limits.max_name_chars;
+  const cut = (text) => firstChars(plainLine(text), nameLimit());
+
+  /** Re-reads the saved list (after a change here or in another tab) and redraws what shows it. */
+  async function refreshSaved() {
+    state.savedList = await state.store.list().catch(() => state.savedList);
+    state.savedRevision += 1;
+    if (state.panel === 'saved') await renderSavedPanel();
+    app.refreshCompare();
+  }
+
+  async function renderSavedPanel() {
+    const [unsaved, kept] = await Promise.all([state.store.unsaved().catch(() => []), state.store.kept().catch(() => [])]);
+    if (state.panel !== 'saved') return;
+    const focused = document.activeElement?.closest?.('.panel') ? document.activeElement.dataset : null;
+    showSavedPanel(state.refs, { list: state.savedList, unsaved, kept, currentId: state.saved?.id, readOnly: state.store.readOnly });
+    if (focused?.action) state.refs.panel.querySelector(`[data-action="${focused.action}"][data-id="${CSS.escape(focused.id ?? '')}"]`)?.focus();
+  }
+
+  /** Another tab saved, renamed or deleted something. */
+  function onStoreChange(message) {
+    if (!state.refs) return;
+    if (message?.id && message.id === state.saved?.id) {
+      if (message.type === 'deleted') {
+        state.saved = null;
+        app.renderToolbar();
+        notify(state.refs, 'This assessment was deleted in another tab. It is still here: Save keeps it as a new record.');
+      } else {
+        notify(state.refs, 'This assessment was saved in another tab. If you save here too, you will be asked which version to keep.');
+      }
+    }
+    refreshSaved();
+  }
+
+  const actions = {
+    async save() {
+      const name = state.saved?.name ?? cut(state.current.role.title);
+      const assessment = structuredClone(state.current);
+      try {
+        let out = await state.store.save({ id: state.saved?.id, name, assessment, rev: state.saved?.rev ?? null });
+        if (out.conflict) {
+          const replace = window.confirm(`“${out.conflict.name}” was saved in another tab after you opened it here.\n\nOK: replace that version with this one.\nCancel: keep both, saving this one as a new copy.`);
+          out = replace
+            ? await state.store.save({ id: state.saved.id, name, assessment, force: true })
+            : await state.store.save({ name: firstChars(`${name} (copy)`, nameLimit()), assessment });
+        }
+        const { record } = out;
+        state.saved = { id: record.id, name: record.name, rev: record.rev };
+        state.clean = JSON.stringify(assessment);
+        app.writeDraftNow();
+        app.renderToolbar();
+        notify(state.refs, `Saved “${record.name}” in this browser.`);
+        refreshSaved();
+      } catch (error) {
+        notify(state.refs, state.store.problem || `Not saved: ${error.message}.`, [], 'problem');
+        app.showStorageProblem();
+      }
+    },
+    async saved() {
+      state.panel = 'saved';
+      await renderSavedPanel();
+      state.refs.panel.querySelector('button')?.focus();
+    },
+    async 'saved-open'(button) {
+      const record = state.savedList.find((r) => r.id === button.dataset.id);
+      if (!record) return;
+      const check = state.engine.validate(JSON.stringify(record.assessment));
+      if (!check.ok) {
+        notify(state.refs, `“${record.name}” could not be opened.`, check.errors, 'problem');
+        return;
+      }
+      const base = findRole(state.catalog, check.assessment.id ?? '');
+      const saved = record.readOnly ? null : { id: record.id, name: record.name, rev: record.rev };
+      await app.replaceWork(() => app.openAssessment(check.assessment, { mode: 'own', saved, publishedId: base?.id ?? null, from: 'your saved copy' }),
+        record.readOnly ? `Opened “${record.name}” (read-only here: saving keeps it as a new copy).` : `Opened “${record.name}”.`);
+      if (base) await app.loadBaseline(base);
+    },
+    async 'saved-rename'(button) {
+      const record = state.savedList.find((r) => r.id === button.dataset.id);
+      const answer = record && window.prompt('New name', record.name);
+      const name = answer ? cut(answer) : '';
+      if (!name) return;
+      try {
+        await state.store.rename(record.id, name);
+        if (state.saved?.id === record.id) state.saved = { ...state.saved, name, rev: state.saved.rev + 1 };
+        app.renderToolbar();
+      } catch {
+        app.showStorageProblem();
+      }
+      await refreshSaved();
+    },
+    async 'saved-delete'(button) {
+      const record = state.savedList.find((r) => r.id === button.dataset.id);
+      if (!record || !window.confirm(`Delete “${record.name}” from this browser?`)) return;
+      try {
+        await state.store.remove(record.id);
+        if (state.saved?.id === record.id) state.saved = null;
+        app.renderToolbar();
+      } catch {
+        app.showStorageProblem();
+      }
+      await refreshSaved();
+    },
+    /** Opens unsaved work (set aside, or left by a closed tab) in this tab; it becomes this tab's draft. */
+    async 'draft-open'(button) {
+      const draft = await state.store.getDraft(button.dataset.id);
+      if (!draft) return refreshSaved();
+      if (await app.replaceWork(() => app.restoreWork(draft.work), `Restored “${draft.title || 'unsaved work'}”.`, draft.id)) await refreshSaved();
+    },
+    async 'draft-discard'(button) {
+      const drafts = await state.store.unsaved();
+      const draft = drafts.find((d) => d.id === button.dataset.id);
+      if (!draft || !window.confirm(`Discard the unsaved work “${draft.title || 'Untitled'}”? This cannot be undone.`)) return;
+      await state.store.deleteDraft(draft.id).catch(app.showStorageProblem);
+      await refreshSaved();
+    },
+    async 'kept-download'(button) {
+      const item = (await state.store.kept()).find((k) => k.id === button.dataset.id);
+      if (item) download(`jobzone-kept-${fileSlug(item.source)}.json`, item.text, 'application/octet-stream');
+    },
+    async 'kept-forget'(button) {
+      const item = (await state.store.kept()).find((k) => k.id === button.dataset.id);
+      if (!item || !window.confirm(`Remove the copy of “${item.source}” that jobzone could not read? Download it first if you may need it.`)) return;
+      await state.store.forgetKept(item.id).catch(app.showStorageProblem);
+      await refreshSaved();
+    },
+  };
+  return { actions, refreshSaved, onStoreChange };
+}
+

@@ -1,0 +1,54 @@
+// The buttons that change the task list or the mix: add, remove, reorder, try the best move, and
+// back to the published figures. Each goes through the app's edit()/structural(), which keep the
+// last valid state when the core refuses a change.
+import { rebalance, removeShare } from './time-shares.js';
+
+export function taskActions(app) {
+  const { state } = app;
+  return {
+    async reset() {
+      if (!state.baseline) return;
+      await app.replaceWork(() => {
+        state.current = structuredClone(state.baseline);
+        state.locked = state.current.tasks.map(() => false);
+        app.rebuildTasks();
+        app.announce(state.result);
+      }, 'Back to the published figures.');
+    },
+    'best-move'(button) {
+      const { from, to, points } = button.dataset;
+      app.edit((a) => {
+        a.tasks[Number(from)].time_pct -= Number(points);
+        a.tasks[Number(to)].time_pct += Number(points);
+      });
+      app.announce(state.result);
+    },
+    'add-task'() {
+      const n = state.current.tasks.length;
+      app.structural((a, locked) => {
+        const target = Math.floor(state.engine.methodology.inputs.time_pct.total / (n + 1));
+        const shares = rebalance([...a.tasks.map((t) => t.time_pct), 0], [...locked, false], n, target);
+        a.tasks.push({ name: `Task ${n + 1}`, time_pct: 0, score: 3, impact: 'augmentation' });
+        shares.forEach((v, i) => { a.tasks[i].time_pct = v; });
+        locked.push(false);
+      }, `[data-text="tasks.${n}.name"]`);
+    },
+    'remove-task'(button) {
+      const i = Number(button.dataset.index);
+      app.structural((a, locked) => {
+        const shares = removeShare(a.tasks.map((t) => t.time_pct), i);
+        a.tasks.splice(i, 1);
+        locked.splice(i, 1);
+        shares.forEach((v, j) => { a.tasks[j].time_pct = v; });
+      }, `[data-text="tasks.${Math.max(0, i - 1)}.name"]`);
+    },
+    'move-task'(button) {
+      const i = Number(button.dataset.index);
+      const j = i + Number(button.dataset.dir);
+      app.structural((a, locked) => {
+        [a.tasks[i], a.tasks[j]] = [a.tasks[j], a.tasks[i]];
+        [locked[i], locked[j]] = [locked[j], locked[i]];
+      }, `[data-action="move-task"][data-index="${j}"][data-dir="${button.dataset.dir}"]`);
+    },
+  };
+}
