@@ -1,0 +1,200 @@
+// The defects issue 17 names, each reproduced: names redraw at once, the first edit moves
+// nothing, the zone bar has a key, Save keeps its label, a refused import's message goes once the
+// user moves on, Compare offers published roles, held shares explain themselves, a share slider
+// keeps the old mix, and the page never prints a figure that reads as another zone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, serve, watch, root } from './browser.mjs';
+
+const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
+const dist = process.env.JOBZONE_DIST ?? path.join(root, 'dist'); // another build's site, to show a test failing there
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(dist); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(query = '') {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/${query}`);
+  await page.waitForSelector('.big-score');
+  return { context, page, problems };
+}
+
+const shares = (page) => page.$$eval('[data-path$=".time_pct"]', (els) => els.map((e) => Number(e.value)));
+
+test('a rename redraws every name at once: verdict, where it sits, the levers and the best move', async () => {
+  const { context, page, problems } = await open();
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.getByLabel('Role title').fill('Zebra keeper');
+  await page.getByLabel('Name of task 1').fill('Feeding zebras');
+  await page.getByLabel('Name of task 2').fill('Brushing zebras');
+  // No slider moves: the next frame must show the new names everywhere.
+  await page.waitForFunction(() => document.querySelector('#verdict').textContent.includes('Zebra keeper scores'), null, { timeout: 5000 });
+  assert.match(await page.textContent('#sits .neighbours'), /Zebra keeper: 61\.9/);
+  assert.match(await page.getAttribute('#sits svg.zonebar', 'aria-label'), /^Where Zebra keeper sits/);
+  assert.match(await page.textContent('#levers'), /Feeding zebras/);
+  assert.match(await page.textContent('#move'), /from “Brushing zebras”/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the first edit of a published role moves nothing below it', async () => {
+  const { context, page, problems } = await open();
+  const top = () => page.evaluate(() => document.querySelector('#barriers').getBoundingClientRect().top + scrollY);
+  const before = await top();
+  await page.getByLabel('Wage trends').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('.ctl.changed .was')?.textContent.includes('published'));
+  assert.equal(await top(), before, 'the "changed, published" line appeared in space kept for it');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the zone bar has a key for every mark it draws', async () => {
+  const { context, page } = await open();
+  await page.waitForSelector('#sits .band-range');
+  const legend = await page.$$eval('#sits .bar-legend li', (items) => items.map((li) => li.textContent));
+  assert.deepEqual(legend, ['this assessment', 'published score', 'neighbouring roles', '80% of outcomes if each judgment were one step off']);
+  assert.equal(await page.locator('#sits svg .pub').count(), 1);
+  assert.ok(await page.locator('#sits svg .nb').count() >= 1);
+  await context.close();
+});
+
+test('tornado values stay on one line, at 360 px too', async () => {
+  const { context, page } = await open();
+  for (const width of [1200, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const wrapped = await page.$$eval('#levers .tornado td.num', (cells) => cells
+      .filter((td) => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length > 1; })
+      .map((td) => td.textContent));
+    assert.deepEqual(wrapped, [], `no value wraps at ${width} px`);
+  }
+  await context.close();
+});
+
+test('Save keeps one label; the status beside it says what is saved', async () => {
+  const { context, page, problems } = await open();
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  const save = page.locator('[data-action=save]');
+  assert.equal(await save.textContent(), 'Save');
+  assert.equal(await page.textContent('#save-status'), 'Not saved in this browser yet');
+  await save.click();
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
+  assert.equal(await save.textContent(), 'Save');
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Unsaved changes'));
+  assert.equal(await save.textContent(), 'Save');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a new name is cut to the limit without splitting a character, the same everywhere', async () => {
+  const { context, page } = await open();
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.locator('[data-action=save]').click();
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
+  const long = `${'a'.repeat(199)}😀${'b'.repeat(50)}`; // the emoji is character 200 (two UTF-16 units)
+  page.once('dialog', (d) => d.accept(long));
+  await page.getByRole('button', { name: 'My assessments' }).click();
+  await page.locator('.saved-list [data-action=saved-rename]').click();
+  const cut = `${'a'.repeat(199)}😀`;
+  await page.waitForFunction((n) => document.querySelector('.saved-list .saved-name')?.textContent === n, cut);
+  assert.equal(await page.textContent('#save-status'), `Saved as “${cut}”`, 'the page holds the name that was saved');
+  await context.close();
+});
+
+test('a refused import says why, and the message goes once the user edits again', async () => {
+  const { context, page } = await open();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-stale-')), 'broken.json');
+  fs.writeFileSync(file, '{"format": 1}');
+  await page.setInputFiles('input[type=file][data-action=import]', file);
+  await page.waitForSelector('.notice .note-box.problem');
+  await page.getByLabel('AI growth correlation').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => !document.querySelector('.notice .note-box.problem'));
+  await context.close();
+});
+
+test('Compare offers every published role, also from a blank assessment', async () => {
+  const { context, page, problems } = await open();
+  await page.getByRole('button', { name: 'New blank assessment' }).click();
+  await page.waitForFunction(() => document.querySelector('.notice').textContent.includes('A blank assessment'));
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const first = page.locator('select[data-compare=a]');
+  const labels = await first.locator('option').allTextContents();
+  assert.ok(labels.includes('Published: AI Research Engineer (Mid-Senior)'), labels.join(' | '));
+  await first.selectOption({ label: 'Published: AI Research Engineer (Mid-Senior)' });
+  await page.waitForFunction(() => document.querySelector('.compare-table')?.textContent.includes('61.9'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a share held by every other lock stays focusable and says why', async () => {
+  const { context, page } = await open();
+  const n = reference.tasks.length;
+  for (let i = 1; i < n; i++) await page.locator(`[data-lock="${i}"]`).check();
+  const slider = page.locator('[data-path="tasks.0.time_pct"]');
+  assert.equal(await slider.evaluate((el) => el.disabled), false, 'not disabled: it stays in the tab order');
+  assert.equal(await slider.getAttribute('aria-disabled'), 'true');
+  const describedBy = await slider.getAttribute('aria-describedby');
+  const note = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
+  assert.match(note, /every other task is locked/);
+  assert.ok(await page.locator('.held-note').isVisible());
+  await slider.focus();
+  const before = await shares(page);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  assert.deepEqual(await shares(page), before, 'the held share did not move');
+  await page.locator('[data-lock="1"]').uncheck();
+  assert.equal(await slider.getAttribute('aria-disabled'), 'false');
+  assert.equal(await page.locator('.held-note').count(), 0);
+  await context.close();
+});
+
+test('End then Home on a share gives the released time back in the old proportions', async () => {
+  const { context, page } = await open();
+  const slider = page.locator('[data-path="tasks.0.time_pct"]');
+  await slider.focus();
+  await page.keyboard.press('End');
+  assert.deepEqual(await shares(page), [100, 0, 0, 0, 0, 0, 0]);
+  await page.keyboard.press('Home');
+  // The others were 20, 15, 15, 10, 10, 5 (75 in all): 100 shared in those proportions.
+  assert.deepEqual(await shares(page), [0, 27, 20, 20, 13, 13, 7]);
+  await context.close();
+});
+
+test('a figure near a threshold is printed so that it reads as its own zone; exactly 100 is not clamped', async () => {
+  const { context, page } = await open();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-edge-')), 'edge.json');
+  const edge = structuredClone(reference);
+  edge.id = 'synthetic-edge'; // test data, not a published role
+  edge.tasks = [
+    { name: 'A', time_pct: 34.32, score: 1, impact: 'augmentation' },
+    { name: 'B', time_pct: 65.68, score: 2, impact: 'augmentation' },
+  ];
+  for (const k of Object.keys(edge.evidence)) edge.evidence[k] = 0;
+  for (const k of Object.keys(edge.barriers)) edge.barriers[k] = 0;
+  edge.ai_growth_correlation = 0;
+  fs.writeFileSync(file, JSON.stringify(edge));
+  await page.setInputFiles('input[type=file][data-action=import]', file);
+  await page.waitForFunction(() => document.querySelector('.big-score').textContent !== '61.9');
+  assert.equal(await page.textContent('.big-score'), '47.96');
+  assert.match(await page.textContent('.zone-line'), /Yellow/);
+
+  const top = structuredClone(edge);
+  top.tasks = [{ name: 'Only', time_pct: 100, score: 1, impact: 'augmentation' }];
+  for (const k of Object.keys(top.evidence)) top.evidence[k] = 2;
+  for (const k of Object.keys(top.barriers)) top.barriers[k] = 1;
+  top.ai_growth_correlation = 2;
+  fs.writeFileSync(file, JSON.stringify(top));
+  await page.setInputFiles('input[type=file][data-action=import]', file);
+  await page.waitForFunction(() => document.querySelector('.big-score').textContent === '100.0');
+  assert.equal(await page.isVisible('.clamp-note, #glance .note'), false, 'no "clamped" note for an exact 100');
+  await context.close();
+});
