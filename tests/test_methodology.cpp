@@ -22,7 +22,7 @@ TEST_CASE("methodology loads with the published constants") {
     CHECK(m.limits.max_tasks == 50);
 }
 
-TEST_CASE("every rule is marked published or assumed, as METHODOLOGY.md says") {
+TEST_CASE("every rule is marked published or assumed, as the methodology data requires") {
     const Methodology& m = methodology();
     REQUIRE(m.zones.size() == 3);
     CHECK(m.zones[0].zone == "GREEN");

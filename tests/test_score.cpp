@@ -1,4 +1,4 @@
-// Scoring against the golden figures of METHODOLOGY.md, the boundaries, and each label rule.
+// Scoring against the golden figures (README.md, "The method, as data"), the boundaries, and each label rule.
 #include <catch2/catch.hpp>
 
 #include "jobzone/score.h"

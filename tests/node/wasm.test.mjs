@@ -98,3 +98,16 @@ test('methodology() returns the embedded data file', () => {
   assert.equal(m.zones[0].min, 48);
   assert.equal(jobzone.methodology(), fs.readFileSync(path.join(root, 'core/methodology.json'), 'utf8'));
 });
+
+test('wasm/jobzone.d.ts names every field score() and insight() return, and no other', async () => {
+  const dts = fs.readFileSync(path.join(root, 'wasm/jobzone.d.ts'), 'utf8');
+  /** The top-level property names of `interface name { ... }` (two-space indented members). */
+  const fields = (name) => {
+    const body = dts.slice(dts.indexOf(`export interface ${name} {`)).split('\n}')[0];
+    return [...body.matchAll(/^ {2}(\w+)\??[:(]/gm)].map((m) => m[1]).sort();
+  };
+  const jobzone = await loadModule();
+  assert.deepEqual(Object.keys(JSON.parse(jobzone.score(reference)).result).sort(), fields('Result'));
+  assert.deepEqual(Object.keys(JSON.parse(jobzone.insight(reference)).insight).sort(), fields('Insight'));
+  assert.deepEqual(Object.keys(jobzone).filter((k) => ['score', 'validate', 'insight', 'methodology'].includes(k)).sort(), fields('JobzoneModule'));
+});
