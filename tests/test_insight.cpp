@@ -29,9 +29,10 @@ Assessment small(std::uint64_t seed) {
 
 // The three outcomes of one judged input: (value, probability), a step off the range stays.
 std::vector<std::pair<int, double>> steps(int value, int lo, int hi) {
-    std::vector<std::pair<int, double>> out = {{value, 0.5}};
-    if (value > lo) out.push_back({value - 1, 0.25}); else out[0].second += 0.25;
-    if (value < hi) out.push_back({value + 1, 0.25}); else out[0].second += 0.25;
+    const double step = methodology().insight.step_probability;  // 1/4
+    std::vector<std::pair<int, double>> out = {{value, 1 - 2 * step}};
+    if (value > lo) out.push_back({value - 1, step}); else out[0].second += step;
+    if (value < hi) out.push_back({value + 1, step}); else out[0].second += step;
     return out;
 }
 

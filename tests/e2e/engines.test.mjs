@@ -141,7 +141,8 @@ for (const engine of ENGINES) {
 
       // Export: the download's blob and file name, caught as the app hands them to the browser
       // (the CSP forbids fetching a blob: URL, so the Blob itself is kept).
-      const exported = await s.evaluate(() => new Promise((resolve) => {
+      const exported = await s.evaluate(() => new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error('Export JSON handed no file to the browser within 15 s')), 15000);
         const create = URL.createObjectURL;
         const click = HTMLAnchorElement.prototype.click;
         let blob = null;

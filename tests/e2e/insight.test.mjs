@@ -18,7 +18,6 @@ const nativeInsight = (a) => {
   assert.equal(p.status, 0, p.stderr);
   return JSON.parse(p.stdout);
 };
-const fmt = (x) => x.toFixed(1);
 
 test('tornado, band and best move render, match the core, and follow the inputs', async () => {
   const page = await browser.newPage();
@@ -28,13 +27,17 @@ test('tornado, band and best move render, match the core, and follow the inputs'
   const ins = nativeInsight(reference);
   const lever = await page.textContent('#levers .lever');
   assert.match(lever, /^The biggest lever is the score of Novel architecture design & exploration: one step down \(to 1\/5\) gives 66\.6, one step up \(to 3\/5\) gives 57\.2 \(now 61\.9\)\.$/);
+  const top = ins.sensitivity[0];
+  assert.ok(lever.includes(`gives ${top.down.display}`) && lever.includes(`gives ${top.up.display}`), 'the page prints the core\'s figures');
   assert.equal(await page.locator('#levers .tornado').first().locator('tr').count(), 8);
   const sure = await page.textContent('#sure');
-  assert.ok(sure.includes(`between ${fmt(ins.uncertainty.p10)} and ${fmt(ins.uncertainty.p90)}, with the middle at ${fmt(ins.uncertainty.p50)}`), sure);
+  const shown = ins.uncertainty.display;
+  assert.ok(sure.includes(`between ${shown.p10} and ${shown.p90}, with the middle at ${shown.p50}`), sure);
   assert.ok(sure.includes(`Green ${(ins.uncertainty.zones.GREEN * 100).toFixed(1)}%`));
   assert.equal(await page.locator('#sits .band-range').count(), 1);
   const move = await page.textContent('#move');
   assert.match(move, /Moving 20 points of time from “Paper implementation & reproduction” to “Mentoring junior researchers & cross-team collaboration” raises the score by 7\.5 to 69\.4/);
+  assert.equal(ins.best_move.display_score, '69.4');
 
   // An input changes: everything follows.
   const bandBefore = await page.getAttribute('#sits .band-range', 'x');
@@ -44,7 +47,7 @@ test('tornado, band and best move render, match the core, and follow the inputs'
   const edited = structuredClone(reference);
   edited.ai_growth_correlation = -2;
   const after2 = nativeInsight(edited);
-  assert.ok((await page.textContent('#sure')).includes(`with the middle at ${fmt(after2.uncertainty.p50)}`));
+  assert.ok((await page.textContent('#sure')).includes(`with the middle at ${after2.uncertainty.display.p50}`));
   assert.notEqual(await page.getAttribute('#sits .band-range', 'x'), bandBefore);
 
   // Trying the best move applies it.

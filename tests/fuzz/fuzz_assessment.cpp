@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "jobzone/api.h"
@@ -28,6 +29,8 @@ void check_result(const jobzone::Assessment& a) {
     for (const auto& share : r.split) split += share.time_pct;
     require(std::fabs(split - 100) < 1e-6);
     require(!r.zone.empty() && !r.label.empty());
+    // The printed score never reads as another zone.
+    require(jobzone::zone_for(std::stod(jobzone::display_score(r.score))).zone == r.zone);
     // Every analysis runs, and its figures stay in range.
     jobzone::Insight in = jobzone::insight(a);
     require(in.score == r.score);

@@ -1,11 +1,15 @@
 // Synthetic assessments for tests and benchmarks: generated, labelled synthetic, never published.
+import fs from 'node:fs';
+
 export const SYNTHETIC_NOTE = 'synthetic: generated for tests, not a published assessment';
 
-const EVIDENCE = ['job_posting_trends', 'company_actions', 'wage_trends', 'ai_tool_maturity', 'expert_consensus'];
-const BARRIERS = ['regulatory_licensing', 'physical_presence', 'union_collective_bargaining',
-  'liability_accountability', 'cultural_ethical'];
-const PROTECTIVE = ['embodied_physicality', 'deep_interpersonal_connection', 'goal_setting_moral_judgment'];
-const IMPACTS = ['displacement', 'augmentation', 'not_involved'];
+// Keys from the methodology, the one place they are written.
+const method = JSON.parse(fs.readFileSync(new URL('../../core/methodology.json', import.meta.url), 'utf8'));
+const keys = (scale) => scale.dimensions.map((d) => d.key);
+const EVIDENCE = keys(method.inputs.evidence);
+const BARRIERS = keys(method.inputs.barriers);
+const PROTECTIVE = keys(method.inputs.protective);
+const IMPACTS = method.inputs.impacts.map((i) => i.key);
 
 // mulberry32: a small seeded generator, so every run makes the same corpus.
 export function rng(seed) {
