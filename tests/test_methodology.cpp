@@ -1,6 +1,7 @@
 // The methodology data file loads and says which rules are published and which assumed.
 #include <catch2/catch.hpp>
 
+#include "jobzone/json.h"
 #include "jobzone/methodology.h"
 
 using namespace jobzone;
@@ -45,4 +46,39 @@ TEST_CASE("malformed methodology data is refused") {
     std::string status = text;
     status.replace(status.find("\"status\": \"published\""), 22, "\"status\": \"rumoured\"");
     CHECK_THROWS(parse_methodology(status));
+}
+
+TEST_CASE("every level of every scale has words, marked published or assumed; the barrier bands cover 0-10") {
+    const Json doc = Json::parse(methodology_text());
+    const Json& in = doc["inputs"];
+    auto check_levels = [](const Json& levels, int lo, int hi, const std::string& where) {
+        INFO(where);
+        REQUIRE(levels.size() == static_cast<std::size_t>(hi - lo + 1));
+        for (int v = lo; v <= hi; ++v) {
+            const Json& level = levels[static_cast<std::size_t>(v - lo)];
+            CHECK(level["value"] == v);
+            CHECK_FALSE(level["text"].get<std::string>().empty());
+            CHECK((level["status"] == "published" || level["status"] == "assumed"));
+        }
+    };
+    check_levels(in["task_score"]["levels"], 1, 5, "task_score");
+    check_levels(in["ai_growth_correlation"]["levels"], -2, 2, "ai_growth_correlation");
+    for (const char* scale : {"evidence", "barriers", "protective"}) {
+        for (const Json& d : in[scale]["dimensions"]) {
+            check_levels(d["levels"], in[scale]["min"], in[scale]["max"], std::string(scale) + "." + d["key"].get<std::string>());
+        }
+    }
+    // The words the tracker prints are the published ones.
+    CHECK(in["protective"]["dimensions"][0]["levels"][0]["text"] == "No physical presence needed");
+    CHECK(in["protective"]["dimensions"][0]["levels"][0]["status"] == "published");
+    CHECK(in["protective"]["dimensions"][1]["levels"][1]["text"] == "Some human interaction");
+    CHECK(in["protective"]["dimensions"][2]["levels"][3]["text"] == "High moral responsibility");
+    CHECK(in["ai_growth_correlation"]["levels"][4]["text"] == "AI creates more jobs");
+    int next = 0;
+    for (const Json& band : in["barriers"]["bands"]) {
+        CHECK(band["min"] == next);
+        next = band["max"].get<int>() + 1;
+        if (band["min"] <= 3 && band["max"] >= 3) CHECK(band["word"] == "Moderate");
+    }
+    CHECK(next == methodology().barriers.total_max() + 1);
 }

@@ -327,6 +327,188 @@ std::vector<Neighbour> read_neighbours(Checker& check, const Json& v, const Meth
     return out;
 }
 
+Json number_json(double d);
+
+bool is_date(const std::string& s) {
+    // YYYY-MM-DD, a real calendar day.
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (s[i] < '0' || s[i] > '9') return false;
+    }
+    int y = std::stoi(s.substr(0, 4)), mo = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= days[mo - 1] + (mo == 2 && leap ? 1 : 0);
+}
+
+// https only: no other scheme, no credentials, no spaces; a host is required.
+bool is_https_url(const std::string& s) {
+    const std::string scheme = "https://";
+    if (s.compare(0, scheme.size(), scheme) != 0 || s.size() == scheme.size()) return false;
+    for (unsigned char c : s) {
+        if (c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`') return false;
+    }
+    std::string rest = s.substr(scheme.size());
+    std::string host = rest.substr(0, rest.find_first_of("/?#"));
+    return !host.empty() && host.find('@') == std::string::npos && host[0] != '.' && host[0] != ':';
+}
+
+// The reasons behind the numbers (all optional, kept verbatim once valid): rationale for every
+// judged input, summary, seniority note, reinstatement check, assessor commentary, outlook,
+// sources, the assessment date, the history of published scores and live tracking.
+Json read_reasons(Checker& check, const Json& doc, const Methodology& m) {
+    const Limits& lim = m.limits;
+    Json out = Json::object();
+    const std::string expect_text = "must be text of at most " + std::to_string(lim.max_text_chars) + " characters";
+    auto prose = [&](const Json& obj, const std::string& path, const char* key, Json& into) {
+        const Json* v = check.member(obj, path, key, false, "");
+        if (!v) return;
+        if (auto t = check.text(*v, path_key(path, key), lim.max_text_chars, false)) into[key] = *t;
+    };
+    auto prose_list = [&](const Json& obj, const std::string& path, const char* key, Json& into) {
+        const Json* v = check.member(obj, path, key, false, "");
+        if (!v) return;
+        if (auto l = check.text_list(*v, path_key(path, key), lim.max_list_items, lim.max_text_chars)) into[key] = *l;
+    };
+    auto date = [&](const Json& obj, const std::string& path, const char* key, bool required, Json& into) {
+        const Json* v = check.member(obj, path, key, required, "must be a date, YYYY-MM-DD");
+        if (!v) return;
+        if (v->is_string() && is_date(v->get<std::string>())) into[key] = *v;
+        else check.error(path_key(path, key), "must be a date, YYYY-MM-DD, got " + describe(*v));
+    };
+    auto object_at = [&](const char* key) -> const Json* {
+        const Json* v = check.member(doc, "", key, false, "");
+        return v && check.object(*v, key) ? v : nullptr;
+    };
+
+    if (const Json* r = object_at("rationale")) {
+        check.known_keys(*r, "rationale", {"evidence", "barriers", "protective", "ai_growth_correlation"});
+        Json into = Json::object();
+        for (const auto& [key, scale] : {std::pair<const char*, const DimensionScale*>{"evidence", &m.evidence},
+                                         {"barriers", &m.barriers}, {"protective", &m.protective}}) {
+            const std::string path = path_key("rationale", key);
+            const Json* v = check.member(*r, "rationale", key, false, "");
+            if (!v || !check.object(*v, path)) continue;
+            Json texts = Json::object();
+            for (auto it = v->begin(); it != v->end(); ++it) {
+                bool known = it.key().rfind("x-", 0) == 0;
+                for (const Dimension& d : scale->dimensions) known = known || d.key == it.key();
+                if (!known) {
+                    std::string allowed;
+                    for (const Dimension& d : scale->dimensions) allowed += (allowed.empty() ? "" : ", ") + d.key;
+                    check.error(path_key(path, it.key()), "unknown field; allowed here: " + allowed);
+                } else if (auto t = check.text(it.value(), path_key(path, it.key()), lim.max_text_chars, false)) {
+                    texts[it.key()] = *t;
+                }
+            }
+            into[key] = std::move(texts);
+        }
+        prose(*r, "rationale", "ai_growth_correlation", into);
+        out["rationale"] = std::move(into);
+    }
+    prose(doc, "", "summary", out);
+    prose(doc, "", "seniority_note", out);
+    if (const Json* r = object_at("reinstatement")) {
+        check.known_keys(*r, "reinstatement", {"new_tasks", "text"});
+        Json into = Json::object();
+        if (const Json* b = check.member(*r, "reinstatement", "new_tasks", true, "must be true or false")) {
+            if (b->is_boolean()) into["new_tasks"] = *b;
+            else check.error("reinstatement.new_tasks", "must be true or false, got " + describe(*b));
+        }
+        prose(*r, "reinstatement", "text", into);
+        out["reinstatement"] = std::move(into);
+    }
+    if (const Json* c = object_at("commentary")) {
+        check.known_keys(*c, "commentary", {"score_vs_reality", "not_captured", "who_should_worry"});
+        Json into = Json::object();
+        prose(*c, "commentary", "score_vs_reality", into);
+        prose_list(*c, "commentary", "not_captured", into);
+        if (const Json* w = check.member(*c, "commentary", "who_should_worry", false, "")) {
+            const std::string path = "commentary.who_should_worry";
+            if (check.object(*w, path)) {
+                check.known_keys(*w, path, {"stronger", "weaker", "biggest_factor"});
+                Json who = Json::object();
+                prose(*w, path, "stronger", who);
+                prose(*w, path, "weaker", who);
+                prose(*w, path, "biggest_factor", who);
+                into["who_should_worry"] = std::move(who);
+            }
+        }
+        out["commentary"] = std::move(into);
+    }
+    if (const Json* o = object_at("outlook")) {
+        check.known_keys(*o, "outlook", {"years", "role_then", "strategy", "timeline"});
+        Json into = Json::object();
+        if (const Json* y = check.member(*o, "outlook", "years", false, "")) {
+            if (auto n = check.integer(*y, "outlook.years", 1, 20)) into["years"] = *n;
+        }
+        prose(*o, "outlook", "role_then", into);
+        prose_list(*o, "outlook", "strategy", into);
+        prose(*o, "outlook", "timeline", into);
+        out["outlook"] = std::move(into);
+    }
+    if (const Json* v = check.member(doc, "", "sources", false, "")) {
+        if (!v->is_array() || v->size() > lim.max_list_items) {
+            check.error("sources", "must be a list of at most " + std::to_string(lim.max_list_items) + " sources, got " +
+                                       (v->is_array() ? std::to_string(v->size()) + " items" : describe(*v)));
+        } else {
+            Json list = Json::array();
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                const std::string sp = path_index("sources", i);
+                const Json& item = (*v)[i];
+                if (!check.object(item, sp)) continue;
+                check.known_keys(item, sp, {"title", "url", "publisher", "date"});
+                Json src = Json::object();
+                if (const Json* t = check.member(item, sp, "title", true, expect_text)) {
+                    if (auto text = check.text(*t, path_key(sp, "title"), lim.max_name_chars, true)) src["title"] = *text;
+                }
+                if (const Json* u = check.member(item, sp, "url", false, "")) {
+                    const std::string expect_url = "must be an https: address of at most " + std::to_string(lim.max_url_chars) + " characters";
+                    if (u->is_string() && utf8_length(u->get<std::string>()) <= lim.max_url_chars && is_https_url(u->get<std::string>())) src["url"] = *u;
+                    else check.error(path_key(sp, "url"), expect_url + ", got " + describe(*u));
+                }
+                if (const Json* pub = check.member(item, sp, "publisher", false, "")) {
+                    if (auto text = check.text(*pub, path_key(sp, "publisher"), lim.max_name_chars, false)) src["publisher"] = *text;
+                }
+                date(item, sp, "date", false, src);
+                list.push_back(std::move(src));
+            }
+            out["sources"] = std::move(list);
+        }
+    }
+    date(doc, "", "assessed", false, out);
+    if (const Json* v = check.member(doc, "", "history", false, "")) {
+        if (!v->is_array() || v->size() > lim.max_list_items) {
+            check.error("history", "must be a list of at most " + std::to_string(lim.max_list_items) + " entries, got " +
+                                       (v->is_array() ? std::to_string(v->size()) + " items" : describe(*v)));
+        } else {
+            Json list = Json::array();
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                const std::string hp = path_index("history", i);
+                const Json& item = (*v)[i];
+                if (!check.object(item, hp)) continue;
+                check.known_keys(item, hp, {"date", "score", "label", "note"});
+                Json entry = Json::object();
+                date(item, hp, "date", true, entry);
+                if (const Json* sc = check.member(item, hp, "score", true, range_text("a number", m.clamp_min, m.clamp_max))) {
+                    if (auto n = check.number(*sc, path_key(hp, "score"), m.clamp_min, m.clamp_max)) entry["score"] = number_json(*n);
+                }
+                if (const Json* l = check.member(item, hp, "label", false, "")) {
+                    if (auto t = check.text(*l, path_key(hp, "label"), lim.max_name_chars, true)) entry["label"] = *t;
+                }
+                prose(item, hp, "note", entry);
+                list.push_back(std::move(entry));
+            }
+            out["history"] = std::move(list);
+        }
+    }
+    if (const Json* t = check.member(doc, "", "live_tracked", false, "")) {
+        if (t->is_boolean()) out["live_tracked"] = *t;
+        else check.error("live_tracked", "must be true or false, got " + describe(*t));
+    }
+    return out;
+}
+
 Json number_json(double d) {
     if (std::floor(d) == d && std::fabs(d) < 1e15) return Json(static_cast<std::int64_t>(d));
     return Json(d);
@@ -351,7 +533,9 @@ ParseResult assessment_from_json(const Json& doc) {
         return result;
     }
     check.known_keys(doc, "", {"$schema", "format", "id", "role", "tasks", "evidence", "barriers", "protective",
-                               "ai_growth_correlation", "override", "neighbours"});
+                               "ai_growth_correlation", "override", "neighbours", "rationale", "summary",
+                               "seniority_note", "reinstatement", "commentary", "outlook", "sources", "assessed",
+                               "history", "live_tracked"});
     Assessment a;
     std::string format_expect = std::string("must be \"") + kAssessmentFormat + "\"";
     if (const Json* f = check.member(doc, "", "format", true, format_expect)) {
@@ -382,6 +566,7 @@ ParseResult assessment_from_json(const Json& doc) {
     }
     if (const Json* o = check.member(doc, "", "override", false, "")) a.assessor_override = read_override(check, *o, m);
     if (const Json* n = check.member(doc, "", "neighbours", false, "")) a.neighbours = read_neighbours(check, *n, m);
+    a.reasons = read_reasons(check, doc, m);
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         if (it.key().rfind("x-", 0) == 0) a.extensions[it.key()] = it.value();
     }
@@ -451,6 +636,7 @@ Json to_json(const Assessment& a) {
         }
         doc["neighbours"] = std::move(list);
     }
+    for (auto it = a.reasons.begin(); it != a.reasons.end(); ++it) doc[it.key()] = it.value();
     for (auto it = a.extensions.begin(); it != a.extensions.end(); ++it) doc[it.key()] = it.value();
     return doc;
 }

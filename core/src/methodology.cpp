@@ -148,7 +148,7 @@ Methodology parse_methodology(std::string_view text) {
     m.limits = Limits{lim.at("max_input_bytes").get<std::size_t>(), lim.at("max_depth").get<std::size_t>(),
                       lim.at("max_tasks").get<std::size_t>(),       lim.at("max_name_chars").get<std::size_t>(),
                       lim.at("max_text_chars").get<std::size_t>(),  lim.at("max_list_items").get<std::size_t>(),
-                      lim.at("max_neighbours").get<std::size_t>()};
+                      lim.at("max_neighbours").get<std::size_t>(), lim.at("max_url_chars").get<std::size_t>()};
     return m;
 }
 

@@ -56,6 +56,9 @@ struct Assessment {
     int ai_growth_correlation = 0;
     std::optional<Override> assessor_override;
     std::vector<Neighbour> neighbours;
+    // The reasons (README: "The reasons"): rationale, summary, seniority_note, reinstatement,
+    // commentary, outlook, sources, assessed, history, live_tracked. Optional; kept as validated.
+    Json reasons = Json::object();
     Json extensions = Json::object();  // "x-..." keys, kept verbatim
 };
 

@@ -115,6 +115,7 @@ struct Limits {
     std::size_t max_text_chars = 0;
     std::size_t max_list_items = 0;
     std::size_t max_neighbours = 0;
+    std::size_t max_url_chars = 0;
 };
 
 struct Methodology {
