@@ -84,7 +84,7 @@ test('each widget shows the core\'s score; the interactive one recomputes; the w
   assert.deepEqual(await card(page, 'interactive'), { score: '61.9', label: 'Green (Accelerated)', error: null });
 
   // The interactive widget, used by keyboard: AI growth to 0, the first task's score to 5.
-  await page.locator('#interactive').getByLabel('AI growth correlation').focus();
+  await page.locator('#interactive').getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await page.locator('#interactive').getByLabel('Score: Novel architecture design & exploration').focus();
@@ -186,7 +186,7 @@ test('the main page\'s "Embed this" gives both snippets and a live preview', asy
   await page.waitForFunction(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9');
   // An edited assessment embeds its state instead.
   await page.getByRole('button', { name: 'Close Embed this' }).click();
-  await page.getByLabel('AI growth correlation').focus();
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('Home');
   const edited = await page.textContent('.big-score');
   await page.getByRole('button', { name: 'Embed this' }).click();

@@ -41,7 +41,7 @@ test('tornado, band and best move render, match the core, and follow the inputs'
 
   // An input changes: everything follows.
   const bandBefore = await page.getAttribute('#sits .band-range', 'x');
-  await page.getByLabel('AI growth correlation').focus();
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('Home');
   await page.waitForFunction(() => !document.querySelector('#levers .lever').textContent.includes('(now 61.9)'));
   const edited = structuredClone(reference);

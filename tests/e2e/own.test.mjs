@@ -57,12 +57,12 @@ async function makeOwnAndEdit(page) {
   await page.getByRole('button', { name: '+ Add a task' }).click();
   await page.getByLabel('Name of task 8').fill('Reviewing pull requests');
   const group = page.getByRole('group', { name: 'Task 8' });
-  await group.getByLabel('Score').focus();
+  await group.getByRole('slider', { name: /^Score of task/ }).focus();
   await page.keyboard.press('End');
   await page.getByRole('group', { name: 'Task 1' }).getByLabel('Time share').focus();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await page.getByLabel('AI growth correlation').focus();
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
 }
 
@@ -134,7 +134,7 @@ test('export then import gives the identical assessment; invalid imports change 
   // CSV of the task table
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
-  assert.match(csvText, /^task,time_pct,score,impact,weighted\r\n/);
+  assert.match(csvText, /^task,time_pct,score,impact,weighted,rationale\r\n/);
   assert.match(csvText, /Reviewing pull requests,\d+,5,augmentation,/);
 
   const fresh = await browser.newContext();
@@ -176,7 +176,7 @@ test('save, reload, reopen; saving again updates the same record', async () => {
   await page.reload();
   await page.waitForSelector('.big-score');
   assert.deepEqual(await snapshot(page), saved, 'the working draft survives a reload');
-  await page.getByLabel('AI growth correlation').focus();
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('Home');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.waitForFunction(() => /Saved “My research job”/.test(document.querySelector('.notice').textContent));
@@ -206,7 +206,7 @@ test('storage that refuses writes: the app says so where it is seen, and keeps w
   assert.match(await page.textContent('#storage-alert'), /out of storage space for jobzone, so your work is not being saved here/);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.waitForFunction(() => /out of storage space/.test(document.querySelector('.notice').textContent));
-  await page.getByLabel('AI growth correlation').focus();
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('Home');
   assert.notEqual(await page.textContent('.big-score'), '61.9');
   // The banner's Export JSON still hands the work over.
@@ -265,7 +265,10 @@ test('the printed report holds the role, the score and every task', async () => 
   assert.ok(text.includes('Task 8, “Reviewing pull requests”: added'), 'an added task, by name');
   assert.match(text, /Task 1, “Novel architecture design & exploration”: time share 25 → \d+/, 'a changed share, by the task\'s name');
   assert.ok(!/tasks\[\d+\]/.test(text), 'no JSON paths in the report');
+  // The reasons travel with the report: a task's rationale, the commentary, the sources.
+  assert.ok(text.includes('Tools help with reading the literature'), 'a task rationale');
+  assert.ok(text.includes('Assessor commentary') && text.includes('What this means') && text.includes('Sources'));
   const pages = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)[1];
-  assert.ok(Number(pages) <= 2, `${pages} pages`);
+  assert.ok(Number(pages) <= 6, `${pages} pages`);
   await ctx.close();
 });

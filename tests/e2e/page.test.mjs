@@ -87,8 +87,8 @@ test('keyboard edits give exactly the native score, and shares stay at 100', asy
     for (const key of keys) await page.keyboard.press(key);
   };
   const edits = [
-    ['AI growth +2 -> 0', () => press(page.getByLabel('AI growth correlation'), 'ArrowLeft', 'ArrowLeft')],
-    ['task 1 score 2 -> 5', () => press(task('Novel architecture').getByLabel('Score'), 'ArrowRight', 'ArrowRight', 'ArrowRight')],
+    ['AI growth +2 -> 0', () => press(page.getByLabel('AI growth correlation', { exact: true }), 'ArrowLeft', 'ArrowLeft')],
+    ['task 1 score 2 -> 5', () => press(task('Novel architecture').getByRole('slider', { name: /^Score of task/ }), 'ArrowRight', 'ArrowRight', 'ArrowRight')],
     ['job postings -> -2', () => press(page.getByLabel('Job posting trends'), 'Home')],
     ['task 2 share 20 -> 30', () => press(task('Paper implementation').getByLabel('Time share'), ...Array(10).fill('ArrowRight'))],
     ['lock task 3, task 1 share to the most', async () => {
@@ -218,7 +218,7 @@ test('the tab title follows the score; an unbroken 120-character name stays insi
     await page.goto(`${srv.url}/`);
     await page.waitForSelector('.big-score');
     assert.equal(await page.title(), 'AI Research Engineer (Mid-Senior): 61.9 Green (Accelerated) · jobzone');
-    await page.getByLabel('AI growth correlation').focus();
+    await page.getByLabel('AI growth correlation', { exact: true }).focus();
     await page.keyboard.press('Home');
     await page.waitForFunction(() => document.querySelector('.big-score').textContent !== '61.9');
     const score = await page.textContent('.big-score');

@@ -83,12 +83,12 @@ test('after the first visit everything works offline', async () => {
     assert.equal(await page.inputValue('[data-text="role.title"]'), 'Saved before the flight');
     // every kind of control still recomputes
     const before = await page.textContent('.big-score');
-    await page.getByLabel('AI growth correlation').focus();
+    await page.getByLabel('AI growth correlation', { exact: true }).focus();
     await page.keyboard.press('Home');
     assert.notEqual(await page.textContent('.big-score'), before);
-    await page.getByRole('group', { name: 'Task 1' }).getByLabel('Score').focus();
+    await page.getByRole('group', { name: 'Task 1' }).getByRole('slider', { name: /^Score of task/ }).focus();
     await page.keyboard.press('End');
-    await page.getByLabel('Wage trends').focus();
+    await page.getByLabel('Wage trends', { exact: true }).focus();
     await page.keyboard.press('Home');
     await page.waitForSelector('#levers .tornado tr');
     await page.getByRole('button', { name: 'My assessments' }).click();
@@ -116,7 +116,7 @@ test('a new deployment shows "a new version is ready"; reloading uses it and kee
   const server = await serve(dir);
   try {
     const { context, page, problems } = await firstVisit(server);
-    await page.getByLabel('AI growth correlation').focus();
+    await page.getByLabel('AI growth correlation', { exact: true }).focus();
     await page.keyboard.press('Home');
     const edited = await page.textContent('.big-score');
     assert.notEqual(edited, '61.9');

@@ -47,7 +47,7 @@ test('the first edit of a published role moves nothing below it', async () => {
   const { context, page, problems } = await open();
   const top = () => page.evaluate(() => document.querySelector('#barriers').getBoundingClientRect().top + scrollY);
   const before = await top();
-  await page.getByLabel('Wage trends').focus();
+  await page.getByLabel('Wage trends', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => document.querySelector('.ctl.changed .was')?.textContent.includes('published'));
   assert.equal(await top(), before, 'the "changed, published" line appeared in space kept for it');
@@ -86,7 +86,7 @@ test('Save keeps one label; the status beside it says what is saved', async () =
   await save.click();
   await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
   assert.equal(await save.textContent(), 'Save');
-  await page.getByLabel('AI growth correlation').focus();
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Unsaved changes'));
   assert.equal(await save.textContent(), 'Save');
@@ -115,7 +115,7 @@ test('a refused import says why, and the message goes once the user edits again'
   fs.writeFileSync(file, '{"format": 1}');
   await page.setInputFiles('input[type=file][data-action=import]', file);
   await page.waitForSelector('.notice .note-box.problem');
-  await page.getByLabel('AI growth correlation').focus();
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => !document.querySelector('.notice .note-box.problem'));
   await context.close();

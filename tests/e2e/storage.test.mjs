@@ -238,9 +238,9 @@ test('two tabs saving 0-5 ms apart, 20 runs: every record is kept', async () => 
   await a.page.getByRole('button', { name: 'Open “Tab A run 0”' }).click();
   await b.page.getByRole('button', { name: 'My assessments' }).click();
   await b.page.getByRole('button', { name: 'Open “Tab A run 0”' }).click();
-  await a.page.getByLabel('AI growth correlation').focus();
+  await a.page.getByLabel('AI growth correlation', { exact: true }).focus();
   await a.page.keyboard.press('Home');
-  await b.page.getByLabel('AI growth correlation').focus();
+  await b.page.getByLabel('AI growth correlation', { exact: true }).focus();
   await b.page.keyboard.press('End');
   await a.page.getByRole('button', { name: 'Save', exact: true }).click();
   await waitNotice(a.page, /Saved “Tab A run 0”/);
@@ -319,7 +319,7 @@ test('each tab has its own draft; a share link or New blank over unsaved work se
 test('Reset to published and picking a role in search keep unsaved edits aside, with Undo', async () => {
   const ctx = await browser.newContext();
   const { page, problems } = await open(ctx);
-  await page.getByLabel('AI growth correlation').focus();
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('Home');
   const edited = await page.textContent('.big-score');
   assert.notEqual(edited, '61.9');

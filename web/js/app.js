@@ -14,6 +14,7 @@ import { taskActions } from './task-actions.js';
 import { savedActions } from './saved-actions.js';
 import { outputActions } from './output-actions.js';
 import { compareFeature } from './compare.js';
+import { refillRows } from './reasons.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -140,11 +141,14 @@ function updateReport() {
 addEventListener('beforeprint', updateReport);
 
 /** Applies one edit to a copy; commits it only if the core accepts it (the last valid state stays). */
-function edit(mutate) {
+function edit(mutate, { full = false } = {}) {
   const before = state.current;
   state.current = structuredClone(before);
   mutate(state.current);
-  if (!recompute()) {
+  // A text edit is checked in full (the slider path sends the core only what the score needs).
+  const check = full ? state.engine.validate(JSON.stringify(state.current)) : { ok: true };
+  if (!check.ok) renderErrors(state.refs, check.errors);
+  if (!check.ok || !recompute()) {
     state.current = before;
     syncControls(state.registry, state.current, marksBaseline());
     return false;
@@ -154,15 +158,46 @@ function edit(mutate) {
 
 const parsePath = (key) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
+/** Texts that must stay present (an empty one is reported, not dropped). */
+const REQUIRED_TEXT = /^(role\.title|tasks\.\d+\.name|sources\.\d+\.title|history\.\d+\.(date|score))$/;
+
+/**
+ * Sets a text (or number, or list of lines) at `path`, creating the objects on the way; an
+ * optional text left empty is removed, with any object it leaves empty, so the JSON stays clean.
+ */
+function setTextAt(a, path, raw, { lines = false, number = false } = {}) {
+  let value = raw;
+  if (lines) value = raw.split('\n').filter((line) => line.trim() !== '');
+  else if (number && raw !== '') value = Number(raw);
+  const empty = lines ? value.length === 0 : raw === '';
+  const parents = [a];
+  for (const key of path.slice(0, -1)) {
+    const at = parents.at(-1);
+    if (at[key] === undefined || at[key] === null) {
+      if (empty) return; // nothing to remove
+      at[key] = {};
+    }
+    parents.push(at[key]);
+  }
+  const last = path.at(-1);
+  if (empty && !REQUIRED_TEXT.test(path.join('.'))) {
+    delete parents.at(-1)[last];
+    for (let i = parents.length - 1; i > 0; i--) {
+      const obj = parents[i];
+      if (Array.isArray(obj) || Object.keys(obj).length) break;
+      delete parents[i - 1][path[i - 1]];
+    }
+  } else {
+    parents.at(-1)[last] = value;
+  }
+}
+
 function onInput(event) {
   const el = event.target;
   if (el.dataset?.text) {
     state.mix = null;
     const path = parsePath(el.dataset.text);
-    const ok = edit((a) => {
-      if (path[0] === 'role' && path[1] === 'seniority' && el.value === '') delete a.role.seniority;
-      else setAt(a, path, el.value);
-    });
+    const ok = edit((a) => setTextAt(a, path, el.value, { lines: el.dataset.lines === 'true', number: el.dataset.number === 'true' }), { full: true });
     el.setAttribute('aria-invalid', String(!ok));
     if (ok) clearProblem(state.refs);
     return;
@@ -202,6 +237,16 @@ function onChange(event) {
     el.value = '';
   } else if (el.dataset?.compare) {
     compare.choose(el.dataset.compare, el.value);
+  } else if (el.dataset?.choice === 'reinstatement.new_tasks') {
+    edit((a) => {
+      if (el.value === 'unanswered') setTextAt(a, ['reinstatement', 'new_tasks'], '');
+      else {
+        a.reinstatement ??= {};
+        a.reinstatement.new_tasks = el.value === 'yes';
+      }
+    }, { full: true });
+  } else if (el.dataset?.flag) {
+    edit((a) => { if (el.checked) a[el.dataset.flag] = true; else delete a[el.dataset.flag]; }, { full: true });
   }
 }
 
@@ -282,6 +327,30 @@ const actions = {
     await replaceWork(() => openAssessment(template, { mode: 'own' }),
       'A blank assessment: name your role, describe your tasks, set each input.');
     document.querySelector('[data-text="role.title"]')?.focus();
+  },
+  /** A source or a score change added to, or removed from, its list (own assessment). */
+  'add-row'(button) {
+    const list = button.dataset.list;
+    const ok = edit((a) => {
+      a[list] ??= [];
+      if (list === 'sources') a.sources.push({ title: `Source ${a.sources.length + 1}` });
+      else a.history.push({ date: new Date().toISOString().slice(0, 10), score: Math.round(state.result.score * 10) / 10, label: state.result.label });
+    }, { full: true });
+    if (ok) {
+      refillRows(state.refs, { assessment: state.current, methodology: state.engine.methodology, list });
+      state.refs.reasons[list === 'sources' ? 'sources' : 'tracking'].querySelector('.row-edit:last-child input')?.focus();
+    }
+  },
+  'remove-row'(button) {
+    const { list, index } = button.dataset;
+    const ok = edit((a) => {
+      a[list].splice(Number(index), 1);
+      if (a[list].length === 0) delete a[list];
+    }, { full: true });
+    if (ok) {
+      refillRows(state.refs, { assessment: state.current, methodology: state.engine.methodology, list });
+      state.refs.reasons[list === 'sources' ? 'sources' : 'tracking'].querySelector('[data-action=add-row]')?.focus();
+    }
   },
   'close-panel'() {
     closePanel(state.refs);

@@ -13,21 +13,30 @@ export function setAt(obj, path, value) {
 }
 
 /**
- * A range input with its label, visible value and "was" note for changed inputs.
- * spec: {path, label, min, max, step, format(value) -> text, valueText(value) -> spoken text}
+ * A range input with its label, visible value, the words for its level, the "was" note for
+ * changed inputs and, optionally, its rationale (a disclosure under it).
+ * spec: {path, label, min, max, step, format(value) -> text, valueText(value) -> spoken text,
+ *        levels: [{value, text}] (methodology words), nameSuffix: hidden text completing the
+ *        accessible name, why: element}
  */
 export function rangeControl(spec, registry) {
   const id = nextId('c');
   const format = spec.format ?? ((v) => String(v));
+  const levelOf = (v) => spec.levels?.find((l) => l.value === v)?.text ?? '';
   const input = h('input', {
     type: 'range', id, min: spec.min, max: spec.max, step: spec.step ?? 1,
     'data-path': pathKey(spec.path), 'aria-describedby': `${id}-was`,
   });
   const output = h('output', { for: id, class: 'val', 'aria-hidden': 'true' });
+  const level = spec.levels ? h('span', { class: 'level', 'aria-hidden': 'true' }) : null;
   const was = h('span', { id: `${id}-was`, class: 'was' });
   const row = h('div', { class: `ctl ${spec.class ?? ''}` },
-    h('label', { for: id }, spec.label), input, output, was);
-  registry.set(pathKey(spec.path), { path: spec.path, input, output, was, row, format, valueText: spec.valueText ?? format });
+    h('label', { for: id }, spec.label, spec.nameSuffix ?? null), input, output, level, was, spec.why ?? null);
+  const valueText = spec.valueText ?? format;
+  registry.set(pathKey(spec.path), {
+    path: spec.path, input, output, was, row, level, format,
+    levelOf, valueText: (v) => (levelOf(v) ? `${valueText(v)}: ${levelOf(v)}` : valueText(v)),
+  });
   return row;
 }
 
@@ -37,7 +46,7 @@ export function selectControl(spec, registry) {
   const input = h('select', { id, 'data-path': pathKey(spec.path), 'aria-describedby': `${id}-was` },
     spec.options.map((o) => h('option', { value: o.key }, o.label)));
   const was = h('span', { id: `${id}-was`, class: 'was' });
-  const label = h('label', { for: id, class: spec.labelHidden ? 'visually-hidden' : null }, spec.label);
+  const label = h('label', { for: id, class: spec.labelHidden ? 'visually-hidden' : null }, spec.label, spec.nameSuffix ?? null);
   const row = h('div', { class: `ctl ${spec.class ?? ''}` }, label, input, was);
   const byKey = Object.fromEntries(spec.options.map((o) => [o.key, o.label]));
   registry.set(pathKey(spec.path), { path: spec.path, input, output: null, was, row, format: (v) => byKey[v] ?? v, valueText: (v) => byKey[v] ?? v });
@@ -57,6 +66,10 @@ export function syncControls(registry, current, published) {
     }
     const shown = c.format(value);
     if (c.output && c.output.textContent !== shown) c.output.textContent = shown;
+    if (c.level) {
+      const words = c.levelOf(value);
+      if (c.level.textContent !== words) c.level.textContent = words;
+    }
     const before = published ? getAt(published, path) : undefined;
     const changed = published !== null && before !== undefined && before !== value;
     if (c.row.classList.contains('changed') !== changed) c.row.classList.toggle('changed', changed);

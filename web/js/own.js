@@ -136,8 +136,8 @@ export function showComparePanel(refs, { options, chosen, results, taskMax }) {
 }
 
 export function tasksCsv(assessment) {
-  const rows = [['task', 'time_pct', 'score', 'impact', 'weighted']];
-  for (const t of assessment.tasks) rows.push([t.name, t.time_pct, t.score, t.impact, fixed((t.time_pct * t.score) / 100, 2)]);
+  const rows = [['task', 'time_pct', 'score', 'impact', 'weighted', 'rationale']];
+  for (const t of assessment.tasks) rows.push([t.name, t.time_pct, t.score, t.impact, fixed((t.time_pct * t.score) / 100, 2), t.rationale ?? '']);
   return `${rows.map(csvRow).join('\r\n')}\r\n`;
 }
 
@@ -195,23 +195,56 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     h('p', { class: 'report-score' }, `Score ${r.display.score}/100 · ${r.zone} · ${r.label} (${r.verdict})`),
     baselineResult ? h('p', null, `Published baseline: ${baselineResult.display.score} ${baselineResult.label}; this assessment ${signed1(r.score - baselineResult.score)} points.`) : null,
     changes.length ? h('div', null, h('h2', null, 'What changed from the published baseline'), h('ul', null, changes.slice(0, 60).map((c) => h('li', null, c)))) : null,
+    a.summary ? h('p', { class: 'report-summary' }, a.summary) : null,
     h('h2', null, 'Tasks'),
     h('table', { class: 'kv' },
-      h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted'].map((x) => h('th', { scope: 'col' }, x)))),
+      h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted', 'Why'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/${taskMax}`),
-        h('td', null, m.inputs.impacts.find((i) => i.key === t.impact)?.label ?? t.impact), h('td', null, fixed((t.time_pct * t.score) / 100, 2)))))),
+        h('td', null, m.inputs.impacts.find((i) => i.key === t.impact)?.label ?? t.impact), h('td', null, fixed((t.time_pct * t.score) / 100, 2)),
+        h('td', null, t.rationale ?? ''))))),
     h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/${m.formula.task_resistance_base - m.inputs.task_score.min}; time by impact: ${m.inputs.impacts.map((i) => `${i.label.toLowerCase()} ${pct(Math.round(r.split[i.key] * 100) / 100)}`).join(', ')}; ${pct(r.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more.`),
     h('h2', null, 'Other inputs'),
     h('p', null, `Evidence ${signed(r.totals.evidence)}/${max(m.inputs.evidence)}: ${dims(m.inputs.evidence, a.evidence)}`),
     h('p', null, `Barriers ${r.totals.barriers}/${max(m.inputs.barriers)}: ${dims(m.inputs.barriers, a.barriers)}`),
     h('p', null, `Protective ${r.totals.protective}/${max(m.inputs.protective)}: ${dims(m.inputs.protective, a.protective)}`),
     h('p', null, `AI growth correlation ${signed(a.ai_growth_correlation)}. Quick screen: ${r.quick_screen.text}.`),
+    reasonsReport(a, m),
     h('h2', null, 'Calculation'),
     h('p', { class: 'calc-line' }, r.display.raw_calculation),
     h('p', { class: 'calc-line' }, `JobZone score: ${r.display.score_calculation}`),
     h('p', null, `Attribution: ${r.attribution.map((p) => `${p.label} ${fixed(p.points, 1)}`).join(' · ')}`),
     u ? h('p', null, `If each judgment were one step off: 80% of outcomes between ${u.display.p10} and ${u.display.p90}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
     h('p', { class: 'muted' }, `Assumed, not published: ${assumedRules(m).join('; ')}. These are this project's reading of the method, open to correction.`));
+}
+
+/** The reasons in the printed report: every rationale and every section of words. */
+function reasonsReport(a, m) {
+  const why = [];
+  for (const scale of ['evidence', 'barriers', 'protective']) {
+    for (const d of m.inputs[scale].dimensions) {
+      const text = a.rationale?.[scale]?.[d.key];
+      if (text) why.push(h('li', null, h('strong', null, `${d.label}: `), text));
+    }
+  }
+  if (a.rationale?.ai_growth_correlation) why.push(h('li', null, h('strong', null, 'AI growth correlation: '), a.rationale.ai_growth_correlation));
+  const c = a.commentary ?? {};
+  const w = c.who_should_worry ?? {};
+  const o = a.outlook ?? {};
+  const block = (title, ...body) => (body.flat().some(Boolean) ? [h('h2', null, title), body] : null);
+  const p = (label, text) => (text ? h('p', null, label ? h('strong', null, `${label} `) : null, text) : null);
+  return [
+    why.length ? [h('h2', null, 'Why each input has its score'), h('ul', null, why)] : null,
+    block('Seniority note', p('', a.seniority_note)),
+    a.reinstatement ? block('Reinstatement check', p(a.reinstatement.new_tasks ? 'Yes.' : 'No.', a.reinstatement.text ?? '')) : null,
+    block('Assessor commentary', p('Score against reality.', c.score_vs_reality),
+      c.not_captured?.length ? h('ul', null, c.not_captured.map((x) => h('li', null, x))) : null,
+      p('Stronger position.', w.stronger), p('Weaker position.', w.weaker), p('The single biggest factor.', w.biggest_factor)),
+    block('What this means', p(o.years ? `The role in ${o.years} years.` : 'The role ahead.', o.role_then),
+      o.strategy?.length ? h('ol', null, o.strategy.map((x) => h('li', null, x))) : null, p('Timeline.', o.timeline)),
+    a.sources?.length ? block('Sources', h('ul', null, a.sources.map((src) => h('li', null, src.title, src.publisher ? `, ${src.publisher}` : '', src.date ? ` (${src.date})` : '', src.url ? ` ${src.url}` : '')))) : null,
+    a.live_tracked || a.assessed || a.history?.length ? block('Tracking', p('', [a.live_tracked ? 'Live tracked.' : '', a.assessed ? `Assessed ${a.assessed}.` : ''].join(' ').trim()),
+      a.history?.length ? h('ul', null, a.history.map((e) => h('li', null, `${e.date}: ${fixed(e.score, 1)}${e.label ? ` ${e.label}` : ''}${e.note ? `. ${e.note}` : ''}`))) : null) : null,
+  ];
 }
 
 /** The names of the methodology's assumed rules, as the report lists them. */

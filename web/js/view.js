@@ -3,6 +3,7 @@ import { h, fill, patch } from './dom.js';
 import { fixed, score1, signed, signed1, pct, totalRange } from './format.js';
 import { gauge, zoneBar, splitBar, barRows, tornado, zoneClass } from './charts.js';
 import { rangeControl, selectControl } from './controls.js';
+import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';
 
 const ZONE_LINE = {
   GREEN: 'Most of the working week resists automation, and the market signals hold up.',
@@ -28,6 +29,12 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   const role = assessment.role;
   const r = {}; // refs
   const inputs = m.inputs;
+  const lim = m.limits;
+  /** The rationale disclosure under the control at `path` (published text, or a box to write one). */
+  const why = (path, subject) => whyDisclosure({
+    path: path[0] === 'ai_growth_correlation' ? 'rationale.ai_growth_correlation' : ['rationale', ...path].join('.'),
+    text: rationaleOf(assessment, path), own, subject, max: lim.max_text_chars,
+  });
 
   const header = own
     ? h('header', { class: 'role-head own' },
@@ -75,10 +82,17 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     ['Primary function', role.primary_function], ['Typical experience', role.typical_experience],
     ['Not this role', role.not_this_role?.length ? h('ul', null, role.not_this_role.map((x) => h('li', null, x))) : null],
   ].filter(([, v]) => v);
-  const definition = section('definition', 'Role definition',
-    defRows.length
-      ? h('dl', { class: 'deflist' }, defRows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]))
-      : h('p', { class: 'muted' }, 'Name the role above; what the role is and is not can be written into its JSON file (role.primary_function, role.not_this_role).'));
+  const definition = own
+    ? section('definition', 'Role definition',
+      textField({ path: 'role.category', value: role.category, label: 'Category', max: lim.max_name_chars, multiline: false }),
+      textField({ path: 'role.primary_function', value: role.primary_function, label: 'Primary function', max: lim.max_text_chars }),
+      textField({ path: 'role.typical_experience', value: role.typical_experience, label: 'Typical experience', max: lim.max_name_chars, multiline: false }),
+      textField({ path: 'role.not_this_role', value: role.not_this_role, label: 'What this role is not', max: lim.max_text_chars, lines: true }),
+      textField({ path: 'role.aliases', value: role.aliases, label: 'Also known as', max: lim.max_name_chars, lines: true }))
+    : section('definition', 'Role definition',
+      defRows.length
+        ? h('dl', { class: 'deflist' }, defRows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]))
+        : h('p', { class: 'muted' }, 'This assessment does not define the role further.'));
 
   // Protective principles + AI growth
   r.protectiveTotal = h('p', { class: 'total' });
@@ -89,10 +103,11 @@ export function buildPage({ assessment, methodology: m, registry, published, own
       inputs.protective.dimensions.map((d) => rangeControl({
         path: ['protective', d.key], label: d.label, min: inputs.protective.min, max: inputs.protective.max,
         format: (v) => `${v}/${inputs.protective.max}`, valueText: (v) => `${v} of ${inputs.protective.max}`,
+        levels: d.levels, why: why(['protective', d.key], d.label),
       }, registry)),
       rangeControl({
         path: ['ai_growth_correlation'], label: 'AI growth correlation', min: inputs.ai_growth_correlation.min,
-        max: inputs.ai_growth_correlation.max, format: signed, class: 'growth',
+        max: inputs.ai_growth_correlation.max, format: signed, class: 'growth', levels: inputs.ai_growth_correlation.levels,
       }, registry)),
     r.protectiveTotal, r.screen);
 
@@ -102,7 +117,8 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.split = h('div', { class: 'split' });
   r.resistance = h('p', { class: 'calc-line' });
   const tasks = section('tasks', 'Task decomposition',
-    h('p', { class: 'lede' }, `Each task: its share of the working week, how far an AI agent could do it (${inputs.task_score.min} = only a human, ${inputs.task_score.max} = fully automatable), and how AI touches it. Moving a share rebalances the unlocked tasks so the week stays at ${inputs.time_pct.total}%.`),
+    h('p', { class: 'lede' }, `Each task: its share of the working week, how far an AI agent could do it (${inputs.task_score.min} = only a human, ${inputs.task_score.max} = fully automatable), and how AI touches it. Moving a share rebalances the unlocked tasks so the week stays at ${inputs.time_pct.total}%. `,
+      h('strong', null, inputs.impacts_text)),
     r.tasks, r.taskTotal, r.split, r.resistance);
 
   // Evidence
@@ -111,6 +127,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('p', { class: 'lede' }, `Signals from the job market, from ${inputs.evidence.min} (clearly against the role) to ${signed(inputs.evidence.max)} (clearly for it).`),
     h('div', { class: 'ctl-grid' }, inputs.evidence.dimensions.map((d) => rangeControl({
       path: ['evidence', d.key], label: d.label, min: inputs.evidence.min, max: inputs.evidence.max, format: signed,
+      levels: d.levels, why: why(['evidence', d.key], d.label),
     }, registry))),
     r.evidenceTotal);
 
@@ -121,6 +138,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('div', { class: 'ctl-grid' }, inputs.barriers.dimensions.map((d) => rangeControl({
       path: ['barriers', d.key], label: d.label, min: inputs.barriers.min, max: inputs.barriers.max,
       format: (v) => `${v}/${inputs.barriers.max}`, valueText: (v) => `${v} of ${inputs.barriers.max}`,
+      levels: d.levels, why: why(['barriers', d.key], d.label),
     }, registry))),
     r.barrierTotal);
 
@@ -159,10 +177,14 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     // A title and a heading level for the page even while the title is an input.
     header.prepend(h('h1', { class: 'visually-hidden' }, 'Your assessment'));
   }
+  // The sections in the order of a published role page; the analyses and rules beside them.
+  const reasons = buildReasons({ assessment, methodology: m, own });
+  r.reasons = reasons;
   const page = h('div', { class: `role-page ${own ? 'own' : 'published'}` }, header, r.toolbar, r.notice, r.panel, r.errors,
     h('div', { class: 'layout' },
-      h('div', { class: 'col-main' }, glance, sits, verdict, levers, tasks, evidence, barriers, protective),
-      h('div', { class: 'col-side' }, sure, move, calc, sub, comp, definition, rules)));
+      h('div', { class: 'col-main' }, glance, sits, reasons.summary, verdict, definition, reasons.seniority, protective, tasks,
+        reasons.reinstatement, evidence, barriers, reasons.growth, levers, reasons.commentary, reasons.outlook, reasons.sources, reasons.tracking),
+      h('div', { class: 'col-side' }, sure, move, calc, sub, comp, rules)));
   return { page: h('div', null, page, r.report), refs: r };
 }
 
@@ -174,6 +196,8 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
   const ts = methodology.inputs.task_score;
   const n = assessment.tasks.length;
   const max = methodology.limits.max_tasks;
+  // Each control's accessible name says which task it belongs to ("Time share of task 2, ...").
+  const whose = (i, name) => h('span', { class: 'visually-hidden', 'data-task-name': i }, ` of task ${i + 1}, ${name}`);
   fill(refs.tasks, assessment.tasks.map((task, i) => {
     const lock = h('input', { type: 'checkbox', 'data-lock': i, checked: Boolean(locked[i]), id: `lock-${i}` });
     const title = editable
@@ -186,11 +210,15 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
     return h('fieldset', { class: editable ? 'task editable' : 'task' },
       h('legend', null, h('span', { class: 'task-n' }, `${i + 1}.`), ' ', editable ? `Task ${i + 1}` : title),
       editable ? title : null,
-      rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', min: 0, max: 100, format: pct, class: 'share' }, registry),
-      h('label', { class: 'lock', for: `lock-${i}` }, lock, 'Lock share'),
-      rangeControl({ path: ['tasks', i, 'score'], label: 'Score', min: ts.min, max: ts.max, format: (v) => `${v}/${ts.max}`, valueText: (v) => `${v} of ${ts.max}`, class: 'score' }, registry),
-      selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', options: impacts, class: 'impact' }, registry),
-      h('p', { class: 'weighted', 'data-weighted': i }));
+      rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', nameSuffix: whose(i, task.name), min: 0, max: 100, format: pct, class: 'share' }, registry),
+      h('label', { class: 'lock', for: `lock-${i}` }, lock, 'Lock share', whose(i, task.name)),
+      rangeControl({
+        path: ['tasks', i, 'score'], label: 'Score', nameSuffix: whose(i, task.name), min: ts.min, max: ts.max, format: (v) => `${v}/${ts.max}`,
+        valueText: (v) => `${v} of ${ts.max}`, class: 'score', levels: ts.levels,
+      }, registry),
+      selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', nameSuffix: whose(i, task.name), options: impacts, class: 'impact' }, registry),
+      h('p', { class: 'weighted', 'data-weighted': i }),
+      whyDisclosure({ path: `tasks.${i}.rationale`, text: task.rationale, own: editable, subject: task.name, max: methodology.limits.max_text_chars }));
   }), editable ? h('p', { class: 'add-task' },
     h('button', { type: 'button', class: 'btn', 'data-action': 'add-task', disabled: n >= max }, '+ Add a task'),
     h('span', { class: 'muted' }, ` ${n} of at most ${max} tasks`)) : null);
@@ -264,6 +292,7 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
   assessment.tasks.forEach((t, i) => {
     const el = refs.tasks.querySelector(`[data-weighted="${i}"]`);
     if (el) setText(el, `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`);
+    for (const name of refs.tasks.querySelectorAll(`[data-task-name="${i}"]`)) setText(name, ` of task ${i + 1}, ${t.name}`);
   });
   const totalShare = assessment.tasks.reduce((a, t) => a + t.time_pct, 0);
   setText(refs.taskTotal, `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more`);
@@ -273,7 +302,8 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
   setText(refs.resistance, `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/${trMax}`);
 
   setText(refs.evidenceTotal, `Evidence total: ${signed(res.totals.evidence)}/${ev.max} · modifier 1 + (${res.totals.evidence} x ${m.formula.evidence_step}) = ${d.modifiers.evidence}`);
-  setText(refs.barrierTotal, `Barrier total: ${res.totals.barriers}/${ba.max} · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`);
+  const band = m.inputs.barriers.bands.find((b) => res.totals.barriers >= b.min && res.totals.barriers <= b.max);
+  setText(refs.barrierTotal, `Barrier total: ${band ? `${band.word} ` : ''}${res.totals.barriers}/${ba.max} · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`);
 
   // Calculation, as the tracker prints it
   const f = m.formula;

@@ -1,0 +1,177 @@
+// The reasons on the page: every section of a published role page has its place, each level of
+// every scale has words (seen and heard), each control has its own name, a rationale opens beside
+// its slider, and an edited rationale survives save, reload, a share link and export/import.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, serve, watch, root } from './browser.mjs';
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** Each section of the published role page (shared seed) and the heading it has here. */
+export const SEED_SECTIONS = [
+  ['Score at a Glance', 'Score at a glance'],
+  ['Score Composition', 'Score composition'],
+  ['Where This Role Sits', 'Where this role sits'],
+  ['(summary under the bar)', 'In short'],
+  ['Role Definition', 'Role definition'],
+  ['Seniority note', 'Seniority note'],
+  ['Protective Principles + AI Growth Correlation', 'Protective principles and AI growth'],
+  ['Task Decomposition (Agentic AI Scoring)', 'Task decomposition'],
+  ['Reinstatement check (Acemoglu)', 'Reinstatement check'],
+  ['Evidence Score', 'Market evidence'],
+  ['Barrier Assessment', 'Barriers to AI'],
+  ['AI Growth Correlation Check', 'AI growth correlation check'],
+  ['JobZone Composite Score (AIJRI)', 'The calculation'],
+  ['Sub-Label Determination', 'Sub-label'],
+  ['Assessor override', 'Verdict'],
+  ['Assessor Commentary', 'Assessor commentary'],
+  ['What This Means', 'What this means'],
+  ['Sources', 'Sources'],
+  ['Live Tracked', 'Live tracked'],
+];
+
+async function open(context, query = '') {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/${query}`);
+  await page.waitForSelector('.big-score');
+  return { page, problems };
+}
+
+test('every section of the published role page has its heading here, with its words', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const { page, problems } = await open(context);
+  const headings = await page.$$eval('.role-page h2', (hs) => hs.map((x) => x.textContent));
+  for (const [seed, ours] of SEED_SECTIONS) assert.ok(headings.includes(ours), `${seed} -> ${ours}`);
+  const text = (sel) => page.textContent(sel);
+  assert.match(await text('#summary'), /Protected, and strengthening/);
+  assert.match(await text('#seniority'), /entry-level hiring at frontier labs fell 27\.5% in 2025/);
+  assert.match(await text('#reinstatement'), /^Reinstatement check.*Yes\. AI creates a steady stream/s);
+  assert.match(await text('#growth-check'), /Confirmed at \+2/);
+  assert.match(await text('#commentary'), /What the numbers do not capture.*Supply is catching up/s);
+  assert.match(await text('#commentary'), /The single biggest factor\. Whether you decide what to explore/);
+  assert.match(await text('#outlook'), /The role in 2 years.*Strategy.*Timeline/s);
+  assert.equal(await page.locator('#outlook ol li').count(), 3);
+  assert.equal(await page.locator('#sources li').count(), 7);
+  const links = await page.$$eval('#sources a', (as) => as.map((a) => a.href));
+  assert.ok(links.length >= 4 && links.every((href) => href.startsWith('https://')), links.join(' '));
+  assert.match(await text('#tracking'), /Live tracked.*re-assesses this role/s);
+  assert.match(await text('#barriers .total'), /Barrier total: Moderate 3\/10/);
+  assert.match(await text('#tasks'), /it does not enter the score/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('each level has words beside its control and in what screen readers hear; every control has its own name', async () => {
+  const context = await browser.newContext();
+  const { page } = await open(context);
+  const growth = page.getByRole('slider', { name: 'AI growth correlation', exact: true });
+  assert.equal(await growth.getAttribute('aria-valuetext'), '+2: AI creates more jobs');
+  await growth.focus();
+  await page.keyboard.press('Home');
+  assert.equal(await growth.getAttribute('aria-valuetext'), '-2: AI adoption shrinks demand fast');
+  const row = growth.locator('xpath=..');
+  assert.equal(await row.locator('.level').textContent(), 'AI adoption shrinks demand fast');
+  const score2 = page.getByRole('slider', { name: 'Score of task 2, Paper implementation & reproduction' });
+  assert.equal(await score2.getAttribute('aria-valuetext'), '3 of 5: AI does much of it; a human steers and checks');
+  assert.equal(await page.getByRole('slider', { name: 'Embodied physicality' }).getAttribute('aria-valuetext'), '0 of 3: No physical presence needed');
+  // Unique accessible names: no two controls share one.
+  const names = await page.$$eval('input, select, textarea', (els) => els.map((el) => {
+    const label = el.labels?.[0];
+    return (el.getAttribute('aria-label') ?? label?.textContent ?? '').trim();
+  }).filter(Boolean));
+  const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+  assert.deepEqual(dupes, []);
+  assert.ok(names.includes('Time share of task 2, Paper implementation & reproduction'));
+  await context.close();
+});
+
+test('a rationale opens in place, right under its slider', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const { page } = await open(context);
+  const slider = page.locator('[data-path="evidence.wage_trends"]');
+  const why = slider.locator('xpath=../details[contains(@class,"why")]');
+  assert.equal(await why.evaluate((d) => d.open), false);
+  await why.locator('summary').click();
+  const text = why.locator('p');
+  assert.match(await text.textContent(), /OpenAI's base pay for research engineers runs \$210K-\$460K/);
+  const [s, t] = [await slider.boundingBox(), await text.boundingBox()];
+  assert.ok(t.y > s.y && t.y - (s.y + s.height) < 80, `the reason sits under its slider (${s.y} / ${t.y})`);
+  assert.ok(Math.abs(t.x - s.x) < 40, 'in the same column');
+  await context.close();
+});
+
+test('an edited rationale survives save, reload, a share link and export/import', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page, problems } = await open(context);
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  const reason = 'My own reason: <b>not markup</b> & “quotes” stay text 😀';
+  const why = page.locator('[data-path="evidence.wage_trends"]').locator('xpath=../details[contains(@class,"why")]');
+  await why.locator('summary').click();
+  await page.getByLabel('Why Wage trends has this score').fill(reason);
+  const task = 'Task reason, written here';
+  await page.getByRole('group', { name: /^2\. Task 2/ }).locator('details.why summary').click();
+  await page.getByLabel('Why Paper implementation & reproduction has this score').fill(task);
+  await page.getByLabel('What the numbers do not capture').fill('First point\nSecond point');
+  await page.locator('[data-action=save]').click();
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
+
+  const check = async (p, how) => {
+    assert.equal(await p.getByLabel('Why Wage trends has this score').inputValue(), reason, how);
+    assert.equal(await p.getByLabel('Why Paper implementation & reproduction has this score').inputValue(), task, how);
+    assert.equal(await p.getByLabel('What the numbers do not capture').inputValue(), 'First point\nSecond point', how);
+  };
+  await page.reload();
+  await page.waitForSelector('.big-score');
+  await check(page, 'after a reload');
+
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.inputValue('#share-url');
+  const fresh = await browser.newContext();
+  const viaLink = await fresh.newPage();
+  await viaLink.goto(link);
+  await viaLink.waitForSelector('[data-text="role.title"]');
+  await check(viaLink, 'through a share link');
+  console.log(`# SHARE-LINK | reference role with all its prose and these edits | ${link.length} characters`);
+
+  const download = page.waitForEvent('download');
+  await page.locator('#page [data-action="export-json"]').click();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-reasons-')), 'mine.json');
+  await (await download).saveAs(file);
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(doc.rationale.evidence.wage_trends, reason);
+  assert.deepEqual(doc.commentary.not_captured, ['First point', 'Second point']);
+  await viaLink.setInputFiles('input[type=file][data-action=import]', file);
+  await viaLink.waitForFunction(() => document.querySelector('.notice').textContent.includes('Imported'));
+  await check(viaLink, 'through export and import');
+  assert.equal(await viaLink.locator('.role-page b').count(), 0, 'no markup from the text');
+  assert.deepEqual(problems, []);
+  await fresh.close();
+  await context.close();
+});
+
+test('a source must be an https: address; a bad one is named and the last valid state kept', async () => {
+  const context = await browser.newContext();
+  const { page } = await open(context, '');
+  await page.getByRole('button', { name: 'New blank assessment' }).click();
+  await page.waitForFunction(() => document.querySelector('.notice').textContent.includes('A blank assessment'));
+  await page.getByRole('button', { name: '+ Add a source' }).click();
+  const url = page.getByLabel('Address (https://)');
+  await url.fill('javascript:alert(1)');
+  await page.waitForSelector('.errors:not([hidden])');
+  assert.match(await page.textContent('.errors'), /sources\[0\]\.url: must be an https: address/);
+  assert.equal(await url.getAttribute('aria-invalid'), 'true');
+  await url.fill('https://example.org/report');
+  await page.waitForSelector('.errors', { state: 'hidden' });
+  await page.getByRole('button', { name: '+ Add a score change' }).click();
+  assert.equal(await page.locator('#tracking .row-edit').count(), 1);
+  await page.getByRole('button', { name: 'Remove change 1' }).click();
+  assert.equal(await page.locator('#tracking .row-edit').count(), 0);
+  await context.close();
+});
