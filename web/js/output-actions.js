@@ -4,6 +4,16 @@ import { encodeLink } from './share-link.js';
 import { fileSlug } from './escape.js';
 import { notify, showSharePanel, showEmbedPanel, tasksCsv, download } from './own.js';
 
+const REASONS = ['rationale', 'summary', 'seniority_note', 'reinstatement', 'commentary', 'outlook', 'sources', 'assessed', 'history', 'live_tracked'];
+
+/** The assessment without its words: what a score card needs. */
+function withoutReasons(a) {
+  const out = structuredClone(a);
+  for (const key of REASONS) delete out[key];
+  for (const t of out.tasks) delete t.rationale;
+  return out;
+}
+
 export function outputActions(app) {
   const { state } = app;
   return {
@@ -40,7 +50,8 @@ export function outputActions(app) {
       showEmbedPanel(state.refs, {
         site: new URL('./', location.href).href,
         role: published ? state.publishedId : null,
-        state: published ? null : (await encodeLink(state.current)).slice(2),
+        // The card shows figures only: the link carries no prose, so the snippet stays short.
+        state: published ? null : (await encodeLink(withoutReasons(state.current))).slice(2),
         title: state.current.role.title,
       });
     },
