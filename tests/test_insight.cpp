@@ -88,7 +88,8 @@ std::vector<std::pair<double, double>> brute_force_outcomes(const Assessment& a)
 }  // namespace
 
 TEST_CASE("sensitivity equals direct re-scoring of each edited assessment") {
-    for (std::uint64_t seed = 0; seed < 60; ++seed) {
+    const auto seed = static_cast<std::uint64_t>(GENERATE(range(0, 60)));
+    {
         Assessment a = seed == 0 ? test::reference() : test::synthetic(seed);
         for (const Sensitivity& s : sensitivity(a)) {
             INFO("seed " << seed << " input " << s.input);
@@ -150,7 +151,8 @@ TEST_CASE("a share step moves 5 points to or from the others in proportion") {
 }
 
 TEST_CASE("uncertainty: probabilities sum to 1 and percentiles match brute force") {
-    for (std::uint64_t seed = 0; seed < 40; ++seed) {
+    const auto seed = static_cast<std::uint64_t>(GENERATE(range(0, 40)));
+    {
         Assessment a = small(seed);
         Uncertainty u = uncertainty(a);
         auto outcomes = brute_force_outcomes(a);
@@ -190,13 +192,14 @@ TEST_CASE("uncertainty of the reference role") {
 }
 
 TEST_CASE("best move is the best of every possible move") {
-    for (std::uint64_t seed = 0; seed < 80; ++seed) {
+    const auto seed = static_cast<std::uint64_t>(GENERATE(range(0, 80)));
+    {
         Assessment a = seed == 0 ? test::reference() : small(seed);
         double base = score_value(a);
         double best_score = base;
         for (std::size_t from = 0; from < a.tasks.size(); ++from)
             for (std::size_t to = 0; to < a.tasks.size(); ++to)
-                for (double n : {5.0, 10.0, 15.0, 20.0}) {
+                for (double n = methodology().insight.share_step; n <= methodology().insight.best_move_max; n += methodology().insight.share_step) {
                     if (from == to || a.tasks[from].time_pct < n) continue;
                     Assessment b = a;
                     b.tasks[from].time_pct -= n;

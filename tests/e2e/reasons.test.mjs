@@ -171,6 +171,17 @@ test('a source must be an https: address; a bad one is named and the last valid 
   await page.waitForSelector('.errors', { state: 'hidden' });
   await page.getByRole('button', { name: '+ Add a score change' }).click();
   assert.equal(await page.locator('#tracking .row-edit').count(), 1);
+  assert.equal(await page.locator('#tracking svg.history-chart').count(), 0, 'one point: no chart');
+  await page.getByRole('button', { name: '+ Add a score change' }).click();
+  const chart = page.locator('#tracking svg.history-chart');
+  assert.equal(await chart.locator('circle').count(), 2, 'two points: a small chart');
+  await page.locator('[data-text="history.0.date"]').fill('2025-01-15');
+  await page.locator('[data-text="history.0.score"]').fill('40');
+  await page.waitForFunction(() => document.querySelector('#tracking svg.history-chart')?.getAttribute('aria-label').startsWith('Score history: 2025-01-15 40.0'));
+  await page.locator('[data-text="history.0.date"]').fill('2025-02-30');
+  await page.waitForSelector('.errors:not([hidden])');
+  assert.match(await page.textContent('.errors'), /history\[0\]\.date: must be a date, YYYY-MM-DD, got "2025-02-30"/);
+  await page.getByRole('button', { name: 'Remove change 2' }).click();
   await page.getByRole('button', { name: 'Remove change 1' }).click();
   assert.equal(await page.locator('#tracking .row-edit').count(), 0);
   await context.close();

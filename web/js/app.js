@@ -14,7 +14,7 @@ import { taskActions } from './task-actions.js';
 import { savedActions } from './saved-actions.js';
 import { outputActions } from './output-actions.js';
 import { compareFeature } from './compare.js';
-import { refillRows } from './reasons.js';
+import { refillRows, refreshHistoryChart } from './reasons.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -198,6 +198,7 @@ function onInput(event) {
     state.mix = null;
     const path = parsePath(el.dataset.text);
     const ok = edit((a) => setTextAt(a, path, el.value, { lines: el.dataset.lines === 'true', number: el.dataset.number === 'true' }), { full: true });
+    if (ok && path[0] === 'history') refreshHistoryChart(state.refs, state.current);
     el.setAttribute('aria-invalid', String(!ok));
     if (ok) clearProblem(state.refs);
     return;

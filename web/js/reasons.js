@@ -159,6 +159,7 @@ export function trackingBody({ assessment: a, own, methodology: m }) {
           rowInput(`history.${i}.note`, 'Note', e.note, lim.max_text_chars),
           h('button', { type: 'button', class: 'btn', 'data-action': 'remove-row', 'data-list': 'history', 'data-index': i, 'aria-label': `Remove change ${i + 1}` }, 'Remove'))))),
       h('button', { type: 'button', class: 'btn', 'data-action': 'add-row', 'data-list': 'history', disabled: history.length >= lim.max_list_items }, '+ Add a score change'),
+      h('div', { class: 'history-view' }, history.length >= 2 ? historyChart(history) : null),
     ];
   }
   return [
@@ -208,6 +209,13 @@ export function rationaleOf(assessment, path) {
 
 /** "the second task" and the like, for accessible names. */
 export const ordinal = (i) => ORDINAL[i] ?? `task ${i + 1}`;
+
+/** Redraws the history chart of your own assessment after a date or score changed. */
+export function refreshHistoryChart(refs, assessment) {
+  const view = refs.reasons.tracking?.querySelector('.history-view');
+  const history = assessment.history ?? [];
+  if (view) fill(view, history.length >= 2 ? historyChart(history) : null);
+}
 
 /** Re-fills the list editors (sources, history) after a row was added or removed. */
 export function refillRows(refs, { assessment, methodology, list }) {

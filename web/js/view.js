@@ -353,7 +353,20 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     rule('composition', m.composition.status, `Composition: ${m.composition.text}`),
     rule('attribution', m.attribution.status, `Attribution: ${m.attribution.text}`),
     rule('time-shares', m.inputs.time_pct.status, `Time shares: ${m.inputs.time_pct.text}`),
-    rule('insight', m.insight.status, `Analyses: ${m.insight.text}`))]);
+    rule('insight', m.insight.status, `Analyses: ${m.insight.text}`),
+    levelWordsRules(m, rule))]);
+}
+
+/** The words for each level: those the tracker prints are published, the rest this project's. */
+function levelWordsRules(m, rule) {
+  const inp = m.inputs;
+  const all = [...inp.task_score.levels, ...inp.ai_growth_correlation.levels,
+    ...['evidence', 'barriers', 'protective'].flatMap((k) => inp[k].dimensions.flatMap((d) => d.levels))];
+  const published = all.filter((l) => l.status === 'published').map((l) => `“${l.text}”`);
+  return [
+    rule('level-words-published', 'published', `Words for a level, as the tracker prints them: ${published.join(', ')}; the barrier band “Moderate” for a total of 3.`),
+    rule('level-words-assumed', 'assumed', `Words for every other level (${all.length - published.length} of ${all.length}) and the other barrier bands (${inp.barriers.bands.filter((b) => b.status === 'assumed').map((b) => `${b.word} ${b.min}-${b.max}`).join(', ')}) are this project's.`),
+  ];
 }
 
 const neighboursOf = (assessment, published) => assessment.neighbours ?? published?.neighbours ?? [];
