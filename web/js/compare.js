@@ -2,7 +2,7 @@
 // catalog, and anything saved in this browser. The panel is redrawn only when what it shows
 // changes (a choice, an edit of a compared assessment, the saved list), not on every frame.
 import { findRole, fetchJson } from './catalog.js';
-import { showComparePanel } from './own.js';
+let panels = null; // panels.js, loaded when Compare is first opened
 
 export function compareFeature(app) {
   const { state } = app;
@@ -40,6 +40,10 @@ export function compareFeature(app) {
     const key = [state.compare.join(), state.compare.includes('current') ? state.revision : '', state.savedRevision,
       state.baseline ? 'b' : ''].join('|');
     if (!force && key === shownKey) return;
+    if (!panels) {
+      import('./panels.js').then((m) => { panels = m; refresh({ force: true }); });
+      return;
+    }
     shownKey = key;
     loadChosen();
     const list = options();
@@ -49,7 +53,7 @@ export function compareFeature(app) {
       return out?.ok ? out.result : null;
     });
     const focused = document.activeElement?.dataset?.compare;
-    showComparePanel(state.refs, { options: list, chosen: state.compare, results, taskMax: state.engine.methodology.inputs.task_score.max });
+    panels.showComparePanel(state.refs, { options: list, chosen: state.compare, results, taskMax: state.engine.methodology.inputs.task_score.max });
     if (focused) state.refs.panel.querySelector(`[data-compare="${focused}"]`)?.focus();
   }
 

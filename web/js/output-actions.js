@@ -2,7 +2,9 @@
 // report, and copying any of them. Everything is built from the current assessment in the browser.
 import { encodeLink } from './share-link.js';
 import { fileSlug } from './escape.js';
-import { notify, showSharePanel, showEmbedPanel, tasksCsv, download } from './own.js';
+import { notify } from './own.js';
+
+const panels = () => import('./panels.js');
 
 const REASONS = ['rationale', 'summary', 'seniority_note', 'reinstatement', 'commentary', 'outlook', 'sources', 'assessed', 'history', 'live_tracked'];
 
@@ -19,6 +21,7 @@ export function outputActions(app) {
   return {
     async share() {
       const link = `${location.origin}${location.pathname}#${await encodeLink(state.current)}`;
+      const { showSharePanel } = await panels();
       state.panel = 'share';
       showSharePanel(state.refs, link);
     },
@@ -33,18 +36,20 @@ export function outputActions(app) {
         notify(state.refs, 'Copy was not allowed here: the text is selected, copy it with your keyboard.');
       }
     },
-    'export-json'() {
+    async 'export-json'() {
       const out = state.engine.validate(JSON.stringify(state.current));
+      const { download } = await panels();
       if (out.ok) download(`${fileSlug(state.current.role.title)}.json`, `${JSON.stringify(out.assessment, null, 2)}\n`, 'application/json');
     },
-    'export-csv'() {
+    async 'export-csv'() {
+      const { download, tasksCsv } = await panels();
       download(`${fileSlug(state.current.role.title)}-tasks.csv`, tasksCsv(state.current), 'text/csv');
     },
     print() {
       window.print();
     },
     async embed() {
-      await import('./embed.js'); // the widget itself, for the live preview
+      const [{ showEmbedPanel }] = await Promise.all([panels(), import('./embed.js')]); // embed.js: the widget, for the live preview
       const published = state.mode === 'published' && JSON.stringify(state.current) === JSON.stringify(state.baseline);
       state.panel = 'embed';
       showEmbedPanel(state.refs, {

@@ -1,8 +1,7 @@
-// Your own assessment: toolbar, saved list, share link, export/import, compare, printable report.
+// Your own assessment: toolbar, notices and the printable report (the panels, loaded on first use,
+// are in panels.js).
 import { h, fill, patch } from './dom.js';
 import { fixed, signed, signed1, pct, totalRange } from './format.js';
-import { csvRow } from './escape.js';
-import { embedSnippets } from './snippets.js';
 
 export function renderToolbar(refs, { mode }) {
   const b = (action, label, extra = {}) => h('button', { type: 'button', class: 'btn', 'data-action': action, ...extra }, label);
@@ -46,7 +45,7 @@ export function notify(refs, text, errors = [], kind = 'info', action = null) {
     errors.length > 20 ? h('p', null, `and ${errors.length - 20} more`) : null) : null);
 }
 
-function panel(title, ...body) {
+export function panel(title, ...body) {
   return h('section', { class: 'card panel', 'aria-label': title },
     h('div', { class: 'panel-head' }, h('h2', null, title),
       h('button', { type: 'button', class: 'icon', 'data-action': 'close-panel', 'aria-label': `Close ${title}` }, '×')),
@@ -55,99 +54,6 @@ function panel(title, ...body) {
 
 export function closePanel(refs) {
   fill(refs.panel);
-}
-
-const when = (iso) => new Date(iso).toLocaleString();
-const btn = (action, id, label, name) => h('button', { type: 'button', class: 'btn', 'data-action': action, 'data-id': id, 'aria-label': `${label} “${name}”` }, label);
-
-/**
- * My assessments: what is saved in this browser, unsaved work that can be restored (set aside, or
- * left by a closed tab), and data jobzone could not read, kept as it was, to download.
- */
-export function showSavedPanel(refs, { list, unsaved, kept, currentId, readOnly }) {
-  fill(refs.panel, panel('My assessments',
-    readOnly ? h('p', { class: 'note-box problem' }, 'Saved work here was written by a newer version of jobzone, so it is read-only: nothing can be saved, renamed or deleted until you reload into the newer version.') : null,
-    h('h3', { class: 'saved-heading' }, 'Saved in this browser'),
-    list.length === 0
-      ? h('p', { class: 'muted' }, 'Nothing saved yet. “Edit as my own”, then “Save to this browser”, keeps an assessment here, on this device only.')
-      : h('ul', { class: 'saved-list' }, list.map((r) => h('li', { class: r.id === currentId ? 'current' : null },
-        h('span', { class: 'saved-name' }, r.name),
-        h('span', { class: 'muted' }, ` · ${when(r.updated)}`, r.readOnly ? ' · read-only (newer version)' : ''),
-        h('span', { class: 'saved-actions' },
-          btn('saved-open', r.id, 'Open', r.name),
-          r.readOnly ? null : btn('saved-rename', r.id, 'Rename', r.name),
-          r.readOnly ? null : btn('saved-delete', r.id, 'Delete', r.name))))),
-    unsaved.length ? h('div', { class: 'saved-section' },
-      h('h3', null, 'Unsaved work'),
-      h('p', { class: 'muted' }, 'Edits that were replaced by something else, or left in a tab that has since closed. Open one to carry on with it here.'),
-      h('ul', { class: 'saved-list' }, unsaved.map((d) => h('li', null,
-        h('span', { class: 'saved-name' }, d.title || 'Untitled'),
-        h('span', { class: 'muted' }, ` · ${when(d.updated)}`),
-        h('span', { class: 'saved-actions' },
-          btn('draft-open', d.id, 'Open', d.title || 'Untitled'),
-          readOnly ? null : btn('draft-discard', d.id, 'Discard', d.title || 'Untitled')))))) : null,
-    kept.length ? h('div', { class: 'saved-section' },
-      h('h3', null, 'Data this version could not read'),
-      h('p', { class: 'muted' }, 'Kept exactly as it was found. Download it to keep a copy, or to open it in a newer version of jobzone.'),
-      h('ul', { class: 'saved-list' }, kept.map((k) => h('li', null,
-        h('span', { class: 'saved-name' }, k.source),
-        h('span', { class: 'muted' }, ` · ${k.reason}`),
-        h('span', { class: 'saved-actions' },
-          btn('kept-download', k.id, 'Download', k.source),
-          readOnly ? null : btn('kept-forget', k.id, 'Remove', k.source)))))) : null));
-}
-
-export function showSharePanel(refs, url) {
-  const field = h('input', { type: 'text', readonly: true, value: url, id: 'share-url', 'aria-label': 'Share link' });
-  fill(refs.panel, panel('Share link',
-    h('p', null, 'The whole assessment is inside this link (after the #), so it opens without any server and nothing is sent anywhere.'),
-    h('div', { class: 'copy-row' }, field, h('button', { type: 'button', class: 'btn', 'data-action': 'copy', 'data-target': 'share-url' }, 'Copy')),
-    h('p', { class: 'muted' }, `${url.length} characters.`)));
-  field.select();
-}
-
-/** Comparison of two assessments: score, zone, the exact points per part, tasks side by side. */
-export function showComparePanel(refs, { options, chosen, results, taskMax }) {
-  const select = (name, value) => h('select', { 'data-compare': name, 'aria-label': name === 'a' ? 'Compare' : 'with' },
-    options.map((o) => h('option', { value: o.key, selected: o.key === value }, o.label)));
-  const [ra, rb] = results;
-  const [aa, ab] = chosen.map((k) => options.find((o) => o.key === k)?.assessment);
-  const row = (label, va, vb, delta) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, va), h('td', null, vb), h('td', { class: 'num' }, delta));
-  const body = [];
-  if (ra && rb) {
-    body.push(row('Score', ra.display.score, rb.display.score, signed1(rb.score - ra.score)));
-    body.push(row('Zone and label', ra.label, rb.label, ra.zone === rb.zone ? 'same zone' : `${ra.zone} → ${rb.zone}`));
-    ra.attribution.forEach((p, i) => body.push(row(`${p.label} (points)`, fixed(p.points, 1), fixed(rb.attribution[i].points, 1), signed1(rb.attribution[i].points - p.points))));
-  } else {
-    body.push(h('tr', null, h('td', { colspan: 4, class: 'muted' }, 'Loading the published role…')));
-  }
-  const tasks = (a) => a ? a.tasks.map((t) => `${t.name}: ${pct(t.time_pct)} at ${t.score}/${taskMax}`) : [];
-  const ta = tasks(aa);
-  const tb = tasks(ab);
-  fill(refs.panel, panel('Compare',
-    h('div', { class: 'compare-pick' }, select('a', chosen[0]), h('span', null, ' with '), select('b', chosen[1])),
-    h('table', { class: 'kv compare-table' },
-      h('thead', null, h('tr', null, h('th', null, ''), h('th', { scope: 'col' }, 'First'), h('th', { scope: 'col' }, 'Second'), h('th', { scope: 'col' }, 'Change'))),
-      h('tbody', null, body)),
-    h('p', { class: 'muted' }, 'Points per part are the exact attribution, so they add up to each score.'),
-    h('h3', null, 'Tasks side by side'),
-    h('table', { class: 'kv' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'First'), h('th', { scope: 'col' }, 'Second'))),
-      h('tbody', null, Array.from({ length: Math.max(ta.length, tb.length) }, (_, i) => h('tr', null, h('td', null, ta[i] ?? ''), h('td', null, tb[i] ?? '')))))));
-}
-
-export function tasksCsv(assessment) {
-  const rows = [['task', 'time_pct', 'score', 'impact', 'weighted', 'rationale']];
-  for (const t of assessment.tasks) rows.push([t.name, t.time_pct, t.score, t.impact, fixed((t.time_pct * t.score) / 100, 2), t.rationale ?? '']);
-  return `${rows.map(csvRow).join('\r\n')}\r\n`;
-}
-
-export function download(filename, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: filename, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const FIELD_WORDS = { name: 'name', time_pct: 'time share', score: 'score', impact: 'impact', rationale: 'rationale' };
@@ -258,18 +164,3 @@ function assumedRules(m) {
   ];
 }
 
-/** "Embed this": both snippets for the current role or state, copy buttons and a live preview. */
-export function showEmbedPanel(refs, { site, role, state, title }) {
-  const { component, iframe } = embedSnippets({ site, role, state, title });
-  const snippet = (id, label, text) => h('div', { class: 'snippet' },
-    h('label', { for: id }, label),
-    h('textarea', { id, readonly: true, rows: 3, spellcheck: 'false' }, text),
-    h('button', { type: 'button', class: 'btn', 'data-action': 'copy', 'data-target': id, 'aria-label': `Copy the ${label.toLowerCase()} snippet` }, 'Copy'));
-  const preview = document.createElement('jobzone-score');
-  preview.setAttribute(role ? 'role' : 'state', role ?? state);
-  fill(refs.panel, panel('Embed this',
-    h('p', null, 'Paste one of these into a blog post or page. The first is a web component (Shadow DOM, styled through ::part and --jobzone-* properties); the second an iframe for sites that allow no third-party scripts with WebAssembly.'),
-    snippet('embed-component', 'Web component', component),
-    snippet('embed-iframe', 'Iframe', iframe),
-    h('h3', null, 'Preview'), h('div', { class: 'embed-preview' }, preview)));
-}

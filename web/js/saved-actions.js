@@ -3,7 +3,9 @@
 // and in the app's draft writer; own.js only draws what it is given.
 import { findRole } from './catalog.js';
 import { fileSlug, plainLine, firstChars } from './escape.js';
-import { notify, showSavedPanel, download } from './own.js';
+import { notify } from './own.js';
+
+const panels = () => import('./panels.js');
 
 export function savedActions(app) {
   const { state } = app;
@@ -19,7 +21,7 @@ export function savedActions(app) {
   }
 
   async function renderSavedPanel() {
-    const [unsaved, kept] = await Promise.all([state.store.unsaved().catch(() => []), state.store.kept().catch(() => [])]);
+    const [unsaved, kept, { showSavedPanel }] = await Promise.all([state.store.unsaved().catch(() => []), state.store.kept().catch(() => []), panels()]);
     if (state.panel !== 'saved') return;
     const focused = document.activeElement?.closest?.('.panel') ? document.activeElement.dataset : null;
     showSavedPanel(state.refs, { list: state.savedList, unsaved, kept, currentId: state.saved?.id, readOnly: state.store.readOnly });
@@ -125,7 +127,7 @@ export function savedActions(app) {
     },
     async 'kept-download'(button) {
       const item = (await state.store.kept()).find((k) => k.id === button.dataset.id);
-      if (item) download(`jobzone-kept-${fileSlug(item.source)}.json`, item.text, 'application/octet-stream');
+      if (item) (await panels()).download(`jobzone-kept-${fileSlug(item.source)}.json`, item.text, 'application/octet-stream');
     },
     async 'kept-forget'(button) {
       const item = (await state.store.kept()).find((k) => k.id === button.dataset.id);
