@@ -26,6 +26,10 @@ const object = (properties, { required = [], description, extensions = true } = 
 });
 // Characters an address may not hold anywhere (the validator's is_https_url).
 const URL_BAD = '\\u0000-\\u0020\\u007f"<>\\\\`';
+const CONFIDENCE = {
+  enum: m.insight.confidence.levels.map((l) => l.key),
+  description: `how sure: ${m.insight.confidence.levels.map((l) => `${l.key} (${l.text})`).join('; ')} Absent: ${m.insight.confidence.default}.`,
+};
 const DATE = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'a calendar date, YYYY-MM-DD' };
 const scale = (s, description) => object(
   Object.fromEntries(s.dimensions.map((d) => [d.key, { type: 'integer', minimum: s.min, maximum: s.max, description: d.label }])),
@@ -67,6 +71,7 @@ const schema = {
         score: { type: 'integer', minimum: inp.task_score.min, maximum: inp.task_score.max, description: `${inp.task_score.min} = ${inp.task_score.low}, ${inp.task_score.max} = ${inp.task_score.high}` },
         impact: { enum: inp.impacts.map((i) => i.key), description: inp.impacts_text },
         rationale: prose({ description: 'why the task has its score' }),
+        confidence: CONFIDENCE,
       }, { required: ['name', 'time_pct', 'score', 'impact'] }),
     },
     evidence: scale(inp.evidence, `market evidence, ${inp.evidence.min}..+${inp.evidence.max} per dimension`),
@@ -124,6 +129,11 @@ const schema = {
       note: prose(),
     }, { required: ['date', 'score'] }), 'published score changes, oldest first'),
     live_tracked: { type: 'boolean', description: 'the publisher re-assesses the role as AI changes' },
+    confidence: object({
+      evidence: object(Object.fromEntries(inp.evidence.dimensions.map((d) => [d.key, CONFIDENCE]))),
+      barriers: object(Object.fromEntries(inp.barriers.dimensions.map((d) => [d.key, CONFIDENCE]))),
+      ai_growth_correlation: CONFIDENCE,
+    }, { description: 'how sure the assessor is of each judged input (tasks carry theirs)' }),
   },
 };
 

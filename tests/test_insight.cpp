@@ -21,14 +21,21 @@ Assessment small(std::uint64_t seed) {
     int first = rng.between(0, units);
     int second = rng.between(0, units - first);
     double per = 100.0 / units;
-    a.tasks = {Task{"A", first * per, rng.between(1, 5), "augmentation", ""},
-               Task{"B", second * per, rng.between(1, 5), "displacement", ""},
-               Task{"C", (units - first - second) * per, rng.between(1, 5), "not_involved", ""}};
+    a.tasks = {Task{"A", first * per, rng.between(1, 5), "augmentation", "", ""},
+               Task{"B", second * per, rng.between(1, 5), "displacement", "", ""},
+               Task{"C", (units - first - second) * per, rng.between(1, 5), "not_involved", "", ""}};
     return a;
 }
 
-// The three outcomes of one judged input: (value, probability), a step off the range stays.
-std::vector<std::pair<int, double>> steps(int value, int lo, int hi) {
+// The outcomes of one judged input: (value, probability). Written independently of the core:
+// sure stays; not sure is uniform over the scale; roughly steps once, a step off the range stays.
+std::vector<std::pair<int, double>> steps(int value, int lo, int hi, const std::string& confidence = "") {
+    if (confidence == "sure") return {{value, 1.0}};
+    if (confidence == "unsure") {
+        std::vector<std::pair<int, double>> all;
+        for (int v = lo; v <= hi; ++v) all.push_back({v, 1.0 / (hi - lo + 1)});
+        return all;
+    }
     const double step = methodology().insight.step_probability;  // 1/4
     std::vector<std::pair<int, double>> out = {{value, 1 - 2 * step}};
     if (value > lo) out.push_back({value - 1, step}); else out[0].second += step;
@@ -37,12 +44,12 @@ std::vector<std::pair<int, double>> steps(int value, int lo, int hi) {
 }
 
 // Every combination of a factor's dimensions, collapsed to its total.
-std::map<int, double> totals(const std::vector<int>& values, int lo, int hi) {
+std::map<int, double> totals(const std::vector<int>& values, int lo, int hi, const std::vector<std::string>& confidence = {}) {
     std::map<int, double> dist = {{0, 1.0}};
-    for (int v : values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
         std::map<int, double> next;
         for (auto [total, p] : dist)
-            for (auto [step, q] : steps(v, lo, hi)) next[total + step] += p * q;
+            for (auto [step, q] : steps(values[i], lo, hi, i < confidence.size() ? confidence[i] : "")) next[total + step] += p * q;
         dist = next;
     }
     return dist;
@@ -58,7 +65,7 @@ std::vector<std::pair<double, double>> brute_force_outcomes(const Assessment& a)
         std::vector<std::vector<int>> next_lists;
         std::vector<double> next_probs;
         for (std::size_t k = 0; k < score_lists.size(); ++k)
-            for (auto [s, q] : steps(t.score, m.task_score.min, m.task_score.max)) {
+            for (auto [s, q] : steps(t.score, m.task_score.min, m.task_score.max, t.confidence)) {
                 auto list = score_lists[k];
                 list.push_back(s);
                 next_lists.push_back(list);
@@ -67,9 +74,9 @@ std::vector<std::pair<double, double>> brute_force_outcomes(const Assessment& a)
         score_lists = next_lists;
         probs = next_probs;
     }
-    auto ev = totals(a.evidence, m.evidence.range.min, m.evidence.range.max);
-    auto ba = totals(a.barriers, m.barriers.range.min, m.barriers.range.max);
-    auto gr = totals({a.ai_growth_correlation}, m.growth.min, m.growth.max);
+    auto ev = totals(a.evidence, m.evidence.range.min, m.evidence.range.max, a.evidence_confidence);
+    auto ba = totals(a.barriers, m.barriers.range.min, m.barriers.range.max, a.barriers_confidence);
+    auto gr = totals({a.ai_growth_correlation}, m.growth.min, m.growth.max, {a.growth_confidence});
     std::vector<std::pair<double, double>> out;
     for (std::size_t k = 0; k < score_lists.size(); ++k) {
         Assessment b = a;
@@ -146,7 +153,7 @@ TEST_CASE("a share step moves 5 points to or from the others in proportion") {
     for (const Task& t : up.tasks) total += t.time_pct;
     CHECK_THAT(total, WithinAbs(100, 1e-9));
     Assessment one = a;
-    one.tasks = {Task{"Only", 100, 3, "augmentation", ""}};
+    one.tasks = {Task{"Only", 100, 3, "augmentation", "", ""}};
     CHECK_FALSE(shift_share(one, 0, 5).has_value());
 }
 
@@ -169,10 +176,59 @@ TEST_CASE("uncertainty: probabilities sum to 1 and percentiles match brute force
     }
 }
 
+// A small assessment whose every judged input has a random confidence (test data).
+Assessment with_confidences(std::uint64_t seed) {
+    Assessment a = small(seed);
+    test::Rng rng(seed * 13 + 5);
+    const char* levels[] = {"", "sure", "roughly", "unsure"};
+    auto pick = [&] { return std::string(levels[rng.between(0, 3)]); };
+    for (Task& t : a.tasks) t.confidence = pick();
+    a.evidence_confidence.clear();
+    a.barriers_confidence.clear();
+    for (std::size_t i = 0; i < a.evidence.size(); ++i) a.evidence_confidence.push_back(pick());
+    for (std::size_t i = 0; i < a.barriers.size(); ++i) a.barriers_confidence.push_back(pick());
+    a.growth_confidence = pick();
+    return a;
+}
+
+TEST_CASE("confidence-aware uncertainty matches brute force (sure, roughly, not sure per input)") {
+    const auto seed = static_cast<std::uint64_t>(GENERATE(range(0, 60)));
+    INFO("seed " << seed);
+    Assessment a = with_confidences(seed);
+    Uncertainty u = uncertainty(a);
+    auto outcomes = brute_force_outcomes(a);
+    CHECK_THAT(u.p10, WithinAbs(quantile(outcomes, 0.10), 1e-9));
+    CHECK_THAT(u.p50, WithinAbs(quantile(outcomes, 0.50), 1e-9));
+    CHECK_THAT(u.p90, WithinAbs(quantile(outcomes, 0.90), 1e-9));
+    std::map<std::string, double> zone_p;
+    for (const auto& [s, p] : outcomes) zone_p[zone_for(s).zone] += p;
+    double total = 0;
+    for (const auto& [zone, p] : u.zones) {
+        CHECK_THAT(p, WithinAbs(zone_p[zone], 1e-12));
+        total += p;
+    }
+    CHECK_THAT(total, WithinAbs(1.0, 1e-12));
+}
+
+TEST_CASE("everything sure gives no spread; everything not sure widens it") {
+    Assessment a = test::reference();
+    Uncertainty roughly = uncertainty(a);
+    for (Task& t : a.tasks) t.confidence = "sure";
+    a.evidence_confidence.assign(a.evidence.size(), "sure");
+    a.barriers_confidence.assign(a.barriers.size(), "sure");
+    a.growth_confidence = "sure";
+    Uncertainty sure = uncertainty(a);
+    CHECK(sure.p10 == sure.p90);
+    CHECK_THAT(sure.p50, WithinAbs(score(a).score, 1e-9));
+    a.evidence_confidence.assign(a.evidence.size(), "unsure");
+    Uncertainty doubt = uncertainty(a);
+    CHECK(doubt.p90 - doubt.p10 > roughly.p90 - roughly.p10);
+}
+
 TEST_CASE("uncertainty is exact for shares in hundredths") {
     Assessment a = test::reference();
-    a.tasks = {Task{"A", 34.64, 2, "augmentation", ""}, Task{"B", 64.35, 3, "augmentation", ""},
-               Task{"C", 1.01, 4, "augmentation", ""}};
+    a.tasks = {Task{"A", 34.64, 2, "augmentation", "", ""}, Task{"B", 64.35, 3, "augmentation", "", ""},
+               Task{"C", 1.01, 4, "augmentation", "", ""}};
     Uncertainty u = uncertainty(a);
     std::map<std::string, double> zone_p;
     for (const auto& [s, p] : brute_force_outcomes(a)) zone_p[zone_for(s).zone] += p;

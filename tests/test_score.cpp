@@ -19,7 +19,7 @@ bool fired(const Result& r, const std::string& id) {
 
 Assessment uniform(int task_score, int evidence, int barrier, int growth) {
     Assessment a = test::synthetic(1);
-    a.tasks = {Task{"Only task", 100, task_score, "augmentation", ""}};
+    a.tasks = {Task{"Only task", 100, task_score, "augmentation", "", ""}};
     for (int& v : a.evidence) v = evidence;
     for (int& v : a.barriers) v = barrier;
     for (int& v : a.protective) v = 0;
@@ -30,8 +30,8 @@ Assessment uniform(int task_score, int evidence, int barrier, int growth) {
 // A two-task assessment whose weighted task score is exactly `weighted` (neutral modifiers).
 Assessment with_weighted(double low_share, int low_score, int high_score) {
     Assessment a = uniform(1, 0, 0, 0);
-    a.tasks = {Task{"A", low_share, low_score, "augmentation", ""},
-               Task{"B", 100 - low_share, high_score, "augmentation", ""}};
+    a.tasks = {Task{"A", low_share, low_score, "augmentation", "", ""},
+               Task{"B", 100 - low_share, high_score, "augmentation", "", ""}};
     return a;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <initializer_list>
+#include <tuple>
 
 #include "jobzone/methodology.h"
 
@@ -181,6 +182,43 @@ Role read_role(Checker& check, const Json& v, const std::string& path, const Lim
     return role;
 }
 
+std::string read_confidence(Checker& check, const Json& v, const std::string& path, const Methodology& m) {
+    std::string allowed;
+    for (const std::string& level : m.insight.confidence_levels) {
+        if (v == level) return level;
+        allowed += (allowed.empty() ? "" : ", ") + level;
+    }
+    check.error(path, "must be one of " + allowed + ", got " + describe(v));
+    return {};
+}
+
+// "confidence": {"evidence": {key: level}, "barriers": {key: level}, "ai_growth_correlation": level}
+void read_confidences(Checker& check, const Json& doc, Assessment& a, const Methodology& m) {
+    a.evidence_confidence.assign(m.evidence.dimensions.size(), "");
+    a.barriers_confidence.assign(m.barriers.dimensions.size(), "");
+    const Json* c = check.member(doc, "", "confidence", false, "");
+    if (!c || !check.object(*c, "confidence")) return;
+    check.known_keys(*c, "confidence", {"evidence", "barriers", "ai_growth_correlation"});
+    for (const auto& [key, scale, into] : {std::tuple<const char*, const DimensionScale*, std::vector<std::string>*>{"evidence", &m.evidence, &a.evidence_confidence},
+                                           {"barriers", &m.barriers, &a.barriers_confidence}}) {
+        const std::string path = path_key("confidence", key);
+        const Json* v = check.member(*c, "confidence", key, false, "");
+        if (!v || !check.object(*v, path)) continue;
+        for (auto it = v->begin(); it != v->end(); ++it) {
+            bool known = it.key().rfind("x-", 0) == 0;
+            for (std::size_t i = 0; i < scale->dimensions.size(); ++i) {
+                if (scale->dimensions[i].key != it.key()) continue;
+                known = true;
+                (*into)[i] = read_confidence(check, it.value(), path_key(path, it.key()), m);
+            }
+            if (!known) check.error(path_key(path, it.key()), "unknown field; allowed here: the keys of " + std::string(key));
+        }
+    }
+    if (const Json* g = check.member(*c, "confidence", "ai_growth_correlation", false, "")) {
+        a.growth_confidence = read_confidence(check, *g, "confidence.ai_growth_correlation", m);
+    }
+}
+
 std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& path, const Methodology& m) {
     std::vector<Task> tasks;
     const Limits& lim = m.limits;
@@ -204,7 +242,7 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
             shares_ok = false;
             continue;
         }
-        check.known_keys(t, tp, {"name", "time_pct", "score", "impact", "rationale"});
+        check.known_keys(t, tp, {"name", "time_pct", "score", "impact", "rationale", "confidence"});
         if (const Json* n = check.member(t, tp, "name", true, "must be text of at most " + std::to_string(lim.max_name_chars) + " characters")) {
             task.name = check.text(*n, path_key(tp, "name"), lim.max_name_chars, true).value_or("");
         }
@@ -239,6 +277,7 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
             if (!found) check.error(path_key(tp, "impact"), expect_impact + ", got " + describe(*im));
         }
         task.rationale = text_or_empty(check, t, tp, "rationale", lim.max_text_chars);
+        if (const Json* c = check.member(t, tp, "confidence", false, "")) task.confidence = read_confidence(check, *c, path_key(tp, "confidence"), m);
         tasks.push_back(std::move(task));
     }
     if (shares_ok && std::fabs(total - m.time_pct_total) > 1e-6) {
@@ -535,7 +574,7 @@ ParseResult assessment_from_json(const Json& doc) {
     check.known_keys(doc, "", {"$schema", "format", "id", "role", "tasks", "evidence", "barriers", "protective",
                                "ai_growth_correlation", "override", "neighbours", "rationale", "summary",
                                "seniority_note", "reinstatement", "commentary", "outlook", "sources", "assessed",
-                               "history", "live_tracked"});
+                               "history", "live_tracked", "confidence"});
     Assessment a;
     std::string format_expect = std::string("must be \"") + kAssessmentFormat + "\"";
     if (const Json* f = check.member(doc, "", "format", true, format_expect)) {
@@ -567,6 +606,7 @@ ParseResult assessment_from_json(const Json& doc) {
     if (const Json* o = check.member(doc, "", "override", false, "")) a.assessor_override = read_override(check, *o, m);
     if (const Json* n = check.member(doc, "", "neighbours", false, "")) a.neighbours = read_neighbours(check, *n, m);
     a.reasons = read_reasons(check, doc, m);
+    read_confidences(check, doc, a, m);
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         if (it.key().rfind("x-", 0) == 0) a.extensions[it.key()] = it.value();
     }
@@ -607,6 +647,7 @@ Json to_json(const Assessment& a) {
         task["score"] = t.score;
         task["impact"] = t.impact;
         if (!t.rationale.empty()) task["rationale"] = t.rationale;
+        if (!t.confidence.empty()) task["confidence"] = t.confidence;
         tasks.push_back(std::move(task));
     }
     doc["tasks"] = std::move(tasks);
@@ -637,6 +678,17 @@ Json to_json(const Assessment& a) {
         doc["neighbours"] = std::move(list);
     }
     for (auto it = a.reasons.begin(); it != a.reasons.end(); ++it) doc[it.key()] = it.value();
+    Json confidence = Json::object();
+    for (const auto& [key, scale, levels] : {std::tuple<const char*, const DimensionScale*, const std::vector<std::string>*>{"evidence", &m.evidence, &a.evidence_confidence},
+                                             {"barriers", &m.barriers, &a.barriers_confidence}}) {
+        Json by_key = Json::object();
+        for (std::size_t i = 0; i < levels->size() && i < scale->dimensions.size(); ++i) {
+            if (!(*levels)[i].empty()) by_key[scale->dimensions[i].key] = (*levels)[i];
+        }
+        if (!by_key.empty()) confidence[key] = std::move(by_key);
+    }
+    if (!a.growth_confidence.empty()) confidence["ai_growth_correlation"] = a.growth_confidence;
+    if (!confidence.empty()) doc["confidence"] = std::move(confidence);
     for (auto it = a.extensions.begin(); it != a.extensions.end(); ++it) doc[it.key()] = it.value();
     return doc;
 }

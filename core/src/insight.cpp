@@ -17,29 +17,51 @@ struct IntDist {
     std::vector<double> p{1.0};
 };
 
-// The three-way step of one judged input at `value` in [lo, hi].
-void convolve_step(IntDist& d, int value, int lo, int hi, int unit = 1) {
+// The outcomes of one judged input at `value` in [lo, hi], as (change, probability), lowest
+// change first, with no zero-probability entries: "sure" stays; "roughly" moves one step down or up
+// (the methodology's step probability each; a step off the scale stays put); "unsure" takes any
+// level of the scale with equal probability.
+std::vector<std::pair<int, double>> judged_outcomes(int value, int lo, int hi, const std::string& confidence) {
+    const std::string& level = confidence.empty() ? methodology().insight.default_confidence : confidence;
+    if (level == "sure") return {{0, 1.0}};
+    if (level == "unsure") {
+        std::vector<std::pair<int, double>> out;
+        const double each = 1.0 / (hi - lo + 1);
+        for (int v = lo; v <= hi; ++v) out.push_back({v - value, each});
+        return out;
+    }
     const double step = methodology().insight.step_probability;
     double down = value > lo ? step : 0.0;
     double up = value < hi ? step : 0.0;
-    double stay = 1.0 - down - up;
+    std::vector<std::pair<int, double>> out;
+    if (down > 0) out.push_back({-1, down});
+    out.push_back({0, 1.0 - down - up});
+    if (up > 0) out.push_back({+1, up});
+    return out;
+}
+
+// Convolves `d` with one judged input's outcomes, each change counted `unit` times.
+void convolve(IntDist& d, const std::vector<std::pair<int, double>>& outcomes, int unit = 1) {
+    const int lowest = outcomes.front().first, highest = outcomes.back().first;
     IntDist out;
-    out.offset = d.offset - unit;
-    out.p.assign(d.p.size() + 2 * static_cast<std::size_t>(unit), 0.0);
+    out.offset = d.offset + lowest * unit;
+    out.p.assign(d.p.size() + static_cast<std::size_t>((highest - lowest) * unit), 0.0);
     for (std::size_t k = 0; k < d.p.size(); ++k) {
         if (d.p[k] == 0) continue;
-        out.p[k] += d.p[k] * down;
-        out.p[k + unit] += d.p[k] * stay;
-        out.p[k + 2 * unit] += d.p[k] * up;
+        for (const auto& [change, probability] : outcomes) {
+            out.p[k + static_cast<std::size_t>((change - lowest) * unit)] += d.p[k] * probability;
+        }
     }
     d = std::move(out);
 }
 
-// The distribution of a factor's total (each of its dimensions one step off, or not).
-IntDist scale_distribution(const std::vector<int>& values, int lo, int hi) {
+// The distribution of a factor's total, each dimension with its own confidence.
+IntDist scale_distribution(const std::vector<int>& values, int lo, int hi, const std::vector<std::string>& confidence) {
     IntDist d;
     for (int v : values) d.offset += v;
-    for (int v : values) convolve_step(d, v, lo, hi);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        convolve(d, judged_outcomes(values[i], lo, hi, i < confidence.size() ? confidence[i] : std::string()));
+    }
     return d;
 }
 
@@ -181,7 +203,7 @@ Uncertainty uncertainty(const Assessment& a) {
     for (const Task& t : a.tasks) {
         int unit = static_cast<int>(std::llround(t.time_pct * units_per_pct));
         if (unit == 0) continue;  // a task with no time cannot move the score
-        convolve_step(tasks, t.score, m.task_score.min, m.task_score.max, unit);
+        convolve(tasks, judged_outcomes(t.score, m.task_score.min, m.task_score.max, t.confidence), unit);
     }
     double base_sum = time_score_sum(a);
     struct Point {
@@ -193,9 +215,9 @@ Uncertainty uncertainty(const Assessment& a) {
     }
 
     // Modifier part: evidence, barrier and growth totals, independent of the tasks.
-    IntDist ev = scale_distribution(a.evidence, m.evidence.range.min, m.evidence.range.max);
-    IntDist ba = scale_distribution(a.barriers, m.barriers.range.min, m.barriers.range.max);
-    IntDist gr = scale_distribution({a.ai_growth_correlation}, m.growth.min, m.growth.max);
+    IntDist ev = scale_distribution(a.evidence, m.evidence.range.min, m.evidence.range.max, a.evidence_confidence);
+    IntDist ba = scale_distribution(a.barriers, m.barriers.range.min, m.barriers.range.max, a.barriers_confidence);
+    IntDist gr = scale_distribution({a.ai_growth_correlation}, m.growth.min, m.growth.max, {a.growth_confidence});
     struct Mods {
         Modifiers modifiers;
         double probability;

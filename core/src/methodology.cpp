@@ -141,7 +141,11 @@ Methodology parse_methodology(std::string_view text) {
 
     const Json& ins = j.at("insight");
     m.insight = InsightParams{ins.at("share_step").get<double>(), ins.at("best_move_max").get<double>(),
-                              ins.at("step_probability").get<double>(), rule_info(ins)};
+                              ins.at("step_probability").get<double>(), {}, {}, rule_info(ins)};
+    for (const Json& level : ins.at("confidence").at("levels")) m.insight.confidence_levels.push_back(level.at("key").get<std::string>());
+    m.insight.default_confidence = ins.at("confidence").at("default").get<std::string>();
+    const std::vector<std::string> known = {"sure", "roughly", "unsure"};
+    if (m.insight.confidence_levels != known) throw std::runtime_error("methodology: confidence levels must be sure, roughly, unsure");
     m.insight.info.id = "insight";
 
     const Json& lim = j.at("limits");

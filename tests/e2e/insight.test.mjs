@@ -57,3 +57,29 @@ test('tornado, band and best move render, match the core, and follow the inputs'
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('how sure each input is changes the range and the zone odds, exactly as the core computes them', async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('#levers .tornado tr');
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.getByLabel('How sure of Wage trends').selectOption('unsure');
+  await page.getByLabel('How sure of the score of task 1').selectOption('sure');
+  await page.waitForFunction(() => document.querySelector('#sure p').textContent.includes('as marked (1 sure, 16 roughly, 1 not sure)'));
+  const edited = structuredClone(reference);
+  edited.tasks[0].confidence = 'sure';
+  edited.confidence = { evidence: { wage_trends: 'unsure' } };
+  const ins = nativeInsight(edited);
+  const shown = ins.uncertainty.display;
+  const sure = await page.textContent('#sure');
+  assert.ok(sure.includes(`between ${shown.p10} and ${shown.p90}, with the middle at ${shown.p50}`), sure);
+  assert.ok(sure.includes(`Green ${(ins.uncertainty.zones.GREEN * 100).toFixed(1)}%`), sure);
+  assert.notEqual(shown.p10, nativeInsight(reference).uncertainty.display.p10, 'the doubt widened the range');
+  // Back to the default: nothing is stored for it.
+  await page.getByLabel('How sure of the score of task 1').selectOption('roughly');
+  await page.getByLabel('How sure of Wage trends').selectOption('roughly');
+  await page.waitForFunction(() => document.querySelector('#sure p').textContent.includes('off by one step'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -108,6 +108,12 @@ export function syntheticWithReasons(seed) {
   maybe(() => { a.assessed = date(r); });
   maybe(() => { a.history = Array.from({ length: r.int(0, 5) }, () => ({ date: date(r), score: r.int(0, 1000) / 10, ...(r() < 0.5 ? { label: 'Green' } : {}), ...(r() < 0.5 ? { note: sentence(r) } : {}) })); });
   maybe(() => { a.live_tracked = r() < 0.5; });
+  const LEVELS = method.insight.confidence.levels.map((l) => l.key);
+  const level = () => LEVELS[r.int(0, LEVELS.length - 1)];
+  maybe(() => {
+    for (const t of a.tasks) if (r() < 0.5) t.confidence = level();
+    a.confidence = { evidence: Object.fromEntries(EVIDENCE.filter(() => r() < 0.5).map((k) => [k, level()])), ai_growth_correlation: level() };
+  });
   return a;
 }
 
@@ -143,6 +149,8 @@ export function brokenReasons(seed) {
     () => { a.history = [{ date: '2025-01-01', score: 100.5 }]; },
     () => { a.history = [{ date: '2025-01-01', score: 50, label: ' ' }]; },
     () => { a.live_tracked = 1; },
+    () => { a.confidence = { barriers: { physical_presence: 'maybe' } }; },
+    () => { a.tasks[0].confidence = 'Sure'; },
     () => { a['x-note'] = 'an extension: accepted by both'; },
     () => { a.sources = [{ title: 'x', url: 'https://example.org/a@b' }]; }, // '@' after the host: accepted by both
   ];

@@ -70,6 +70,7 @@ function scoringInput(a) {
   return {
     format: a.format, role: { title: a.role.title, seniority: a.role.seniority }, tasks: a.tasks, evidence: a.evidence,
     barriers: a.barriers, protective: a.protective, ai_growth_correlation: a.ai_growth_correlation, override: a.override ?? null,
+    ...(a.confidence ? { confidence: a.confidence } : {}),
   };
 }
 
@@ -246,6 +247,10 @@ function onChange(event) {
         a.reinstatement.new_tasks = el.value === 'yes';
       }
     }, { full: true });
+  } else if (el.dataset?.confidence) {
+    // The default level is stored as nothing, so the JSON only says what the visitor changed.
+    const conf = state.engine.methodology.insight.confidence;
+    edit((a) => setTextAt(a, parsePath(el.dataset.confidence), el.value === conf.default ? '' : el.value), { full: true });
   } else if (el.dataset?.flag) {
     edit((a) => { if (el.checked) a[el.dataset.flag] = true; else delete a[el.dataset.flag]; }, { full: true });
   }

@@ -31,13 +31,25 @@ export function rangeControl(spec, registry) {
   const level = spec.levels ? h('span', { class: 'level', 'aria-hidden': 'true' }) : null;
   const was = h('span', { id: `${id}-was`, class: 'was' });
   const row = h('div', { class: `ctl ${spec.class ?? ''}` },
-    h('label', { for: id }, spec.label, spec.nameSuffix ?? null), input, output, level, was, spec.why ?? null);
+    h('label', { for: id }, spec.label, spec.nameSuffix ?? null), input, output, level, was, spec.confidence ?? null, spec.why ?? null);
   const valueText = spec.valueText ?? format;
   registry.set(pathKey(spec.path), {
     path: spec.path, input, output, was, row, level, format,
     levelOf, valueText: (v) => (levelOf(v) ? `${valueText(v)}: ${levelOf(v)}` : valueText(v)),
   });
   return row;
+}
+
+/**
+ * "How sure": sure, roughly (the default) or not sure, for one judged input (own assessments).
+ * `path`: the input's confidence path ("tasks.2.confidence", "confidence.evidence.wage_trends").
+ */
+export function confidenceControl({ path, value, levels, fallback, subject }) {
+  const id = nextId('conf');
+  return h('span', { class: 'conf' },
+    h('label', { for: id }, 'How sure', h('span', { class: 'visually-hidden' }, ` of ${subject}`)),
+    h('select', { id, 'data-confidence': path },
+      levels.map((l) => h('option', { value: l.key, selected: l.key === (value || fallback), title: l.text }, l.label))));
 }
 
 /** A select with its label; options: [{key, label}]. */

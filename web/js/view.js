@@ -2,7 +2,7 @@
 import { h, fill, patch } from './dom.js';
 import { fixed, score1, signed, signed1, pct, totalRange } from './format.js';
 import { gauge, zoneBar, splitBar, barRows, tornado, zoneClass } from './charts.js';
-import { rangeControl, selectControl } from './controls.js';
+import { rangeControl, selectControl, confidenceControl } from './controls.js';
 import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';
 
 const ZONE_LINE = {
@@ -30,6 +30,12 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   const r = {}; // refs
   const inputs = m.inputs;
   const lim = m.limits;
+  const conf = m.insight.confidence;
+  /** Own assessments: how sure the visitor is of the input at `path` (["evidence", key], ...). */
+  const howSure = (path, subject) => (own ? confidenceControl({
+    path: ['confidence', ...path].join('.'), value: path[0] === 'ai_growth_correlation' ? assessment.confidence?.ai_growth_correlation : assessment.confidence?.[path[0]]?.[path[1]],
+    levels: conf.levels, fallback: conf.default, subject,
+  }) : null);
   /** The rationale disclosure under the control at `path` (published text, or a box to write one). */
   const why = (path, subject) => whyDisclosure({
     path: path[0] === 'ai_growth_correlation' ? 'rationale.ai_growth_correlation' : ['rationale', ...path].join('.'),
@@ -108,6 +114,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
       rangeControl({
         path: ['ai_growth_correlation'], label: 'AI growth correlation', min: inputs.ai_growth_correlation.min,
         max: inputs.ai_growth_correlation.max, format: signed, class: 'growth', levels: inputs.ai_growth_correlation.levels,
+        confidence: howSure(['ai_growth_correlation'], 'AI growth correlation'),
       }, registry)),
     r.protectiveTotal, r.screen);
 
@@ -127,7 +134,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('p', { class: 'lede' }, `Signals from the job market, from ${inputs.evidence.min} (clearly against the role) to ${signed(inputs.evidence.max)} (clearly for it).`),
     h('div', { class: 'ctl-grid' }, inputs.evidence.dimensions.map((d) => rangeControl({
       path: ['evidence', d.key], label: d.label, min: inputs.evidence.min, max: inputs.evidence.max, format: signed,
-      levels: d.levels, why: why(['evidence', d.key], d.label),
+      levels: d.levels, why: why(['evidence', d.key], d.label), confidence: howSure(['evidence', d.key], d.label),
     }, registry))),
     r.evidenceTotal);
 
@@ -138,7 +145,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('div', { class: 'ctl-grid' }, inputs.barriers.dimensions.map((d) => rangeControl({
       path: ['barriers', d.key], label: d.label, min: inputs.barriers.min, max: inputs.barriers.max,
       format: (v) => `${v}/${inputs.barriers.max}`, valueText: (v) => `${v} of ${inputs.barriers.max}`,
-      levels: d.levels, why: why(['barriers', d.key], d.label),
+      levels: d.levels, why: why(['barriers', d.key], d.label), confidence: howSure(['barriers', d.key], d.label),
     }, registry))),
     r.barrierTotal);
 
@@ -215,6 +222,10 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
       rangeControl({
         path: ['tasks', i, 'score'], label: 'Score', nameSuffix: whose(i, task.name), min: ts.min, max: ts.max, format: (v) => `${v}/${ts.max}`,
         valueText: (v) => `${v} of ${ts.max}`, class: 'score', levels: ts.levels,
+        confidence: editable ? confidenceControl({
+          path: `tasks.${i}.confidence`, value: task.confidence, levels: methodology.insight.confidence.levels,
+          fallback: methodology.insight.confidence.default, subject: `the score of task ${i + 1}`,
+        }) : null,
       }, registry),
       selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', nameSuffix: whose(i, task.name), options: impacts, class: 'impact' }, registry),
       h('p', { class: 'weighted', 'data-weighted': i }),
@@ -395,6 +406,20 @@ function barLegend({ band, published, neighbours }) {
     band ? item('lg-band', '80% of outcomes if each judgment were one step off') : null);
 }
 
+/** How the judgments may be off: "by one step" (the default for all), or the visitor's own mix. */
+function confidenceWords(a, m) {
+  const conf = m.insight.confidence;
+  const levels = [
+    ...a.tasks.map((t) => t.confidence),
+    ...m.inputs.evidence.dimensions.map((d) => a.confidence?.evidence?.[d.key]),
+    ...m.inputs.barriers.dimensions.map((d) => a.confidence?.barriers?.[d.key]),
+    a.confidence?.ai_growth_correlation,
+  ].map((x) => x || conf.default);
+  const counts = conf.levels.map((l) => [l, levels.filter((x) => x === l.key).length]).filter(([, n]) => n > 0);
+  if (counts.length === 1 && counts[0][0].key === conf.default) return 'by one step';
+  return `as marked (${counts.map(([l, n]) => `${n} ${l.label.toLowerCase()}`).join(', ')})`;
+}
+
 /** A probability as the fraction people say: 0.25 is "1/4", 0.5 is "1/2". */
 const fraction = (p) => {
   for (let d = 1; d <= 12; d++) if (Math.abs(p * d - Math.round(p * d)) < 1e-9) return `${Math.round(p * d)}/${d}`;
@@ -434,11 +459,11 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
 
   const u = insight.uncertainty;
   const zoneText = m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ');
-  patchWhen(refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}`, () => [
-    h('p', null, `If each judgment (${u.judged_inputs} of them: task scores, evidence, barriers, AI growth) could be one step off, 80% of outcomes fall between `,
+  patchWhen(refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}|${confidenceWords(assessment, m)}`, () => [
+    h('p', null, `If each judgment (${u.judged_inputs} of them: task scores, evidence, barriers, AI growth) could be off ${confidenceWords(assessment, m)}, 80% of outcomes fall between `,
       h('strong', null, u.display.p10), ' and ', h('strong', null, u.display.p90), `, with the middle at ${u.display.p50}.`),
     h('p', { class: 'zone-odds' }, 'Chance of each zone: ', zoneText),
-    h('p', { class: 'note' }, `Each judged input stays with probability ${fraction(1 - 2 * m.insight.step_probability)} and moves one step down or up with ${fraction(m.insight.step_probability)} each (a step off the scale stays put). Computed exactly over every combination, not sampled. `, statusBadge(m.insight.status)),
+    h('p', { class: 'note' }, `Each judged input stays with probability ${fraction(1 - 2 * m.insight.step_probability)} and moves one step down or up with ${fraction(m.insight.step_probability)} each (a step off the scale stays put); an input marked sure stays, one marked not sure takes any level of its scale with equal chance. Computed exactly over every combination, not sampled. `, statusBadge(m.insight.status)),
   ]);
 
   const b = insight.best_move;

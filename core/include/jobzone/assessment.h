@@ -19,6 +19,7 @@ struct Task {
     int score = 1;
     std::string impact;  // a key of the methodology's impacts
     std::string rationale;  // optional
+    std::string confidence;  // optional: "sure", "roughly" or "unsure" ("" = the methodology's default)
 };
 
 struct Role {
@@ -59,6 +60,10 @@ struct Assessment {
     // The reasons (README: "The reasons"): rationale, summary, seniority_note, reinstatement,
     // commentary, outlook, sources, assessed, history, live_tracked. Optional; kept as validated.
     Json reasons = Json::object();
+    // How sure the assessor is of each judged input ("" = the default), in dimension order.
+    std::vector<std::string> evidence_confidence;
+    std::vector<std::string> barriers_confidence;
+    std::string growth_confidence;
     Json extensions = Json::object();  // "x-..." keys, kept verbatim
 };
 

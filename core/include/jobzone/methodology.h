@@ -104,6 +104,8 @@ struct InsightParams {
     double share_step = 0;        // points of time a share step moves
     double best_move_max = 0;     // the largest move of time the best-move search tries
     double step_probability = 0;  // chance of one step down (and of one step up) for each judged input
+    std::vector<std::string> confidence_levels;  // "sure", "roughly", "unsure"
+    std::string default_confidence;              // "roughly"
     RuleInfo info;
 };
 
