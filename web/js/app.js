@@ -8,7 +8,7 @@ import { rebalance } from './time-shares.js';
 import { openStore } from './storage.js';
 import { decodeLink } from './share-link.js';
 import { startPwa } from './pwa.js';
-import { plainLine } from './escape.js';
+import { plainLine, firstChars } from './escape.js';
 import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel, renderReport } from './own.js';
 import { taskActions } from './task-actions.js';
 import { savedActions } from './saved-actions.js';
@@ -34,6 +34,7 @@ const state = {
   current: null,         // the assessment being edited (always the last valid one)
   revision: 0,           // counts accepted edits of `current`
   result: null,          // its result
+  startResult: null,     // the result when it was opened (the strip shows the change since)
   insight: null,         // its analyses (sensitivity, uncertainty, best move)
   locked: [],
   mix: null,             // {index, weights}: the other tasks' shares when a share slider started moving
@@ -90,7 +91,7 @@ function recompute() {
   syncControls(state.registry, state.current, marksBaseline());
   renderResult({
     refs: state.refs, methodology: state.engine.methodology, result: out.result, assessment: state.current,
-    published: state.baseline, publishedResult: state.baselineResult,
+    published: state.baseline, publishedResult: state.baselineResult, startResult: state.startResult,
   });
   if (previous && (previous.display.score !== out.result.display.score || previous.label !== out.result.label)) {
     announce(out.result);
@@ -306,6 +307,15 @@ function structural(mutate, focusSelector) {
   rebuildTasks(focusSelector);
 }
 
+/** A blank assessment of the role the visitor searched for (no published role needed). */
+async function assessYourself(title) {
+  const template = await fetchJson('data/template.json');
+  template.role.title = firstChars(plainLine(title), state.engine.methodology.limits.max_name_chars) || template.role.title;
+  await replaceWork(() => openAssessment(template, { mode: 'own', from: 'your search' }),
+    `Your own assessment of “${template.role.title}”: describe your tasks and their share of your week, then set each input.`);
+  document.querySelector('[data-text="tasks.0.name"]')?.focus();
+}
+
 /** Every button's action, by concern; each module gets the app's shared functions. */
 const app = {
   state, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, restoreWork,
@@ -420,6 +430,7 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   state.baseline = mode === 'published' ? structuredClone(assessment) : baseline;
   state.baselineResult = mode === 'published' ? first.result : baseline ? state.engine.score(baseline).result : null;
   state.current = structuredClone(assessment);
+  state.startResult = first.result;
   state.clean = clean ?? JSON.stringify(assessment);
   state.locked = assessment.tasks.map(() => false);
   state.registry = new Map();
@@ -435,12 +446,25 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   renderToolbar(refs, state);
   buildTasks(refs, state.current, state.engine.methodology, state.registry, state.locked, mode === 'own');
   $('page').replaceChildren(page);
+  watchStrip(refs);
   updateShareLimits();
   recompute();
   // The first analyses are drawn with the page, so nothing moves under the reader afterwards.
   cancelAnimationFrame(insightFrame);
   updateInsight();
   updateTitle();
+}
+
+/** The score strip shows while the score card is out of view (not while it can be seen). */
+let stripObserver = null;
+function watchStrip(refs) {
+  stripObserver?.disconnect();
+  if (typeof IntersectionObserver !== 'function') return;
+  const card = refs.bigScore.closest('.card');
+  stripObserver = new IntersectionObserver(([entry]) => {
+    refs.strip.classList.toggle('shown', !entry.isIntersecting);
+  });
+  stripObserver.observe(card);
 }
 
 /**
@@ -616,6 +640,7 @@ async function boot() {
     wirePicker({
       catalog, input: $('role-search'), list: $('role-results'), count: $('role-count'),
       onPick: (id) => replaceWork(() => openRole(id, { push: true })).catch(fail),
+      onAssess: (title) => assessYourself(title).catch(fail),
     });
     // Back and Forward between roles picked in search. A fragment change fires popstate too (a
     // share link pasted into the address bar): that is hashchange's to handle, not a role change.

@@ -27,7 +27,7 @@ export function searchRoles(catalog, query) {
 }
 
 /** Wires the search box: results are links (?role=id), so each role has a deep link. */
-export function wirePicker({ catalog, input, list, count, onPick }) {
+export function wirePicker({ catalog, input, list, count, onPick, onAssess }) {
   let active = -1;
   const links = () => [...list.querySelectorAll('a')];
   const close = () => {
@@ -42,7 +42,9 @@ export function wirePicker({ catalog, input, list, count, onPick }) {
       shown.map((r) => h('li', null, h('a', { href: `?role=${encodeURIComponent(r.id)}`, 'data-role': r.id },
         r.title, r.seniority ? h('span', { class: 'muted' }, ` (${r.seniority})`) : null))),
       found.length === 0 ? h('li', { class: 'muted' }, 'No published role matches.') : null,
-      found.length > MAX_SHOWN ? h('li', { class: 'muted' }, `${found.length - MAX_SHOWN} more: type more of the name`) : null);
+      found.length > MAX_SHOWN ? h('li', { class: 'muted' }, `${found.length - MAX_SHOWN} more: type more of the name`) : null,
+      // Any job can be scored: the visitor's own assessment, starting from what they typed.
+      query && onAssess ? h('li', { class: 'assess-own' }, h('a', { href: '#', 'data-assess': query }, `Assess “${query}” yourself`)) : null);
     list.hidden = false;
     if (count) count.textContent = `${found.length} ${found.length === 1 ? 'role' : 'roles'} found`;
     active = -1;
@@ -77,6 +79,14 @@ export function wirePicker({ catalog, input, list, count, onPick }) {
     }
   });
   list.addEventListener('click', (e) => {
+    const own = e.target.closest('a[data-assess]');
+    if (own) {
+      e.preventDefault();
+      close();
+      input.value = '';
+      onAssess(own.dataset.assess);
+      return;
+    }
     const a = e.target.closest('a[data-role]');
     if (!a) return;
     e.preventDefault();

@@ -72,6 +72,12 @@ export function buildPage({ assessment, methodology: m, registry, published, own
       h('div', null, r.zone, r.compare, r.reset)),
     r.clampNote, r.gauges);
 
+  // The compact score strip: shown (sticky, at the top) while the score card is out of view, so
+  // the score, zone, change and range stay in sight while any input is moved. Its changes are
+  // announced by the page's polite announcer, not by the strip itself.
+  r.strip = h('div', { class: 'score-strip', id: 'score-strip' },
+    h('strong', { class: 'strip-score' }), h('span', { class: 'strip-zone' }), h('span', { class: 'strip-delta' }), h('span', { class: 'strip-range' }));
+
   // Where it sits
   r.bar = h('div', { class: 'bar-wrap' });
   r.neighbours = h('ul', { class: 'neighbours' });
@@ -187,7 +193,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   // The sections in the order of a published role page; the analyses and rules beside them.
   const reasons = buildReasons({ assessment, methodology: m, own });
   r.reasons = reasons;
-  const page = h('div', { class: `role-page ${own ? 'own' : 'published'}` }, header, r.toolbar, r.notice, r.panel, r.errors,
+  const page = h('div', { class: `role-page ${own ? 'own' : 'published'}` }, header, r.toolbar, r.notice, r.panel, r.errors, r.strip,
     h('div', { class: 'layout' },
       h('div', { class: 'col-main' }, glance, sits, reasons.summary, verdict, definition, reasons.seniority, protective, tasks,
         reasons.reinstatement, evidence, barriers, reasons.growth, levers, reasons.commentary, reasons.outlook, reasons.sources, reasons.tracking),
@@ -248,8 +254,14 @@ function setText(el, text) {
 }
 
 /** Fills every computed part of the page from a result. */
-export function renderResult({ refs, result: res, assessment, methodology: m, published, publishedResult }) {
+export function renderResult({ refs, result: res, assessment, methodology: m, published, publishedResult, startResult = null }) {
   const d = res.display;
+  // The strip: score, zone, and the change from where the visitor started (or the published figure).
+  const from = publishedResult ?? startResult;
+  setText(refs.strip.querySelector('.strip-score'), `${d.score}/${m.clamp.max}`);
+  patchWhen(refs.strip.querySelector('.strip-zone'), res.label, () => [zoneBadge(res.zone, res.label)]);
+  const change = from ? res.score - from.score : 0;
+  setText(refs.strip.querySelector('.strip-delta'), !from || Math.abs(change) < 0.05 ? 'no change' : `${signed1(change)} ${publishedResult ? 'from published' : 'since you started'}`);
   const zones = m.zones;
   const zoneRule = zones.find((z) => z.zone === res.zone);
 
@@ -458,6 +470,7 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   }
 
   const u = insight.uncertainty;
+  setText(refs.strip.querySelector('.strip-range'), `80% range ${u.display.p10}-${u.display.p90}`);
   const zoneText = m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ');
   patchWhen(refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}|${confidenceWords(assessment, m)}`, () => [
     h('p', null, `If each judgment (${u.judged_inputs} of them: task scores, evidence, barriers, AI growth) could be off ${confidenceWords(assessment, m)}, 80% of outcomes fall between `,

@@ -1,0 +1,52 @@
+// Toward the guided path (issue 13): a search with no match leads to the visitor's own
+// assessment of that job, and a compact score strip stays in view while inputs are edited.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, watch } from './browser.mjs';
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test('a search with no match offers to assess that job yourself, by keyboard alone', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('.big-score');
+  await page.locator('#role-search').focus();
+  await page.keyboard.type('Nurse <i>ICU</i>');
+  assert.match(await page.textContent('#role-results'), /No published role matches\..*Assess “Nurse <i>ICU<\/i>” yourself/s);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Nurse <i>ICU</i>');
+  assert.match(await page.textContent('.notice'), /Your own assessment of “Nurse <i>ICU<\/i>”/);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.text), 'tasks.0.name', 'focus on the first task name');
+  assert.equal(await page.locator('.role-page i').count(), 0, 'the title stays text');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the score strip stays in view while an input far from the score moves, and never covers it', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('.big-score');
+    assert.equal(await page.isVisible('#score-strip'), false, 'hidden while the score card is in view');
+    const slider = page.locator('[data-path="barriers.cultural_ethical"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('#score-strip .strip-delta').textContent.includes('from published'));
+    await page.waitForSelector('#score-strip', { state: 'visible' });
+    const text = await page.textContent('#score-strip');
+    assert.match(text, /^\d+\.\d+\/100/);
+    assert.match(text, /Green|Yellow|Red/);
+    assert.match(text, /-\d+\.\d from published/);
+    assert.match(text, /80% range \d+\.\d+-\d+\.\d+/);
+    const [strip, control] = [await page.locator('#score-strip').boundingBox(), await slider.boundingBox()];
+    assert.ok(control.y >= strip.y + strip.height, `the strip (bottom ${strip.y + strip.height}) does not cover the slider (top ${control.y}) at ${viewport.width} px`);
+    assert.equal(await page.textContent('#score-strip .strip-score'), `${await page.textContent('.big-score')}/100`);
+    await context.close();
+  }
+});
