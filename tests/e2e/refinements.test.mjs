@@ -127,6 +127,7 @@ test('Compare offers every published role, also from a blank assessment', async 
   await page.waitForFunction(() => document.querySelector('.notice').textContent.includes('A blank assessment'));
   await page.getByRole('button', { name: 'Compare' }).click();
   const first = page.locator('select[data-compare=a]');
+  await first.waitFor(); // the panels load on first use
   const labels = await first.locator('option').allTextContents();
   assert.ok(labels.includes('Published: AI Research Engineer (Mid-Senior)'), labels.join(' | '));
   await first.selectOption({ label: 'Published: AI Research Engineer (Mid-Senior)' });
