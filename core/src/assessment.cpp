@@ -486,61 +486,52 @@ Json read_reasons(Checker& check, const Json& doc, const Methodology& m) {
         prose(*o, "outlook", "timeline", into);
         out["outlook"] = std::move(into);
     }
-    if (const Json* v = check.member(doc, "", "sources", false, "")) {
+    // A list of objects at the top level, each read by `read_item(item, path, into)`.
+    auto object_list = [&](const char* key, const char* noun, std::initializer_list<const char*> keys, auto&& read_item) {
+        const Json* v = check.member(doc, "", key, false, "");
+        if (!v) return;
         if (!v->is_array() || v->size() > lim.max_list_items) {
-            check.error("sources", "must be a list of at most " + std::to_string(lim.max_list_items) + " sources, got " +
-                                       (v->is_array() ? std::to_string(v->size()) + " items" : describe(*v)));
-        } else {
-            Json list = Json::array();
-            for (std::size_t i = 0; i < v->size(); ++i) {
-                const std::string sp = path_index("sources", i);
-                const Json& item = (*v)[i];
-                if (!check.object(item, sp)) continue;
-                check.known_keys(item, sp, {"title", "url", "publisher", "date"});
-                Json src = Json::object();
-                if (const Json* t = check.member(item, sp, "title", true, expect_text)) {
-                    if (auto text = check.text(*t, path_key(sp, "title"), lim.max_name_chars, true)) src["title"] = *text;
-                }
-                if (const Json* u = check.member(item, sp, "url", false, "")) {
-                    const std::string expect_url = "must be an https: address of at most " + std::to_string(lim.max_url_chars) + " characters";
-                    if (u->is_string() && utf8_length(u->get<std::string>()) <= lim.max_url_chars && is_https_url(u->get<std::string>())) src["url"] = *u;
-                    else check.error(path_key(sp, "url"), expect_url + ", got " + describe(*u));
-                }
-                if (const Json* pub = check.member(item, sp, "publisher", false, "")) {
-                    if (auto text = check.text(*pub, path_key(sp, "publisher"), lim.max_name_chars, false)) src["publisher"] = *text;
-                }
-                date(item, sp, "date", false, src);
-                list.push_back(std::move(src));
-            }
-            out["sources"] = std::move(list);
+            check.error(key, "must be a list of at most " + std::to_string(lim.max_list_items) + " " + noun + ", got " +
+                                 (v->is_array() ? std::to_string(v->size()) + " items" : describe(*v)));
+            return;
         }
-    }
+        Json list = Json::array();
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const std::string ip = path_index(key, i);
+            const Json& item = (*v)[i];
+            if (!check.object(item, ip)) continue;
+            check.known_keys(item, ip, keys);
+            Json into = Json::object();
+            read_item(item, ip, into);
+            list.push_back(std::move(into));
+        }
+        out[key] = std::move(list);
+    };
+    object_list("sources", "sources", {"title", "url", "publisher", "date"}, [&](const Json& item, const std::string& sp, Json& src) {
+        if (const Json* t = check.member(item, sp, "title", true, expect_text)) {
+            if (auto text = check.text(*t, path_key(sp, "title"), lim.max_name_chars, true)) src["title"] = *text;
+        }
+        if (const Json* u = check.member(item, sp, "url", false, "")) {
+            const std::string expect_url = "must be an https: address of at most " + std::to_string(lim.max_url_chars) + " characters";
+            if (u->is_string() && utf8_length(u->get<std::string>()) <= lim.max_url_chars && is_https_url(u->get<std::string>())) src["url"] = *u;
+            else check.error(path_key(sp, "url"), expect_url + ", got " + describe(*u));
+        }
+        if (const Json* pub = check.member(item, sp, "publisher", false, "")) {
+            if (auto text = check.text(*pub, path_key(sp, "publisher"), lim.max_name_chars, false)) src["publisher"] = *text;
+        }
+        date(item, sp, "date", false, src);
+    });
     date(doc, "", "assessed", false, out);
-    if (const Json* v = check.member(doc, "", "history", false, "")) {
-        if (!v->is_array() || v->size() > lim.max_list_items) {
-            check.error("history", "must be a list of at most " + std::to_string(lim.max_list_items) + " entries, got " +
-                                       (v->is_array() ? std::to_string(v->size()) + " items" : describe(*v)));
-        } else {
-            Json list = Json::array();
-            for (std::size_t i = 0; i < v->size(); ++i) {
-                const std::string hp = path_index("history", i);
-                const Json& item = (*v)[i];
-                if (!check.object(item, hp)) continue;
-                check.known_keys(item, hp, {"date", "score", "label", "note"});
-                Json entry = Json::object();
-                date(item, hp, "date", true, entry);
-                if (const Json* sc = check.member(item, hp, "score", true, range_text("a number", m.clamp_min, m.clamp_max))) {
-                    if (auto n = check.number(*sc, path_key(hp, "score"), m.clamp_min, m.clamp_max)) entry["score"] = number_json(*n);
-                }
-                if (const Json* l = check.member(item, hp, "label", false, "")) {
-                    if (auto t = check.text(*l, path_key(hp, "label"), lim.max_name_chars, true)) entry["label"] = *t;
-                }
-                prose(item, hp, "note", entry);
-                list.push_back(std::move(entry));
-            }
-            out["history"] = std::move(list);
+    object_list("history", "entries", {"date", "score", "label", "note"}, [&](const Json& item, const std::string& hp, Json& entry) {
+        date(item, hp, "date", true, entry);
+        if (const Json* sc = check.member(item, hp, "score", true, range_text("a number", m.clamp_min, m.clamp_max))) {
+            if (auto n = check.number(*sc, path_key(hp, "score"), m.clamp_min, m.clamp_max)) entry["score"] = number_json(*n);
         }
-    }
+        if (const Json* l = check.member(item, hp, "label", false, "")) {
+            if (auto t = check.text(*l, path_key(hp, "label"), lim.max_name_chars, true)) entry["label"] = *t;
+        }
+        prose(item, hp, "note", entry);
+    });
     if (const Json* t = check.member(doc, "", "live_tracked", false, "")) {
         if (t->is_boolean()) out["live_tracked"] = *t;
         else check.error("live_tracked", "must be true or false, got " + describe(*t));
