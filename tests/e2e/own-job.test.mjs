@@ -50,3 +50,33 @@ test('the score strip stays in view while an input far from the score moves, and
     await context.close();
   }
 });
+
+test('"Is this your job?" starts your own copy; "My report" prints your figures, levers and comparison', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('.big-score');
+  await page.getByRole('button', { name: 'Is this your job? Adjust it to your week' }).click();
+  await page.waitForSelector('[data-text="role.title"]');
+  assert.equal(await page.getByRole('button', { name: 'My report' }).count(), 1);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.locator('select[data-compare=a]').waitFor();
+  await page.waitForFunction(() => document.querySelector('.compare-table')?.textContent.includes('61.9'));
+  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-myreport-')), 'report.pdf');
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.pdf({ path: pdf, format: 'A4' });
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  assert.match(text, /What moves this score most/);
+  assert.match(text, /Compared with Published: AI Research Engineer \(the baseline\): 61\.9 Green \(Accelerated\)/);
+  assert.match(text, /jobzone-?methodology\/1/); // pdftotext may join a hyphen broken at a line end
+  assert.match(text, /80% of outcomes between \d+\.\d+ and \d+\.\d+/);
+  assert.match(text, /Assumed, not published:/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -137,7 +137,7 @@ function updateReport() {
   if (!state.refs || !state.result) return;
   renderReport(state.refs, {
     methodology: state.engine.methodology, insight: state.insight, result: state.result, assessment: state.current,
-    baseline: state.baseline, baselineResult: state.baselineResult,
+    baseline: state.baseline, baselineResult: state.baselineResult, comparison: compare.shown(),
   });
 }
 addEventListener('beforeprint', updateReport);

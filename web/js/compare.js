@@ -59,6 +59,17 @@ export function compareFeature(app) {
 
   return {
     refresh,
+    /** What the panel compares now, for the report: [{label, result}] (null when closed). */
+    shown() {
+      if (state.panel !== 'compare' || !state.compare) return null;
+      const list = options();
+      const rows = state.compare.map((k) => {
+        const option = list.find((o) => o.key === k);
+        const out = option?.assessment && state.engine.score(option.assessment);
+        return out?.ok ? { label: option.label, result: out.result } : null;
+      });
+      return rows.every(Boolean) ? rows : null;
+    },
     /** A choice in one of the two selects. */
     choose(which, key) {
       state.compare[which === 'a' ? 0 : 1] = key;

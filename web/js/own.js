@@ -18,7 +18,7 @@ export function renderToolbar(refs, { mode }) {
       h('input', { type: 'file', class: 'visually-hidden', accept: '.json,application/json', 'data-action': 'import' })),
     b('compare', 'Compare'),
     b('embed', 'Embed this'),
-    b('print', 'Print report'));
+    b('print', mode === 'published' ? 'Print report' : 'My report'));
 }
 
 /** Beside Save: never saved, saved, or changed since the last save. */
@@ -73,7 +73,7 @@ function describePath(path, baseline, a, m) {
 }
 
 /** The print-only report: role, inputs, score, zone, label, breakdown, changes from the baseline. */
-export function renderReport(refs, { assessment: a, result: r, insight, baseline, baselineResult, methodology: m }) {
+export function renderReport(refs, { assessment: a, result: r, insight, baseline, baselineResult, methodology: m, comparison = null }) {
   const changes = [];
   if (baseline) {
     const walk = (x, y, path) => {
@@ -97,7 +97,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
   const u = insight?.uncertainty;
   patch(refs.report,
     h('h1', null, `${a.role.title}${a.role.seniority ? ` (${a.role.seniority})` : ''}`),
-    h('p', { class: 'report-sub' }, `jobzone report · ${new Date().toLocaleDateString()} · computed in the browser with the JobZone method`),
+    h('p', { class: 'report-sub' }, `jobzone report · ${new Date().toLocaleDateString()} · computed in the browser with the JobZone method (${m.format}); only what was entered here and what the method computed`),
     h('p', { class: 'report-score' }, `Score ${r.display.score}/100 · ${r.zone} · ${r.label} (${r.verdict})`),
     baselineResult ? h('p', null, `Published baseline: ${baselineResult.display.score} ${baselineResult.label}; this assessment ${signed1(r.score - baselineResult.score)} points.`) : null,
     changes.length ? h('div', null, h('h2', null, 'What changed from the published baseline'), h('ul', null, changes.slice(0, 60).map((c) => h('li', null, c)))) : null,
@@ -119,6 +119,10 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     h('p', { class: 'calc-line' }, r.display.raw_calculation),
     h('p', { class: 'calc-line' }, `JobZone score: ${r.display.score_calculation}`),
     h('p', null, `Attribution: ${r.attribution.map((p) => `${p.label} ${fixed(p.points, 1)}`).join(' · ')}`),
+    insight?.sensitivity?.length ? [h('h2', null, 'What moves this score most'),
+      h('ul', null, insight.sensitivity.slice(0, 5).map((x) => h('li', null, `${x.label}: one step down ${x.down ? x.down.display : '(none)'}, one step up ${x.up ? x.up.display : '(none)'}`)))] : null,
+    comparison ? [h('h2', null, 'Compared with'),
+      h('ul', null, comparison.map((c) => h('li', null, `${c.label}: ${c.result.display.score} ${c.result.label}`)))] : null,
     u ? h('p', null, `If each judgment were one step off: 80% of outcomes between ${u.display.p10} and ${u.display.p90}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
     h('p', { class: 'muted' }, `Assumed, not published: ${assumedRules(m).join('; ')}. These are this project's reading of the method, open to correction.`));
 }

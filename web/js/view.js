@@ -51,7 +51,8 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     : h('header', { class: 'role-head' },
       h('p', { class: 'eyebrow' }, [role.category, 'Published assessment'].filter(Boolean).join(' · ')),
       h('h1', null, role.title, role.seniority ? h('span', { class: 'seniority' }, ` (${role.seniority})`) : null),
-      role.aliases?.length ? h('p', { class: 'aliases' }, 'Also known as: ', role.aliases.join(' · ')) : null);
+      role.aliases?.length ? h('p', { class: 'aliases' }, 'Also known as: ', role.aliases.join(' · ')) : null,
+      h('p', { class: 'your-week' }, h('button', { type: 'button', class: 'link-btn', 'data-action': 'make-own' }, 'Is this your job? Adjust it to your week')));
 
   r.toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Your assessment: save, share, export' });
   r.notice = h('div', { class: 'notice', role: 'status' });
