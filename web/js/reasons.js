@@ -7,8 +7,6 @@ import { h, fill } from './dom.js';
 import { score1 } from './format.js';
 import { getAt } from './controls.js';
 
-const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
 /** A text box bound to `path` ("summary", "rationale.evidence.wage_trends"), with its limit shown. */
 export function textField({ path, value, label, max, multiline = true, lines = false, hint = '' }) {
   const id = `t-${path.replace(/[^a-z0-9]+/gi, '-')}`;
@@ -114,7 +112,7 @@ export function buildReasons({ assessment: a, methodology: m, own }) {
 }
 
 /** Sources: each title, publisher and date, linked only to an https: address. */
-export function sourcesBody({ assessment: a, own, methodology: m }) {
+function sourcesBody({ assessment: a, own, methodology: m }) {
   const list = a.sources ?? [];
   const lim = m.limits;
   if (!own) {
@@ -140,7 +138,7 @@ function rowInput(path, label, value, max, type = 'text') {
 }
 
 /** Live tracking: the assessment date, and the published history (a small chart from two points). */
-export function trackingBody({ assessment: a, own, methodology: m }) {
+function trackingBody({ assessment: a, own, methodology: m }) {
   const history = a.history ?? [];
   const lim = m.limits;
   const status = a.live_tracked
@@ -206,9 +204,6 @@ export function rationaleOf(assessment, path) {
   if (path[0] === 'ai_growth_correlation') return assessment.rationale?.ai_growth_correlation ?? '';
   return getAt(assessment, ['rationale', ...path]) ?? '';
 }
-
-/** "the second task" and the like, for accessible names. */
-export const ordinal = (i) => ORDINAL[i] ?? `task ${i + 1}`;
 
 /** Redraws the history chart of your own assessment after a date or score changed. */
 export function refreshHistoryChart(refs, assessment) {
