@@ -80,3 +80,32 @@ test('"Is this your job?" starts your own copy; "My report" prints your figures,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a blank start shows no score until a task has its own name and is confirmed; a reload keeps that', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('.big-score');
+  await page.locator('#role-search').fill('truck driver');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.missing:not([hidden])');
+  assert.equal(await page.isVisible('.big-score'), false, 'no number before the work is described');
+  assert.equal(await page.isVisible('#verdict'), false);
+  assert.match(await page.textContent('.missing'), /No score yet.*Name at least one task/s);
+  assert.equal(await page.title(), 'truck driver: no score yet · jobzone');
+  await page.reload();
+  await page.waitForSelector('.missing:not([hidden])');
+  assert.equal(await page.isVisible('.big-score'), false, 'still pending after a reload');
+  await page.locator('[data-action=confirm-task][data-index="0"]').click();
+  assert.match(await page.textContent('.notice'), /Give this task a name of its own first/);
+  await page.getByLabel('Name of task 1').fill('Driving long-haul routes');
+  await page.waitForFunction(() => document.querySelector('.missing').textContent.includes('Done: 1 task has a name of your own'));
+  await page.locator('[data-action=confirm-task][data-index="0"]').click();
+  await page.waitForSelector('.big-score', { state: 'visible' });
+  assert.match(await page.textContent('.notice'), /Your first score: \d+\.\d/);
+  assert.equal(await page.locator('[data-action=confirm-task]:visible').count(), 0);
+  assert.match(await page.title(), /^truck driver: \d+\.\d/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

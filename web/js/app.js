@@ -9,6 +9,7 @@ import { openStore } from './storage.js';
 import { decodeLink } from './share-link.js';
 import { startPwa } from './pwa.js';
 import { plainLine, firstChars } from './escape.js';
+import { h } from './dom.js';
 import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel, renderReport } from './own.js';
 import { taskActions } from './task-actions.js';
 import { savedActions } from './saved-actions.js';
@@ -35,6 +36,7 @@ const state = {
   revision: 0,           // counts accepted edits of `current`
   result: null,          // its result
   startResult: null,     // the result when it was opened (the strip shows the change since)
+  pending: false,        // a blank start: no score is shown until a named task is confirmed
   insight: null,         // its analyses (sensitivity, uncertainty, best move)
   locked: [],
   mix: null,             // {index, weights}: the other tasks' shares when a share slider started moving
@@ -97,6 +99,7 @@ function recompute() {
     announce(out.result);
   }
   updateTitle();
+  renderPending();
   renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty() });
   scheduleInsight();
   saveDraftSoon();
@@ -106,7 +109,8 @@ function recompute() {
 /** The tab's title: the role and its current score (a name edit or a slider move updates it). */
 function updateTitle() {
   const role = state.current.role;
-  const title = plainLine(`${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${state.result.display.score} ${state.result.label} · jobzone`);
+  const figure = state.pending ? 'no score yet' : `${state.result.display.score} ${state.result.label}`;
+  const title = plainLine(`${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${figure} · jobzone`);
   if (document.title !== title) document.title = title;
 }
 
@@ -311,7 +315,7 @@ function structural(mutate, focusSelector) {
 async function assessYourself(title) {
   const template = await fetchJson('data/template.json');
   template.role.title = firstChars(plainLine(title), state.engine.methodology.limits.max_name_chars) || template.role.title;
-  await replaceWork(() => openAssessment(template, { mode: 'own', from: 'your search' }),
+  await replaceWork(() => openAssessment(template, { mode: 'own', from: 'your search', pending: true }),
     `Your own assessment of “${template.role.title}”: describe your tasks and their share of your week, then set each input.`);
   document.querySelector('[data-text="tasks.0.name"]')?.focus();
 }
@@ -340,7 +344,7 @@ const actions = {
   },
   async 'new-blank'() {
     const template = await fetchJson('data/template.json');
-    await replaceWork(() => openAssessment(template, { mode: 'own' }),
+    await replaceWork(() => openAssessment(template, { mode: 'own', pending: true }),
       'A blank assessment: name your role, describe your tasks, set each input.');
     document.querySelector('[data-text="role.title"]')?.focus();
   },
@@ -367,6 +371,21 @@ const actions = {
       refillRows(state.refs, { assessment: state.current, methodology: state.engine.methodology, list });
       state.refs.reasons[list === 'sources' ? 'sources' : 'tracking'].querySelector('[data-action=add-row]')?.focus();
     }
+  },
+  /** A blank start shows its first score once a task has a name of its own and is confirmed. */
+  'confirm-task'(button) {
+    const task = state.current.tasks[Number(button.dataset.index)];
+    if (!task || /^Task \d+$/.test(task.name.trim())) {
+      notify(state.refs, 'Give this task a name of its own first: what do you actually do?', [], 'problem');
+      state.refs.tasks.querySelector(`[data-text="tasks.${button.dataset.index}.name"]`)?.focus();
+      return;
+    }
+    state.pending = false;
+    renderPending();
+    recompute();
+    announce(state.result);
+    notify(state.refs, `Your first score: ${state.result.display.score}, ${state.result.label}. Every change you make now moves it.`);
+    state.refs.bigScore.closest('.card').scrollIntoView({ block: 'nearest' });
   },
   'close-panel'() {
     closePanel(state.refs);
@@ -418,7 +437,7 @@ async function loadBaseline(entry) {
   recompute();
 }
 
-function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null, from = null } = {}) {
+function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null, from = null, pending = false } = {}) {
   const first = state.engine.score(assessment);
   if (!first.ok) {
     const detail = first.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
@@ -427,6 +446,7 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   state.mode = mode;
   state.publishedId = publishedId;
   state.saved = saved;
+  state.pending = pending;
   state.baseline = mode === 'published' ? structuredClone(assessment) : baseline;
   state.baselineResult = mode === 'published' ? first.result : baseline ? state.engine.score(baseline).result : null;
   state.current = structuredClone(assessment);
@@ -453,6 +473,26 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   cancelAnimationFrame(insightFrame);
   updateInsight();
   updateTitle();
+}
+
+/** While a blank start is pending, the page hides every figure and says what is still missing. */
+function renderPending() {
+  const page = state.refs.tasks.closest('.role-page');
+  page.classList.toggle('pending', state.pending);
+  state.refs.missing.hidden = !state.pending;
+  if (!state.pending) return;
+  const named = state.current.tasks.filter((t) => !/^Task \d+$/.test(t.name.trim())).length;
+  state.refs.missing.replaceChildren(...missingParts(named));
+}
+
+function missingParts(named) {
+  return [
+    h('h3', null, 'No score yet'),
+    h('p', null, 'A score means something only once it describes your work. Still missing:'),
+    h('ul', null,
+      h('li', null, named ? `Done: ${named} ${named === 1 ? 'task has' : 'tasks have'} a name of your own.` : 'Name at least one task (they still have placeholder names).'),
+      h('li', null, 'Set its share of your week and how far AI could do it, then press “Confirm this task”.')),
+  ];
 }
 
 /** The score strip shows while the score card is out of view (not while it can be seen). */
@@ -497,6 +537,7 @@ async function openRole(id, { push = false, current = ticket() } = {}) {
 /** What this tab is working on, as kept in its draft. */
 const workOf = () => ({
   mode: state.mode, publishedId: state.publishedId, saved: state.saved, assessment: state.current, clean: state.clean,
+  ...(state.pending ? { pending: true } : {}),
 });
 const isDirty = () => Boolean(state.current) && JSON.stringify(state.current) !== state.clean;
 
@@ -512,7 +553,7 @@ async function restoreWork(work, current = () => true) {
     return true;
   }
   const base = findRole(state.catalog, work.publishedId ?? '');
-  openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: work.saved ?? null, clean });
+  openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: work.saved ?? null, clean, pending: work.pending === true });
   if (base) await loadBaseline(base);
   return true;
 }

@@ -66,12 +66,13 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.compare = h('div', { class: 'compare' });
   r.reset = h('button', { type: 'button', class: 'btn', 'data-action': 'reset', hidden: !published || own }, 'Reset to published');
   r.gauges = h('dl', { class: 'gauges' });
+  r.missing = h('div', { class: 'missing', role: 'status', hidden: true });
   r.clampNote = h('p', { class: 'note', hidden: true });
   const glance = section('glance', 'Score at a glance',
     h('div', { class: 'glance-top' },
       h('div', { class: 'score-block' }, r.bigScore, h('span', { class: 'of' }, `/${m.clamp.max}`)),
       h('div', null, r.zone, r.compare, r.reset)),
-    r.clampNote, r.gauges);
+    r.missing, r.clampNote, r.gauges);
 
   // The compact score strip: shown (sticky, at the top) while the score card is out of view, so
   // the score, zone, change and range stay in sight while any input is moved. Its changes are
@@ -236,6 +237,7 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
       }, registry),
       selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', nameSuffix: whose(i, task.name), options: impacts, class: 'impact' }, registry),
       h('p', { class: 'weighted', 'data-weighted': i }),
+      editable ? h('button', { type: 'button', class: 'btn confirm-task', 'data-action': 'confirm-task', 'data-index': i }, 'Confirm this task') : null,
       whyDisclosure({ path: `tasks.${i}.rationale`, text: task.rationale, own: editable, subject: task.name, max: methodology.limits.max_text_chars }));
   }), editable ? h('p', { class: 'add-task' },
     h('button', { type: 'button', class: 'btn', 'data-action': 'add-task', disabled: n >= max }, '+ Add a task'),
