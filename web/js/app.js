@@ -67,11 +67,13 @@ function announce(result) {
 
 /**
  * What the slider path sends to the core: every input the score depends on and every name, without
- * the role's prose (validated in full when the assessment was opened), so each move parses less.
+ * the prose (validated in full when the assessment was opened or a text was edited), so each move
+ * serialises and parses less. Also what an embedded score card carries.
  */
 function scoringInput(a) {
   return {
-    format: a.format, role: { title: a.role.title, seniority: a.role.seniority }, tasks: a.tasks, evidence: a.evidence,
+    format: a.format, role: { title: a.role.title, seniority: a.role.seniority },
+    tasks: a.tasks.map(({ rationale, ...task }) => task), evidence: a.evidence,
     barriers: a.barriers, protective: a.protective, ai_growth_correlation: a.ai_growth_correlation, override: a.override ?? null,
     ...(a.confidence ? { confidence: a.confidence } : {}),
   };
@@ -100,10 +102,15 @@ function recompute() {
   }
   updateTitle();
   renderPending();
-  renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty() });
+  updateSaveStatus();
   scheduleInsight();
   saveDraftSoon();
   return true;
+}
+
+/** Beside Save (own assessments only: a published role has no status, so nothing is compared). */
+function updateSaveStatus() {
+  if (state.refs.saveStatus) renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty() });
 }
 
 /** The tab's title: the role and its current score (a name edit or a slider move updates it). */
@@ -322,10 +329,10 @@ async function assessYourself(title) {
 
 /** Every button's action, by concern; each module gets the app's shared functions. */
 const app = {
-  state, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, restoreWork,
+  state, scoringInput, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, restoreWork,
   writeDraftNow, showStorageProblem, renderToolbar: () => {
     renderToolbar(state.refs, state);
-    renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty() });
+    updateSaveStatus();
   },
   refreshCompare: () => compare.refresh(),
 };

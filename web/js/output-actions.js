@@ -6,16 +6,6 @@ import { notify } from './own.js';
 
 const panels = () => import('./panels.js');
 
-const REASONS = ['rationale', 'summary', 'seniority_note', 'reinstatement', 'commentary', 'outlook', 'sources', 'assessed', 'history', 'live_tracked'];
-
-/** The assessment without its words: what a score card needs. */
-function withoutReasons(a) {
-  const out = structuredClone(a);
-  for (const key of REASONS) delete out[key];
-  for (const t of out.tasks) delete t.rationale;
-  return out;
-}
-
 export function outputActions(app) {
   const { state } = app;
   return {
@@ -56,7 +46,7 @@ export function outputActions(app) {
         site: new URL('./', location.href).href,
         role: published ? state.publishedId : null,
         // The card shows figures only: the link carries no prose, so the snippet stays short.
-        state: published ? null : (await encodeLink(withoutReasons(state.current))).slice(2),
+        state: published ? null : (await encodeLink(app.scoringInput(state.current))).slice(2),
         title: state.current.role.title,
       });
     },

@@ -475,8 +475,9 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   const u = insight.uncertainty;
   setText(refs.strip.querySelector('.strip-range'), `80% range ${u.display.p10}-${u.display.p90}`);
   const zoneText = m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ');
-  patchWhen(refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}|${confidenceWords(assessment, m)}`, () => [
-    h('p', null, `If each judgment (${u.judged_inputs} of them: task scores, evidence, barriers, AI growth) could be off ${confidenceWords(assessment, m)}, 80% of outcomes fall between `,
+  const offBy = confidenceWords(assessment, m);
+  patchWhen(refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}|${offBy}`, () => [
+    h('p', null, `If each judgment (${u.judged_inputs} of them: task scores, evidence, barriers, AI growth) could be off ${offBy}, 80% of outcomes fall between `,
       h('strong', null, u.display.p10), ' and ', h('strong', null, u.display.p90), `, with the middle at ${u.display.p50}.`),
     h('p', { class: 'zone-odds' }, 'Chance of each zone: ', zoneText),
     h('p', { class: 'note' }, `Each judged input stays with probability ${fraction(1 - 2 * m.insight.step_probability)} and moves one step down or up with ${fraction(m.insight.step_probability)} each (a step off the scale stays put); an input marked sure stays, one marked not sure takes any level of its scale with equal chance. Computed exactly over every combination, not sampled. `, statusBadge(m.insight.status)),
