@@ -19,9 +19,9 @@ test('a search with no match offers to assess that job yourself, by keyboard alo
   await page.keyboard.type('Nurse <i>ICU</i>');
   assert.match(await page.textContent('#role-results'), /No published role matches\..*Assess “Nurse <i>ICU<\/i>” yourself/s);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Nurse <i>ICU</i>');
-  assert.match(await page.textContent('.notice'), /Your own assessment of “Nurse <i>ICU<\/i>”/);
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.text), 'tasks.0.name', 'focus on the first task name');
+  await page.waitForFunction(() => document.querySelector('.guide [data-text="role.title"]')?.value === 'Nurse <i>ICU</i>');
+  assert.match(await page.textContent('.notice'), /Your own assessment of “Nurse <i>ICU<\/i>”, step by step/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'guide-h', 'focus on the first step of the guided path');
   assert.equal(await page.locator('.role-page i').count(), 0, 'the title stays text');
   assert.deepEqual(problems, []);
   await context.close();
@@ -62,6 +62,8 @@ test('"Is this your job?" starts your own copy; "My report" prints your figures,
   await page.goto(`${server.url}/`);
   await page.waitForSelector('.big-score');
   await page.getByRole('button', { name: 'Is this your job? Adjust it to your week' }).click();
+  await page.waitForSelector('.guide');
+  await page.getByRole('button', { name: 'Leave the guide: show every section' }).click();
   await page.waitForSelector('[data-text="role.title"]');
   assert.equal(await page.getByRole('button', { name: 'My report' }).count(), 1);
   await page.getByRole('button', { name: 'Compare' }).click();
@@ -89,6 +91,12 @@ test('a blank start shows no score until a task has its own name and is confirme
   await page.waitForSelector('.big-score');
   await page.locator('#role-search').fill('truck driver');
   await page.keyboard.press('Enter');
+  // The guide's result step, skipped to at once, says what is missing instead of a number.
+  await page.getByRole('navigation', { name: 'Guided steps' }).getByRole('button', { name: /^Result\b/ }).click();
+  await page.waitForFunction(() => document.querySelector('.guide-result')?.textContent.includes('No score yet'));
+  assert.match(await page.textContent('.guide-result'), /Name at least one task/);
+  assert.equal(await page.isVisible('#score-strip'), false);
+  await page.getByRole('button', { name: 'Leave the guide: show every section' }).click();
   await page.waitForSelector('.missing:not([hidden])');
   assert.equal(await page.isVisible('.big-score'), false, 'no number before the work is described');
   assert.equal(await page.isVisible('#verdict'), false);

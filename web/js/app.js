@@ -43,6 +43,7 @@ const state = {
   registry: new Map(),
   refs: null,            // elements of the page, nothing else (view.js buildPage)
   compare: null,         // [keyA, keyB] while the compare panel is open
+  guide: null,           // {step, index, shares, compare, from} while the guided path is open (guide.js)
 };
 
 function showStatus(message, isError = false) {
@@ -140,6 +141,7 @@ function updateInsight() {
     published: state.baseline, publishedResult: state.baselineResult,
   });
   compare.refresh();
+  guide?.refresh();
   document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: out.insight }));
 }
 
@@ -148,7 +150,7 @@ function updateReport() {
   if (!state.refs || !state.result) return;
   renderReport(state.refs, {
     methodology: state.engine.methodology, insight: state.insight, result: state.result, assessment: state.current,
-    baseline: state.baseline, baselineResult: state.baselineResult, comparison: compare.shown(),
+    baseline: state.baseline, baselineResult: state.baselineResult, comparison: compare.shown() ?? guide?.comparison() ?? null,
   });
 }
 addEventListener('beforeprint', updateReport);
@@ -323,14 +325,30 @@ async function assessYourself(title) {
   const template = await fetchJson('data/template.json');
   template.role.title = firstChars(plainLine(title), state.engine.methodology.limits.max_name_chars) || template.role.title;
   await replaceWork(() => openAssessment(template, { mode: 'own', from: 'your search', pending: true }),
-    `Your own assessment of “${template.role.title}”: describe your tasks and their share of your week, then set each input.`);
-  document.querySelector('[data-text="tasks.0.name"]')?.focus();
+    `Your own assessment of “${template.role.title}”, step by step. Nothing you enter leaves this browser.`);
+  await startGuide({ step: 'role' });
+}
+
+/** The guided path (guide.js, loaded on first use) over the assessment on the page. */
+let guide = null;
+async function startGuide(options) {
+  guide ??= (await import('./guide.js')).guideFeature(app);
+  await guide.open(options);
+}
+
+/** A blank start shows its first score once a task has a name of its own and is confirmed. */
+function confirmPending() {
+  if (!state.pending) return;
+  state.pending = false;
+  renderPending();
+  recompute();
+  announce(state.result);
 }
 
 /** Every button's action, by concern; each module gets the app's shared functions. */
 const app = {
   state, scoringInput, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, restoreWork,
-  writeDraftNow, showStorageProblem, renderToolbar: () => {
+  writeDraftNow, saveDraftSoon, showStorageProblem, setTextAt, confirmPending, renderToolbar: () => {
     renderToolbar(state.refs, state);
     updateSaveStatus();
   },
@@ -343,6 +361,22 @@ const actions = {
   ...saved.actions,
   ...outputActions(app),
   ...compare.actions,
+  /** "Is this your job?": your copy of the published role, then the guide, asking what differs. */
+  async 'adjust-guided'() {
+    openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId, clean: state.clean });
+    await startGuide({ step: 'tasks', from: 'published' });
+  },
+  /** The guided path for a job of your own, from a blank template. */
+  async 'guide-new'() {
+    const template = await fetchJson('data/template.json');
+    if (await replaceWork(() => openAssessment(template, { mode: 'own', pending: true }), 'Your own job, step by step. Nothing you enter leaves this browser.')) {
+      await startGuide({ step: 'role' });
+    }
+  },
+  /** The guided path over the assessment on the page (own mode). */
+  async guide() {
+    await startGuide({ step: 'role' });
+  },
   'make-own'() {
     // Edits made before this stay unsaved work: the copy is as clean as the page was.
     openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId, clean: state.clean });
@@ -387,10 +421,7 @@ const actions = {
       state.refs.tasks.querySelector(`[data-text="tasks.${button.dataset.index}.name"]`)?.focus();
       return;
     }
-    state.pending = false;
-    renderPending();
-    recompute();
-    announce(state.result);
+    confirmPending();
     notify(state.refs, `Your first score: ${state.result.display.score}, ${state.result.label}. Every change you make now moves it.`);
     state.refs.bigScore.closest('.card').scrollIntoView({ block: 'nearest' });
   },
@@ -464,6 +495,7 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   state.result = null;
   state.compare = null;
   state.panel = null;
+  state.guide = null;
   const origin = from ?? (baseline ? `${baseline.role.title} (published)` : mode === 'own' ? 'a blank template' : '');
   const { page, refs } = buildPage({
     assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
@@ -545,6 +577,7 @@ async function openRole(id, { push = false, current = ticket() } = {}) {
 const workOf = () => ({
   mode: state.mode, publishedId: state.publishedId, saved: state.saved, assessment: state.current, clean: state.clean,
   ...(state.pending ? { pending: true } : {}),
+  ...(state.guide ? { guide: state.guide } : {}),
 });
 const isDirty = () => Boolean(state.current) && JSON.stringify(state.current) !== state.clean;
 
@@ -562,6 +595,8 @@ async function restoreWork(work, current = () => true) {
   const base = findRole(state.catalog, work.publishedId ?? '');
   openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: work.saved ?? null, clean, pending: work.pending === true });
   if (base) await loadBaseline(base);
+  // The guided path resumes at the step it was on (its heading is not focused on a reload).
+  if (work.guide && typeof work.guide === 'object') await startGuide({ ...work.guide, focus: false });
   return true;
 }
 

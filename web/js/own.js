@@ -2,6 +2,7 @@
 // are in panels.js).
 import { h, fill, patch } from './dom.js';
 import { fixed, signed, signed1, pct, totalRange } from './format.js';
+import { confidenceWords } from './view.js';
 
 export function renderToolbar(refs, { mode }) {
   const b = (action, label, extra = {}) => h('button', { type: 'button', class: 'btn', 'data-action': action, ...extra }, label);
@@ -9,6 +10,7 @@ export function renderToolbar(refs, { mode }) {
   refs.saveStatus = mode === 'published' ? null : h('span', { class: 'save-status', id: 'save-status', role: 'status' });
   fill(refs.toolbar,
     mode === 'published' ? b('make-own', 'Edit as my own') : h('span', { class: 'save-group' }, b('save', 'Save', { 'aria-describedby': 'save-status' }), refs.saveStatus),
+    mode === 'own' ? b('guide', 'Guided steps') : null,
     b('new-blank', 'New blank assessment'),
     b('saved', 'My assessments', { 'aria-haspopup': 'true' }),
     b('share', 'Share link'),
@@ -123,7 +125,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
       h('ul', null, insight.sensitivity.slice(0, 5).map((x) => h('li', null, `${x.label}: one step down ${x.down ? x.down.display : '(none)'}, one step up ${x.up ? x.up.display : '(none)'}`)))] : null,
     comparison ? [h('h2', null, 'Compared with'),
       h('ul', null, comparison.map((c) => h('li', null, `${c.label}: ${c.result.display.score} ${c.result.label}`)))] : null,
-    u ? h('p', null, `If each judgment were one step off: 80% of outcomes between ${u.display.p10} and ${u.display.p90}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
+    u ? h('p', null, `If each judgment could be off ${confidenceWords(a, m)}: 80% of outcomes between ${u.display.p10} and ${u.display.p90}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
     h('p', { class: 'muted' }, `Assumed, not published: ${assumedRules(m).join('; ')}. These are this project's reading of the method, open to correction.`));
 }
 

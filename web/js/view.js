@@ -52,7 +52,8 @@ export function buildPage({ assessment, methodology: m, registry, published, own
       h('p', { class: 'eyebrow' }, [role.category, 'Published assessment'].filter(Boolean).join(' · ')),
       h('h1', null, role.title, role.seniority ? h('span', { class: 'seniority' }, ` (${role.seniority})`) : null),
       role.aliases?.length ? h('p', { class: 'aliases' }, 'Also known as: ', role.aliases.join(' · ')) : null,
-      h('p', { class: 'your-week' }, h('button', { type: 'button', class: 'link-btn', 'data-action': 'make-own' }, 'Is this your job? Adjust it to your week')));
+      h('p', { class: 'your-week' }, h('button', { type: 'button', class: 'link-btn', 'data-action': 'adjust-guided' }, 'Is this your job? Adjust it to your week'),
+        ' · ', h('button', { type: 'button', class: 'link-btn', 'data-action': 'guide-new' }, 'Score another job, step by step')));
 
   r.toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Your assessment: save, share, export' });
   r.notice = h('div', { class: 'notice', role: 'status' });
@@ -422,7 +423,7 @@ function barLegend({ band, published, neighbours }) {
 }
 
 /** How the judgments may be off: "by one step" (the default for all), or the visitor's own mix. */
-function confidenceWords(a, m) {
+export function confidenceWords(a, m) {
   const conf = m.insight.confidence;
   const levels = [
     ...a.tasks.map((t) => t.confidence),

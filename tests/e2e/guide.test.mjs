@@ -1,0 +1,244 @@
+// The guided path (issue 13), driven by the keyboard alone on a 390x844 phone: search "nurse",
+// walk every step to a result with three tasks and one evidence item marked "not sure", save,
+// reload (the guide resumes), print the report. axe-core runs on every step; each step is
+// screenshotted into tests/artifacts/ (phone, and desktop in the second test).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, serve, watch, root } from './browser.mjs';
+
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const artifacts = path.join(root, 'tests/artifacts');
+const template = JSON.parse(fs.readFileSync(path.join(root, 'web/data/template.json'), 'utf8'));
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); fs.mkdirSync(artifacts, { recursive: true }); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const cli = (command, assessment) => {
+  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), [command, '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr);
+  return JSON.parse(p.stdout);
+};
+
+/** Presses Tab until the focused element matches `selector` (and `text`, if given). */
+async function tabTo(page, selector, text = null, max = 80) {
+  for (let i = 0; i < max; i++) {
+    const hit = await page.evaluate(([sel, txt]) => {
+      const el = document.activeElement;
+      return Boolean(el?.matches(sel) && (txt === null || el.textContent.trim() === txt));
+    }, [selector, text]);
+    if (hit) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector} ${text ?? ''}`);
+}
+
+async function axeClean(page, where) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target})`), [], where);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${where}: no sideways scrolling (${overflow}px)`);
+}
+
+async function atStep(page, title) {
+  await page.waitForFunction((t) => document.querySelector('#guide-h')?.textContent.includes(t), title);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'guide-h', `focus on the heading of "${title}"`);
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `guide-${name}.png`), fullPage: true });
+
+/** The assessment the keyboard walk below builds, scored by the native CLI for the expected figures. */
+function expected() {
+  const a = structuredClone(template);
+  a.role = { title: 'Nurse', seniority: 'Senior' };
+  a.tasks = [
+    { name: 'Patient assessment', time_pct: 50, score: 2, impact: 'augmentation', rationale: 'Hands-on checks at the bedside.' },
+    { name: 'Giving medication', time_pct: 30, score: 2, impact: 'augmentation', confidence: 'sure' },
+    { name: 'Charting and handover notes', time_pct: 20, score: 4, impact: 'displacement' },
+  ];
+  a.barriers.regulatory_licensing = 2;
+  a.confidence = { evidence: { job_posting_trends: 'unsure' } };
+  return a;
+}
+
+test('keyboard only at 390x844: search "nurse", every step to a result, save, reload, print; axe clean on each step', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('.big-score');
+
+  await tabTo(page, '#role-search');
+  await page.keyboard.type('nurse');
+  await page.waitForFunction(() => document.querySelector('#role-results')?.textContent.includes('Assess “nurse” yourself'));
+  await page.keyboard.press('Enter');
+
+  // 1. Role
+  await atStep(page, 'Your role');
+  assert.equal(await page.textContent('.guide-count'), 'Step 1 of 7');
+  assert.equal(await page.isVisible('#score-strip'), false, 'no score before a task is named and confirmed');
+  await axeClean(page, 'step 1');
+  await shot(page, 'phone-1-role');
+  await tabTo(page, '[data-text="role.title"]');
+  assert.equal(await page.inputValue('[data-text="role.title"]'), 'nurse');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Nurse');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Senior');
+  await tabTo(page, 'button', 'Continue');
+  await page.keyboard.press('Enter');
+
+  // 2. Tasks and their share of the week (typed as hours: 20, 12, 8 make 50%, 30%, 20%)
+  await atStep(page, 'Your tasks and your week');
+  await axeClean(page, 'step 2');
+  const tasks = [['Patient assessment', '20'], ['Giving medication', '12'], ['Charting and handover notes', '8']];
+  for (const [i, [name, hours]] of tasks.entries()) {
+    await tabTo(page, `[data-g="name"][data-index="${i}"]`);
+    await page.keyboard.type(name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(hours);
+  }
+  await page.waitForFunction(() => document.querySelector('[data-pct="2"]')?.textContent === '= 20% of your week');
+  assert.match(await page.textContent('.guide-total'), /add up to 40; each task's share/);
+  await shot(page, 'phone-2-tasks');
+  await tabTo(page, 'button', 'Continue');
+  await page.keyboard.press('Enter');
+
+  // 3. How far AI can do each task: one task per screen, words and an example beside each level
+  const levels = [['ArrowUp', 'Hands-on checks at the bedside.', null], ['ArrowUp', null, 'sure'], ['ArrowDown', null, 'impact']];
+  for (const [i, [key, why, extra]] of levels.entries()) {
+    await atStep(page, 'How far AI can do each task');
+    assert.equal(await page.textContent('.guide-count'), `Step 3 of 7 · task ${i + 1} of 3`);
+    assert.match(await page.textContent('.guide-q'), /For example:/);
+    if (i === 0) {
+      await axeClean(page, 'step 3');
+      await shot(page, 'phone-3-ai');
+    }
+    await tabTo(page, 'input[type=radio]:checked');
+    await page.keyboard.press(key);
+    if (extra === 'sure') {
+      await tabTo(page, '[data-g="sure"]');
+      await page.keyboard.press('Space');
+    }
+    if (extra === 'impact') {
+      await tabTo(page, '[data-g="impact"]');
+      await page.selectOption('[data-g="impact"]', 'displacement'); // the focused select, as a phone picker would set it
+    }
+    if (why) {
+      await tabTo(page, 'textarea');
+      await page.keyboard.type(why);
+    }
+    await tabTo(page, 'button', i < 2 ? 'Next task' : 'Continue');
+    await page.keyboard.press('Enter');
+    if (i === 0) await page.waitForSelector('#score-strip', { state: 'visible' }); // the first score, in view from now on
+  }
+
+  // 4. Market evidence: job posting trends "Not sure"
+  await atStep(page, 'Market evidence');
+  assert.match(await page.textContent('.guide-body'), /Where to look:/);
+  await axeClean(page, 'step 4');
+  await tabTo(page, 'input[type=radio]:checked');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown'); // 0 -> +1 -> +2 -> Not sure
+  assert.equal(await page.evaluate(() => document.activeElement.value), 'unsure');
+  await page.waitForFunction(() => document.querySelector('.guide-q .guide-sure')?.hidden === true);
+  await shot(page, 'phone-4-evidence');
+  await tabTo(page, 'button', 'Continue');
+  await page.keyboard.press('Enter');
+
+  // 5. Barriers: a licence is required
+  await atStep(page, 'Barriers to AI');
+  await axeClean(page, 'step 5');
+  await tabTo(page, 'input[type=radio]:checked');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await shot(page, 'phone-5-barriers');
+  await tabTo(page, 'button', 'Continue');
+  await page.keyboard.press('Enter');
+
+  // 6. Human factors and AI growth: left as they are
+  await atStep(page, 'Human factors and AI growth');
+  await axeClean(page, 'step 6');
+  await shot(page, 'phone-6-human');
+  await tabTo(page, 'button', 'Continue');
+  await page.keyboard.press('Enter');
+
+  // 7. The result: score, range and zone odds, levers, a comparison picked by the visitor
+  await atStep(page, 'Your result');
+  const want = cli('score', expected());
+  const insight = cli('insight', expected());
+  await page.waitForFunction(() => document.querySelector('.guide-result .zone-odds'));
+  assert.equal(await page.textContent('.guide-result .big-score'), want.result?.display?.score ?? want.display.score);
+  const u = (insight.insight ?? insight).uncertainty;
+  assert.match(await page.textContent('.guide-result'), new RegExp(`\\(1 marked not sure\\), 80% of outcomes fall between ${u.display.p10} and ${u.display.p90}`));
+  assert.match(await page.textContent('.guide-levers'), /one step (down|up) gives \d+\.\d/);
+  await tabTo(page, '[data-g="compare"]');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForSelector('.guide-compare');
+  assert.match(await page.textContent('.guide-compare'), /AI Research Engineer.*61\.9/s);
+  await axeClean(page, 'step 7');
+  await shot(page, 'phone-7-result');
+
+  // Save, reload: the guide comes back on the result, with the comparison.
+  await tabTo(page, 'button', 'Save');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('Saved “Nurse”'));
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#guide-h')?.textContent.includes('Your result'));
+  await page.waitForSelector('.guide-compare');
+  assert.equal(await page.textContent('.guide-result .big-score'), want.result?.display?.score ?? want.display.score);
+
+  // My report, from the keyboard; the printed text holds the visitor's own entries.
+  await tabTo(page, 'button', 'My report');
+  await page.evaluate(() => { window.print = () => dispatchEvent(new Event('beforeprint')); }); // headless: no dialog
+  await page.keyboard.press('Enter');
+  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-guide-')), 'report.pdf');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, format: 'A4' });
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  assert.match(text, /Nurse \(Senior\)/);
+  assert.match(text, new RegExp(`Score ${want.result?.display?.score ?? want.display.score}/100`));
+  assert.match(text, /Patient assessment 50% 2\/5 Augmented 1\.00/);
+  assert.match(text, /Hands-on checks at the bedside\./, "the task's reason");
+  assert.match(text, /Charting and handover notes 20% 4\/5 Displaced/);
+  assert.match(text, /could be off as marked \(1 sure, 12 roughly, 1 not sure\): 80% of outcomes between/);
+  assert.match(text, /Compared with Published: AI Research Engineer \(Mid-Senior\): 61\.9 Green \(Accelerated\)/);
+  assert.match(text, /jobzone-?methodology\/1/);
+  assert.match(text, /Assumed, not published:/);
+  assert.doesNotMatch(text, /Paper implementation/, 'nothing from the published role the visitor did not enter');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('desktop: every step of the guide, and leaving it shows every section with the same figures', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('.big-score');
+  await page.getByRole('button', { name: 'Is this your job? Adjust it to your week' }).click();
+  await atStep(page, 'Your tasks and your week');
+  assert.match(await page.textContent('.guide .lede'), /Started from the published role/);
+  await shot(page, 'desktop-2-tasks');
+  for (const [n, short, title] of [[3, 'AI', 'How far AI can do each task'], [4, 'Evidence', 'Market evidence'], [5, 'Barriers', 'Barriers to AI'],
+    [6, 'Human', 'Human factors and AI growth'], [7, 'Result', 'Your result']]) {
+    await page.getByRole('navigation', { name: 'Guided steps' }).getByRole('button', { name: new RegExp(`^${short}\\b`) }).click();
+    await atStep(page, title);
+    if (n === 3) assert.equal(await page.locator('.guide-option:has(input:checked) .badge').textContent(), 'published', 'the published level is marked');
+    await shot(page, `desktop-${n}-${title.split(' ')[0].toLowerCase()}`);
+  }
+  assert.equal(await page.textContent('.guide-result .big-score'), '61.9');
+  assert.match(await page.textContent('.guide-result'), /The published role scores 61\.9; yours is 0\.0 points from it/);
+  await page.getByRole('button', { name: 'Leave the guide: show every section' }).click();
+  await page.waitForSelector('.role-page:not(.guiding) #glance');
+  assert.equal(await page.textContent('.big-score'), '61.9');
+  assert.equal(await page.getByRole('button', { name: 'Guided steps' }).count(), 1, 'the guide can be reopened');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,518 @@
+// The guided path: seven short steps from a job title to a result, for a job that is not published
+// or a published one adjusted to the visitor's week. It edits the same assessment as the full page
+// (through app.edit and app.structural, so the core checks each change and the last valid state
+// stays), lives in the tab's draft (state.guide), and can be skipped or left at any step.
+// Loaded on first use, with its help text (data/guide.json).
+import { h, s, fill, patch, nextId } from './dom.js';
+import { fetchJson, findRole } from './catalog.js';
+import { fixed, signed, signed1, pct } from './format.js';
+
+const signed2 = (v) => (v > 0.004 ? `+${fixed(v, 2)}` : fixed(v, 2));
+import { zoneClass } from './charts.js';
+import { getAt, setAt } from './controls.js';
+
+export const STEPS = ['role', 'tasks', 'ai', 'evidence', 'barriers', 'human', 'result'];
+const PLACEHOLDER = /^Task \d+$/;
+const parsePath = (key) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+let help = null;
+const published = new Map(); // catalog id -> {assessment, result}, for the comparison
+
+/**
+ * Shares typed as any numbers (hours a week, percentages) become hundredths that add up to
+ * `total` exactly (largest remainder). Null when nothing has time yet.
+ */
+export function sharesOf(raw, total = 100) {
+  const values = raw.map((x) => (Number.isFinite(x) && x > 0 ? x : 0));
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return null;
+  const units = total * 100;
+  const exact = values.map((v) => (v / sum) * units);
+  const floors = exact.map(Math.floor);
+  let left = units - floors.reduce((a, b) => a + b, 0);
+  const order = exact.map((v, i) => [v - floors[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    floors[i] += 1;
+    left -= 1;
+  }
+  return floors.map((u) => u / 100);
+}
+
+export function guideFeature(app) {
+  const { state } = app;
+  let root = null;     // the guide's section in the role page
+  let body = null;     // the current step's content (re-rendered on a step change only)
+  const m = () => state.engine.methodology;
+
+  const conf = () => m().insight.confidence;
+  const named = () => state.current.tasks.filter((t) => !PLACEHOLDER.test(t.name.trim())).length;
+
+  /** Opens the guide at `guide.step` (a draft's guide resumes where it was). */
+  async function open(guide = {}) {
+    help ??= await fetchJson('data/guide.json');
+    const step = STEPS.includes(guide.step) ? guide.step : 'role';
+    state.guide = {
+      step,
+      index: Math.min(Math.max(0, Number(guide.index) || 0), state.current.tasks.length - 1),
+      shares: Array.isArray(guide.shares) && guide.shares.length === state.current.tasks.length ? guide.shares.map(Number) : null,
+      compare: typeof guide.compare === 'string' ? guide.compare : null,
+      from: guide.from === 'published' ? 'published' : 'own',
+    };
+    mount();
+    render({ focus: guide.focus !== false });
+    app.writeDraftNow();
+  }
+
+  function mount() {
+    const page = state.refs.tasks.closest('.role-page');
+    if (!root || !page.contains(root)) {
+      root = h('section', { class: 'guide', 'aria-labelledby': 'guide-h' });
+      root.addEventListener('input', onInput);
+      root.addEventListener('change', onChange);
+      root.addEventListener('click', onClick);
+      state.refs.strip.after(root);
+    }
+    page.classList.add('guiding');
+  }
+
+  /** Back to the full page, every field there brought up to date. */
+  function close({ focus = true } = {}) {
+    if (!state.guide) return;
+    state.guide = null;
+    root?.remove();
+    root = null;
+    const page = state.refs.tasks.closest('.role-page');
+    page.classList.remove('guiding');
+    for (const el of page.querySelectorAll('[data-text]')) {
+      const value = getAt(state.current, parsePath(el.dataset.text));
+      const text = Array.isArray(value) ? value.join('\n') : value ?? '';
+      if (el.value !== String(text)) el.value = String(text);
+    }
+    app.rebuildTasks();
+    app.writeDraftNow();
+    if (focus) page.querySelector('h1, [data-text="role.title"]')?.focus();
+  }
+
+  function go(step, index = 0) {
+    state.guide.step = step;
+    state.guide.index = index;
+    render({ focus: true });
+    app.writeDraftNow();
+    scrollTo({ top: 0 });
+  }
+
+  const at = () => STEPS.indexOf(state.guide.step);
+
+  function next() {
+    const g = state.guide;
+    if (g.step === 'ai') {
+      confirmTask(g.index);
+      if (g.index < state.current.tasks.length - 1) return go('ai', g.index + 1);
+    }
+    if (g.step === 'tasks' && !g.shares) g.shares = null;
+    go(STEPS[Math.min(at() + 1, STEPS.length - 1)]);
+  }
+
+  function back() {
+    const g = state.guide;
+    if (g.step === 'ai' && g.index > 0) return go('ai', g.index - 1);
+    const step = STEPS[Math.max(at() - 1, 0)];
+    go(step, step === 'ai' ? state.current.tasks.length - 1 : 0);
+  }
+
+  /** A named task whose level was seen is confirmed: the first score appears. */
+  function confirmTask(i) {
+    if (state.pending && !PLACEHOLDER.test(state.current.tasks[i]?.name.trim() ?? '')) app.confirmPending();
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  function render({ focus = false } = {}) {
+    const g = state.guide;
+    const info = help.steps[g.step];
+    const n = state.current.tasks.length;
+    const where = g.step === 'ai' ? ` · task ${g.index + 1} of ${n}` : '';
+    const nav = h('nav', { class: 'guide-nav', 'aria-label': 'Guided steps' },
+      h('ol', null, STEPS.map((s, i) => h('li', null,
+        h('button', {
+          type: 'button', class: 'guide-step', 'data-gaction': 'goto', 'data-step': s,
+          'aria-current': s === g.step ? 'step' : null,
+        }, h('span', { class: 'guide-num', 'aria-hidden': 'true' }, i + 1), help.steps[s].short,
+        h('span', { class: 'visually-hidden' }, `: ${help.steps[s].title}`))))));
+    const heading = h('h1', { id: 'guide-h', tabindex: '-1' },
+      h('span', { class: 'guide-count' }, `Step ${at() + 1} of ${STEPS.length}${where}`), h('br'), info.title);
+    body = h('div', { class: 'guide-body' });
+    fill(body, ...STEP_BODY[g.step]());
+    const last = g.step === 'result';
+    const continueLabel = g.step === 'ai' && g.index < n - 1 ? 'Next task' : last ? null : 'Continue';
+    const footer = h('div', { class: 'guide-foot' },
+      at() > 0 ? h('button', { type: 'button', class: 'btn', 'data-gaction': 'back' }, 'Back') : null,
+      continueLabel ? h('button', { type: 'button', class: 'btn primary', 'data-gaction': 'next' }, continueLabel) : null,
+      !last && g.step !== 'role' ? h('button', { type: 'button', class: 'link-btn', 'data-gaction': 'goto', 'data-step': 'result' }, 'Skip to the result') : null,
+      h('span', { class: 'guide-leave' },
+        h('button', { type: 'button', class: 'btn', 'data-action': 'save' }, 'Save'),
+        h('button', { type: 'button', class: 'link-btn', 'data-gaction': 'leave' }, 'Leave the guide: show every section')));
+    const judged = ['ai', 'evidence', 'barriers', 'human'].includes(g.step);
+    fill(root, nav, heading, h('p', { class: 'lede' }, info.intro, g.from === 'published' && g.step !== 'result'
+      ? ' Started from the published role: its values are filled in and marked “published”; change only what differs for you.' : ''),
+    judged ? h('p', { class: 'guide-hint' }, '“Not sure” counts as the middle level for the score, and makes every level as likely in the range. Without “I am sure”, an answer may be one step either way.') : null,
+    body, footer);
+    if (g.step === 'result') renderResult();
+    if (focus) heading.focus({ preventScroll: true });
+  }
+
+  const field = (label, control, hint = null) => h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, label), hint, control);
+
+  const STEP_BODY = {
+    role() {
+      const lim = m().limits;
+      return [
+        field('Job title', h('input', { type: 'text', 'data-text': 'role.title', value: state.current.role.title, maxlength: lim.max_name_chars, autocomplete: 'organization-title', required: true })),
+        field('Seniority (optional)', h('input', { type: 'text', 'data-text': 'role.seniority', value: state.current.role.seniority ?? '', maxlength: lim.max_name_chars, autocomplete: 'off' }),
+          h('span', { class: 'guide-hint' }, 'For example: junior, mid-level, senior, lead.')),
+      ];
+    },
+    tasks() {
+      const g = state.guide;
+      g.shares ??= state.current.tasks.map((t) => t.time_pct);
+      const lim = m().limits;
+      const rows = state.current.tasks.map((t, i) => {
+        const nameId = nextId('gname');
+        return h('li', { class: 'guide-task' },
+          h('label', { for: nameId, class: 'guide-label' }, `Task ${i + 1}`),
+          h('input', {
+            id: nameId, type: 'text', 'data-g': 'name', 'data-index': i, maxlength: lim.max_name_chars, autocomplete: 'off',
+            value: PLACEHOLDER.test(t.name.trim()) ? '' : t.name, placeholder: i === 0 ? 'e.g. Checking patients and recording vital signs' : 'What else fills your week?',
+          }),
+          h('span', { class: 'guide-time' },
+            h('label', { class: 'guide-time-label' }, 'Time', h('span', { class: 'visually-hidden' }, ` on task ${i + 1}`), h('span', { class: 'guide-unit' }, ' (hours or %)'),
+              h('input', { type: 'number', inputmode: 'decimal', min: 0, max: 10000, step: 'any', 'data-g': 'share', 'data-index': i, value: g.shares[i] })),
+            h('span', { class: 'guide-pct', 'data-pct': i })),
+          state.current.tasks.length > 1
+            ? h('button', { type: 'button', class: 'link-btn', 'data-gaction': 'remove', 'data-index': i }, 'Remove', h('span', { class: 'visually-hidden' }, ` task ${i + 1}`))
+            : null);
+      });
+      const total = h('p', { class: 'guide-total', role: 'status' });
+      const list = [
+        h('ol', { class: 'guide-tasks' }, rows),
+        state.current.tasks.length < lim.max_tasks ? h('button', { type: 'button', class: 'btn', 'data-gaction': 'add' }, 'Add a task') : null,
+        total,
+      ];
+      queueMicrotask(showShares);
+      return list;
+    },
+    ai() {
+      const i = state.guide.index;
+      const t = state.current.tasks[i];
+      const ts = m().inputs.task_score;
+      const unnamed = PLACEHOLDER.test(t.name.trim());
+      return [
+        h('p', { class: 'guide-task-head' }, h('strong', null, unnamed ? `${t.name} (no name yet)` : t.name), ` · ${pct(t.time_pct)} of your week`),
+        unnamed ? h('p', { class: 'note' }, 'This task still has its placeholder name: go Back to the tasks to name it, or it will not count as yours.') : null,
+        scale({
+          legend: `How far can AI do “${t.name}” today?`, path: `tasks.${i}.score`, confPath: `tasks.${i}.confidence`,
+          levels: ts.levels, min: ts.min, max: ts.max, examples: help.task_score_examples, number: (v) => `${v}`,
+        }),
+        h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, help.impact_question),
+          h('select', { 'data-g': 'impact', 'data-index': i }, m().inputs.impacts.map((x) => h('option', { value: x.key, selected: x.key === t.impact }, x.label)))),
+        h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, 'Why this level? (optional, goes in your report)'),
+          h('textarea', { 'data-text': `tasks.${i}.rationale`, rows: 2, maxlength: m().limits.max_text_chars }, t.rationale ?? '')),
+      ];
+    },
+    evidence() {
+      const ev = m().inputs.evidence;
+      return ev.dimensions.map((d) => scale({
+        legend: d.label, path: `evidence.${d.key}`, confPath: `confidence.evidence.${d.key}`, levels: d.levels,
+        min: ev.min, max: ev.max, means: help.evidence[d.key]?.means, where: help.evidence[d.key]?.where, number: signed,
+      }));
+    },
+    barriers() {
+      const b = m().inputs.barriers;
+      return b.dimensions.map((d) => scale({
+        legend: d.label, path: `barriers.${d.key}`, confPath: `confidence.barriers.${d.key}`, levels: d.levels,
+        min: b.min, max: b.max, means: help.barriers[d.key], number: (v) => `${v}`,
+      }));
+    },
+    human() {
+      const p = m().inputs.protective;
+      const g = m().inputs.ai_growth_correlation;
+      return [
+        ...p.dimensions.map((d) => scale({
+          legend: d.label, path: `protective.${d.key}`, levels: d.levels, min: p.min, max: p.max, means: help.protective[d.key], number: (v) => `${v}`,
+        })),
+        scale({
+          legend: g.label, path: 'ai_growth_correlation', confPath: 'confidence.ai_growth_correlation', levels: g.levels,
+          min: g.min, max: g.max, means: help.ai_growth.means, where: help.ai_growth.where, number: signed,
+        }),
+      ];
+    },
+    result() {
+      return [h('div', { class: 'guide-result' })];
+    },
+  };
+
+  /**
+   * One judged input as a group of radio buttons: every level with the method's words (and an
+   * example where the guide has one), then "Not sure" when the input is judged (`confPath`), and
+   * a check box for "sure". The published value, when the visitor started from one, is marked.
+   */
+  function scale({ legend, path, confPath = null, levels, min, max, means = null, where = null, examples = null, number }) {
+    const name = nextId('g');
+    const value = getAt(state.current, parsePath(path));
+    const confidence = confPath ? getAt(state.current, parsePath(confPath)) : null;
+    const unsure = confidence === 'unsure';
+    const base = state.baseline ? getAt(state.baseline, parsePath(path)) : undefined;
+    const hintId = means || where ? nextId('gh') : null;
+    const option = (v, words, extra, checked) => h('label', { class: 'guide-option' },
+      h('input', { type: 'radio', name, value: v, checked, 'data-g': 'level', 'data-path': path, 'data-conf': confPath }),
+      h('span', { class: 'guide-words' }, h('strong', null, extra.num ?? ''), extra.num ? ' ' : '', words,
+        extra.published ? h('span', { class: 'badge st-published' }, 'published') : null),
+      extra.example ? h('span', { class: 'guide-eg' }, `For example: ${extra.example}`) : null);
+    const options = levels.filter((l) => l.value >= min && l.value <= max).map((l) => option(l.value, l.text,
+      { num: number(l.value), example: examples?.[l.value], published: base === l.value }, !unsure && value === l.value));
+    if (confPath) {
+      options.push(option('unsure', 'Not sure', { example: null }, unsure));
+    }
+    const sureBox = confPath ? h('label', { class: 'guide-sure', hidden: unsure },
+      h('input', { type: 'checkbox', 'data-g': 'sure', 'data-conf': confPath, checked: confidence === 'sure' }),
+      ' I am sure of this level') : null;
+    return h('fieldset', { class: 'guide-q', 'aria-describedby': hintId },
+      h('legend', null, legend),
+      hintId ? h('div', { id: hintId, class: 'guide-help' },
+        means ? h('p', null, means) : null,
+        where ? h('p', null, h('strong', null, 'Where to look: '), where) : null) : null,
+      h('div', { class: 'guide-options' }, options),
+      sureBox);
+  }
+
+  /** The share of the week beside each number, and the total. */
+  function showShares() {
+    if (!root || state.guide?.step !== 'tasks') return;
+    const shares = sharesOf(state.guide.shares, m().inputs.time_pct.total);
+    const sum = state.guide.shares.reduce((a, b) => a + (Number.isFinite(b) && b > 0 ? b : 0), 0);
+    root.querySelectorAll('[data-pct]').forEach((el) => {
+      const i = Number(el.dataset.pct);
+      el.textContent = shares ? `= ${pct(shares[i])} of your week` : '';
+    });
+    const total = root.querySelector('.guide-total');
+    if (total) {
+      total.textContent = !shares ? 'Give at least one task some time.'
+        : Math.abs(sum - 100) < 1e-9 ? 'Your numbers add up to 100: they are the shares as typed.'
+          : `Your numbers add up to ${fixed(sum, Number.isInteger(sum) ? 0 : 2)}; each task's share of the week is worked out from that.`;
+    }
+  }
+
+  /** The result step: score, range and zone odds, levers, and a comparison the visitor picks. */
+  function renderResult() {
+    const slot = root?.querySelector('.guide-result');
+    if (!slot) return;
+    if (state.pending) {
+      const n = named();
+      patch(slot,
+        h('div', { class: 'missing' },
+          h('h2', null, 'No score yet'),
+          h('p', null, 'A score means something only once it describes your work. Still missing:'),
+          h('ul', null,
+            n ? h('li', null, `Done: ${n} ${n === 1 ? 'task has' : 'tasks have'} a name of your own.`) : h('li', null, 'Name at least one task.'),
+            h('li', null, 'Say how far AI can do it (step 3).'))),
+        h('p', null, h('button', { type: 'button', class: 'btn primary', 'data-gaction': 'goto', 'data-step': n ? 'ai' : 'tasks' }, n ? 'Go to step 3: AI and your tasks' : 'Go to step 2: your tasks')));
+      return;
+    }
+    const r = state.result;
+    const insight = state.insight;
+    const u = insight?.uncertainty;
+    const zones = m().zones;
+    const unsure = countUnsure();
+    const chosen = state.guide.compare;
+    const other = chosen ? published.get(chosen) : null;
+    if (chosen && !other) loadPublished(chosen);
+    patch(slot,
+      h('div', { class: 'guide-score' },
+        h('p', { class: 'score-block' }, h('span', { class: 'big-score' }, r.display.score), h('span', { class: 'of' }, `/${m().clamp.max}`)),
+        h('p', null, h('span', { class: `zone-badge ${zoneClass(r.zone)}` }, h('span', { class: 'zone-dot', 'aria-hidden': 'true' }), r.label),
+          ` ${r.zone_name} zone · ${r.verdict}`),
+        state.startResult && state.guide.from === 'published' && state.baselineResult
+          ? h('p', { class: 'note' }, `The published role scores ${state.baselineResult.display.score}; yours is ${signed1(r.score - state.baselineResult.score)} points from it.`) : null),
+      u ? [
+        h('h2', null, 'How sure is it'),
+        h('p', null, `Given how sure you said you are of each answer${unsure ? ` (${unsure} marked not sure)` : ''}, 80% of outcomes fall between `,
+          h('strong', null, u.display.p10), ' and ', h('strong', null, u.display.p90), '.'),
+        oddsBar(zones, u.zones),
+        h('p', { class: 'zone-odds' }, 'Chance of each zone: ', zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ')),
+      ] : h('p', { class: 'note' }, 'Working out the range…'),
+      insight ? [
+        h('h2', null, 'What would move it most'),
+        h('ol', { class: 'guide-levers' }, insight.sensitivity.filter((x) => x.swing > 0).slice(0, 3).map((x) => h('li', null, `${x.label}: `,
+          [x.down ? `one step down gives ${x.down.display}` : null, x.up ? `one step up gives ${x.up.display}` : null].filter(Boolean).join(', '), '.'))),
+        insight.best_move ? h('p', null, `Moving ${insight.best_move.points} points of time from “${state.current.tasks[insight.best_move.from].name}” to “${state.current.tasks[insight.best_move.to].name}” would give ${insight.best_move.display_score}.`) : null,
+      ] : null,
+      h('h2', null, 'Compare with a published role'),
+      h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, 'Published role'),
+        h('select', { 'data-g': 'compare' },
+          h('option', { value: '', selected: !chosen }, 'Choose a role'),
+          state.catalog.roles.map((x) => h('option', { value: x.id, selected: x.id === chosen }, `${x.title}${x.seniority ? ` (${x.seniority})` : ''}`)))),
+      other ? comparisonTable(r, other) : chosen ? h('p', { class: 'note' }, 'Loading that role…') : null,
+      h('p', { class: 'guide-actions' },
+        h('button', { type: 'button', class: 'btn primary', 'data-action': 'print' }, 'My report')));
+  }
+
+  function countUnsure() {
+    const c = state.current.confidence ?? {};
+    return state.current.tasks.filter((t) => t.confidence === 'unsure').length
+      + Object.values(c.evidence ?? {}).filter((x) => x === 'unsure').length
+      + Object.values(c.barriers ?? {}).filter((x) => x === 'unsure').length
+      + (c.ai_growth_correlation === 'unsure' ? 1 : 0);
+  }
+
+  function oddsBar(zones, odds) {
+    // A small stacked bar; the words under it carry the same figures (never colour alone).
+    let x = 0;
+    return s('svg', { class: 'odds-bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' },
+      zones.map((z) => {
+        const w = (odds[z.zone] ?? 0) * 100;
+        const rect = s('rect', { class: zoneClass(z.zone), x: fixed(x, 3), y: 0, width: fixed(w, 3), height: 6 });
+        x += w;
+        return rect;
+      }));
+  }
+
+  function comparisonTable(r, other) {
+    const o = other.result;
+    const row = (label, a, b, diff) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b), h('td', null, diff));
+    return h('table', { class: 'kv guide-compare' },
+      h('caption', { class: 'visually-hidden' }, `Your assessment compared with ${other.label}`),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Figure')), h('th', { scope: 'col' }, 'You'), h('th', { scope: 'col' }, other.short), h('th', { scope: 'col' }, 'Difference'))),
+      h('tbody', null,
+        row('Score', r.display.score, o.display.score, signed1(r.score - o.score)),
+        row('Zone and label', r.label, o.label, r.zone === o.zone ? 'same zone' : 'another zone'),
+        row('Task resistance', r.display.task_resistance, o.display.task_resistance, signed2(r.task_resistance - o.task_resistance)),
+        row('Evidence', signed(r.totals.evidence), signed(o.totals.evidence), signed(r.totals.evidence - o.totals.evidence)),
+        row('Barriers', String(r.totals.barriers), String(o.totals.barriers), signed(r.totals.barriers - o.totals.barriers)),
+        row('AI growth', signed(r.totals.growth), signed(o.totals.growth), signed(r.totals.growth - o.totals.growth)),
+        row(`Time scoring ${m().inputs.task_score.exposed_min}+`, pct(r.time_share_3plus), pct(o.time_share_3plus), `${signed1(r.time_share_3plus - o.time_share_3plus)} points`)));
+  }
+
+  function loadPublished(id) {
+    const entry = findRole(state.catalog, id);
+    if (!entry || published.has(`loading:${id}`)) return;
+    published.set(`loading:${id}`, true);
+    fetchJson(`data/${entry.file}`).then((assessment) => {
+      const out = state.engine.score(assessment);
+      if (out.ok) {
+        const short = `${assessment.role.title}${assessment.role.seniority ? ` (${assessment.role.seniority})` : ''}`;
+        published.set(id, { result: out.result, label: `Published: ${short}`, short });
+      }
+      renderResult();
+    }).finally(() => published.delete(`loading:${id}`));
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  function setConfidence(a, confPath, value) {
+    // The default level is stored as nothing: the JSON says only what the visitor changed.
+    app.setTextAt(a, parsePath(confPath), value === conf().default ? '' : value);
+  }
+
+  function onInput(event) {
+    const el = event.target;
+    const i = Number(el.dataset.index);
+    if (el.dataset.g === 'name') {
+      const ok = app.edit((a) => { a.tasks[i].name = el.value.trim() ? el.value : `Task ${i + 1}`; }, { full: true });
+      el.setAttribute('aria-invalid', String(!ok));
+    } else if (el.dataset.g === 'share') {
+      const value = el.value === '' ? 0 : Number(el.value);
+      const valid = Number.isFinite(value) && value >= 0 && value <= 10000;
+      el.setAttribute('aria-invalid', String(!valid));
+      if (!valid) return;
+      state.guide.shares[i] = value;
+      const shares = sharesOf(state.guide.shares, m().inputs.time_pct.total);
+      if (shares) app.edit((a) => { shares.forEach((v, j) => { a.tasks[j].time_pct = v; }); });
+      showShares();
+      app.saveDraftSoon();
+    }
+  }
+
+  function onChange(event) {
+    const el = event.target;
+    const g = el.dataset.g;
+    if (g === 'level') {
+      const path = parsePath(el.dataset.path);
+      const confPath = el.dataset.conf;
+      const ok = app.edit((a) => {
+        if (el.value === 'unsure') {
+          const fieldset = el.closest('fieldset');
+          const values = [...fieldset.querySelectorAll('input[type=radio]')].map((x) => Number(x.value)).filter(Number.isFinite);
+          setAt(a, path, values[Math.floor((values.length - 1) / 2)]);
+          setConfidence(a, confPath, 'unsure');
+        } else {
+          setAt(a, path, Number(el.value));
+          if (confPath && getAt(a, parsePath(confPath)) === 'unsure') setConfidence(a, confPath, conf().default);
+        }
+      }, { full: true });
+      const box = el.closest('fieldset').querySelector('.guide-sure');
+      if (ok && box) {
+        box.hidden = el.value === 'unsure';
+        box.querySelector('input').checked = getAt(state.current, parsePath(confPath)) === 'sure';
+      }
+    } else if (g === 'sure') {
+      app.edit((a) => setConfidence(a, el.dataset.conf, el.checked ? 'sure' : conf().default), { full: true });
+    } else if (g === 'impact') {
+      app.edit((a) => { a.tasks[Number(el.dataset.index)].impact = el.value; });
+    } else if (g === 'compare') {
+      state.guide.compare = el.value || null;
+      renderResult();
+      app.writeDraftNow();
+    }
+  }
+
+  function onClick(event) {
+    const button = event.target.closest('button[data-gaction]');
+    if (!button) return;
+    const action = button.dataset.gaction;
+    if (action === 'next') next();
+    else if (action === 'back') back();
+    else if (action === 'goto') {
+      if (state.guide.step === 'ai') confirmTask(state.guide.index);
+      go(button.dataset.step);
+    } else if (action === 'leave') close();
+    else if (action === 'add') {
+      const n = state.current.tasks.length;
+      state.guide.shares.push(0);
+      app.structural((a, locked) => {
+        a.tasks.push({ name: `Task ${n + 1}`, time_pct: 0, score: Math.round((m().inputs.task_score.min + m().inputs.task_score.max) / 2), impact: 'augmentation' });
+        locked.push(false);
+      });
+      render();
+      root.querySelector(`[data-g="name"][data-index="${n}"]`)?.focus();
+    } else if (action === 'remove') {
+      const i = Number(button.dataset.index);
+      const shares = state.guide.shares.filter((_, j) => j !== i);
+      const fixedShares = sharesOf(shares, m().inputs.time_pct.total) ?? shares.map(() => Math.floor(10000 / shares.length) / 100);
+      const fix = m().inputs.time_pct.total - fixedShares.reduce((a, b) => a + b, 0);
+      fixedShares[0] = Math.round((fixedShares[0] + fix) * 100) / 100;
+      state.guide.shares = shares;
+      app.structural((a, locked) => {
+        a.tasks.splice(i, 1);
+        locked.splice(i, 1);
+        fixedShares.forEach((v, j) => { a.tasks[j].time_pct = v; });
+      });
+      render();
+      root.querySelector(`[data-g="name"][data-index="${Math.min(i, state.current.tasks.length - 1)}"]`)?.focus();
+    }
+  }
+
+  return {
+    open,
+    close,
+    /** After each analysis: the result step follows the score. */
+    refresh() {
+      if (state.guide?.step === 'result') renderResult();
+    },
+    /** The comparison chosen here, for the report: [{label, result}] or null. */
+    comparison() {
+      const other = state.guide?.compare ? published.get(state.guide.compare) : null;
+      return other ? [{ label: other.label, result: other.result }] : null;
+    },
+  };
+}
