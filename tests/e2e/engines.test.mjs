@@ -175,6 +175,46 @@ for (const engine of ENGINES) {
       assert.equal(await fresh.text('.big-score'), score);
     });
 
+    check('guided path: a blank job to its result, one answer "not sure", the score as the native core gives it', async ({ session }) => {
+      const s = await session();
+      await s.open(`${app.url}/`);
+      await s.waitFor(APP_READY);
+      await s.click('[data-action="guide-new"]');
+      const step = (title) => s.waitFor((t) => document.querySelector('#guide-h')?.textContent.includes(t), title, { what: `step "${title}"` });
+      await step('Your role');
+      await s.type('.guide [data-text="role.title"]', 'Ward nurse');
+      await s.waitFor(() => document.querySelector('.guide [data-text="role.title"]').value === 'Ward nurse');
+      await s.click('[data-gaction="next"]');
+      await step('Your tasks and your week');
+      await s.type('[data-g="name"][data-index="0"]', 'Patient checks');
+      await s.type('[data-g="share"][data-index="0"]', '30');
+      await s.type('[data-g="share"][data-index="1"]', '10');
+      await s.type('[data-g="share"][data-index="2"]', '10');
+      await s.waitFor(() => document.querySelector('[data-pct="0"]').textContent === '= 60% of your week', null, { what: 'shares from hours' });
+      await s.click('[data-gaction="next"]');
+      await step('How far AI can do each task');
+      await s.click('.guide-q input[value="1"]');
+      await s.waitFor(() => document.querySelector('.guide-q input[value="1"]').checked);
+      await s.click('[data-gaction="next"]');
+      await step('How far AI can do each task');
+      await s.click('[data-gaction="goto"][data-step="evidence"]');
+      await step('Market evidence');
+      await s.click('.guide-q input[value="unsure"]');
+      await s.waitFor(() => document.querySelector('.guide-q .guide-sure').hidden);
+      await s.click('[data-gaction="goto"][data-step="result"]');
+      await step('Your result');
+      await s.waitFor(() => Boolean(document.querySelector('.guide-result .zone-odds')), null, { what: 'the range and zone odds' });
+      const a = JSON.parse(fs.readFileSync(path.join(root, 'web/data/template.json'), 'utf8'));
+      a.role.title = 'Ward nurse';
+      a.tasks[0] = { ...a.tasks[0], name: 'Patient checks', time_pct: 60, score: 1 };
+      a.tasks[1].time_pct = 20;
+      a.tasks[2].time_pct = 20;
+      a.confidence = { evidence: { job_posting_trends: 'unsure' } };
+      assert.equal(await s.text('.guide-result .big-score'), native(a).display.score);
+      assert.match(await s.text('.guide-result'), /1 marked not sure/);
+      await s.screenshot(path.join(artifacts, `engine-${engine}-guide-result.png`));
+    });
+
     check('widgets on another origin: card, interactive, iframe', async ({ session }) => {
       fs.writeFileSync(path.join(blogDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>blog</title>
 <script type="module" src="${app.url}/embed.js"></script></head><body>

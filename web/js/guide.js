@@ -52,11 +52,16 @@ export function guideFeature(app) {
   async function open(guide = {}) {
     help ??= await fetchJson('data/guide.json');
     const step = STEPS.includes(guide.step) ? guide.step : 'role';
+    // A draft's guide is data like any other: anything odd in it falls back to the assessment.
+    const number = (x) => (Number.isFinite(Number(x)) && Number(x) >= 0 ? Number(x) : 0);
+    let shares = Array.isArray(guide.shares) && guide.shares.length === state.current.tasks.length ? guide.shares.map(number) : null;
+    const same = shares && sharesOf(shares, m().inputs.time_pct.total)?.every((v, i) => v === state.current.tasks[i].time_pct);
+    if (!same) shares = null; // the shares were changed elsewhere (the full page): start from them
     state.guide = {
       step,
-      index: Math.min(Math.max(0, Number(guide.index) || 0), state.current.tasks.length - 1),
-      shares: Array.isArray(guide.shares) && guide.shares.length === state.current.tasks.length ? guide.shares.map(Number) : null,
-      compare: typeof guide.compare === 'string' ? guide.compare : null,
+      index: Math.min(Math.max(0, Math.trunc(Number(guide.index)) || 0), state.current.tasks.length - 1),
+      shares,
+      compare: typeof guide.compare === 'string' && findRole(state.catalog, guide.compare) ? guide.compare : null,
       from: guide.from === 'published' ? 'published' : 'own',
     };
     mount();
@@ -110,7 +115,6 @@ export function guideFeature(app) {
       confirmTask(g.index);
       if (g.index < state.current.tasks.length - 1) return go('ai', g.index + 1);
     }
-    if (g.step === 'tasks' && !g.shares) g.shares = null;
     go(STEPS[Math.min(at() + 1, STEPS.length - 1)]);
   }
 
@@ -327,13 +331,15 @@ export function guideFeature(app) {
     const chosen = state.guide.compare;
     const other = chosen ? published.get(chosen) : null;
     if (chosen && !other) loadPublished(chosen);
+    const placeholders = state.current.tasks.map((t, i) => (PLACEHOLDER.test(t.name.trim()) ? i + 1 : 0)).filter(Boolean);
     patch(slot,
+      placeholders.length ? h('p', { class: 'note-box info' }, `${placeholders.length === 1 ? `Task ${placeholders[0]} still has its placeholder name` : `Tasks ${placeholders.join(', ')} still have placeholder names`}; ${placeholders.length === 1 ? 'it counts' : 'they count'} in the score as set. Name ${placeholders.length === 1 ? 'it' : 'them'} or remove ${placeholders.length === 1 ? 'it' : 'them'} in step 2.`) : null,
       h('div', { class: 'guide-score' },
         h('p', { class: 'score-block' }, h('span', { class: 'big-score' }, r.display.score), h('span', { class: 'of' }, `/${m().clamp.max}`)),
         h('p', null, h('span', { class: `zone-badge ${zoneClass(r.zone)}` }, h('span', { class: 'zone-dot', 'aria-hidden': 'true' }), r.label),
           ` ${r.zone_name} zone · ${r.verdict}`),
         state.startResult && state.guide.from === 'published' && state.baselineResult
-          ? h('p', { class: 'note' }, `The published role scores ${state.baselineResult.display.score}; yours is ${signed1(r.score - state.baselineResult.score)} points from it.`) : null),
+          ? h('p', { class: 'note' }, `The published role scores ${state.baselineResult.display.score}; ${state.baselineResult.display.score === r.display.score ? 'yours is the same' : `yours is ${signed1(r.score - state.baselineResult.score)} points from it`}.`) : null),
       u ? [
         h('h2', null, 'How sure is it'),
         h('p', null, `Given how sure you said you are of each answer${unsure ? ` (${unsure} marked not sure)` : ''}, 80% of outcomes fall between `,
