@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { nodeEngine, publishRoles } from './publish.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(root, 'web');
@@ -53,7 +54,8 @@ export async function generateServiceWorker(out) {
   return generateSW({
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
-    globIgnores: ['sw.js', '**/*.gz', '**/*.br'],
+    // Per-role files (static pages, cards, badges, oEmbed answers) are fetched when used, not precached.
+    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'data/cards/**'],
     swDest: path.join(out, 'sw.js'),
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/embed\.html/, /^\/demo\//],
@@ -92,7 +94,7 @@ function precompress(out, only = () => true) {
   }
 }
 
-export async function buildSite(out = path.join(root, 'dist')) {
+export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null } = {}) {
   fs.rmSync(out, { recursive: true, force: true });
   const assets = path.join(out, 'assets');
   fs.mkdirSync(assets, { recursive: true });
@@ -152,7 +154,7 @@ export async function buildSite(out = path.join(root, 'dist')) {
     for (const imp of js.metafile.outputs[key].imports) walkImports(path.basename(imp.path));
   };
   walkImports(names.embed);
-  names.crossOrigin = ['/embed.js', '/embed-frame.js', ...[...embedGraph].map((o) => `/assets/${o}`), `/assets/${names.wasm}`, '/data/*'];
+  names.crossOrigin = ['/embed.js', '/embed-frame.js', ...[...embedGraph].map((o) => `/assets/${o}`), `/assets/${names.wasm}`, '/data/*', '/data/cards/*', '/badge/*', '/oembed/*'];
 
   // Static files, then the HTML with the hashed names.
   copyDir(web, out, (src) => /\/(js|README\.md|app\.css|index\.html|embed\.html)$/.test(src.slice(web.length)) && path.dirname(src) === web);
@@ -179,6 +181,9 @@ export async function buildSite(out = path.join(root, 'dist')) {
     outfile: path.join(out, 'embed-frame.js'),
     logLevel: 'warning',
   });
+  // Each published role's card, badge, oEmbed answer and static page, computed by the core.
+  const engine = await nodeEngine(glue, wasm);
+  names.roles = publishRoles({ out, web, engine, baseUrl, css: names.css }).length;
   fs.writeFileSync(path.join(out, '_headers'), headersFile(names));
   const { count, size } = await generateServiceWorker(out);
   precompress(out);
@@ -187,7 +192,13 @@ export async function buildSite(out = path.join(root, 'dist')) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
-  const { names, precache } = await buildSite(out);
+  // node scripts/build-site.mjs [OUT] [--base-url https://example.org/jobzone/]
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--base-url');
+  const baseUrl = at >= 0 ? args.splice(at, 2)[1] : process.env.JOBZONE_BASE_URL || null;
+  if (baseUrl && !/^https?:\/\/[^\s]+\/$/.test(baseUrl)) throw new Error(`--base-url must be an http(s) URL ending in "/", got ${baseUrl}`);
+  if (!baseUrl) console.log('note: no --base-url given, so oEmbed answers and role pages carry relative links (an oEmbed consumer needs absolute ones).');
+  const out = args[0] ? path.resolve(args[0]) : undefined;
+  const { names, precache } = await buildSite(out, { baseUrl });
   console.log(`dist: app ${names.app}, wasm ${names.wasm}; service worker precaches ${precache.count} files, ${(precache.size / 1024).toFixed(1)} KB`);
 }

@@ -1,11 +1,17 @@
 // <jobzone-score>: a role's score card, or a small live calculator, for any web page.
 // One module script; the card lives in Shadow DOM (styled through ::part and --jobzone-*
-// properties); the wasm and the role data load once per page, however many widgets it holds.
+// properties). A published role's card is drawn from the figures the build computed
+// (data/cards/<id>.json): no wasm. The wasm loads only for a live calculator or an own
+// assessment's card, and only when the card comes near the viewport or is first touched (the
+// lite-youtube-embed pattern); however many widgets a page holds, one module instance serves them.
+// If it cannot run (a host CSP without 'wasm-unsafe-eval', an old browser), the card says so in
+// plain words and keeps the published figures or a link; an engine's own message never shows.
 import { loadEngine } from './engine.js';
 import { decodeLink } from './share-link.js';
 import { h, s } from './dom.js';
-import { score1, signed } from './format.js';
+import { signed } from './format.js';
 import { listenForFrameHeights } from './frame-heights.js';
+import { cardOf, cardName } from './card.js';
 
 const base = new URL('../', import.meta.url); // the site this script came from
 const fetched = new Map();
@@ -28,7 +34,15 @@ const CSS = `
 .card * { box-sizing: border-box; }
 .dark { color: var(--jobzone-text, #e6edf3); background: var(--jobzone-background, #161b22); border-color: var(--jobzone-border, #30363d); }
 @media (prefers-color-scheme: dark) { .auto { color: var(--jobzone-text, #e6edf3); background: var(--jobzone-background, #161b22); border-color: var(--jobzone-border, #30363d); } }
-.title { display: block; font-weight: 600; font-size: 15px; margin: 0 0 6px; }
+.title { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; font-weight: 600; font-size: 15px; margin: 0 0 6px; overflow-wrap: anywhere; }
+:host([fill]) { max-width: var(--jobzone-max-width, none) !important; margin: 0 !important; height: 100%; }
+:host([fill]) .card { min-height: 100%; display: flex; flex-direction: column; justify-content: space-between; }
+:host([fill]) .title { -webkit-line-clamp: 2; }
+:host([fill]) .card { padding: 10px 12px; }
+@media (max-width: 440px) { :host([fill]) .score { font-size: 30px; } :host([fill]) .wide { display: none; } :host([fill]) .row { gap: 4px 10px; } }
+.note { display: block; font-size: 12px; opacity: .85; margin-top: 6px; }
+.load { font: inherit; font-size: 13px; margin-top: 8px; padding: 4px 10px; border-radius: 8px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
+.pending .score { opacity: .35; }
 .row { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
 .score { font-size: 34px; font-weight: 700; line-height: 1; font-variant-numeric: tabular-nums; }
 .of { font-size: 13px; opacity: .75; }
@@ -39,7 +53,7 @@ const CSS = `
 @media (prefers-color-scheme: dark) { .auto .GREEN { color: #56d364; background: #12361c; } .auto .YELLOW { color: #e3b341; background: #3a2d05; } .auto .RED { color: #ff7b72; background: #4a1519; } }
 svg.bar { display: block; width: 100%; height: 28px; margin: 10px 0 4px; overflow: visible; }
 .b-GREEN { fill: #4ac26b; } .b-YELLOW { fill: #eac54f; } .b-RED { fill: #ff8182; } .mark { fill: currentColor; }
-.foot { display: flex; justify-content: space-between; gap: 8px; font-size: 12px; opacity: .85; margin-top: 4px; }
+.foot { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 2px 8px; font-size: 12px; opacity: .85; margin-top: 4px; }
 a { color: var(--jobzone-link, #0b5cad); text-decoration: underline; }
 .dark a { color: var(--jobzone-link, #58a6ff); }
 @media (prefers-color-scheme: dark) { .auto a { color: var(--jobzone-link, #58a6ff); } }
@@ -84,8 +98,20 @@ function spreadTotal(keys, total, lo, hi) {
   return out;
 }
 
+/** "1.xxxx" share-link states and inline JSON give an assessment; a role gives its card. */
+const cardUrl = (role) => new URL(`data/cards/${encodeURIComponent(role)}.json`, base).href;
+const CALC_HEIGHT = 52; // px per slider of the calculator, reserved before it loads
+
+/** What to say when the live part cannot run: plain words, never the engine's message. */
+function engineTrouble(error) {
+  const text = `${error?.name ?? ''} ${error?.message ?? ''}`;
+  if (typeof WebAssembly !== 'object') return 'This browser cannot run the live calculator.';
+  if (/CompileError|unsafe-eval|Content.Security|WebAssembly|wasm|Aborted/i.test(text)) return 'This page\'s security settings do not let the live calculator run here.';
+  return 'The live calculator could not load here.';
+}
+
 class JobzoneScore extends HTMLElement {
-  static observedAttributes = ['role', 'data-role', 'state', 'theme', 'interactive', 'mode'];
+  static observedAttributes = ['role', 'data-role', 'state', 'theme', 'interactive', 'mode', 'width'];
 
   /**
    * `role="<role id>"` is the snippet's attribute, but `role` is also ARIA's: kept on the
@@ -111,6 +137,7 @@ class JobzoneScore extends HTMLElement {
   disconnectedCallback() {
     this.stopFrameHeights?.();
     this.stopFrameHeights = null;
+    this.disarm?.();
   }
 
   attributeChangedCallback() {
@@ -128,55 +155,176 @@ class JobzoneScore extends HTMLElement {
     this.dispatchEvent(new CustomEvent('jobzone:render', { bubbles: true }));
   }
 
-  fail(message) {
+  /** A card that could not be drawn: what went wrong in a few words, and a way on. */
+  fail(message, link = base.href, linkText = 'Open jobzone') {
     this.show(h('div', { part: 'card error', class: `card error ${this.theme()}`, role: 'note' },
-      h('strong', { class: 'title' }, 'jobzone widget'), message, ' ',
-      h('a', { href: base.href, target: '_blank', rel: 'noopener' }, 'Open jobzone')));
+      h('strong', { class: 'title' }, 'jobzone score'), message, ' ',
+      h('a', { href: link, target: '_blank', rel: 'noopener' }, linkText)));
   }
 
-  /** The assessment this widget shows, from role, state or inline JSON; throws plain messages. */
-  async source(engine) {
-    const role = this.roleId();
-    const state = this.getAttribute('state');
-    const inline = this.querySelector('script[type="application/json"]');
-    if (role) {
-      const index = await fetchJson(new URL('data/index.json', base).href);
-      const entry = index.roles.find((r) => r.id === role);
-      if (!entry) throw new Error(`there is no published role called “${role}”.`);
-      return { assessment: await fetchJson(new URL(`data/${entry.file}`, base).href), link: new URL(`?role=${encodeURIComponent(role)}`, base).href };
-    }
-    let value;
-    if (state) {
-      const maxBytes = (await engine).methodology.limits.max_input_bytes;
-      value = await decodeLink(`#a=${state}`, { maxBytes }).catch((e) => { throw new Error(`its state could not be read: ${e.message}.`); });
-    }
-    else if (inline) {
-      try {
-        value = JSON.parse(inline.textContent);
-      } catch {
-        throw new Error('its inline assessment is not valid JSON.');
-      }
-    } else throw new Error('give it a role, a state or an inline assessment.');
-    if (value === null) throw new Error('its state is not a share link.');
-    return { assessment: value, link: null };
+  /**
+   * Runs `load` once the card is within 300 px of the viewport or is first touched, hovered or
+   * focused; at once where IntersectionObserver is missing.
+   */
+  arm(load) {
+    this.disarm?.();
+    let done = false;
+    const events = ['pointerenter', 'pointerdown', 'focusin', 'touchstart'];
+    const go = () => {
+      if (done) return;
+      done = true;
+      this.disarm();
+      load();
+    };
+    const io = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) go(); }, { rootMargin: '300px' }) : null;
+    this.disarm = () => {
+      io?.disconnect();
+      for (const e of events) this.removeEventListener(e, go);
+      this.disarm = null;
+    };
+    for (const e of events) this.addEventListener(e, go, { passive: true });
+    if (io) io.observe(this);
+    else go();
+    this.loadNow = go;
+  }
+
+  applyWidth() {
+    const w = Number(this.getAttribute('width'));
+    if (Number.isFinite(w) && w >= 240 && w <= 1200) this.style.setProperty('--jobzone-max-width', `${Math.round(w)}px`);
+    else this.style.removeProperty('--jobzone-max-width');
   }
 
   async render() {
     const token = (this.renderToken = {});
+    this.disarm?.();
+    this.applyWidth();
     if (this.getAttribute('mode') === 'iframe') return this.renderFrame();
+    const current = () => token === this.renderToken;
+    const role = this.roleId();
     try {
-      const loading = loadEngine();
-      const [{ assessment, link }, engine] = await Promise.all([this.source(loading), loading]);
-      if (token !== this.renderToken) return;
-      const checked = engine.validate(JSON.stringify(assessment));
-      if (!checked.ok) throw new Error(`its assessment is not valid: ${checked.errors[0].path}: ${checked.errors[0].message}.`);
-      this.assessment = checked.assessment;
-      this.engine = engine;
-      this.link = link;
-      this.draw();
+      if (role) {
+        let card;
+        try {
+          card = await fetchJson(cardUrl(role));
+        } catch {
+          throw new Error(`there is no published role called “${role}”.`);
+        }
+        if (!current()) return;
+        const link = new URL(`?role=${encodeURIComponent(role)}`, base).href;
+        if (!this.hasAttribute('interactive')) return this.drawCard(card, link);
+        this.drawCard(card, link, { waiting: card.tasks ?? 0 });
+        this.arm(() => this.goLive(token, link, () => this.roleAssessment(role)));
+        return;
+      }
+      // An own assessment: its title at once, its score once the engine is in.
+      const link = this.getAttribute('state') ? new URL(`#a=${this.getAttribute('state')}`, base).href : base.href;
+      const inline = this.inlineAssessment(); // a state is unpacked with the engine's size limit, once it is in
+      this.drawPending(inline, link);
+      this.arm(() => this.goLive(token, link, async (engine) => inline ?? this.stateAssessment(engine)));
     } catch (error) {
-      if (token === this.renderToken) this.fail(error.message.charAt(0).toUpperCase() + error.message.slice(1));
+      if (current()) this.fail(error.message.charAt(0).toUpperCase() + error.message.slice(1));
     }
+  }
+
+  async roleAssessment(role) {
+    const index = await fetchJson(new URL('data/index.json', base).href);
+    const entry = index.roles.find((r) => r.id === role);
+    if (!entry) throw new Error(`there is no published role called “${role}”.`);
+    return fetchJson(new URL(`data/${entry.file}`, base).href);
+  }
+
+  /** An assessment written into the page (<script type="application/json">), or null with a state. */
+  inlineAssessment() {
+    if (this.getAttribute('state')) return null;
+    const inline = this.querySelector('script[type="application/json"]');
+    if (!inline) throw new Error('give it a role, a state or an inline assessment.');
+    try {
+      return JSON.parse(inline.textContent);
+    } catch {
+      throw new Error('its inline assessment is not valid JSON.');
+    }
+  }
+
+  /** A share-link state, unpacked no further than the method's input limit. */
+  async stateAssessment(engine) {
+    const maxBytes = engine.methodology.limits.max_input_bytes;
+    const value = await decodeLink(`#a=${this.getAttribute('state')}`, { maxBytes }).catch((e) => { throw new Error(`its state could not be read: ${e.message}.`); });
+    if (value === null || typeof value !== 'object') throw new Error('its state is not a share link.');
+    return value;
+  }
+
+  /** Loads the engine and the assessment, then draws the live card; on failure, says so plainly. */
+  async goLive(token, link, assessmentOf) {
+    let engine;
+    let assessment;
+    try {
+      engine = await loadEngine();
+      assessment = await assessmentOf(engine);
+    } catch (error) {
+      if (token !== this.renderToken) return;
+      const ours = /no published role|state could not|state is not/.test(error.message);
+      const trouble = ours ? error.message.charAt(0).toUpperCase() + error.message.slice(1) : engineTrouble(error);
+      if (this.card) this.noteTrouble(trouble, link);
+      else this.fail(trouble, link, 'See the score on jobzone');
+      return;
+    }
+    if (token !== this.renderToken) return;
+    const checked = engine.validate(JSON.stringify(assessment));
+    if (!checked.ok) return this.fail(`Its assessment is not valid: ${checked.errors[0].path}: ${checked.errors[0].message}.`, link, 'Open jobzone');
+    this.assessment = checked.assessment;
+    this.engine = engine;
+    const out = engine.score(this.assessment);
+    if (!out.ok) return this.fail(`This assessment cannot be scored: ${out.errors[0].path}: ${out.errors[0].message}.`, link, 'Open jobzone');
+    this.drawCard(cardOf(this.roleId() ?? null, this.assessment, out.result, engine.methodology), link, { live: this.hasAttribute('interactive') });
+  }
+
+  /** The card of an own assessment before its score is computed: the title, and a placeholder. */
+  drawPending(value, link) {
+    const title = typeof value?.role?.title === 'string' ? value.role.title.slice(0, 200) : 'A shared assessment';
+    this.card = null;
+    this.show(h('div', { part: 'card', class: `card pending ${this.theme()}`, role: 'group', 'aria-label': `jobzone score for ${title}`, 'aria-busy': 'true' },
+      h('span', { part: 'title', class: 'title' }, title),
+      h('div', { class: 'row' }, h('span', null, h('span', { part: 'score', class: 'score', 'aria-hidden': 'true' }, '–'), h('span', { class: 'of' }, '/100'))),
+      h('span', { class: 'note' }, 'The score is computed in your browser when this card comes into view.'),
+      h('div', { class: 'foot' }, h('span', null, 'AI exposure, JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment'))));
+  }
+
+  /**
+   * Draws a card from its figures (card.js). waiting: a live calculator still to load, with this
+   * many tasks (its space is kept, so nothing below jumps when it arrives); live: with the
+   * calculator now.
+   */
+  drawCard(card, link, { waiting = null, live = false } = {}) {
+    const titleText = cardName(card);
+    const scoreEl = h('span', { part: 'score', class: 'score' }, card.display_score);
+    const badge = h('span', { part: 'label', class: `badge ${card.zone}` }, card.label);
+    const el = h('div', { part: 'card', class: `card ${this.theme()}`, role: 'group', 'aria-label': `jobzone score for ${titleText}` },
+      h('span', { part: 'title', class: 'title' }, titleText),
+      h('div', { class: 'row' }, h('span', null, scoreEl, h('span', { class: 'of' }, `/${card.max}`)), badge),
+      h('span', { part: 'bar' }, zoneBar(card.zones, card.score)),
+      h('div', { class: 'foot' }, h('span', null, h('span', { class: 'wide' }, 'AI exposure, '), 'JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment')));
+    if (live) el.append(this.calculator());
+    else if (waiting !== null) {
+      const slot = h('div', { part: 'calculator', class: 'calc' },
+        h('button', { type: 'button', class: 'load' }, 'Adjust the inputs'),
+        h('span', { class: 'note' }, 'The live calculator loads when this card comes into view.'));
+      slot.style.minHeight = `${CALC_HEIGHT * (2 + waiting)}px`;
+      slot.querySelector('button').addEventListener('click', () => this.loadNow?.());
+      el.append(slot);
+    }
+    this.card = card;
+    this.parts = { scoreEl, badge, bar: el.querySelector('[part=bar]'), zones: card.zones };
+    this.show(el);
+  }
+
+  /** Keeps the card, and says why the live part is not there. */
+  noteTrouble(message, link) {
+    const slot = this.shadowRoot.querySelector('[part=calculator]');
+    const note = h('span', { class: 'note', role: 'note' }, message, ' ', h('a', { href: link, target: '_blank', rel: 'noopener' }, 'Adjust it on jobzone'));
+    if (slot) slot.replaceWith(note);
+    else this.shadowRoot.querySelector('.card')?.append(note);
+    this.dispatchEvent(new CustomEvent('jobzone:render', { bubbles: true }));
   }
 
   async renderFrame() {
@@ -188,26 +336,6 @@ class JobzoneScore extends HTMLElement {
     // One registration per element, whatever number of renders: it sizes whichever frame is current.
     this.stopFrameHeights ??= listenForFrameHeights(() => this.shadowRoot.querySelectorAll('iframe'), base.origin);
     this.show(frame);
-  }
-
-  draw() {
-    const a = this.assessment;
-    const out = this.engine.score(a);
-    if (!out.ok) return this.fail(`This assessment cannot be scored: ${out.errors[0].path}: ${out.errors[0].message}.`);
-    const r = out.result;
-    const zones = this.engine.methodology.zones;
-    const link = this.link ?? base.href;
-    const titleText = `${a.role.title}${a.role.seniority ? ` (${a.role.seniority})` : ''}`;
-    const scoreEl = h('span', { part: 'score', class: 'score' }, r.display.score);
-    const badge = h('span', { part: 'label', class: `badge ${r.zone}` }, r.label);
-    const card = h('div', { part: 'card', class: `card ${this.theme()}`, role: 'group', 'aria-label': `jobzone score for ${titleText}` },
-      h('span', { part: 'title', class: 'title' }, titleText),
-      h('div', { class: 'row' }, h('span', null, scoreEl, h('span', { class: 'of' }, `/${this.engine.methodology.clamp.max}`)), badge),
-      h('span', { part: 'bar' }, zoneBar(zones, r.score)),
-      h('div', { class: 'foot' }, h('span', null, 'AI exposure, JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment')));
-    if (this.hasAttribute('interactive')) card.append(this.calculator());
-    this.parts = { scoreEl, badge, bar: card.querySelector('[part=bar]') };
-    this.show(card);
   }
 
   /** The mini calculator: AI growth, evidence total and each task's score. */
@@ -241,10 +369,10 @@ class JobzoneScore extends HTMLElement {
     const out = this.engine.score(a);
     if (!out.ok) return;
     const r = out.result;
-    this.parts.scoreEl.textContent = r.display.score;
-    this.parts.badge.textContent = r.label;
-    this.parts.badge.className = `badge ${r.zone}`;
-    this.parts.bar.replaceChildren(zoneBar(this.engine.methodology.zones, r.score));
+    this.parts.scoreEl.textContent = r.final.display_score;
+    this.parts.badge.textContent = r.final.label;
+    this.parts.badge.className = `badge ${r.final.zone}`;
+    this.parts.bar.replaceChildren(zoneBar(this.parts.zones, r.final.score));
     this.dispatchEvent(new CustomEvent('jobzone:render', { bubbles: true }));
   }
 }

@@ -43,8 +43,19 @@ export function tag(name, attrs = {}, ...children) {
   return new Markup(`${out}</${name}>`);
 }
 
-/** Several snippets' elements, one per line. */
-export const lines = (...parts) => parts.map(String).join('\n');
+/** Several snippets' elements, one per line (null parts left out). */
+export const lines = (...parts) => parts.filter((p) => p !== null && p !== undefined && p !== false).map(String).join('\n');
+
+/**
+ * Markdown text (an image's alt, a link's text): every ASCII punctuation mark is backslash-escaped
+ * (CommonMark lets any be), and line breaks become spaces, so no text can open a link, an image,
+ * an HTML tag or an entity, or end the brackets early.
+ */
+export const markdownText = (value) => String(value).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+  .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+
+/** A Markdown link destination: characters that could end it or break out are percent-encoded. */
+export const markdownUrl = (value) => String(value).replace(/[\s()<>\\"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 /**
  * A CSV cell (RFC 4180): quoted when it holds a quote, comma or line break; a cell that a
