@@ -54,8 +54,8 @@ export async function generateServiceWorker(out) {
   return generateSW({
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
-    // Per-role files (static pages, cards, badges, oEmbed answers) are fetched when used, not precached.
-    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'data/cards/**'],
+    // Per-role pages, badges and oEmbed answers are for other sites and crawlers: not precached.
+    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**'],
     swDest: path.join(out, 'sw.js'),
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/embed\.html/, /^\/demo\//],

@@ -1,6 +1,7 @@
 // What the build publishes for each role of the catalog, computed once by the core (the very wasm
 // module the site ships, run in node), so an embed of a published role needs no wasm at all:
 //   data/cards/<id>.json   the figures a score card shows (jobzone-card/1)
+//   data/inputs/<id>.json  the inputs alone (no prose): what a live calculator card scores
 //   badge/<id>.svg         the image badge
 //   oembed/<id>.json       the oEmbed answer (type "rich": the iframe snippet)
 //   roles/<id>/index.html  a static page of the role's score: readable with no JavaScript, and the
@@ -42,6 +43,7 @@ export function publishRoles({ out, web, engine, baseUrl = null, css }) {
     const card = cardOf(entry.id, checked.assessment, out1.result, m);
     cards.push(card);
     write(out, `data/cards/${entry.id}.json`, `${JSON.stringify(card)}\n`);
+    write(out, `data/inputs/${entry.id}.json`, `${JSON.stringify(inputsOf(checked.assessment))}\n`);
     write(out, `badge/${entry.id}.svg`, badgeSvg(card).svg);
     const { iframe } = embedSnippets({ site, role: entry.id, title: cardName(card), script: false });
     write(out, `oembed/${entry.id}.json`, `${JSON.stringify({
@@ -59,6 +61,15 @@ export function publishRoles({ out, web, engine, baseUrl = null, css }) {
   }
   if (problems.length) throw new Error(`the catalog has invalid assessments:\n${problems.join('\n')}`);
   return cards;
+}
+
+/** An assessment without its prose: every input the score depends on, and the names. */
+function inputsOf(a) {
+  const keep = ['format', 'id', 'tasks', 'evidence', 'barriers', 'protective', 'ai_growth_correlation', 'override', 'confidence'];
+  const out = Object.fromEntries(keep.filter((k) => a[k] !== undefined).map((k) => [k, a[k]]));
+  out.role = { title: a.role.title, ...(a.role.seniority ? { seniority: a.role.seniority } : {}) };
+  out.tasks = a.tasks.map(({ rationale, ...task }) => task);
+  return out;
 }
 
 function write(out, file, text) {

@@ -41,6 +41,9 @@ after(async () => {
   fs.rmSync(blogDir, { recursive: true, force: true });
 });
 
+/** The broken widget names a role with no card file: the browser logs that 404, nothing else may appear. */
+const unexpected = (problems) => problems.filter((p) => !/status of 404/.test(p));
+
 function native(assessment) {
   const p = spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
   assert.equal(p.status, 0, p.stderr);
@@ -55,7 +58,11 @@ async function openBlog(file) {
   await page.goto(`${blog.url}/${file}`);
   await page.waitForFunction(() => ['by-role', 'inline', 'interactive', 'broken']
     .every((id) => document.getElementById(id).shadowRoot?.querySelector('.card')));
-  await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 150);
+  // The live widgets load as they come near the viewport: scroll to each, as a reader would.
+  for (const id of ['inline', 'interactive', 'frame']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById('inline').shadowRoot.querySelector('[part=score]').textContent !== '–'
+    && document.getElementById('interactive').shadowRoot.querySelector('input[type=range]'));
+  await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height >= 140);
   return { page, problems, wasm };
 }
 
@@ -105,7 +112,7 @@ test('each widget shows the core\'s score; the interactive one recomputes; the w
   const frameContent = await page.frameLocator('#frame').locator('html').evaluate((html) => html.scrollHeight);
   assert.ok(Math.abs(frame.height - frameContent) <= 2, `iframe ${frame.height} vs content ${frameContent}`);
   assert.equal(await page.frameLocator('#frame').locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
-  assert.deepEqual(problems, []);
+  assert.deepEqual(unexpected(problems), []);
   await page.close();
 });
 
@@ -130,7 +137,7 @@ test('hostile host CSS does not reach the widgets, and the widgets do not restyl
   // Before (or without) the script, the fallback link shows.
   assert.equal(await noScript.isVisible('#by-role a'), true);
   await noScript.close();
-  assert.deepEqual([...plain.problems, ...hostile.problems], []);
+  assert.deepEqual(unexpected([...plain.problems, ...hostile.problems]), []);
   await plain.page.close();
   await hostile.page.close();
 });
@@ -152,7 +159,7 @@ test('mode="iframe" renders the card in an iframe that sizes itself', async () =
     w.setAttribute('mode', 'iframe');
     document.querySelector('main').append(w);
   });
-  await page.waitForFunction(() => document.getElementById('framed').shadowRoot?.querySelector('iframe')?.getBoundingClientRect().height > 150);
+  await page.waitForFunction(() => document.getElementById('framed').shadowRoot?.querySelector('iframe')?.getBoundingClientRect().height >= 140);
   const frame = page.frameLocator('#framed iframe');
   await frame.locator('jobzone-score').evaluate((e) => new Promise((resolve) => {
     const done = () => e.shadowRoot?.querySelector('[part=score]') && resolve();
@@ -160,7 +167,7 @@ test('mode="iframe" renders the card in an iframe that sizes itself', async () =
     e.addEventListener('jobzone:render', done);
   }));
   assert.equal(await frame.locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
-  assert.deepEqual(problems, []);
+  assert.deepEqual(unexpected(problems), []);
   await page.close();
 });
 
@@ -170,28 +177,52 @@ test('forged height messages from other origins are ignored', async () => {
   // The blog itself (another origin than jobzone) posts a forged height.
   await postAndSettle(page, 'self', [{ 'jobzone:height': 3000 }]);
   assert.equal(await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height), before);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(unexpected(problems), []);
   await page.close();
 });
 
-test('the main page\'s "Embed this" gives both snippets and a live preview', async () => {
+test('the main page\'s "Embed this": every form, theme and width, with a live preview; an own assessment embeds its state', async () => {
   const page = await browser.newPage();
   const problems = watch(page);
   await page.goto(`${app.url}/`);
   await page.waitForSelector('.big-score');
   await page.getByRole('button', { name: 'Embed this' }).click();
-  const component = await page.inputValue('#embed-component');
-  assert.equal(component, `<script type="module" src="${app.url}/embed.js"></script>\n<jobzone-score role="ai-research-engineer-mid-senior"><a href="${app.url}/?role=ai-research-engineer-mid-senior">AI Research Engineer on jobzone</a></jobzone-score>`);
-  assert.match(await page.inputValue('#embed-iframe'), /<iframe data-jobzone-frame src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?role=ai-research-engineer-mid-senior"/);
+  const snippet = () => page.inputValue('#embed-snippet');
+  const pick = async (name) => { await page.getByRole('radio', { name }).check(); };
+  assert.equal(await snippet(), `<script type="module" src="${app.url}/embed.js"></script>\n<jobzone-score role="ai-research-engineer-mid-senior"><a href="${app.url}/?role=ai-research-engineer-mid-senior">AI Research Engineer on jobzone</a></jobzone-score>`);
   await page.waitForFunction(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9');
-  // An edited assessment embeds its state instead.
+  await pick('Dark');
+  await pick('480 px');
+  await pick('Live calculator');
+  assert.match(await snippet(), /<jobzone-score role="ai-research-engineer-mid-senior" theme="dark" interactive width="480">/);
+  await page.waitForFunction(() => document.querySelector('.embed-preview jobzone-score[interactive]')?.shadowRoot?.querySelector('input[type=range]'));
+  assert.equal(await page.evaluate(() => document.querySelector('.embed-preview jobzone-score').getBoundingClientRect().width), 480);
+  await pick('Iframe');
+  assert.match(await snippet(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?role=ai-research-engineer-mid-senior&amp;theme=dark&amp;width=480" title="jobzone score: AI Research Engineer" width="100%" height="200" frameborder="0" loading="lazy" data-jobzone-frame><\/iframe>/);
+  assert.doesNotMatch(await snippet(), /style=/, 'attributes only');
+  await page.frameLocator('.embed-preview iframe').locator('[part=score]', { hasText: '61.9' }).waitFor();
+  await pick('Markdown');
+  assert.equal(await snippet(), `[![AI exposure of AI Research Engineer (Mid-Senior): 61.9 out of 100, Green (Accelerated) (JobZone method)](${app.url}/badge/ai-research-engineer-mid-senior.svg)](${app.url}/?role=ai-research-engineer-mid-senior)`);
+  assert.equal(await page.isVisible('[data-embed-download=png]'), true);
+  assert.equal(await page.isVisible('fieldset:has(legend:text("Theme"))'), false, 'no theme for an image');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download image (PNG)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'ai-research-engineer-jobzone-badge.png');
+  const png = fs.readFileSync(await download.path());
+  assert.deepEqual([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+  await pick('Image (HTML)');
+  assert.match(await snippet(), /^<a href="[^"]+\/\?role=ai-research-engineer-mid-senior"><img src="[^"]+\/badge\/ai-research-engineer-mid-senior\.svg" alt="AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(JobZone method\)" width="\d+" height="20"><\/a>$/);
+  // An edited assessment embeds its state instead; its badge is downloaded, not hosted.
   await page.getByRole('button', { name: 'Close Embed this' }).click();
   await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('Home');
   const edited = await page.textContent('.big-score');
   await page.getByRole('button', { name: 'Embed this' }).click();
-  assert.match(await page.inputValue('#embed-component'), /<jobzone-score state="1\.[A-Za-z0-9_-]+">/);
+  assert.match(await snippet(), /<jobzone-score state="1\.[A-Za-z0-9_-]+">/);
   await page.waitForFunction((s) => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === s, edited);
+  await pick('Markdown');
+  assert.match(await snippet(), /^\[!\[AI exposure of AI Research Engineer .*\]\(jobzone-badge\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/#a=1\.[A-Za-z0-9_-]+\)$/);
+  assert.match(await page.textContent('#embed-hint'), /upload it beside your post as jobzone-badge\.svg/);
+  assert.ok(await page.evaluate(() => document.querySelector('.embed-preview img').naturalWidth > 100));
   assert.deepEqual(problems, []);
   await page.close();
 });

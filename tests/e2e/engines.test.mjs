@@ -227,6 +227,8 @@ for (const engine of ENGINES) {
       await s.open(`${blog.url}/`);
       const scoreOf = (id) => s.evaluate((i) => document.getElementById(i).shadowRoot?.querySelector('[part=score]')?.textContent ?? null, id);
       await s.waitFor(() => ['card', 'calc'].every((i) => Boolean(document.getElementById(i).shadowRoot?.querySelector('[part=score]'))), null, { what: 'both widgets' });
+      // The live calculator loads as it comes into view (it is in view here).
+      await s.waitFor(() => Boolean(document.getElementById('calc').shadowRoot.querySelector('input[type=range]')), null, { what: 'the live calculator' });
       assert.equal(await scoreOf('card'), '61.9');
       assert.equal(await scoreOf('calc'), '61.9');
       // The mini calculator: AI growth to its minimum.

@@ -50,7 +50,7 @@ test('the app, the iframe page and the demo run under the strict CSP with no vio
     await page.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
   }
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []); // the demo's broken widget names a missing role
   await ctx.close();
 });
 
@@ -127,7 +127,9 @@ test('widget attributes cannot break the host page or inject markup', async () =
   try {
     const ctx = await browser.newContext();
     const { page: p, problems, dialogs } = await guarded(ctx, `${host.url}/`);
-    await p.waitForFunction(() => [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot?.querySelector('.card')));
+    // Every widget is in view: each one that computes loads, then shows its score or its problem.
+    await p.waitForFunction(() => [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot?.querySelector('.card:not(.pending)')
+      && (!w.hasAttribute('interactive') || w.shadowRoot.querySelector('input, .error'))));
     const text = (id) => p.evaluate((i) => document.getElementById(i).shadowRoot.textContent, id);
     assert.match(await text('state'), /Its state could not be read: the link is not in a format jobzone knows\./);
     assert.match(await text('json'), /inline assessment is not valid JSON/);

@@ -2,7 +2,8 @@
 // parse back (by a real HTML parser in the browser suite; here by the escaping's own rules).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { htmlText, htmlAttr, tag, csvCell, csvRow, fileSlug, plainLine } from '../../web/js/escape.js';
+import { htmlText, htmlAttr, tag, csvCell, csvRow, fileSlug, plainLine, markdownText, markdownUrl } from '../../web/js/escape.js';
+import { badgeSvg } from '../../web/js/badge.js';
 import { embedSnippets } from '../../web/js/snippets.js';
 import { HOSTILE_TITLES } from './hostile.mjs';
 
@@ -47,6 +48,28 @@ test('snippet URLs: the role is a query parameter, a state the fragment, both fr
   const own = embedSnippets({ site: 'https://h.example/', state: '1.xyz', title: 'T' });
   assert.ok(own.component.includes('<jobzone-score state="1.xyz">'));
   assert.ok(own.iframe.includes('src="https://h.example/embed.html#a=1.xyz"'));
+});
+
+test('Markdown text and link destinations: nothing in a title can end the alt text or open markup', () => {
+  assert.equal(markdownText('a](javascript:x) <b>&amp; *em* ![x]'), 'a\\](javascript:x) \\<b\\>\\&amp; \\*em\\* \\!\\[x\\]');
+  assert.equal(markdownText('two\nlines'), 'two lines');
+  assert.equal(markdownUrl('https://x.example/a b(c)<d>'), 'https://x.example/a%20b%28c%29%3Cd%3E');
+  for (const title of HOSTILE_TITLES) {
+    const { markdown, imageHtml } = embedSnippets({ site: 'https://h.example/', role: 'r', title });
+    const alt = markdown.slice(3, markdown.indexOf('](https://h.example/badge/r.svg)'));
+    assert.doesNotMatch(alt.replace(/\\./g, ''), /[[\]<>&`*_!]/, `${title}: every mark in the alt is escaped`);
+    assert.match(imageHtml, /^<a href="https:\/\/h\.example\/\?role=r"><img src="https:\/\/h\.example\/badge\/r\.svg" alt="[^"<>]*"><\/a>$/);
+  }
+});
+
+test('the badge SVG holds any title as escaped text, in a title element and an aria-label', () => {
+  for (const title of HOSTILE_TITLES) {
+    const { svg, alt, width } = badgeSvg({ title, display_score: '47.9', max: 100, zone: 'YELLOW', label: 'Yellow (Moderate)' });
+    assert.ok(svg.includes(`<title>${htmlText(alt)}</title>`));
+    assert.doesNotMatch(svg.replace(/<title>.*<\/title>/s, ''), /<(script|img|a|foreignObject)\b/i);
+    assert.equal((svg.match(/<title>/g) ?? []).length, 1, `${title}: one title element`);
+    assert.ok(width > 100);
+  }
 });
 
 test('CSV cells: quoting, and no formula can run in a spreadsheet', () => {

@@ -227,11 +227,9 @@ class JobzoneScore extends HTMLElement {
     }
   }
 
-  async roleAssessment(role) {
-    const index = await fetchJson(new URL('data/index.json', base).href);
-    const entry = index.roles.find((r) => r.id === role);
-    if (!entry) throw new Error(`there is no published role called “${role}”.`);
-    return fetchJson(new URL(`data/${entry.file}`, base).href);
+  /** A published role's inputs without its prose (data/inputs/<id>.json, written by the build). */
+  roleAssessment(role) {
+    return fetchJson(new URL(`data/inputs/${encodeURIComponent(role)}.json`, base).href);
   }
 
   /** An assessment written into the page (<script type="application/json">), or null with a state. */

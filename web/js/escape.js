@@ -47,12 +47,12 @@ export function tag(name, attrs = {}, ...children) {
 export const lines = (...parts) => parts.filter((p) => p !== null && p !== undefined && p !== false).map(String).join('\n');
 
 /**
- * Markdown text (an image's alt, a link's text): every ASCII punctuation mark is backslash-escaped
- * (CommonMark lets any be), and line breaks become spaces, so no text can open a link, an image,
- * an HTML tag or an entity, or end the brackets early.
+ * Markdown text (an image's alt, a link's text): the marks that could end the brackets early or
+ * open a link, an HTML tag, an entity, code or emphasis are backslash-escaped, and line breaks
+ * become spaces. Other punctuation stays as typed, so the snippet stays readable.
  */
 export const markdownText = (value) => String(value).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-  .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  .replace(/[\\[\]<>&`*_!]/g, (c) => `\\${c}`);
 
 /** A Markdown link destination: characters that could end it or break out are percent-encoded. */
 export const markdownUrl = (value) => String(value).replace(/[\s()<>\\"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);

@@ -3,6 +3,7 @@
 import { encodeLink } from './share-link.js';
 import { fileSlug } from './escape.js';
 import { notify } from './own.js';
+import { cardOf } from './card.js';
 
 const panels = () => import('./panels.js');
 
@@ -48,6 +49,8 @@ export function outputActions(app) {
         // The card shows figures only: the link carries no prose, so the snippet stays short.
         state: published ? null : (await encodeLink(app.scoringInput(state.current))).slice(2),
         title: state.current.role.title,
+        card: cardOf(published ? state.publishedId : null, state.current, state.result, state.engine.methodology),
+        tasks: state.current.tasks.length,
       });
     },
   };

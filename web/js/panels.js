@@ -2,8 +2,9 @@
 // downloads: loaded on first use, so the first visit carries none of them.
 import { h, fill } from './dom.js';
 import { fixed, signed1, pct } from './format.js';
-import { csvRow } from './escape.js';
-import { embedSnippets } from './snippets.js';
+import { csvRow, fileSlug } from './escape.js';
+import { embedSnippets, WIDTHS } from './snippets.js';
+import { badgeSvg } from './badge.js';
 import { panel } from './own.js';
 
 const when = (iso) => new Date(iso).toLocaleString();
@@ -90,8 +91,9 @@ export function tasksCsv(assessment) {
   return `${rows.map(csvRow).join('\r\n')}\r\n`;
 }
 
+/** Hands a file to the browser: text (or a Blob) under `filename`. */
 export function download(filename, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(text instanceof Blob ? text : new Blob([text], { type }));
   const a = h('a', { href: url, download: filename, hidden: true });
   document.body.append(a);
   a.click();
@@ -99,18 +101,87 @@ export function download(filename, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** "Embed this": both snippets for the current role or state, copy buttons and a live preview. */
-export function showEmbedPanel(refs, { site, role, state, title }) {
-  const { component, iframe } = embedSnippets({ site, role, state, title });
-  const snippet = (id, label, text) => h('div', { class: 'snippet' },
-    h('label', { for: id }, label),
-    h('textarea', { id, readonly: true, rows: 3, spellcheck: 'false' }, text),
-    h('button', { type: 'button', class: 'btn', 'data-action': 'copy', 'data-target': id, 'aria-label': `Copy the ${label.toLowerCase()} snippet` }, 'Copy'));
-  const preview = document.createElement('jobzone-score');
-  preview.setAttribute(role ? 'role' : 'state', role ?? state);
-  fill(refs.panel, panel('Embed this',
-    h('p', null, 'Paste one of these into a blog post or page. The first is a web component (Shadow DOM, styled through ::part and --jobzone-* properties); the second an iframe for sites that allow no third-party scripts with WebAssembly.'),
-    snippet('embed-component', 'Web component', component),
-    snippet('embed-iframe', 'Iframe', iframe),
-    h('h3', null, 'Preview'), h('div', { class: 'embed-preview' }, preview)));
+/**
+ * "Embed this": choose the form (card, live calculator, iframe, image, Markdown), the theme and
+ * the width; the snippet and a live preview follow each choice. For an image, the badge can be
+ * downloaded as SVG or PNG (an own assessment's badge is hosted by whoever embeds it).
+ * card: the figures (card.js) the badge shows; tasks: the number of tasks (the live iframe's height).
+ */
+export function showEmbedPanel(refs, { site, role, state, title, card, tasks }) {
+  const FORMS = [
+    ['card', 'Score card', 'A web component (one script). Published roles need no WebAssembly.'],
+    ['live', 'Live calculator', 'The card with sliders for AI growth, evidence and each task; it loads when it comes into view.'],
+    ['iframe', 'Iframe', 'For sites that allow no scripts: attributes only, fits its height at any width from 300 to 600 px.'],
+    ['image', 'Image (HTML)', 'A static badge, for pages that allow only images and links.'],
+    ['markdown', 'Markdown', 'The badge for a README or a newsletter.'],
+  ];
+  const choice = { form: 'card', theme: 'auto', width: 380 };
+  const badge = badgeSvg(card);
+  const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(badge.svg)}`;
+  const out = h('textarea', { id: 'embed-snippet', readonly: true, rows: 4, spellcheck: 'false' });
+  const hint = h('p', { class: 'muted embed-hint', id: 'embed-hint' });
+  const preview = h('div', { class: 'embed-preview', 'aria-live': 'off' });
+  const downloads = h('p', { class: 'embed-downloads' },
+    h('button', { type: 'button', class: 'btn', 'data-embed-download': 'svg' }, 'Download image (SVG)'), ' ',
+    h('button', { type: 'button', class: 'btn', 'data-embed-download': 'png' }, 'Download image (PNG)'));
+  const radios = (name, legend, options) => h('fieldset', { class: 'embed-choice' }, h('legend', null, legend),
+    options.map(([value, label]) => h('label', null, h('input', { type: 'radio', name: `embed-${name}`, value, checked: String(choice[name]) === String(value), 'data-embed': name }), ` ${label}`)));
+  const themeSet = radios('theme', 'Theme', [['auto', 'Auto (the reader\'s system setting)'], ['light', 'Light'], ['dark', 'Dark']]);
+  const widthSet = radios('width', 'Width', WIDTHS.map((w) => [w, `${w} px`]));
+
+  function update() {
+    const image = choice.form === 'image' || choice.form === 'markdown';
+    const snippets = embedSnippets({ site, role, state, title, theme: choice.theme, interactive: choice.form === 'live', width: choice.width === 380 ? null : choice.width, tasks, badge });
+    out.value = { card: snippets.component, live: snippets.component, iframe: snippets.iframe, image: snippets.imageHtml, markdown: snippets.markdown }[choice.form];
+    hint.textContent = `${FORMS.find((f) => f[0] === choice.form)[2]}${image && !role ? ' Download the image and upload it beside your post as jobzone-badge.svg (or change the file name in the snippet).' : ''}`;
+    themeSet.hidden = image;
+    widthSet.hidden = image;
+    downloads.hidden = !image;
+    if (image) {
+      fill(preview, h('img', { src: svgUrl, alt: badge.alt, width: badge.width, height: badge.height }));
+    } else if (choice.form === 'iframe') {
+      fill(preview, h('iframe', { src: snippets.frameSrc, title: `Preview: jobzone score: ${title}`, width: '100%', height: snippets.frame.height, frameborder: '0', 'data-jobzone-frame': '' }));
+    } else {
+      const widget = document.createElement('jobzone-score');
+      widget.setAttribute(role ? 'role' : 'state', role ?? state);
+      if (choice.theme !== 'auto') widget.setAttribute('theme', choice.theme);
+      if (choice.form === 'live') widget.setAttribute('interactive', '');
+      widget.setAttribute('width', String(choice.width));
+      fill(preview, widget);
+    }
+  }
+
+  const root = panel('Embed this',
+    h('p', null, 'Put this score on a blog, a README or a newsletter. Choose a form; the snippet and the preview follow.'),
+    radios('form', 'Form', FORMS.map(([v, l]) => [v, l])), themeSet, widthSet,
+    h('div', { class: 'snippet' },
+      h('label', { for: 'embed-snippet' }, 'Snippet to paste'), out, hint,
+      h('button', { type: 'button', class: 'btn', 'data-action': 'copy', 'data-target': 'embed-snippet', 'aria-label': 'Copy the snippet' }, 'Copy')),
+    downloads,
+    h('h3', null, 'Preview'), preview);
+  root.addEventListener('change', (e) => {
+    const key = e.target.dataset?.embed;
+    if (!key) return;
+    choice[key] = key === 'width' ? Number(e.target.value) : e.target.value;
+    update();
+  });
+  root.addEventListener('click', (e) => {
+    const kind = e.target.closest('[data-embed-download]')?.dataset.embedDownload;
+    if (kind === 'svg') download(`${fileSlug(title)}-jobzone-badge.svg`, badge.svg, 'image/svg+xml');
+    else if (kind === 'png') badgePng(badge, svgUrl).then((blob) => download(`${fileSlug(title)}-jobzone-badge.png`, blob, 'image/png'));
+  });
+  fill(refs.panel, root);
+  update();
+}
+
+/** The badge drawn at twice its size onto a canvas, as PNG. */
+async function badgePng(badge, svgUrl) {
+  const img = new Image();
+  img.src = svgUrl;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = badge.width * 2;
+  canvas.height = badge.height * 2;
+  canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
 }

@@ -49,9 +49,10 @@ export function embedSnippets({ site, role = null, state = null, title, theme = 
       tag('a', { href: pageUrl(site, source) }, `${title} on jobzone`)));
   const frame = { width: CARD_FRAME.width, height: interactive ? interactiveHeight(tasks) : CARD_FRAME.height };
   // Attributes only: a host whose style-src forbids inline styles shows it as well as any other.
+  const frameSrc = pageUrl(site, source, 'embed.html', { theme: themeAttr, interactive, width });
   const iframe = lines(
     tag('iframe', {
-      src: pageUrl(site, source, 'embed.html', { theme: themeAttr, interactive, width }), title: `jobzone score: ${title}`,
+      src: frameSrc, title: `jobzone score: ${title}`,
       width: '100%', height: frame.height, frameborder: '0', loading: 'lazy', 'data-jobzone-frame': true,
     }),
     script ? tag('script', { async: true, src: siteUrl(site, 'embed-frame.js').href }) : null);
@@ -60,5 +61,5 @@ export function embedSnippets({ site, role = null, state = null, title, theme = 
   const alt = badge?.alt ?? `AI exposure of ${title} (JobZone method)`;
   const imageHtml = String(tag('a', { href: link }, tag('img', { src: image, alt, width: badge?.width ?? null, height: badge?.height ?? null })));
   const markdown = `[![${markdownText(alt)}](${markdownUrl(image)})](${markdownUrl(link)})`;
-  return { component, iframe, imageHtml, markdown, frame, image, link };
+  return { component, iframe, imageHtml, markdown, frame, frameSrc, image, link };
 }
