@@ -87,3 +87,20 @@ export async function postAndSettle(page, target, messages) {
   await received;
   await settled(page);
 }
+
+/**
+ * The text of the page as printed (print media, saved as an A4 PDF, read back by pdftotext, runs
+ * of white space as one space). The page is told it is about to print unless `beforeprint` is
+ * false (the caller printed it already).
+ */
+export async function printedText(page, { beforeprint = true } = {}) {
+  const { spawnSync } = await import('node:child_process');
+  const os = await import('node:os');
+  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-print-')), 'report.pdf');
+  await page.emulateMedia({ media: 'print' });
+  if (beforeprint) await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.pdf({ path: pdf, format: 'A4' });
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  fs.rmSync(path.dirname(pdf), { recursive: true, force: true });
+  return text;
+}

@@ -6,9 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { launch, serve, watch, root } from './browser.mjs';
+import { launch, serve, watch, root, printedText } from './browser.mjs';
 
 const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const artifacts = path.join(root, 'tests/artifacts');
@@ -198,10 +197,7 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   await tabTo(page, 'button', 'My report');
   await page.evaluate(() => { window.print = () => dispatchEvent(new Event('beforeprint')); }); // headless: no dialog
   await page.keyboard.press('Enter');
-  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-guide-')), 'report.pdf');
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: pdf, format: 'A4' });
-  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  const text = await printedText(page, { beforeprint: false });
   assert.match(text, /Nurse \(Senior\)/);
   assert.match(text, new RegExp(`Score ${want.result?.display?.score ?? want.display.score}/100`));
   assert.match(text, /Patient assessment 50% 2\/5 Augmented 1\.00/);

@@ -2,7 +2,7 @@
 // assessment of that job, and a compact score strip stays in view while inputs are edited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, watch } from './browser.mjs';
+import { launch, serve, watch, printedText } from './browser.mjs';
 
 let browser;
 let server;
@@ -52,10 +52,6 @@ test('the score strip stays in view while an input far from the score moves, and
 });
 
 test('"Is this your job?" starts your own copy; "My report" prints your figures, levers and comparison', async () => {
-  const { spawnSync } = await import('node:child_process');
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const path = await import('node:path');
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = watch(page);
@@ -69,11 +65,7 @@ test('"Is this your job?" starts your own copy; "My report" prints your figures,
   await page.getByRole('button', { name: 'Compare' }).click();
   await page.locator('select[data-compare=a]').waitFor();
   await page.waitForFunction(() => document.querySelector('.compare-table')?.textContent.includes('61.9'));
-  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-myreport-')), 'report.pdf');
-  await page.emulateMedia({ media: 'print' });
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  await page.pdf({ path: pdf, format: 'A4' });
-  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  const text = await printedText(page);
   assert.match(text, /What moves this score most/);
   assert.match(text, /Compared with Published: AI Research Engineer \(the baseline\): 61\.9 Green \(Accelerated\)/);
   assert.match(text, /jobzone-?methodology\/1/); // pdftotext may join a hyphen broken at a line end
