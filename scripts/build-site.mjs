@@ -1,6 +1,7 @@
 // Builds the static site into dist/: bundles and minifies the page (esbuild) with content-hashed
 // names, copies the data, writes _headers, generates the service worker (Workbox) and
-// precompressed .gz/.br copies. Usage: node scripts/build-site.mjs [OUT_DIR]
+// precompressed .gz/.br copies, and the published roles (scripts/publish.mjs).
+// Usage: node scripts/build-site.mjs [--roles DIR] [--out DIR] [--base-url URL] [--default ID]
 import * as esbuild from 'esbuild';
 import { generateSW } from 'workbox-build';
 import crypto from 'node:crypto';
@@ -42,6 +43,8 @@ function headersFile(names) {
   X-Frame-Options: DENY
 /index.html
   X-Frame-Options: DENY
+/roles/*
+  X-Frame-Options: DENY
 /assets/*
   Cache-Control: public, max-age=31536000, immutable
 /sw.js
@@ -58,7 +61,14 @@ export async function generateServiceWorker(out) {
     globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**'],
     swDest: path.join(out, 'sw.js'),
     navigateFallback: 'index.html',
-    navigateFallbackDenylist: [/^\/embed\.html/, /^\/demo\//],
+    navigateFallbackDenylist: [/^\/embed\.html/, /^\/demo\//, /\/roles\//],
+    // A role page is kept once visited (not precached: a site may have thousands), so every page
+    // seen before opens offline too.
+    runtimeCaching: [{
+      urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname.includes('/roles/'),
+      handler: 'NetworkFirst',
+      options: { cacheName: 'jobzone-role-pages', expiration: { maxEntries: 200 }, networkTimeoutSeconds: 4 },
+    }],
     directoryIndex: 'index.html',
     ignoreURLParametersMatching: [/.*/],
     dontCacheBustURLsMatching: /assets\/.+-[a-zA-Z0-9]{8,}\.(?:js|css|wasm)$/,
@@ -94,7 +104,7 @@ function precompress(out, only = () => true) {
   }
 }
 
-export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null } = {}) {
+export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null, rolesDir = path.join(web, 'data/roles'), defaultId = null, log = () => {} } = {}) {
   fs.rmSync(out, { recursive: true, force: true });
   const assets = path.join(out, 'assets');
   fs.mkdirSync(assets, { recursive: true });
@@ -157,7 +167,9 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null 
   names.crossOrigin = ['/embed.js', '/embed-frame.js', ...[...embedGraph].map((o) => `/assets/${o}`), `/assets/${names.wasm}`, '/data/*', '/data/cards/*', '/badge/*', '/oembed/*'];
 
   // Static files, then the HTML with the hashed names.
-  copyDir(web, out, (src) => /\/(js|README\.md|app\.css|index\.html|embed\.html)$/.test(src.slice(web.length)) && path.dirname(src) === web);
+  // (The roles and the catalog are written by publishRoles, from the roles folder.)
+  copyDir(web, out, (src) => (/\/(js|README\.md|app\.css|index\.html|embed\.html)$/.test(src.slice(web.length)) && path.dirname(src) === web)
+    || src === path.join(web, 'data/roles') || src === path.join(web, 'data/index.json'));
   const rewrite = (text) => text
     .replaceAll('href="app.css"', `href="assets/${names.css}"`)
     .replaceAll('src="js/app.js"', `src="assets/${names.app}"`)
@@ -181,9 +193,10 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null 
     outfile: path.join(out, 'embed-frame.js'),
     logLevel: 'warning',
   });
-  // Each published role's card, badge, oEmbed answer and static page, computed by the core.
+  // Each published role's page, card, badge and oEmbed answer, computed by the core.
   const engine = await nodeEngine(glue, wasm);
-  names.roles = publishRoles({ out, web, engine, baseUrl, css: names.css }).length;
+  const shell = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+  names.roles = (await publishRoles({ out, rolesDir, engine, baseUrl, shell, defaultId, log })).length;
   fs.writeFileSync(path.join(out, '_headers'), headersFile(names));
   const { count, size } = await generateServiceWorker(out);
   precompress(out);
@@ -192,13 +205,28 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // node scripts/build-site.mjs [OUT] [--base-url https://example.org/jobzone/]
+  // node scripts/build-site.mjs [--roles DIR] [--out DIR] [--base-url https://example.org/jobzone/] [--default ID]
   const args = process.argv.slice(2);
-  const at = args.indexOf('--base-url');
-  const baseUrl = at >= 0 ? args.splice(at, 2)[1] : process.env.JOBZONE_BASE_URL || null;
+  const option = (name) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args.splice(at, 2)[1] : null;
+  };
+  const baseUrl = option('--base-url') ?? (process.env.JOBZONE_BASE_URL || null);
+  const rolesDir = option('--roles');
+  const outDir = option('--out');
+  const defaultId = option('--default');
   if (baseUrl && !/^https?:\/\/[^\s]+\/$/.test(baseUrl)) throw new Error(`--base-url must be an http(s) URL ending in "/", got ${baseUrl}`);
   if (!baseUrl) console.log('note: no --base-url given, so oEmbed answers and role pages carry relative links (an oEmbed consumer needs absolute ones).');
-  const out = args[0] ? path.resolve(args[0]) : undefined;
-  const { names, precache } = await buildSite(out, { baseUrl });
+  const out = outDir ?? args[0] ? path.resolve(outDir ?? args[0]) : undefined;
+  const started = performance.now();
+  let built;
+  try {
+    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, defaultId, log: (line) => console.log(line) });
+  } catch (error) {
+    console.error(`build-site: ${error.message}`);
+    process.exit(1);
+  }
+  const { names, precache } = built;
+  console.log(`${names.roles} role pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`dist: app ${names.app}, wasm ${names.wasm}; service worker precaches ${precache.count} files, ${(precache.size / 1024).toFixed(1)} KB`);
 }

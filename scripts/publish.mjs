@@ -1,52 +1,103 @@
-// What the build publishes for each role of the catalog, computed once by the core (the very wasm
-// module the site ships, run in node), so an embed of a published role needs no wasm at all:
-//   data/cards/<id>.json   the figures a score card shows (jobzone-card/1)
+// The published part of a site, built from a folder of assessment files (the catalog is generated
+// from them, never kept by hand). Every file is validated by the core first; any problem stops the
+// build with every problem listed by file and JSON path. Then, computed once by the core (the very
+// wasm module the site ships, run in node), for each role:
+//   data/roles/<id>.json   the assessment, under its id
+//   data/cards/<id>.json   the figures a score card shows (jobzone-card/1): embeds need no wasm
 //   data/inputs/<id>.json  the inputs alone (no prose): what a live calculator card scores
 //   badge/<id>.svg         the image badge
 //   oembed/<id>.json       the oEmbed answer (type "rich": the iframe snippet)
-//   roles/<id>/index.html  a static page of the role's score: readable with no JavaScript, and the
-//                          page that carries the oEmbed discovery link
+//   roles/<id>/index.html  the whole role page rendered to HTML (scripts/prerender.mjs), with its
+//                          title, description, canonical, Open Graph, Twitter and oEmbed links
+// and for the site: data/index.json (the catalog), sitemap.xml and robots.txt, feed.xml (Atom:
+// published score changes, from each role's history).
 import fs from 'node:fs';
 import path from 'node:path';
 import { badgeSvg } from '../web/js/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
-import { htmlAttr, htmlText } from '../web/js/escape.js';
+import { htmlAttr, htmlText, plainLine } from '../web/js/escape.js';
 import { cardOf, cardName } from '../web/js/card.js';
+import { renderRolePage } from './prerender.mjs';
 
-/** The wasm module in node: {score(assessment), methodology}. */
+/** The wasm module in node: {score(assessment), insight(assessment), validate(text), methodology}. */
 export async function nodeEngine(glue, wasmFile) {
   const { default: create } = await import(glue);
   const module = await create({ wasmBinary: fs.readFileSync(wasmFile) });
   return {
     score: (a) => JSON.parse(module.score(JSON.stringify(a))),
+    insight: (a) => JSON.parse(module.insight(JSON.stringify(a))),
     validate: (text) => JSON.parse(module.validate(text)),
     methodology: JSON.parse(module.methodology()),
   };
 }
 
+const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-/** Writes every published role's card, badge, oEmbed answer and static page; returns the cards. */
-export function publishRoles({ out, web, engine, baseUrl = null, css }) {
-  const index = JSON.parse(fs.readFileSync(path.join(web, 'data/index.json'), 'utf8'));
+/**
+ * Reads and validates every *.json in `rolesDir` (sorted by name). Returns the roles
+ * [{id, file, assessment}]; throws with every problem, one per line, "file: path: message".
+ */
+export function readRoles(rolesDir, engine) {
+  const files = fs.readdirSync(rolesDir).filter((f) => f.endsWith('.json')).sort();
+  const problems = [];
+  const roles = [];
+  const seen = new Map();
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(rolesDir, file), 'utf8');
+    const checked = engine.validate(text);
+    if (!checked.ok) {
+      problems.push(...checked.errors.map((e) => `${file}: ${e.path}: ${e.message}`));
+      continue;
+    }
+    const id = checked.assessment.id ?? path.basename(file, '.json');
+    if (!ID.test(id)) problems.push(`${file}: id: must be lowercase letters, digits and dashes (at most 100), got ${JSON.stringify(id)}`);
+    else if (seen.has(id)) problems.push(`${file}: id: “${id}” is also the id of ${seen.get(id)}`);
+    else {
+      seen.set(id, file);
+      roles.push({ id, file, assessment: checked.assessment });
+    }
+  }
+  if (files.length === 0) problems.push(`${rolesDir}: no assessment files (*.json)`);
+  if (problems.length) throw new Error(`the catalog has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.join('\n')}`);
+  return roles;
+}
+
+/** The catalog the app loads: every role's id, names and file, and the role opened by default. */
+function catalogOf(roles, defaultId) {
+  return {
+    format: 'jobzone-catalog/1',
+    default: roles.some((r) => r.id === defaultId) ? defaultId : roles[0].id,
+    roles: roles.map(({ id, assessment: a }) => ({
+      id, title: a.role.title,
+      ...(a.role.seniority ? { seniority: a.role.seniority } : {}),
+      ...(a.role.category ? { category: a.role.category } : {}),
+      ...(a.role.aliases?.length ? { aliases: a.role.aliases } : {}),
+      file: `roles/${id}.json`,
+    })),
+  };
+}
+
+/**
+ * Writes the published part of the site into `out`; returns the cards. shell: the built
+ * index.html (the role pages are made from it); baseUrl: the site's absolute URL, or null.
+ */
+export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, log = () => {} }) {
+  const roles = readRoles(rolesDir, engine);
   const m = engine.methodology;
   const site = baseUrl ?? '/';
   const cards = [];
-  const problems = [];
-  for (const entry of index.roles) {
-    const text = fs.readFileSync(path.join(web, 'data', entry.file), 'utf8');
-    const checked = engine.validate(text);
-    if (!checked.ok) {
-      problems.push(...checked.errors.map((e) => `${entry.file}: ${e.path}: ${e.message}`));
-      continue;
-    }
-    const out1 = engine.score(checked.assessment);
-    const card = cardOf(entry.id, checked.assessment, out1.result, m);
+  write(out, 'data/index.json', `${JSON.stringify(catalogOf(roles, defaultId), null, 1)}\n`);
+  let done = 0;
+  for (const { id, assessment } of roles) {
+    write(out, `data/roles/${id}.json`, `${JSON.stringify(assessment, null, 1)}\n`);
+    const { html, result } = await renderRolePage(assessment, engine);
+    const card = cardOf(id, assessment, result, m);
     cards.push(card);
-    write(out, `data/cards/${entry.id}.json`, `${JSON.stringify(card)}\n`);
-    write(out, `data/inputs/${entry.id}.json`, `${JSON.stringify(inputsOf(checked.assessment))}\n`);
-    write(out, `badge/${entry.id}.svg`, badgeSvg(card).svg);
-    const { iframe } = embedSnippets({ site, role: entry.id, title: cardName(card), script: false });
-    write(out, `oembed/${entry.id}.json`, `${JSON.stringify({
+    write(out, `data/cards/${id}.json`, `${JSON.stringify(card)}\n`);
+    write(out, `data/inputs/${id}.json`, `${JSON.stringify(inputsOf(assessment))}\n`);
+    write(out, `badge/${id}.svg`, badgeSvg(card).svg);
+    const { iframe } = embedSnippets({ site, role: id, title: cardName(card), script: false });
+    write(out, `oembed/${id}.json`, `${JSON.stringify({
       version: '1.0',
       type: 'rich',
       provider_name: 'jobzone',
@@ -57,9 +108,10 @@ export function publishRoles({ out, web, engine, baseUrl = null, css }) {
       height: CARD_FRAME.height,
       cache_age: 86400,
     }, null, 1)}\n`);
-    write(out, `roles/${entry.id}/index.html`, rolePage(card, { baseUrl, css }));
+    write(out, `roles/${id}/index.html`, rolePage(shell, { card, assessment, html, baseUrl }));
+    if (++done % 1000 === 0) log(`${done} of ${roles.length} role pages`);
   }
-  if (problems.length) throw new Error(`the catalog has invalid assessments:\n${problems.join('\n')}`);
+  writeSiteFiles(out, { roles, cards, baseUrl });
   return cards;
 }
 
@@ -78,39 +130,107 @@ function write(out, file, text) {
   fs.writeFileSync(to, text);
 }
 
-/** A static page of one role's score: no script, one stylesheet, the oEmbed discovery link. */
-function rolePage(card, { baseUrl, css }) {
+/** One change of the shell; the build stops if the shell no longer has what it changes. */
+function must(text, from, to) {
+  if (!text.includes(from)) throw new Error(`the page shell (web/index.html) no longer contains ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}
+
+/** A text cut at a word boundary to at most `max` characters, with an ellipsis if cut. */
+const clip = (text, max) => {
+  const t = plainLine(text);
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:.]+$/, '')}…`;
+};
+
+/**
+ * A role's page: the app's shell two folders down (every relative URL one level up twice), its
+ * own head (title, description, canonical, Open Graph, Twitter card, oEmbed discovery, the role
+ * the app opens) and the prerendered page in #page. No wasm preload: the first paint needs none.
+ */
+function rolePage(shell, { card, assessment, html, baseUrl }) {
   const name = cardName(card);
   const up = '../../';
   const abs = (p) => (baseUrl ? new URL(p, baseUrl).href : `${up}${p}`);
-  const description = `${name} scores ${card.display_score}/${card.max} for exposure to AI displacement: ${card.label}, ${card.verdict}. Computed with the JobZone method; adjust every input in the calculator.`;
-  const csp = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${htmlAttr(csp)}">
-<title>${htmlText(`${name}: ${card.display_score} ${card.label} · jobzone`)}</title>
-<meta name="description" content="${htmlAttr(description)}">
-<meta name="color-scheme" content="light dark">
-${baseUrl ? `<link rel="canonical" href="${htmlAttr(abs(`roles/${card.id}/`))}">\n` : ''}<link rel="alternate" type="application/json+oembed" href="${htmlAttr(abs(`oembed/${card.id}.json`))}" title="${htmlAttr(name)}">
-<meta property="og:type" content="article">
-<meta property="og:title" content="${htmlAttr(`${name}: ${card.display_score} ${card.label}`)}">
-<meta property="og:description" content="${htmlAttr(description)}">
-<link rel="icon" href="${up}icon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="${up}assets/${htmlAttr(css)}">
-</head>
-<body>
-<main class="wrap role-static">
-<p class="eyebrow">Published assessment · JobZone method</p>
-<h1>${htmlText(card.title)}${card.seniority ? ` <span class="seniority">(${htmlText(card.seniority)})</span>` : ''}</h1>
-<p class="score-block"><span class="big-score">${htmlText(card.display_score)}</span><span class="of">/${card.max}</span></p>
-<p><span class="zone-badge z-${card.zone.toLowerCase()}"><span class="zone-dot" aria-hidden="true"></span>${htmlText(card.label)}</span> ${htmlText(card.zone_name)} zone · ${htmlText(card.verdict)}</p>
-<p><img src="${up}badge/${htmlAttr(card.id)}.svg" alt="${htmlAttr(badgeSvg(card).alt)}" width="${badgeSvg(card).width}" height="20"></p>
-<p><a class="btn" href="${up}?role=${encodeURIComponent(card.id)}">Open the calculator: every section, every input</a></p>
-</main>
-</body>
-</html>
-`;
+  const title = `${name}: ${card.display_score} ${card.label} · jobzone`;
+  const headline = `${name}: ${card.display_score}/${card.max}, ${card.label}`;
+  const description = clip(assessment.summary
+    ? `${card.display_score}/${card.max}, ${card.label}. ${assessment.summary}`
+    : `${name} scores ${card.display_score}/${card.max} for exposure to AI displacement: ${card.label}, ${card.verdict}. JobZone method; every input adjustable.`, 200);
+  const head = [
+    `<meta name="jobzone-role" content="${htmlAttr(card.id)}">`,
+    baseUrl ? `<link rel="canonical" href="${htmlAttr(abs(`roles/${card.id}/`))}">` : null,
+    `<link rel="alternate" type="application/json+oembed" href="${htmlAttr(abs(`oembed/${card.id}.json`))}" title="${htmlAttr(name)}">`,
+    `<meta property="og:type" content="article">`,
+    `<meta property="og:site_name" content="jobzone">`,
+    `<meta property="og:title" content="${htmlAttr(headline)}">`,
+    `<meta property="og:description" content="${htmlAttr(description)}">`,
+    baseUrl ? `<meta property="og:url" content="${htmlAttr(abs(`roles/${card.id}/`))}">` : null,
+    `<meta name="twitter:card" content="summary">`,
+    `<meta name="twitter:title" content="${htmlAttr(headline)}">`,
+    `<meta name="twitter:description" content="${htmlAttr(description)}">`,
+  ].filter(Boolean).join('\n');
+  let page = shell.replace(/(href|src)="(?![a-z]+:|#|\/)/g, `$1="${up}`);
+  page = page.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>\n/, '');
+  page = must(page, /<title>[^<]*<\/title>/.exec(page)?.[0] ?? '<title>', `<title>${htmlText(title)}</title>`);
+  page = page.replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${htmlAttr(description)}">\n${head}`);
+  page = must(page, '<main id="main" class="wrap" aria-busy="true">', '<main id="main" class="wrap">');
+  page = must(page, '<div id="status" class="status" role="status">', '<div id="status" class="status" role="status" hidden>');
+  page = must(page, '<noscript><p>jobzone computes scores with WebAssembly in your browser, so it needs JavaScript.</p></noscript>',
+    '<noscript><p>Without JavaScript this page shows the published figures; moving the inputs needs JavaScript.</p></noscript>');
+  page = must(page, '<div id="page" hidden></div>', `<div id="page">${html}</div>`);
+  page = must(page, '<footer id="footer" class="site wrap" hidden>', '<footer id="footer" class="site wrap">');
+  return page;
+}
+
+const xml = (text) => htmlAttr(text);
+
+/** sitemap.xml and robots.txt (a sitemap needs absolute URLs: only with a base URL), feed.xml. */
+function writeSiteFiles(out, { roles, cards, baseUrl }) {
+  const abs = (p) => (baseUrl ? new URL(p, baseUrl).href : p);
+  const lastmod = (a) => (a.history?.length ? a.history.at(-1).date : a.assessed ?? null);
+  if (baseUrl) {
+    write(out, 'sitemap.xml', `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>${xml(abs('./'))}</loc></url>
+${roles.map(({ id, assessment }) => `<url><loc>${xml(abs(`roles/${id}/`))}</loc>${lastmod(assessment) ? `<lastmod>${xml(lastmod(assessment))}</lastmod>` : ''}</url>`).join('\n')}
+</urlset>
+`);
+  }
+  write(out, 'robots.txt', `User-agent: *\nAllow: /\nDisallow: /embed.html\n${baseUrl ? `Sitemap: ${abs('sitemap.xml')}\n` : ''}`);
+  // Atom: one entry per published score change (a role's history), newest first; a role with no
+  // history but an assessment date gives one entry for its current score.
+  const entries = [];
+  roles.forEach(({ id, assessment: a }, i) => {
+    const card = cards[i];
+    const name = cardName(card);
+    const changes = a.history?.length ? a.history : a.assessed ? [{ date: a.assessed, score: card.score, label: card.label }] : [];
+    for (const h of changes) {
+      entries.push({
+        date: h.date, id: `tag:jobzone,2026:${id}:${h.date}`, link: abs(`roles/${id}/`),
+        title: `${name}: ${Number(h.score).toFixed(1)} ${h.label}`,
+        summary: h.note ? `${h.note}` : `Score ${Number(h.score).toFixed(1)}, ${h.label}, on ${h.date}.`,
+      });
+    }
+  });
+  entries.sort((x, y) => y.date.localeCompare(x.date) || x.id.localeCompare(y.id));
+  const updated = entries[0]?.date ?? '2026-01-01';
+  write(out, 'feed.xml', `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>jobzone: published score changes</title>
+<id>tag:jobzone,2026:feed</id>
+<updated>${xml(updated)}T00:00:00Z</updated>
+<link rel="self" href="${xml(abs('feed.xml'))}"/>
+<link href="${xml(abs('./'))}"/>
+<author><name>jobzone</name></author>
+${entries.slice(0, 200).map((e) => `<entry>
+<title>${xml(e.title)}</title>
+<id>${xml(e.id)}</id>
+<updated>${xml(e.date)}T00:00:00Z</updated>
+<link href="${xml(e.link)}"/>
+<summary>${xml(e.summary)}</summary>
+</entry>`).join('\n')}
+</feed>
+`);
 }

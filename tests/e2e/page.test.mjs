@@ -198,7 +198,7 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
 });
 
 test('the shipped catalog lists each role file once, and each is valid', () => {
-  const index = JSON.parse(fs.readFileSync(path.join(root, 'web/data/index.json'), 'utf8'));
+  const index = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/index.json'), 'utf8'));
   const files = fs.readdirSync(path.join(root, 'web/data/roles'));
   assert.deepEqual(index.roles.map((r) => r.file).sort(), files.map((f) => `roles/${f}`).sort());
   for (const entry of index.roles) {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SEED_SECTIONS } from './seed-sections.mjs';
 import { launch, serve, watch, root } from './browser.mjs';
 
 let browser;
@@ -13,28 +14,6 @@ let server;
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-/** Each section of the published role page (shared seed) and the heading it has here. */
-export const SEED_SECTIONS = [
-  ['Score at a Glance', 'Score at a glance'],
-  ['Score Composition', 'Score composition'],
-  ['Where This Role Sits', 'Where this role sits'],
-  ['(summary under the bar)', 'In short'],
-  ['Role Definition', 'Role definition'],
-  ['Seniority note', 'Seniority note'],
-  ['Protective Principles + AI Growth Correlation', 'Protective principles and AI growth'],
-  ['Task Decomposition (Agentic AI Scoring)', 'Task decomposition'],
-  ['Reinstatement check (Acemoglu)', 'Reinstatement check'],
-  ['Evidence Score', 'Market evidence'],
-  ['Barrier Assessment', 'Barriers to AI'],
-  ['AI Growth Correlation Check', 'AI growth correlation check'],
-  ['JobZone Composite Score (AIJRI)', 'The calculation'],
-  ['Sub-Label Determination', 'Sub-label'],
-  ['Assessor override', 'Verdict'],
-  ['Assessor Commentary', 'Assessor commentary'],
-  ['What This Means', 'What this means'],
-  ['Sources', 'Sources'],
-  ['Live Tracked', 'Live tracked'],
-];
 
 async function open(context, query = '') {
   const page = await context.newPage();

@@ -40,42 +40,82 @@ test('oEmbed: a rich answer whose html is the attributes-only iframe, found from
   assert.match(page, /<link rel="alternate" type="application\/json\+oembed" href="\.\.\/\.\.\/oembed\/ai-research-engineer-mid-senior\.json" title="AI Research Engineer \(Mid-Senior\)">/);
 });
 
-test('the static role page shows the score, zone and label with no script at all', () => {
+test('the role page is the whole page rendered at build time: readable, with its meta tags, no script needed', () => {
   const page = read('roles', ROLE, 'index.html');
-  assert.doesNotMatch(page, /<script/);
-  assert.match(page, /script-src &#39;none&#39;/);
   assert.match(page, /<title>AI Research Engineer \(Mid-Senior\): 61\.9 Green \(Accelerated\) · jobzone<\/title>/);
+  assert.match(page, /<meta name="description" content="61\.9\/100, Green \(Accelerated\)\. Protected, and strengthening: [^"]{40,}…">/);
+  assert.match(page, /<meta property="og:title" content="AI Research Engineer \(Mid-Senior\): 61\.9\/100, Green \(Accelerated\)">/);
+  assert.match(page, /<meta name="twitter:card" content="summary">/);
+  assert.match(page, /<meta name="jobzone-role" content="ai-research-engineer-mid-senior">/);
+  assert.doesNotMatch(page, /rel="preload" href="[^"]+\.wasm"/, 'the first paint needs no wasm');
+  assert.match(page, /<div id="status" class="status" role="status" hidden>/);
   assert.match(page, /<span class="big-score">61\.9<\/span>/);
-  assert.match(page, /Green \(Accelerated\)<\/span> Green zone · Protected/);
-  assert.match(page, /<meta property="og:title" content="AI Research Engineer \(Mid-Senior\): 61\.9 Green \(Accelerated\)">/);
-  assert.match(page, /href="\.\.\/\.\.\/\?role=ai-research-engineer-mid-senior"/);
-  const css = page.match(/href="\.\.\/\.\.\/(assets\/app-[A-Z0-9]+\.css)"/)[1];
-  assert.ok(fs.existsSync(path.join(dist, css)), 'its stylesheet is the built one');
+  // Every section of a role page, in the markup itself.
+  for (const id of ['glance', 'sits', 'summary', 'verdict', 'definition', 'seniority', 'protective', 'tasks', 'reinstatement', 'evidence', 'barriers', 'growth-check', 'levers', 'commentary', 'outlook', 'sources', 'tracking', 'sure', 'move', 'calculation', 'sublabel', 'composition', 'rules']) {
+    assert.match(page, new RegExp(`<section [^>]*id="${id}"`), `section ${id}`);
+  }
+  assert.match(page, /Raw: 3\.65 x 1\.28 x 1\.06 x 1\.10 = 5\.4476/);
+  assert.match(page, /Novel architecture design &amp; exploration/);
+  assert.match(page, /<section [^>]*class="report"[^>]*><h1>AI Research Engineer \(Mid-Senior\)<\/h1>/, 'the printed report is there too');
+  for (const asset of page.matchAll(/(?:href|src)="\.\.\/\.\.\/([^"#?]+)"/g)) {
+    assert.ok(fs.existsSync(path.join(dist, asset[1])), `${asset[1]} exists`);
+  }
 });
 
-test('with a base URL, oEmbed html, discovery and canonical links are absolute', async () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-publish-'));
+test('the catalog is generated from the role files', () => {
+  const index = JSON.parse(read('data/index.json'));
+  assert.deepEqual(index, {
+    format: 'jobzone-catalog/1', default: ROLE,
+    roles: [{ id: ROLE, title: 'AI Research Engineer', seniority: 'Mid-Senior', category: 'AI Research & Governance',
+      aliases: ['AI Research Assistant', 'AI Research Scientist', 'AI Researcher', 'Machine Learning Researcher', 'ML Researcher'], file: `roles/${ROLE}.json` }],
+  });
+  assert.equal(fs.existsSync(path.join(root, 'web/data/index.json')), false, 'no catalog kept by hand');
+});
+
+async function engine() {
   const names = JSON.parse(fs.readFileSync(path.join(root, 'build/site-manifest.json'), 'utf8'));
-  const engine = await nodeEngine(path.join(root, 'build/wasm/wasm/jobzone.js'), path.join(dist, 'assets', names.wasm));
-  publishRoles({ out, web: path.join(root, 'web'), engine, baseUrl: 'https://jobs.example/jz/', css: names.css });
+  return nodeEngine(path.join(root, 'build/wasm/wasm/jobzone.js'), path.join(dist, 'assets', names.wasm));
+}
+
+test('with a base URL: absolute oEmbed html, canonical and og:url, a sitemap, robots.txt and an Atom feed', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-publish-'));
+  const roles = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-roles-'));
+  const a = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
+  a.history = [{ date: '2026-03-01', score: 58.2, label: 'Green (Transforming)', note: 'Tools <improved> & "spread"' }, { date: '2026-09-01', score: 61.9, label: 'Green (Accelerated)' }];
+  fs.writeFileSync(path.join(roles, 'a.json'), JSON.stringify(a));
+  await publishRoles({ out, rolesDir: roles, engine: await engine(), baseUrl: 'https://jobs.example/jz/', shell: read('index.html') });
   const o = JSON.parse(fs.readFileSync(path.join(out, 'oembed', `${ROLE}.json`), 'utf8'));
   assert.match(o.html, /src="https:\/\/jobs\.example\/jz\/embed\.html\?role=ai-research-engineer-mid-senior"/);
   assert.equal(o.provider_url, 'https://jobs.example/jz/');
   const page = fs.readFileSync(path.join(out, 'roles', ROLE, 'index.html'), 'utf8');
   assert.match(page, /<link rel="canonical" href="https:\/\/jobs\.example\/jz\/roles\/ai-research-engineer-mid-senior\/">/);
+  assert.match(page, /<meta property="og:url" content="https:\/\/jobs\.example\/jz\/roles\/ai-research-engineer-mid-senior\/">/);
   assert.match(page, /href="https:\/\/jobs\.example\/jz\/oembed\/ai-research-engineer-mid-senior\.json"/);
+  const sitemap = fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+  assert.match(sitemap, /<url><loc>https:\/\/jobs\.example\/jz\/roles\/ai-research-engineer-mid-senior\/<\/loc><lastmod>2026-09-01<\/lastmod><\/url>/);
+  assert.match(fs.readFileSync(path.join(out, 'robots.txt'), 'utf8'), /^Sitemap: https:\/\/jobs\.example\/jz\/sitemap\.xml$/m);
+  const feed = fs.readFileSync(path.join(out, 'feed.xml'), 'utf8');
+  assert.match(feed, /<entry>\n<title>AI Research Engineer \(Mid-Senior\): 61\.9 Green \(Accelerated\)<\/title>\n<id>tag:jobzone,2026:ai-research-engineer-mid-senior:2026-09-01<\/id>/);
+  assert.match(feed, /<summary>Tools &lt;improved&gt; &amp; &quot;spread&quot;<\/summary>/, 'escaped for XML');
+  assert.ok(feed.indexOf('2026-09-01') < feed.indexOf('2026-03-01'), 'newest first');
   fs.rmSync(out, { recursive: true, force: true });
+  fs.rmSync(roles, { recursive: true, force: true });
 });
 
-test('a catalog with an invalid assessment stops the build, naming the file and the field', async () => {
-  const web = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-web-'));
-  fs.mkdirSync(path.join(web, 'data/roles'), { recursive: true });
-  const bad = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
-  bad.tasks[2].score = 9;
-  fs.writeFileSync(path.join(web, 'data/roles/bad.json'), JSON.stringify(bad));
-  fs.writeFileSync(path.join(web, 'data/index.json'), JSON.stringify({ format: 'jobzone-catalog/1', default: 'bad', roles: [{ id: 'bad', title: 'Bad', file: 'roles/bad.json' }] }));
-  const names = JSON.parse(fs.readFileSync(path.join(root, 'build/site-manifest.json'), 'utf8'));
-  const engine = await nodeEngine(path.join(root, 'build/wasm/wasm/jobzone.js'), path.join(dist, 'assets', names.wasm));
-  assert.throws(() => publishRoles({ out: web, web, engine, css: names.css }), /roles\/bad\.json: tasks\[2\]\.score: must be an integer from 1 to 5, got 9/);
-  fs.rmSync(web, { recursive: true, force: true });
+test('a folder with invalid assessments stops the build, listing every problem by file and path', async () => {
+  const roles = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-roles-'));
+  const good = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
+  fs.writeFileSync(path.join(roles, 'a-good.json'), JSON.stringify(good));
+  fs.writeFileSync(path.join(roles, 'b-bad.json'), JSON.stringify({ ...good, id: 'b', tasks: good.tasks.map((t, i) => (i === 2 ? { ...t, score: 9 } : t)), ai_growth_correlation: 5 }));
+  fs.writeFileSync(path.join(roles, 'c-twin.json'), JSON.stringify(good));
+  fs.writeFileSync(path.join(roles, 'd-broken.json'), '{ "format": ');
+  await assert.rejects(publishRoles({ out: roles, rolesDir: roles, engine: await engine(), shell: read('index.html') }), (error) => {
+    assert.match(error.message, /the catalog has 4 problems/);
+    assert.match(error.message, /^b-bad\.json: tasks\[2\]\.score: must be an integer from 1 to 5, got 9$/m);
+    assert.match(error.message, /^b-bad\.json: ai_growth_correlation: /m);
+    assert.match(error.message, /^c-twin\.json: id: “ai-research-engineer-mid-senior” is also the id of a-good\.json$/m);
+    assert.match(error.message, /^d-broken\.json: /m);
+    return true;
+  });
+  fs.rmSync(roles, { recursive: true, force: true });
 });

@@ -16,6 +16,7 @@ import { savedActions } from './saved-actions.js';
 import { outputActions } from './output-actions.js';
 import { compareFeature } from './compare.js';
 import { refillRows, refreshHistoryChart } from './reasons.js';
+import { siteUrl } from './site.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -504,7 +505,10 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   state.refs = refs;
   renderToolbar(refs, state);
   buildTasks(refs, state.current, state.engine.methodology, state.registry, state.locked, mode === 'own');
+  // A prerendered role page is drawn over with the same markup: the reader's place and focus stay.
+  const focused = focusKey(document.activeElement);
   $('page').replaceChildren(page);
+  if (focused) page.querySelector(focused)?.focus({ preventScroll: true });
   watchStrip(refs);
   updateShareLimits();
   recompute();
@@ -512,6 +516,16 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   cancelAnimationFrame(insightFrame);
   updateInsight();
   updateTitle();
+}
+
+/** A selector that finds the focused control again in a page drawn anew (or null). */
+function focusKey(el) {
+  if (!el || !$('page').contains(el)) return null;
+  for (const name of ['data-path', 'data-text', 'data-action', 'data-confidence']) {
+    const value = el.getAttribute(name);
+    if (value) return `${el.localName}[${name}="${CSS.escape(value)}"]`;
+  }
+  return null;
 }
 
 /** While a blank start is pending, the page hides every figure and says what is still missing. */
@@ -551,7 +565,11 @@ function watchStrip(refs) {
  * that no later navigation started, so a slow one can never replace what a newer one opened.
  */
 let navigation = 0;
-let shownSearch = location.search; // the query string of the role on show (Back/Forward compare with it)
+/** Where the page is, without the fragment: Back and Forward compare it with the role on show. */
+const here = () => location.pathname + location.search;
+let shownSearch = here();
+/** The role this page shows: ?role=, or a prerendered role page's own (roles/<id>/). */
+const roleHere = () => new URLSearchParams(location.search).get('role') ?? document.querySelector('meta[name="jobzone-role"]')?.content ?? null;
 const ticket = () => {
   const mine = ++navigation;
   return () => mine === navigation;
@@ -567,8 +585,8 @@ async function openRole(id, { push = false, current = ticket() } = {}) {
   if (!current()) return false;
   openAssessment(assessment, { mode: 'published', publishedId: id });
   if (push) {
-    history.pushState({ role: id }, '', `?role=${encodeURIComponent(id)}`);
-    shownSearch = location.search;
+    history.pushState({ role: id }, '', siteUrl(`?role=${encodeURIComponent(id)}`).href);
+    shownSearch = here();
   }
   return true;
 }
@@ -655,7 +673,6 @@ document.addEventListener('visibilitychange', () => { if (document.visibilitySta
 /** What to open: a share link, a deep link, this tab's draft, or the default role. */
 async function openStart() {
   const current = ticket();
-  const params = new URLSearchParams(location.search);
   // This tab's draft from before a reload (or the first release's draft, once, after the update).
   const draft = state.current ? null : await state.store.readTabDraft().catch(() => null);
   if (!current()) return;
@@ -683,14 +700,14 @@ async function openStart() {
       history.replaceState(history.state, '', location.pathname + location.search);
       const had = Boolean(state.current);
       if (!state.current) {
-        if (draft?.work?.assessment) await restoreWork(draft.work, current).catch(() => openRole(params.get('role') ?? state.catalog.default, { current }));
-        else await openRole(params.get('role') ?? state.catalog.default, { current });
+        if (draft?.work?.assessment) await restoreWork(draft.work, current).catch(() => openRole(roleHere() ?? state.catalog.default, { current }));
+        else await openRole(roleHere() ?? state.catalog.default, { current });
       }
       notify(state.refs, `This share link could not be opened: ${error.message}. ${had ? 'Nothing on this page changed.' : 'Showing a published role instead.'}`, error.errors ?? [], 'problem');
       return;
     }
   }
-  const wanted = params.get('role');
+  const wanted = roleHere();
   const work = draft?.work;
   if (work?.assessment && (!wanted || (work.mode === 'published' && work.publishedId === wanted))) {
     try {
@@ -705,10 +722,21 @@ async function openStart() {
   await openRole(wanted ?? state.catalog.default, { current });
 }
 
+/** Resolves after the page's first paint (a frame, then a task), or at the first touch or key. */
+function afterFirstPaint() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, resolve, { once: true, capture: true });
+  });
+}
+
 async function boot() {
   const main = $('main');
   try {
-    const [engine, catalog, savedWork] = await Promise.all([loadEngine(), loadCatalog(), openStore({ onChange: (message) => saved.onStoreChange(message) })]);
+    // A prerendered role page is read first: the wasm is fetched once it has painted (or at the
+    // reader's first touch), so the first paint never waits on it.
+    const engineLoad = $('page').childElementCount > 0 ? afterFirstPaint().then(loadEngine) : loadEngine();
+    const [engine, catalog, savedWork] = await Promise.all([engineLoad, loadCatalog(), openStore({ onChange: (message) => saved.onStoreChange(message) })]);
     state.engine = engine;
     state.catalog = catalog;
     state.store = savedWork;
@@ -728,9 +756,9 @@ async function boot() {
     // Back and Forward between roles picked in search. A fragment change fires popstate too (a
     // share link pasted into the address bar): that is hashchange's to handle, not a role change.
     window.addEventListener('popstate', () => {
-      if (location.search === shownSearch) return;
-      shownSearch = location.search;
-      replaceWork(() => openRole(new URLSearchParams(location.search).get('role') ?? catalog.default)).catch(fail);
+      if (here() === shownSearch) return;
+      shownSearch = here();
+      replaceWork(() => openRole(roleHere() ?? catalog.default)).catch(fail);
     });
     // A share link pasted into this tab's address bar: the same document, a new fragment.
     window.addEventListener('hashchange', () => { if (location.hash.startsWith('#a=')) openStart().catch(fail); });

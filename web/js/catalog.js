@@ -1,10 +1,12 @@
 // The catalog of published roles: one index file, one data file per role, searchable.
 import { h, fill } from './dom.js';
+import { siteUrl } from './site.js';
 
 const MAX_SHOWN = 20;
 
+/** A JSON file of the site ("data/index.json"), from whichever page the app runs on. */
 export async function fetchJson(url) {
-  const response = await fetch(url);
+  const response = await fetch(siteUrl(url));
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
 }
@@ -39,7 +41,7 @@ export function wirePicker({ catalog, input, list, count, onPick, onAssess }) {
     const found = query ? searchRoles(catalog, query) : catalog.roles;
     const shown = found.slice(0, MAX_SHOWN);
     fill(list,
-      shown.map((r) => h('li', null, h('a', { href: `?role=${encodeURIComponent(r.id)}`, 'data-role': r.id },
+      shown.map((r) => h('li', null, h('a', { href: siteUrl(`?role=${encodeURIComponent(r.id)}`).href, 'data-role': r.id },
         r.title, r.seniority ? h('span', { class: 'muted' }, ` (${r.seniority})`) : null))),
       found.length === 0 ? h('li', { class: 'muted' }, 'No published role matches.') : null,
       found.length > MAX_SHOWN ? h('li', { class: 'muted' }, `${found.length - MAX_SHOWN} more: type more of the name`) : null,

@@ -4,6 +4,7 @@ import { encodeLink } from './share-link.js';
 import { fileSlug } from './escape.js';
 import { notify } from './own.js';
 import { cardOf } from './card.js';
+import { siteUrl } from './site.js';
 
 const panels = () => import('./panels.js');
 
@@ -11,7 +12,7 @@ export function outputActions(app) {
   const { state } = app;
   return {
     async share() {
-      const link = `${location.origin}${location.pathname}#${await encodeLink(state.current)}`;
+      const link = `${siteUrl('./').href}#${await encodeLink(state.current)}`;
       const { showSharePanel } = await panels();
       state.panel = 'share';
       showSharePanel(state.refs, link);
@@ -44,7 +45,7 @@ export function outputActions(app) {
       const published = state.mode === 'published' && JSON.stringify(state.current) === JSON.stringify(state.baseline);
       state.panel = 'embed';
       showEmbedPanel(state.refs, {
-        site: new URL('./', location.href).href,
+        site: siteUrl('./').href,
         role: published ? state.publishedId : null,
         // The card shows figures only: the link carries no prose, so the snippet stays short.
         state: published ? null : (await encodeLink(app.scoringInput(state.current))).slice(2),

@@ -1,5 +1,7 @@
 // Installable and offline: registers the service worker, offers updates, tells the truth
 // about being offline. Unsaved edits survive the update reload (they live in storage).
+import { siteUrl } from './site.js';
+
 const $ = (id) => document.getElementById(id);
 
 function showOffline() {
@@ -35,7 +37,7 @@ export async function startPwa() {
   });
   $('update-reload').addEventListener('click', () => { $('update').dataset.accepted = 'yes'; });
   try {
-    const registration = await navigator.serviceWorker.register('sw.js');
+    const registration = await navigator.serviceWorker.register(siteUrl('sw.js'), { scope: siteUrl('./').pathname });
     offerUpdate(registration);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

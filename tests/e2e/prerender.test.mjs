@@ -1,0 +1,108 @@
+// The prerendered role pages: the whole page readable (and printable) with JavaScript off, its
+// meta tags for link previews, the calculator taking over the same markup with no layout shift
+// and the wasm fetched only after the first paint, and a visited role page opening offline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { launch, serve, watch, root, printedText } from './browser.mjs';
+import { SEED_SECTIONS } from './seed-sections.mjs';
+
+const ROLE = 'ai-research-engineer-mid-senior';
+const native = JSON.parse(execFileSync(path.join(root, 'build/native/core/jobzone'), ['score', path.join(root, 'web/data/roles', `${ROLE}.json`)], { encoding: 'utf8' }));
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test('with JavaScript off, the role page shows the score, zone, label and every section, and prints its report', async () => {
+  // What a crawler or curl gets: the markup itself.
+  const html = await (await fetch(`${server.url}/roles/${ROLE}/`)).text();
+  assert.match(html, new RegExp(`<span class="big-score">${native.display.score}</span>`));
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/roles/${ROLE}/`);
+  assert.equal(await page.textContent('.big-score'), native.display.score);
+  assert.equal(await page.textContent('#glance .zone-badge'), native.label);
+  assert.equal(await page.isVisible('#status'), false, 'no "Loading" message');
+  const headings = await page.$$eval('section.card h2', (hs) => hs.map((x) => x.textContent));
+  for (const [seed, ours] of SEED_SECTIONS) assert.ok(headings.includes(ours), `${seed}: “${ours}”`);
+  assert.match(await page.textContent('#calculation'), /Raw: 3\.65 x 1\.28 x 1\.06 x 1\.10 = 5\.4476/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling at 390 px (${overflow})`);
+  const printed = await printedText(page, { beforeprint: false });
+  assert.match(printed, new RegExp(`Score ${native.display.score.replace('.', '\\.')}/100 · GREEN · Green \\(Accelerated\\)`));
+  assert.match(printed, /Novel architecture design & exploration/);
+  await context.close();
+});
+
+test('link previews: title, description, Open Graph, Twitter card and oEmbed discovery in the head', async () => {
+  const html = await (await fetch(`${server.url}/roles/${ROLE}/`)).text();
+  const head = html.slice(0, html.indexOf('</head>'));
+  const meta = (attr, name) => new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`).exec(head)?.[1];
+  assert.equal(/<title>([^<]*)<\/title>/.exec(head)[1], 'AI Research Engineer (Mid-Senior): 61.9 Green (Accelerated) · jobzone');
+  assert.equal(meta('property', 'og:title'), 'AI Research Engineer (Mid-Senior): 61.9/100, Green (Accelerated)');
+  assert.equal(meta('property', 'og:type'), 'article');
+  assert.ok(meta('property', 'og:description').length > 60 && meta('property', 'og:description').length <= 200);
+  assert.equal(meta('name', 'twitter:card'), 'summary');
+  assert.equal(meta('name', 'twitter:title'), meta('property', 'og:title'));
+  assert.equal(meta('name', 'description'), meta('property', 'og:description'));
+  const oembed = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(head)[1];
+  const answer = await (await fetch(new URL(oembed, `${server.url}/roles/${ROLE}/`))).json();
+  assert.equal(answer.type, 'rich');
+});
+
+test('with JavaScript on, the calculator takes over the same markup: no layout shift, wasm only after the first paint', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  // The markup as served, before any script ran.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const plain = await noScript.newPage();
+  await plain.goto(`${server.url}/roles/${ROLE}/`);
+  const before = await plain.evaluate(() => document.querySelector('#page').innerText);
+  const boxesBefore = await plain.$$eval('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
+  await noScript.close();
+
+  await page.goto(`${server.url}/roles/${ROLE}/`);
+  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && window.performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
+  await page.waitForFunction(() => document.querySelector('#levers .tornado tr'));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.querySelector('#page').innerText), before, 'the same text after the takeover');
+  const boxesAfter = await page.$$eval('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
+  assert.deepEqual(boxesAfter, boxesBefore, 'every section where it was');
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+  const order = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+    return { paint, wasm: wasm?.startTime };
+  });
+  assert.ok(order.paint < order.wasm, `first paint (${order.paint?.toFixed(0)} ms) before the wasm request (${order.wasm?.toFixed(0)} ms)`);
+  // It is the calculator now.
+  await page.locator('[data-path="ai_growth_correlation"]').focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('.big-score').textContent !== '61.9');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a role page visited once opens offline', async () => {
+  const own = await serve();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${own.url}/`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await page.goto(`${own.url}/roles/${ROLE}/`);
+  await page.waitForSelector('#levers .tornado tr');
+  own.close();
+  await page.reload();
+  await page.waitForSelector('#levers .tornado tr');
+  assert.equal(await page.textContent('.big-score'), '61.9');
+  assert.match(await page.title(), /61\.9 Green \(Accelerated\)/);
+  await context.close();
+});
