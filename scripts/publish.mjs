@@ -12,7 +12,9 @@
 // and for the site: data/index.json (the catalog), sitemap.xml and robots.txt, feed.xml (Atom:
 // published score changes, from each role's history).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { badgeSvg } from '../web/js/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
 import { htmlAttr, htmlText, plainLine } from '../web/js/escape.js';
@@ -62,31 +64,56 @@ export function readRoles(rolesDir, engine) {
   return roles;
 }
 
-/** The catalog the app loads: every role's id, names and file, and the role opened by default. */
+/**
+ * The catalog: data/index.json, what the app loads at boot (the role opened by default, the
+ * count), and data/search.json, the names of every role, loaded when first searched or compared
+ * (compact rows [id, title, seniority, category, aliases]). A role's file is data/roles/<id>.json.
+ */
 function catalogOf(roles, defaultId) {
-  return {
-    format: 'jobzone-catalog/1',
-    default: roles.some((r) => r.id === defaultId) ? defaultId : roles[0].id,
-    roles: roles.map(({ id, assessment: a }) => ({
-      id, title: a.role.title,
-      ...(a.role.seniority ? { seniority: a.role.seniority } : {}),
-      ...(a.role.category ? { category: a.role.category } : {}),
-      ...(a.role.aliases?.length ? { aliases: a.role.aliases } : {}),
-      file: `roles/${id}.json`,
-    })),
-  };
+  const index = { format: 'jobzone-catalog/2', default: roles.some((r) => r.id === defaultId) ? defaultId : roles[0].id, count: roles.length };
+  const rows = roles.map(({ id, assessment: { role: r } }) => {
+    const row = [id, r.title, r.seniority ?? '', r.category ?? '', r.aliases ?? []];
+    while (row.length > 2 && (row.at(-1) === '' || (Array.isArray(row.at(-1)) && !row.at(-1).length))) row.pop();
+    return row;
+  });
+  return { index, search: { format: 'jobzone-search/1', roles: rows } };
 }
 
 /**
  * Writes the published part of the site into `out`; returns the cards. shell: the built
- * index.html (the role pages are made from it); baseUrl: the site's absolute URL, or null.
+ * index.html (the role pages are made from it); baseUrl: the site's absolute URL, or null;
+ * engineFiles: {glue, wasm}, to render a large catalog on worker threads (one per core, at most 4).
  */
-export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, log = () => {} }) {
+export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null, log = () => {} }) {
   const roles = readRoles(rolesDir, engine);
+  const catalog = catalogOf(roles, defaultId);
+  write(out, 'data/index.json', `${JSON.stringify(catalog.index)}\n`);
+  write(out, 'data/search.json', `${JSON.stringify(catalog.search)}\n`);
+  const threads = Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
+  let cards;
+  if (engineFiles && threads > 1 && roles.length >= 200) {
+    const size = Math.ceil(roles.length / threads);
+    const parts = await Promise.all(Array.from({ length: threads }, (_, t) => new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./publish-worker.mjs', import.meta.url), {
+        workerData: { out, roles: roles.slice(t * size, (t + 1) * size), baseUrl, shell, engineFiles },
+      });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => { if (code !== 0) reject(new Error(`a page-rendering thread stopped (exit ${code})`)); });
+    })));
+    cards = parts.flat();
+  } else {
+    cards = await publishPages({ out, roles, engine, baseUrl, shell, log });
+  }
+  writeSiteFiles(out, { roles, cards, baseUrl });
+  return cards;
+}
+
+/** Each role's files (see the top of this file); returns the cards, in the order of `roles`. */
+export async function publishPages({ out, roles, engine, baseUrl, shell, log = () => {} }) {
   const m = engine.methodology;
   const site = baseUrl ?? '/';
   const cards = [];
-  write(out, 'data/index.json', `${JSON.stringify(catalogOf(roles, defaultId), null, 1)}\n`);
   let done = 0;
   for (const { id, assessment } of roles) {
     write(out, `data/roles/${id}.json`, `${JSON.stringify(assessment, null, 1)}\n`);
@@ -111,7 +138,6 @@ export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shel
     write(out, `roles/${id}/index.html`, rolePage(shell, { card, assessment, html, baseUrl }));
     if (++done % 1000 === 0) log(`${done} of ${roles.length} role pages`);
   }
-  writeSiteFiles(out, { roles, cards, baseUrl });
   return cards;
 }
 
@@ -215,12 +241,12 @@ ${roles.map(({ id, assessment }) => `<url><loc>${xml(abs(`roles/${id}/`))}</loc>
     }
   });
   entries.sort((x, y) => y.date.localeCompare(x.date) || x.id.localeCompare(y.id));
-  const updated = entries[0]?.date ?? '2026-01-01';
+  const updated = entries[0] ? `${entries[0].date}T00:00:00Z` : new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   write(out, 'feed.xml', `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
 <title>jobzone: published score changes</title>
 <id>tag:jobzone,2026:feed</id>
-<updated>${xml(updated)}T00:00:00Z</updated>
+<updated>${xml(updated)}</updated>
 <link rel="self" href="${xml(abs('feed.xml'))}"/>
 <link href="${xml(abs('./'))}"/>
 <author><name>jobzone</name></author>

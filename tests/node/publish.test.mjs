@@ -62,13 +62,14 @@ test('the role page is the whole page rendered at build time: readable, with its
   }
 });
 
-test('the catalog is generated from the role files', () => {
-  const index = JSON.parse(read('data/index.json'));
-  assert.deepEqual(index, {
-    format: 'jobzone-catalog/1', default: ROLE,
-    roles: [{ id: ROLE, title: 'AI Research Engineer', seniority: 'Mid-Senior', category: 'AI Research & Governance',
-      aliases: ['AI Research Assistant', 'AI Research Scientist', 'AI Researcher', 'Machine Learning Researcher', 'ML Researcher'], file: `roles/${ROLE}.json` }],
+test('the catalog is generated from the role files: a small index, and the names for search', () => {
+  assert.deepEqual(JSON.parse(read('data/index.json')), { format: 'jobzone-catalog/2', default: ROLE, count: 1 });
+  assert.deepEqual(JSON.parse(read('data/search.json')), {
+    format: 'jobzone-search/1',
+    roles: [[ROLE, 'AI Research Engineer', 'Mid-Senior', 'AI Research & Governance',
+      ['AI Research Assistant', 'AI Research Scientist', 'AI Researcher', 'Machine Learning Researcher', 'ML Researcher']]],
   });
+  assert.ok(fs.existsSync(path.join(dist, 'data/roles', `${ROLE}.json`)), 'each role under its id');
   assert.equal(fs.existsSync(path.join(root, 'web/data/index.json')), false, 'no catalog kept by hand');
 });
 

@@ -1,7 +1,7 @@
 // The calculator page: a published role or your own assessment, every input bound to the wasm
 // scorer; saving, share links, export/import, compare and the printable report.
 import { loadEngine } from './engine.js';
-import { loadCatalog, findRole, fetchJson, wirePicker } from './catalog.js';
+import { loadCatalog, fetchRole, fetchJson, wirePicker } from './catalog.js';
 import { buildPage, buildTasks, renderResult, renderInsight, renderBar, renderErrors } from './view.js';
 import { syncControls, setAt } from './controls.js';
 import { rebalance } from './time-shares.js';
@@ -348,7 +348,7 @@ function confirmPending() {
 
 /** Every button's action, by concern; each module gets the app's shared functions. */
 const app = {
-  state, scoringInput, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, restoreWork,
+  state, scoringInput, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, publishedBase, restoreWork,
   writeDraftNow, saveDraftSoon, showStorageProblem, setTextAt, confirmPending, renderToolbar: () => {
     renderToolbar(state.refs, state);
     updateSaveStatus();
@@ -460,15 +460,20 @@ async function importFile(file) {
     notify(state.refs, `“${file.name}” was not imported; your current assessment is unchanged.`, out.errors, 'problem');
     return;
   }
-  const base = findRole(state.catalog, out.assessment.id ?? '');
+  const base = await publishedBase(out.assessment.id);
   await replaceWork(() => openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, from: `the file “${file.name}”` }),
     `Imported “${file.name}”. Save it to keep it in this browser.`);
-  if (base) await loadBaseline(base);
+  if (base) loadBaseline(base);
 }
 
-/** Loads a published role as the baseline that your own assessment is compared with. */
-async function loadBaseline(entry) {
-  const assessment = await fetchJson(`data/${entry.file}`);
+/** The published role with this id ({id, assessment}), or null when there is none. */
+async function publishedBase(id) {
+  const assessment = await fetchRole(id).catch(() => null);
+  return assessment ? { id, assessment } : null;
+}
+
+/** Sets a published role ({id, assessment}) as the baseline that your own assessment is compared with. */
+function loadBaseline({ assessment }) {
   const out = state.engine.score(assessment);
   if (!out.ok) return;
   state.baseline = assessment;
@@ -576,13 +581,13 @@ const ticket = () => {
 };
 
 async function openRole(id, { push = false, current = ticket() } = {}) {
-  const entry = findRole(state.catalog, id);
-  if (!entry) {
+  const assessment = await fetchRole(id);
+  if (!current()) return false;
+  if (!assessment) {
+    if (id === state.catalog.default) throw new Error('this site\'s default role is missing');
     showStatus(`No published role is called "${id}". Showing the default role instead.`, true);
     return openRole(state.catalog.default, { current });
   }
-  const assessment = await fetchJson(`data/${entry.file}`);
-  if (!current()) return false;
   openAssessment(assessment, { mode: 'published', publishedId: id });
   if (push) {
     history.pushState({ role: id }, '', siteUrl(`?role=${encodeURIComponent(id)}`).href);
@@ -604,15 +609,15 @@ async function restoreWork(work, current = () => true) {
   const out = state.engine.validate(JSON.stringify(work.assessment));
   if (!out.ok) throw Object.assign(new Error('the unsaved work is not a valid assessment'), { errors: out.errors });
   const clean = typeof work.clean === 'string' ? work.clean : null;
-  if (work.mode === 'published' && findRole(state.catalog, work.publishedId ?? '')) {
+  const base = await publishedBase(work.publishedId);
+  if (work.mode === 'published' && base) {
     if (!(await openRole(work.publishedId, { current }))) return false;
     if (clean !== null) state.clean = clean;
     edit((a) => Object.assign(a, out.assessment));
     return true;
   }
-  const base = findRole(state.catalog, work.publishedId ?? '');
   openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: work.saved ?? null, clean, pending: work.pending === true });
-  if (base) await loadBaseline(base);
+  if (base) loadBaseline(base);
   // The guided path resumes at the step it was on (its heading is not focused on a reload).
   if (work.guide && typeof work.guide === 'object') await startGuide({ ...work.guide, focus: false });
   return true;
@@ -687,12 +692,12 @@ async function openStart() {
       if (!out.ok) throw Object.assign(new Error('the assessment in it is not valid'), { errors: out.errors });
       if (!current()) return;
       await keepDraftAside();
-      const base = findRole(state.catalog, out.assessment.id ?? '');
+      const base = await publishedBase(out.assessment.id);
       await replaceWork(async () => {
         openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, from: 'a share link' });
         // The assessment now lives in this tab's draft: a reload shows the edits, not the link again.
         history.replaceState(history.state, '', location.pathname + location.search);
-        if (base) await loadBaseline(base);
+        if (base) loadBaseline(base);
       }, 'Opened from a share link. Save it to keep it in this browser.');
       return;
     } catch (error) {
@@ -749,7 +754,7 @@ async function boot() {
     page.addEventListener('change', onChange);
     page.addEventListener('click', onClick);
     wirePicker({
-      catalog, input: $('role-search'), list: $('role-results'), count: $('role-count'),
+      input: $('role-search'), list: $('role-results'), count: $('role-count'),
       onPick: (id) => replaceWork(() => openRole(id, { push: true })).catch(fail),
       onAssess: (title) => assessYourself(title).catch(fail),
     });

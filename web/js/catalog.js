@@ -1,55 +1,85 @@
-// The catalog of published roles: one index file, one data file per role, searchable.
+// The catalog of published roles. At boot only data/index.json (the default role and the count);
+// the list of every role (data/search.json) loads when it is first needed (the search box, the
+// compare choices), however many roles there are; each role's file is data/roles/<id>.json.
 import { h, fill } from './dom.js';
 import { siteUrl } from './site.js';
+import { buildIndex, search } from './search.js';
 
 const MAX_SHOWN = 20;
+const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /** A JSON file of the site ("data/index.json"), from whichever page the app runs on. */
 export async function fetchJson(url) {
   const response = await fetch(siteUrl(url));
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (!response.ok) throw Object.assign(new Error(`${url}: HTTP ${response.status}`), { status: response.status });
   return response.json();
 }
 
 export const loadCatalog = () => fetchJson('data/index.json');
 
-export function findRole(catalog, id) {
-  return catalog.roles.find((r) => r.id === id) ?? null;
+let listPromise = null;
+/** Every published role [{id, title, seniority, category, aliases}] and its search index, loaded once. */
+export function roleIndex() {
+  listPromise ??= fetchJson('data/search.json').then((data) => buildIndex(data.roles)).catch((error) => {
+    listPromise = null;
+    throw error;
+  });
+  return listPromise;
 }
 
-const haystack = (r) => [r.title, r.seniority, r.category, ...(r.aliases ?? [])].join(' ').toLowerCase();
-
-/** Roles whose title, seniority, category or aliases contain every word of the query. */
-export function searchRoles(catalog, query) {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return catalog.roles.filter((r) => {
-    const text = haystack(r);
-    return words.every((w) => text.includes(w));
-  });
+const roles = new Map(); // id -> promise of the assessment (or null: no such role)
+/** A published role's assessment, or null when there is none by that id. */
+export function fetchRole(id) {
+  if (typeof id !== 'string' || !ID.test(id)) return Promise.resolve(null);
+  if (!roles.has(id)) {
+    roles.set(id, fetchJson(`data/roles/${id}.json`).catch((error) => {
+      roles.delete(id);
+      if (error.status === 404) return null;
+      throw error;
+    }));
+  }
+  return roles.get(id);
 }
 
 /** Wires the search box: results are links (?role=id), so each role has a deep link. */
-export function wirePicker({ catalog, input, list, count, onPick, onAssess }) {
+export function wirePicker({ input, list, count, onPick, onAssess }) {
   let active = -1;
   const links = () => [...list.querySelectorAll('a')];
   const close = () => {
     list.hidden = true;
     active = -1;
   };
+  let pending = Promise.resolve();
   const show = () => {
-    const query = input.value.trim();
-    const found = query ? searchRoles(catalog, query) : catalog.roles;
-    const shown = found.slice(0, MAX_SHOWN);
-    fill(list,
-      shown.map((r) => h('li', null, h('a', { href: siteUrl(`?role=${encodeURIComponent(r.id)}`).href, 'data-role': r.id },
-        r.title, r.seniority ? h('span', { class: 'muted' }, ` (${r.seniority})`) : null))),
-      found.length === 0 ? h('li', { class: 'muted' }, 'No published role matches.') : null,
-      found.length > MAX_SHOWN ? h('li', { class: 'muted' }, `${found.length - MAX_SHOWN} more: type more of the name`) : null,
-      // Any job can be scored: the visitor's own assessment, starting from what they typed.
-      query && onAssess ? h('li', { class: 'assess-own' }, h('a', { href: '#', 'data-assess': query }, `Assess “${query}” yourself`)) : null);
-    list.hidden = false;
-    if (count) count.textContent = `${found.length} ${found.length === 1 ? 'role' : 'roles'} found`;
-    active = -1;
+    pending = (async () => {
+      const query = input.value.trim();
+      let index;
+      try {
+        if (!listPromise) {
+          fill(list, h('li', { class: 'muted' }, 'Loading the list of roles…'));
+          list.hidden = false;
+        }
+        index = await roleIndex();
+      } catch {
+        fill(list, h('li', { class: 'muted' }, 'The list of roles could not be loaded. Check the connection and try again.'),
+          query && onAssess ? h('li', { class: 'assess-own' }, h('a', { href: '#', 'data-assess': query }, `Assess “${query}” yourself`)) : null);
+        list.hidden = false;
+        return;
+      }
+      if (query !== input.value.trim()) return; // a later keystroke draws its own
+      const { results, total } = search(index, query, MAX_SHOWN);
+      fill(list,
+        results.map(({ role: r }) => h('li', null, h('a', { href: siteUrl(`?role=${encodeURIComponent(r.id)}`).href, 'data-role': r.id },
+          r.title, r.seniority ? h('span', { class: 'muted' }, ` (${r.seniority})`) : null))),
+        total === 0 ? h('li', { class: 'muted' }, 'No published role matches.') : null,
+        total > MAX_SHOWN ? h('li', { class: 'muted' }, `${total - MAX_SHOWN} more: type more of the name`) : null,
+        // Any job can be scored: the visitor's own assessment, starting from what they typed.
+        query && onAssess ? h('li', { class: 'assess-own' }, h('a', { href: '#', 'data-assess': query }, `Assess “${query}” yourself`)) : null);
+      list.hidden = false;
+      if (count) count.textContent = `${total} ${total === 1 ? 'role' : 'roles'} found`;
+      active = -1;
+    })();
+    return pending;
   };
   input.addEventListener('input', show);
   input.addEventListener('focus', show);
@@ -64,7 +94,7 @@ export function wirePicker({ catalog, input, list, count, onPick, onAssess }) {
       close();
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      items[0]?.click();
+      pending.then(() => links()[0]?.click());
     }
   });
   list.addEventListener('keydown', (e) => {

@@ -1,19 +1,20 @@
 // Compare: any two of this assessment, its published baseline, any published role of the
 // catalog, and anything saved in this browser. The panel is redrawn only when what it shows
 // changes (a choice, an edit of a compared assessment, the saved list), not on every frame.
-import { findRole, fetchJson } from './catalog.js';
+import { fetchRole, roleIndex } from './catalog.js';
 let panels = null; // panels.js, loaded when Compare is first opened
 
 export function compareFeature(app) {
   const { state } = app;
   const published = new Map(); // catalog id -> assessment, fetched when first chosen
   let shownKey = null;
+  let catalogRoles = null; // every published role (catalog.js roleIndex), loaded when Compare first opens
 
   function options() {
     const out = [];
     if (state.baseline) out.push({ key: 'baseline', label: `Published: ${state.baseline.role.title} (the baseline)`, assessment: state.baseline });
     out.push({ key: 'current', label: `This assessment: ${state.current.role.title}`, assessment: state.current });
-    for (const r of state.catalog.roles) {
+    for (const r of catalogRoles ?? []) {
       out.push({ key: `published:${r.id}`, label: `Published: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: published.get(r.id) ?? null });
     }
     for (const r of state.savedList) out.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
@@ -24,10 +25,10 @@ export function compareFeature(app) {
   function loadChosen() {
     for (const key of state.compare) {
       const id = key.startsWith('published:') ? key.slice('published:'.length) : null;
-      const entry = id && !published.has(id) ? findRole(state.catalog, id) : null;
-      if (!entry) continue;
+      if (!id || published.has(id)) continue;
       published.set(id, null);
-      fetchJson(`data/${entry.file}`).then((a) => {
+      fetchRole(id).then((a) => {
+        if (!a) return;
         published.set(id, a);
         refresh({ force: true });
       }, () => published.delete(id));
@@ -42,6 +43,10 @@ export function compareFeature(app) {
     if (!force && key === shownKey) return;
     if (!panels) {
       import('./panels.js').then((m) => { panels = m; refresh({ force: true }); });
+      return;
+    }
+    if (!catalogRoles) {
+      roleIndex().then((index) => { catalogRoles = index.roles; refresh({ force: true }); }, () => { catalogRoles = []; refresh({ force: true }); });
       return;
     }
     shownKey = key;

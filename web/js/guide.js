@@ -4,7 +4,7 @@
 // stays), lives in the tab's draft (state.guide), and can be skipped or left at any step.
 // Loaded on first use, with its help text (data/guide.json).
 import { h, s, fill, patch, nextId } from './dom.js';
-import { fetchJson, findRole } from './catalog.js';
+import { fetchJson, fetchRole, roleIndex } from './catalog.js';
 import { fixed, signed, signed1, pct } from './format.js';
 
 const signed2 = (v) => (v > 0.004 ? `+${fixed(v, 2)}` : fixed(v, 2));
@@ -16,7 +16,8 @@ const PLACEHOLDER = /^Task \d+$/;
 const parsePath = (key) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 let help = null;
-const published = new Map(); // catalog id -> {assessment, result}, for the comparison
+const published = new Map(); // catalog id -> {result, label, short}, for the comparison
+let roleList = null; // every published role, for the comparison's choices (loaded on the result step)
 
 /**
  * Shares typed as any numbers (hours a week, percentages) become hundredths that add up to
@@ -61,7 +62,7 @@ export function guideFeature(app) {
       step,
       index: Math.min(Math.max(0, Math.trunc(Number(guide.index)) || 0), state.current.tasks.length - 1),
       shares,
-      compare: typeof guide.compare === 'string' && findRole(state.catalog, guide.compare) ? guide.compare : null,
+      compare: typeof guide.compare === 'string' && /^[a-z0-9][a-z0-9-]{0,99}$/.test(guide.compare) ? guide.compare : null,
       from: guide.from === 'published' ? 'published' : 'own',
     };
     mount();
@@ -331,6 +332,7 @@ export function guideFeature(app) {
     const chosen = state.guide.compare;
     const other = chosen ? published.get(chosen) : null;
     if (chosen && !other) loadPublished(chosen);
+    if (!roleList) roleIndex().then((index) => { roleList = index.roles; renderResult(); }, () => { roleList = []; });
     const placeholders = state.current.tasks.map((t, i) => (PLACEHOLDER.test(t.name.trim()) ? i + 1 : 0)).filter(Boolean);
     patch(slot,
       placeholders.length ? h('p', { class: 'note-box info' }, `${placeholders.length === 1 ? `Task ${placeholders[0]} still has its placeholder name` : `Tasks ${placeholders.join(', ')} still have placeholder names`}; ${placeholders.length === 1 ? 'it counts' : 'they count'} in the score as set. Name ${placeholders.length === 1 ? 'it' : 'them'} or remove ${placeholders.length === 1 ? 'it' : 'them'} in step 2.`) : null,
@@ -357,7 +359,7 @@ export function guideFeature(app) {
       h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, 'Published role'),
         h('select', { 'data-g': 'compare' },
           h('option', { value: '', selected: !chosen }, 'Choose a role'),
-          state.catalog.roles.map((x) => h('option', { value: x.id, selected: x.id === chosen }, `${x.title}${x.seniority ? ` (${x.seniority})` : ''}`)))),
+          (roleList ?? []).map((x) => h('option', { value: x.id, selected: x.id === chosen }, `${x.title}${x.seniority ? ` (${x.seniority})` : ''}`)))),
       other ? comparisonTable(r, other) : chosen ? h('p', { class: 'note' }, 'Loading that role…') : null,
       h('p', { class: 'guide-actions' },
         h('button', { type: 'button', class: 'btn primary', 'data-action': 'print' }, 'My report')));
@@ -400,17 +402,23 @@ export function guideFeature(app) {
   }
 
   function loadPublished(id) {
-    const entry = findRole(state.catalog, id);
-    if (!entry || published.has(`loading:${id}`)) return;
+    if (published.has(`loading:${id}`)) return;
     published.set(`loading:${id}`, true);
-    fetchJson(`data/${entry.file}`).then((assessment) => {
+    fetchRole(id).then((assessment) => {
+      if (!assessment) {
+        if (state.guide?.compare === id) state.guide.compare = null; // no longer published
+        return;
+      }
       const out = state.engine.score(assessment);
       if (out.ok) {
         const short = `${assessment.role.title}${assessment.role.seniority ? ` (${assessment.role.seniority})` : ''}`;
         published.set(id, { result: out.result, label: `Published: ${short}`, short });
       }
       renderResult();
-    }).finally(() => published.delete(`loading:${id}`));
+    }).catch(() => {}).finally(() => {
+      published.delete(`loading:${id}`);
+      renderResult();
+    });
   }
 
   // ---- events -------------------------------------------------------------------------------

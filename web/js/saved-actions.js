@@ -1,7 +1,6 @@
 // Saved work: Save, My assessments (open, rename, delete), unsaved work set aside or left by a
 // closed tab, and data this version could not read. The store (storage.js) is reached only here
 // and in the app's draft writer; own.js only draws what it is given.
-import { findRole } from './catalog.js';
 import { fileSlug, plainLine, firstChars } from './escape.js';
 import { notify } from './own.js';
 
@@ -80,11 +79,11 @@ export function savedActions(app) {
         notify(state.refs, `“${record.name}” could not be opened.`, check.errors, 'problem');
         return;
       }
-      const base = findRole(state.catalog, check.assessment.id ?? '');
+      const base = await app.publishedBase(check.assessment.id);
       const saved = record.readOnly ? null : { id: record.id, name: record.name, rev: record.rev };
       await app.replaceWork(() => app.openAssessment(check.assessment, { mode: 'own', saved, publishedId: base?.id ?? null, from: 'your saved copy' }),
         record.readOnly ? `Opened “${record.name}” (read-only here: saving keeps it as a new copy).` : `Opened “${record.name}”.`);
-      if (base) await app.loadBaseline(base);
+      if (base) app.loadBaseline(base);
     },
     async 'saved-rename'(button) {
       const record = state.savedList.find((r) => r.id === button.dataset.id);

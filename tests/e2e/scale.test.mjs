@@ -1,0 +1,109 @@
+// The scale test: a site built from 10,000 synthetic roles (generated here into a temporary folder,
+// never shipped; JOBZONE_SCALE_ROLES changes the number). It prints the build time, the size of
+// the site, bytes per role page, the search names' size (gzip) and the search latency per
+// keystroke in Chromium, as "# SCALE" lines for the closing note. It asserts behaviour only: every
+// page built, every role findable, a page opened from the big catalog; never a timing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, serve, watch, root } from './browser.mjs';
+import { writeSyntheticRoles } from '../scale/roles.mjs';
+
+const N = Number(process.env.JOBZONE_SCALE_ROLES ?? 10000);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-scale-'));
+const rolesDir = path.join(tmp, 'roles');
+const out = path.join(tmp, 'site');
+const report = (what, value) => console.log(`# SCALE | ${what} | ${value}`);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+
+let browser;
+let server;
+let names;
+before(async () => {
+  names = writeSyntheticRoles(rolesDir, N);
+  const started = Date.now();
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-site.mjs'), '--roles', rolesDir, '--out', out], { encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stderr);
+  report('roles', N);
+  report('build time (build-site.mjs, all of it)', `${((Date.now() - started) / 1000).toFixed(1)} s`);
+  browser = await launch();
+  server = await serve(out);
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+test('every role has its page, card, badge and oEmbed answer; sizes reported', () => {
+  const files = walk(out);
+  const raw = files.filter((f) => !/\.(gz|br)$/.test(f));
+  report('site size (files as served, without .gz/.br copies)', `${(raw.reduce((t, f) => t + fs.statSync(f).size, 0) / 1048576).toFixed(1)} MB in ${raw.length} files`);
+  report('site size with the .gz/.br copies', `${(files.reduce((t, f) => t + fs.statSync(f).size, 0) / 1048576).toFixed(1)} MB`);
+  const pages = fs.readdirSync(path.join(out, 'roles'));
+  assert.equal(pages.length, N);
+  const sample = pages.filter((_, i) => i % Math.max(1, Math.floor(N / 200)) === 0).map((id) => fs.readFileSync(path.join(out, 'roles', id, 'index.html')));
+  report('bytes per role page (mean of a sample)', `${kb(sample.reduce((t, b) => t + b.length, 0) / sample.length)} raw, ${kb(sample.reduce((t, b) => t + zlib.gzipSync(b, { level: 9 }).length, 0) / sample.length)} gzip`);
+  for (const dir of ['data/cards', 'data/inputs', 'data/roles', 'oembed']) assert.equal(fs.readdirSync(path.join(out, dir)).filter((f) => f.endsWith('.json')).length, N, dir);
+  assert.equal(fs.readdirSync(path.join(out, 'badge')).filter((f) => f.endsWith('.svg')).length, N);
+  const search = fs.readFileSync(path.join(out, 'data/search.json'));
+  report('search names (data/search.json)', `${kb(search.length)} raw, ${kb(zlib.gzipSync(search, { level: 9 }).length)} gzip (goal <= 150 KB)`);
+  report('catalog loaded at boot (data/index.json)', `${fs.statSync(path.join(out, 'data/index.json')).size} bytes`);
+  const sw = fs.readFileSync(path.join(out, 'sw.js'), 'utf8');
+  assert.doesNotMatch(sw, /roles\/synthetic-1\//, 'role pages are not precached');
+  assert.doesNotMatch(sw, /data\/roles\/synthetic-/, 'nor role data, in a catalog this large');
+});
+
+test('search in Chromium: each keystroke to results on screen, at this catalog size', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  const target = names[N - 3];
+  await page.goto(`${server.url}/roles/${target.id}/`);
+  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('#levers .tornado tr'));
+  assert.match(await page.textContent('h1'), new RegExp(target.title));
+  // The names load when the search box is first used.
+  const first = Date.now();
+  await page.locator('#role-search').focus();
+  await page.waitForFunction(() => document.querySelectorAll('#role-results a[data-role]').length > 0);
+  report('search names loaded and indexed on first focus', `${Date.now() - first} ms`);
+  // Keystrokes, timed in the page: input event to the results list changed.
+  const queries = ['senior data analyst', 'clinical nursing officer', 'warehouse operator', 'regional tax auditor', 'lead softwre developer', 'chief energy planner'];
+  const times = await page.evaluate(async (qs) => {
+    const input = document.getElementById('role-search');
+    const list = document.getElementById('role-results');
+    const out = [];
+    for (const q of qs) {
+      for (let i = 1; i <= q.length; i++) {
+        const changed = new Promise((resolve) => {
+          const mo = new MutationObserver(() => { mo.disconnect(); resolve(); });
+          mo.observe(list, { childList: true, subtree: true, characterData: true });
+        });
+        const t0 = performance.now();
+        input.value = q.slice(0, i);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await changed;
+        out.push(performance.now() - t0);
+      }
+    }
+    return out;
+  }, queries);
+  report('search latency per keystroke (input to results drawn)', `median ${median(times).toFixed(2)} ms, p95 ${p95(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(1)} ms over ${times.length} keystrokes (goal under 5 ms)`);
+  // Every query finds what it should, typo included ("softwre").
+  await page.locator('#role-search').fill('lead softwre developer');
+  await page.waitForFunction(() => document.querySelector('#role-results a[data-role]')?.textContent.startsWith('Lead Software Developer'));
+  await page.locator('#role-search').fill(target.title.toLowerCase());
+  await page.waitForFunction((t) => [...document.querySelectorAll('#role-results a[data-role]')].some((a) => a.textContent === t), target.title);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

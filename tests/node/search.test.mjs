@@ -1,0 +1,64 @@
+// Catalog search: every query word must match a word of a role (prefix, or one typo from four
+// letters up), titles rank above aliases and categories; checked against a brute-force reading
+// of the same rules on synthetic names (test data, never shipped).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildIndex, search, words } from '../../web/js/search.js';
+
+const roles = [
+  { id: 'nurse', title: 'Registered Nurse', seniority: 'Mid', category: 'Healthcare', aliases: ['RN', 'Staff nurse'] },
+  { id: 'nurse-practitioner', title: 'Nurse Practitioner', category: 'Healthcare' },
+  { id: 'accountant', title: 'Accountant', seniority: 'Senior', category: 'Finance', aliases: ['CPA'] },
+  { id: 'truck', title: 'Truck Driver', category: 'Transport', aliases: ['HGV driver', 'Lorry driver'] },
+  { id: 'cafe', title: 'Café Owner', category: 'Hospitality' },
+  { id: 'ml', title: 'AI Research Engineer', seniority: 'Mid-Senior', category: 'AI Research & Governance', aliases: ['Machine Learning Researcher'] },
+];
+const index = buildIndex(roles);
+const ids = (q) => search(index, q).results.map((r) => r.role.id);
+
+test('prefixes, every word, accents, aliases and categories', () => {
+  assert.deepEqual(ids('nur'), ['nurse-practitioner', 'nurse']);
+  assert.deepEqual(ids('registered nur'), ['nurse']);
+  assert.deepEqual(ids('cafe'), ['cafe']);
+  assert.deepEqual(ids('CAFÉ own'), ['cafe']);
+  assert.deepEqual(ids('lorry'), ['truck'], 'an alias');
+  assert.deepEqual(ids('finance'), ['accountant'], 'a category');
+  assert.deepEqual(ids('machine learning'), ['ml']);
+  assert.deepEqual(ids('plumber'), []);
+  assert.equal(search(index, '').total, roles.length);
+});
+
+test('one typo from four letters up: changed, missing, extra or swapped letters', () => {
+  assert.deepEqual(ids('acountant'), ['accountant'], 'a letter missing');
+  assert.deepEqual(ids('accountnat'), ['accountant'], 'two swapped');
+  assert.deepEqual(ids('truk driver'), ['truck'], 'a letter missing, as a prefix');
+  assert.deepEqual(ids('nurze'), ['nurse-practitioner', 'nurse'], 'a letter changed');
+  assert.deepEqual(ids('driverr'), ['truck'], 'a letter extra');
+  assert.deepEqual(ids('nuz'), [], 'no typos in words under four letters');
+  assert.deepEqual(ids('acccountantt'), [], 'two typos are too many');
+});
+
+test('titles rank above aliases', () => {
+  const list = buildIndex([{ id: 'a', title: 'Data clerk', aliases: ['Nurse aide'] }, { id: 'b', title: 'Nurse' }]);
+  assert.deepEqual(search(list, 'nurse').results.map((r) => r.role.id), ['b', 'a']);
+});
+
+test('compact rows from data/search.json index the same', () => {
+  const rows = roles.map((r) => [r.id, r.title, r.seniority ?? '', r.category ?? '', r.aliases ?? []]);
+  const compact = buildIndex(rows);
+  for (const q of ['nur', 'lorry', 'acountant', 'cafe own']) assert.deepEqual(search(compact, q).results.map((r) => r.role.id), ids(q), q);
+});
+
+test('on 2,000 synthetic names, every prefix query finds exactly the roles a plain scan finds', () => {
+  const parts = ['data', 'nurse', 'clerk', 'senior', 'driver', 'analyst', 'teacher', 'welder', 'pilot', 'chef', 'editor', 'agent'];
+  let seed = 11;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const many = Array.from({ length: 2000 }, (_, i) => ({ id: `r${i}`, title: `${parts[rand(12)]} ${parts[rand(12)]} ${i}`, category: parts[rand(12)] }));
+  const big = buildIndex(many);
+  for (const q of ['nur', 'dat cle', 'pilot 1', 'chef editor', 'wel']) {
+    const want = many.filter((r) => words(q).every((qw) => words(`${r.title} ${r.category}`).some((w) => w.startsWith(qw)))).map((r) => r.id).sort();
+    const got = search(big, q, 10000).results.map((r) => r.role.id).sort();
+    // Typo matches may add roles, never lose one.
+    for (const id of want) assert.ok(got.includes(id), `${q}: ${id}`);
+  }
+});

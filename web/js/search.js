@@ -1,0 +1,87 @@
+// Search over the catalog's titles, seniorities, categories and aliases, for catalogs of any size:
+// every query word must match a word of the role, as a prefix ("nur" finds "Nurse") or, for words
+// of four letters or more, with one typo (a letter missing, added, changed, or two swapped). The
+// words are indexed once (each distinct word -> the roles that have it), so a keystroke scans the
+// distinct words, not every role. Pure functions, no DOM: tested in node, timed in Chromium.
+
+/** Lowercase words without accents: "Café Owner (Senior)" -> ["cafe", "owner", "senior"]. */
+export const words = (text) => String(text ?? '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  .split(/[^a-z0-9+#]+/).filter(Boolean);
+
+// Where a word was found: a title word counts more than an alias, an alias more than a category.
+const FIELD_WEIGHT = [4, 2, 3, 1]; // title, seniority, aliases, category
+
+/**
+ * The index of a list of roles [{id, title, seniority, category, aliases}] (or the compact rows of
+ * data/search.json: [id, title, seniority, category, aliases]).
+ */
+export function buildIndex(list) {
+  const roles = list.map((r) => (Array.isArray(r)
+    ? { id: r[0], title: r[1], seniority: r[2] || undefined, category: r[3] || undefined, aliases: r[4] || [] }
+    : r));
+  const postings = new Map(); // word -> Map(role index -> field weight)
+  roles.forEach((r, i) => {
+    const fields = [r.title, r.seniority, (r.aliases ?? []).join(' '), r.category];
+    fields.forEach((text, f) => {
+      for (const w of words(text)) {
+        let p = postings.get(w);
+        if (!p) postings.set(w, (p = new Map()));
+        p.set(i, Math.max(p.get(i) ?? 0, FIELD_WEIGHT[f]));
+      }
+    });
+  });
+  return { roles, postings, vocabulary: [...postings.keys()] };
+}
+
+/** At most one edit (insert, delete, substitute, or swap two neighbours) between a and b. */
+function withinOneEdit(a, b) {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter changed
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * How well `q` (a query word) matches the indexed word `w`: 3 exact, 2 prefix, 1 one typo
+ * (against the word, or the start of it of about the query's length), 0 not at all.
+ */
+function match(q, w) {
+  if (w === q) return 3;
+  if (w.startsWith(q)) return 2;
+  if (q.length < 4) return 0;
+  if (withinOneEdit(q, w)) return 1;
+  for (const n of [q.length - 1, q.length, q.length + 1]) if (n > 2 && n < w.length && withinOneEdit(q, w.slice(0, n))) return 1;
+  return 0;
+}
+
+/**
+ * The roles matching every word of `query`, best first: [{role, score}]. `limit` caps the list
+ * (the count of all matches is returned as `total`).
+ */
+export function search(index, query, limit = 20) {
+  const qs = [...new Set(words(query))];
+  if (qs.length === 0) return { results: index.roles.slice(0, limit).map((role) => ({ role, score: 0 })), total: index.roles.length };
+  let scores = null; // role index -> score, for roles matching every word so far
+  for (const q of qs) {
+    const here = new Map();
+    for (const w of index.vocabulary) {
+      const m = match(q, w);
+      if (!m) continue;
+      for (const [i, weight] of index.postings.get(w)) {
+        if (scores && !scores.has(i)) continue;
+        here.set(i, Math.max(here.get(i) ?? 0, m * weight));
+      }
+    }
+    scores = scores ? new Map([...here].map(([i, s]) => [i, s + scores.get(i)])) : here;
+    if (scores.size === 0) break;
+  }
+  const ranked = [...scores].sort((a, b) => b[1] - a[1] || index.roles[a[0]].title.localeCompare(index.roles[b[0]].title));
+  return { results: ranked.slice(0, limit).map(([i, score]) => ({ role: index.roles[i], score })), total: ranked.length };
+}
