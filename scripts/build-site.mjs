@@ -133,6 +133,7 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
     app: path.join(web, 'js/app.js'),
     embed: path.join(web, 'js/embed.js'),
     'embed-page': path.join(web, 'js/embed-page.js'),
+    'insight-worker': path.join(web, 'js/insight-worker.js'),
   };
   const js = await esbuild.build({
     entryPoints: entries,
@@ -200,6 +201,8 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
   // Stable URLs for the snippets: a one-line loader for the hashed widget module, and the
   // iframe sizer (plain script).
   fs.writeFileSync(path.join(out, 'embed.js'), `import "./assets/${names.embed}";\n`);
+  // The insight worker's stable URL (a module worker importing the hashed chunk the app shares).
+  fs.writeFileSync(path.join(out, 'insight-worker.js'), `import "./assets/${nameOf(entries['insight-worker'])}";\n`);
   await esbuild.build({
     entryPoints: [path.join(web, 'js/embed-frame.js')],
     bundle: true,

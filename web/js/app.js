@@ -17,6 +17,7 @@ import { outputActions } from './output-actions.js';
 import { compareFeature } from './compare.js';
 import { refillRows, refreshHistoryChart } from './reasons.js';
 import { siteUrl } from './site.js';
+import { insightWorker } from './insight-client.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -130,11 +131,43 @@ function scheduleInsight() {
   insightFrame = requestAnimationFrame(updateInsight);
 }
 
-/** Once per frame: the analyses, then everything drawn from {result, insight} (the zone bar once). */
-function updateInsight() {
-  const out = state.engine.insight(scoringInput(state.current));
-  if (!out.ok) return;
-  state.insight = out.insight;
+/**
+ * Once per frame: the analyses, then everything drawn from {result, insight} (the zone bar once).
+ * After the first drawing of a page they run on the insight worker, so moving a slider never
+ * waits for them; until the answer comes, what they show is marked as updating (see markStale).
+ */
+function updateInsight({ here = false } = {}) {
+  const input = scoringInput(state.current);
+  if (!here && insight.available) {
+    insight.request(input, state.revision);
+    markStale(true);
+    return;
+  }
+  const out = state.engine.insight(input);
+  if (out.ok) drawInsight(out.insight);
+}
+
+const insight = insightWorker((out, revision) => {
+  if (!state.current || revision !== state.revision) return; // a newer edit asks again
+  if (!out) return updateInsight({ here: true }); // the worker failed: this thread does it
+  if (out.ok) drawInsight(out.insight);
+});
+
+/** The parts drawn from the analyses are marked while newer ones are computed (dimmed after a moment). */
+function markStale(stale) {
+  if (!state.refs) return;
+  for (const el of [state.refs.tornado.closest('section'), state.refs.sure.closest('section'), state.refs.move.closest('section'), state.refs.strip.querySelector('.strip-range')]) {
+    if (!el) continue;
+    el.classList.toggle('stale', stale);
+    if (stale) el.setAttribute('aria-busy', 'true');
+    else el.removeAttribute('aria-busy');
+  }
+}
+
+function drawInsight(result) {
+  state.insight = result;
+  markStale(false);
+  const out = { insight: result };
   const m = state.engine.methodology;
   renderInsight({ refs: state.refs, methodology: m, insight: out.insight, result: state.result, assessment: state.current });
   renderBar(state.refs, {
@@ -519,7 +552,7 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   recompute();
   // The first analyses are drawn with the page, so nothing moves under the reader afterwards.
   cancelAnimationFrame(insightFrame);
-  updateInsight();
+  updateInsight({ here: true });
   updateTitle();
 }
 

@@ -13,24 +13,30 @@ const FIELD_WEIGHT = [4, 2, 3, 1]; // title, seniority, aliases, category
 
 /**
  * The index of a list of roles [{id, title, seniority, category, aliases}] (or the compact rows of
- * data/search.json: [id, title, seniority, category, aliases]).
+ * data/search.json: [id, title, seniority, category, aliases]): for each distinct word, the roles
+ * that have it and how much it counts there (typed arrays), and each role's rank by title.
  */
 export function buildIndex(list) {
   const roles = list.map((r) => (Array.isArray(r)
     ? { id: r[0], title: r[1], seniority: r[2] || undefined, category: r[3] || undefined, aliases: r[4] || [] }
     : r));
-  const postings = new Map(); // word -> Map(role index -> field weight)
+  const found = new Map(); // word -> Map(role index -> field weight)
   roles.forEach((r, i) => {
     const fields = [r.title, r.seniority, (r.aliases ?? []).join(' '), r.category];
     fields.forEach((text, f) => {
       for (const w of words(text)) {
-        let p = postings.get(w);
-        if (!p) postings.set(w, (p = new Map()));
+        let p = found.get(w);
+        if (!p) found.set(w, (p = new Map()));
         p.set(i, Math.max(p.get(i) ?? 0, FIELD_WEIGHT[f]));
       }
     });
   });
-  return { roles, postings, vocabulary: [...postings.keys()] };
+  const postings = new Map();
+  for (const [w, p] of found) postings.set(w, { ids: Int32Array.from(p.keys()), weights: Uint8Array.from(p.values()) });
+  const byTitle = roles.map((_, i) => i).sort((a, b) => roles[a].title.localeCompare(roles[b].title));
+  const rank = new Int32Array(roles.length);
+  byTitle.forEach((i, k) => { rank[i] = k; });
+  return { roles, postings, vocabulary: [...postings.keys()], rank, here: new Float64Array(roles.length), total: new Float64Array(roles.length) };
 }
 
 /** At most one edit (insert, delete, substitute, or swap two neighbours) between a and b. */
@@ -62,26 +68,50 @@ function match(q, w) {
 }
 
 /**
- * The roles matching every word of `query`, best first: [{role, score}]. `limit` caps the list
- * (the count of all matches is returned as `total`).
+ * The roles matching every word of `query`, best first (then by title): {results: [{role, score}],
+ * total}. Only the best `limit` are sorted; `total` counts every match.
  */
 export function search(index, query, limit = 20) {
   const qs = [...new Set(words(query))];
   if (qs.length === 0) return { results: index.roles.slice(0, limit).map((role) => ({ role, score: 0 })), total: index.roles.length };
-  let scores = null; // role index -> score, for roles matching every word so far
+  const { here, total, rank } = index;
+  let candidates = null; // role indexes matching every word so far
   for (const q of qs) {
-    const here = new Map();
+    const touched = [];
     for (const w of index.vocabulary) {
       const m = match(q, w);
       if (!m) continue;
-      for (const [i, weight] of index.postings.get(w)) {
-        if (scores && !scores.has(i)) continue;
-        here.set(i, Math.max(here.get(i) ?? 0, m * weight));
+      const { ids, weights } = index.postings.get(w);
+      for (let k = 0; k < ids.length; k++) {
+        const i = ids[k];
+        const v = m * weights[k];
+        if (here[i] === 0) touched.push(i);
+        if (v > here[i]) here[i] = v;
       }
     }
-    scores = scores ? new Map([...here].map(([i, s]) => [i, s + scores.get(i)])) : here;
-    if (scores.size === 0) break;
+    let next;
+    if (candidates === null) {
+      next = touched;
+      for (const i of next) total[i] = here[i];
+    } else {
+      next = [];
+      for (const i of candidates) if (here[i] > 0) { total[i] += here[i]; next.push(i); }
+    }
+    for (const i of touched) here[i] = 0;
+    candidates = next;
+    if (candidates.length === 0) break;
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1] || index.roles[a[0]].title.localeCompare(index.roles[b[0]].title));
-  return { results: ranked.slice(0, limit).map(([i, score]) => ({ role: index.roles[i], score })), total: ranked.length };
+  // The best `limit`, kept sorted as they come (score down, then title).
+  const better = (a, b) => total[a] > total[b] || (total[a] === total[b] && rank[a] < rank[b]);
+  const top = [];
+  for (const i of candidates) {
+    if (top.length === limit && !better(i, top[top.length - 1])) continue;
+    let k = top.length;
+    while (k > 0 && better(i, top[k - 1])) k--;
+    top.splice(k, 0, i);
+    if (top.length > limit) top.pop();
+  }
+  const results = top.map((i) => ({ role: index.roles[i], score: total[i] }));
+  for (const i of candidates) total[i] = 0;
+  return { results, total: candidates.length };
 }

@@ -1,0 +1,55 @@
+// The page's side of the insight worker: sends the newest inputs, at most one request in flight
+// (inputs that arrive meanwhile replace each other, so only the latest is computed next), and
+// answers with the insight of the newest request, tagged with the revision it was asked for. The
+// worker starts at the first request (after the page's first drawing, which computes its own).
+// Where a worker cannot run, `available` turns false and the page computes on its own thread.
+import { siteUrl } from './site.js';
+
+export function insightWorker(onResult) {
+  let worker = null;
+  let busy = false;
+  let queued = null; // {id, input, revision}
+  let lastId = 0;
+  let lastRevision = null;
+  const client = {
+    available: typeof Worker === 'function',
+    /** Asks for the insight of `input` (the page's revision `revision`). */
+    request(input, revision) {
+      if (!worker) start();
+      if (!client.available) return;
+      const job = { id: ++lastId, input };
+      lastRevision = revision;
+      if (busy) queued = job;
+      else send(job);
+    },
+  };
+  function start() {
+    try {
+      worker = new Worker(siteUrl('insight-worker.js'), { type: 'module' });
+    } catch {
+      client.available = false;
+      return;
+    }
+    worker.addEventListener('message', ({ data }) => {
+      busy = false;
+      if (queued) {
+        const next = queued;
+        queued = null;
+        send(next);
+      }
+      if (data.error) fail();
+      else if (data.id === lastId) onResult(data.out, lastRevision);
+    });
+    worker.addEventListener('error', fail);
+  }
+  function send(job) {
+    busy = true;
+    worker.postMessage(job);
+  }
+  function fail() {
+    client.available = false;
+    worker?.terminate();
+    onResult(null, lastRevision); // the page computes this one itself
+  }
+  return client;
+}
