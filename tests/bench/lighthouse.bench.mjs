@@ -11,16 +11,20 @@ import { serve, root, siteManifest, CHROMIUM_ARGS } from '../e2e/browser.mjs';
 const server = await serve();
 try {
   const report = path.join(os.tmpdir(), 'jobzone-lighthouse.json');
-  // Asynchronous: the server runs in this process, so the event loop must stay free to answer.
-  await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), `${server.url}/`,
-    '--output=json', `--output-path=${report}`, '--quiet',
-    '--only-categories=performance,accessibility,best-practices,seo',
-    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
-  const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
-  const scores = Object.values(lhr.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`).join(' · ');
-  console.log(`Lighthouse ${lhr.lighthouseVersion}: ${scores}   (target 100 each, at least 95)`);
-  const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable');
-  if (failing.length) console.log(`  audits below full marks: ${failing.map((a) => `${a.id} (${a.score})`).join(', ')}`);
+  // The start page (built by script after the wasm loads) and a prerendered role page.
+  for (const [name, url] of [['start page /', `${server.url}/`], ['role page /roles/<id>/', `${server.url}/roles/ai-research-engineer-mid-senior/`]]) {
+    // Asynchronous: the server runs in this process, so the event loop must stay free to answer.
+    await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), url,
+      '--output=json', `--output-path=${report}`, '--quiet',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
+    const scores = Object.values(lhr.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`).join(' · ');
+    const metric = (id) => lhr.audits[id]?.displayValue ?? '?';
+    console.log(`Lighthouse ${lhr.lighthouseVersion}, ${name}: ${scores}; FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}   (target 100 each)`);
+    const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable');
+    if (failing.length) console.log(`  audits below full marks: ${failing.map((a) => `${a.id} (${a.score})`).join(', ')}`);
+  }
 
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-profile-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -33,6 +33,32 @@ try {
     await context.close();
   }
 
+  // 1b. A prerendered role page: what its first paint needs (the HTML and the render-blocking
+  //     stylesheet, gzip -9; no script, no wasm) and everything fetched until it is interactive.
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const urls = [];
+    page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/roles/ai-research-engineer-mid-senior/`);
+    await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('#levers .tornado tr'));
+    await page.waitForLoadState('networkidle');
+    const gzOf = (u) => {
+      const file = path.join(root, 'dist', u.endsWith('/') ? `${u}index.html` : decodeURIComponent(u));
+      return fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length : 0;
+    };
+    const firstPaint = urls.filter((u) => u.endsWith('/') || u.endsWith('.css'));
+    const fp = firstPaint.reduce((t, u) => t + gzOf(u), 0);
+    const all = [...new Set(urls)].reduce((t, u) => t + gzOf(u), 0);
+    const wasmBeforePaint = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
+      return performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm') && r.startTime < paint);
+    });
+    console.log(`Role page /roles/<id>/: first paint needs ${kb(fp)} gzip (${firstPaint.join(', ')}; wasm requested before it: ${wasmBeforePaint ? 'yes' : 'no'})   (target <= 30 KB, no wasm)`);
+    console.log(`  fully interactive: ${kb(all)} gzip in ${new Set(urls).size} files   (target <= 100 KB)`);
+    await context.close();
+  }
+
   // 2. Input to updated score: 200 scripted slider moves, timed from the input event to the
   //    updated score after a forced layout.
   {
@@ -58,6 +84,43 @@ try {
     });
     console.log(`Input to updated score, 200 slider moves: median ${median(times).toFixed(2)} ms, p95 ${pctl(times, 0.95).toFixed(2)} ms   (targets < 4 ms, < 16 ms)`);
     await context.close();
+  }
+
+  // 2b. A drag, one move per frame as a hand makes it, on the reference (7 tasks) and on a 50-task
+  //     synthetic assessment (test data, opened from a plain share link): input to updated score,
+  //     and the longest main-thread task meanwhile (the analyses run on the insight worker).
+  {
+    const { syntheticAssessment } = await import('../node/corpus.mjs');
+    const fifty = syntheticAssessment(50, 50);
+    const link = `${server.url}/#a=0.${Buffer.from(JSON.stringify(fifty)).toString('base64url')}`;
+    for (const [name, url] of [['reference, 7 tasks', `${server.url}/`], ['synthetic, 50 tasks', link]]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('#levers .tornado tr');
+      const { times, longest } = await page.evaluate(async () => {
+        let longest = 0;
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); }).observe({ type: 'longtask' });
+        const sliders = [...document.querySelectorAll('input[type=range][data-path$=".score"], input[type=range][data-path^="evidence"], input[type=range][data-path="ai_growth_correlation"]')];
+        const out = [];
+        const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+        for (let i = 0; i < 150; i++) {
+          await frame();
+          const el = sliders[i % sliders.length];
+          const next = Number(el.value) >= Number(el.max) ? Number(el.min) : Number(el.value) + 1;
+          const t0 = performance.now();
+          el.value = String(next);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          void document.querySelector('.big-score').textContent;
+          void document.body.offsetHeight;
+          out.push(performance.now() - t0);
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        return { times: out, longest };
+      });
+      console.log(`Drag (one move per frame, 150 moves), ${name}: input to score median ${median(times).toFixed(2)} ms, p95 ${pctl(times, 0.95).toFixed(2)} ms; longest main-thread task ${longest ? `${longest.toFixed(0)} ms` : 'none over 50 ms'}   (targets < 4 ms, < 8 ms)`);
+      await context.close();
+    }
   }
 
   // 3. Cold load: navigation start to the score visible (a mark the page sets), 7 fresh contexts.

@@ -168,12 +168,14 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     const problems = watch(page);
     await page.goto(`${big.url}/`);
     await page.waitForSelector('.big-score');
+    // The names load when the search box is first used; each keystroke then redraws the list.
+    const shownFor = (query, n) => page.waitForFunction(([q, count]) => document.getElementById('role-search').value === q
+      && document.querySelectorAll('#role-results a[data-role]').length === count, [query, n]);
     await page.getByLabel('Search published roles').fill('synthetic role 042');
-    const links = page.locator('#role-results a[data-role]');
-    assert.equal(await links.count(), 1);
+    await shownFor('synthetic role 042', 1);
     await page.getByLabel('Search published roles').fill('synthetic');
-    assert.equal(await links.count(), 20);
-    assert.match(await page.textContent('#role-results'), /480 more/);
+    await shownFor('synthetic', 20);
+    await page.waitForFunction(() => /480 more/.test(document.getElementById('role-results').textContent));
     await page.getByLabel('Search published roles').fill('role 137');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Synthetic role 137'));
