@@ -1,7 +1,7 @@
 // Builds the static site into dist/: bundles and minifies the page (esbuild) with content-hashed
 // names, copies the data, writes _headers, generates the service worker (Workbox) and
 // precompressed .gz/.br copies, and the published roles (scripts/publish.mjs).
-// Usage: node scripts/build-site.mjs [--roles DIR] [--out DIR] [--base-url URL] [--default ID]
+// Usage: node scripts/build-site.mjs [--roles DIR] [--out DIR] [--base-url URL] [--default ID] [--previews]
 import * as esbuild from 'esbuild';
 import { generateSW } from 'workbox-build';
 import crypto from 'node:crypto';
@@ -65,7 +65,7 @@ export async function generateServiceWorker(out) {
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
     // Per-role pages, badges and oEmbed answers are for other sites and crawlers: not precached.
-    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', ...perRole],
+    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'og/**', ...perRole],
     swDest: path.join(out, 'sw.js'),
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/embed\.html/, /^\/demo\//, /\/roles\//],
@@ -120,7 +120,7 @@ function precompress(out, only = () => true) {
   }
 }
 
-export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null, rolesDir = path.join(web, 'data/roles'), defaultId = null, log = () => {} } = {}) {
+export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null, rolesDir = path.join(web, 'data/roles'), defaultId = null, previews = null, log = () => {} } = {}) {
   fs.rmSync(out, { recursive: true, force: true });
   const assets = path.join(out, 'assets');
   fs.mkdirSync(assets, { recursive: true });
@@ -215,7 +215,7 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
   // Each published role's page, card, badge and oEmbed answer, computed by the core.
   const engine = await nodeEngine(glue, wasm);
   const shell = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
-  names.roles = (await publishRoles({ out, rolesDir, engine, baseUrl, shell, defaultId, log, engineFiles: { glue, wasm } })).length;
+  names.roles = (await publishRoles({ out, rolesDir, engine, baseUrl, shell, defaultId, previews, log, engineFiles: { glue, wasm } })).length;
   fs.writeFileSync(path.join(out, '_headers'), headersFile(names));
   const { count, size } = await generateServiceWorker(out);
   precompress(out);
@@ -237,13 +237,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rolesDir = option('--roles');
   const outDir = option('--out');
   const defaultId = option('--default');
+  const previews = args.includes('--previews') ? (args.splice(args.indexOf('--previews'), 1), true) : null;
   if (baseUrl && !/^https?:\/\/[^\s]+\/$/.test(baseUrl)) throw new Error(`--base-url must be an http(s) URL ending in "/", got ${baseUrl}`);
   if (!baseUrl) console.log('note: no --base-url given, so oEmbed answers and role pages carry relative links (an oEmbed consumer needs absolute ones).');
   const out = outDir ?? args[0] ? path.resolve(outDir ?? args[0]) : undefined;
   const started = performance.now();
   let built;
   try {
-    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, defaultId, log: (line) => console.log(line) });
+    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, defaultId, previews, log: (line) => console.log(line) });
   } catch (error) {
     console.error(`build-site: ${error.message}`);
     process.exit(1);

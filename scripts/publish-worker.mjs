@@ -3,6 +3,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeEngine, publishPages } from './publish.mjs';
 
-const { out, roles, baseUrl, shell, engineFiles } = workerData;
+const { out, roles, baseUrl, shell, engineFiles, images } = workerData;
 const engine = await nodeEngine(engineFiles.glue, engineFiles.wasm);
-parentPort.postMessage(await publishPages({ out, roles, engine, baseUrl, shell }));
+parentPort.postMessage(await publishPages({ out, roles, engine, baseUrl, shell, images }));

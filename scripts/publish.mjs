@@ -9,6 +9,8 @@
 //   oembed/<id>.json       the oEmbed answer (type "rich": the iframe snippet)
 //   roles/<id>/index.html  the whole role page rendered to HTML (scripts/prerender.mjs), with its
 //                          title, description, canonical, Open Graph, Twitter and oEmbed links
+//   og/<id>.png            its 1200x630 link-preview image (scripts/og-image.mjs; by default for
+//                          catalogs of at most PREVIEWS_UP_TO roles, see `previews`)
 // and for the site: data/index.json (the catalog), sitemap.xml and robots.txt, feed.xml (Atom:
 // published score changes, from each role's history).
 import fs from 'node:fs';
@@ -20,6 +22,10 @@ import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
 import { htmlAttr, htmlText, plainLine } from '../web/js/escape.js';
 import { cardOf, cardName } from '../web/js/card.js';
 import { renderRolePage } from './prerender.mjs';
+import { ogImage, OG } from './og-image.mjs';
+
+/** Catalogs up to this many roles get a preview image per role by default (each takes ~0.1 s). */
+export const PREVIEWS_UP_TO = 1000;
 
 /** The wasm module in node: {score(assessment), insight(assessment), validate(text), methodology}. */
 export async function nodeEngine(glue, wasmFile) {
@@ -84,8 +90,10 @@ function catalogOf(roles, defaultId) {
  * index.html (the role pages are made from it); baseUrl: the site's absolute URL, or null;
  * engineFiles: {glue, wasm}, to render a large catalog on worker threads (one per core, at most 4).
  */
-export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null, log = () => {} }) {
+export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null, previews = null, log = () => {} }) {
   const roles = readRoles(rolesDir, engine);
+  const images = previews ?? roles.length <= PREVIEWS_UP_TO;
+  if (!images) log(`no preview images: ${roles.length} roles is more than ${PREVIEWS_UP_TO} (--previews forces them)`);
   const catalog = catalogOf(roles, defaultId);
   write(out, 'data/index.json', `${JSON.stringify(catalog.index)}\n`);
   write(out, 'data/search.json', `${JSON.stringify(catalog.search)}\n`);
@@ -95,7 +103,7 @@ export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shel
     const size = Math.ceil(roles.length / threads);
     const parts = await Promise.all(Array.from({ length: threads }, (_, t) => new Promise((resolve, reject) => {
       const worker = new Worker(new URL('./publish-worker.mjs', import.meta.url), {
-        workerData: { out, roles: roles.slice(t * size, (t + 1) * size), baseUrl, shell, engineFiles },
+        workerData: { out, roles: roles.slice(t * size, (t + 1) * size), baseUrl, shell, engineFiles, images },
       });
       worker.once('message', resolve);
       worker.once('error', reject);
@@ -103,14 +111,14 @@ export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shel
     })));
     cards = parts.flat();
   } else {
-    cards = await publishPages({ out, roles, engine, baseUrl, shell, log });
+    cards = await publishPages({ out, roles, engine, baseUrl, shell, images, log });
   }
   writeSiteFiles(out, { roles, cards, baseUrl });
   return cards;
 }
 
 /** Each role's files (see the top of this file); returns the cards, in the order of `roles`. */
-export async function publishPages({ out, roles, engine, baseUrl, shell, log = () => {} }) {
+export async function publishPages({ out, roles, engine, baseUrl, shell, images = false, log = () => {} }) {
   const m = engine.methodology;
   const site = baseUrl ?? '/';
   const cards = [];
@@ -133,9 +141,11 @@ export async function publishPages({ out, roles, engine, baseUrl, shell, log = (
       html: iframe,
       width: CARD_FRAME.width,
       height: CARD_FRAME.height,
+      ...(images ? { thumbnail_url: `${site}og/${id}.png`, thumbnail_width: OG.width, thumbnail_height: OG.height } : {}),
       cache_age: 86400,
     }, null, 1)}\n`);
-    write(out, `roles/${id}/index.html`, rolePage(shell, { card, assessment, html, baseUrl }));
+    if (images) write(out, `og/${id}.png`, await ogImage(card));
+    write(out, `roles/${id}/index.html`, rolePage(shell, { card, assessment, html, baseUrl, image: images }));
     if (++done % 1000 === 0) log(`${done} of ${roles.length} role pages`);
   }
   return cards;
@@ -175,7 +185,7 @@ const clip = (text, max) => {
  * own head (title, description, canonical, Open Graph, Twitter card, oEmbed discovery, the role
  * the app opens) and the prerendered page in #page. No wasm preload: the first paint needs none.
  */
-function rolePage(shell, { card, assessment, html, baseUrl }) {
+function rolePage(shell, { card, assessment, html, baseUrl, image = false }) {
   const name = cardName(card);
   const up = '../../';
   const abs = (p) => (baseUrl ? new URL(p, baseUrl).href : `${up}${p}`);
@@ -193,7 +203,10 @@ function rolePage(shell, { card, assessment, html, baseUrl }) {
     `<meta property="og:title" content="${htmlAttr(headline)}">`,
     `<meta property="og:description" content="${htmlAttr(description)}">`,
     baseUrl ? `<meta property="og:url" content="${htmlAttr(abs(`roles/${card.id}/`))}">` : null,
-    `<meta name="twitter:card" content="summary">`,
+    image ? `<meta property="og:image" content="${htmlAttr(abs(`og/${card.id}.png`))}">` : null,
+    image ? `<meta property="og:image:width" content="${OG.width}">\n<meta property="og:image:height" content="${OG.height}">` : null,
+    image ? `<meta property="og:image:alt" content="${htmlAttr(badgeSvg(card).alt)}">` : null,
+    `<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">`,
     `<meta name="twitter:title" content="${htmlAttr(headline)}">`,
     `<meta name="twitter:description" content="${htmlAttr(description)}">`,
   ].filter(Boolean).join('\n');

@@ -44,7 +44,10 @@ test('link previews: title, description, Open Graph, Twitter card and oEmbed dis
   assert.equal(meta('property', 'og:title'), 'AI Research Engineer (Mid-Senior): 61.9/100, Green (Accelerated)');
   assert.equal(meta('property', 'og:type'), 'article');
   assert.ok(meta('property', 'og:description').length > 60 && meta('property', 'og:description').length <= 200);
-  assert.equal(meta('name', 'twitter:card'), 'summary');
+  assert.equal(meta('name', 'twitter:card'), 'summary_large_image');
+  const image = await fetch(new URL(meta('property', 'og:image'), `${server.url}/roles/${ROLE}/`));
+  assert.equal(image.headers.get('content-type'), 'image/png');
+  assert.equal(meta('property', 'og:image:width'), '1200');
   assert.equal(meta('name', 'twitter:title'), meta('property', 'og:title'));
   assert.equal(meta('name', 'description'), meta('property', 'og:description'));
   const oembed = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(head)[1];

@@ -59,6 +59,7 @@ test('every role has its page, card, badge and oEmbed answer; sizes reported', (
   const search = fs.readFileSync(path.join(out, 'data/search.json'));
   report('search names (data/search.json)', `${kb(search.length)} raw, ${kb(zlib.gzipSync(search, { level: 9 }).length)} gzip (goal <= 150 KB)`);
   report('catalog loaded at boot (data/index.json)', `${fs.statSync(path.join(out, 'data/index.json')).size} bytes`);
+  report('preview images (og/<id>.png)', fs.existsSync(path.join(out, 'og')) ? `${fs.readdirSync(path.join(out, 'og')).length}` : 'not made: above 1,000 roles they are made only with --previews (about 0.1 s each)');
   const sw = fs.readFileSync(path.join(out, 'sw.js'), 'utf8');
   assert.doesNotMatch(sw, /roles\/synthetic-1\//, 'role pages are not precached');
   assert.doesNotMatch(sw, /data\/roles\/synthetic-/, 'nor role data, in a catalog this large');

@@ -45,7 +45,12 @@ test('the role page is the whole page rendered at build time: readable, with its
   assert.match(page, /<title>AI Research Engineer \(Mid-Senior\): 61\.9 Green \(Accelerated\) · jobzone<\/title>/);
   assert.match(page, /<meta name="description" content="61\.9\/100, Green \(Accelerated\)\. Protected, and strengthening: [^"]{40,}…">/);
   assert.match(page, /<meta property="og:title" content="AI Research Engineer \(Mid-Senior\): 61\.9\/100, Green \(Accelerated\)">/);
-  assert.match(page, /<meta name="twitter:card" content="summary">/);
+  assert.match(page, /<meta name="twitter:card" content="summary_large_image">/);
+  assert.match(page, /<meta property="og:image" content="\.\.\/\.\.\/og\/ai-research-engineer-mid-senior\.png">/);
+  assert.match(page, /<meta property="og:image:alt" content="AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(JobZone method\)">/);
+  const png = fs.readFileSync(path.join(dist, 'og', `${ROLE}.png`));
+  assert.equal(png.toString('ascii', 1, 4), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], 'the preview image is 1200x630');
   assert.match(page, /<meta name="jobzone-role" content="ai-research-engineer-mid-senior">/);
   assert.doesNotMatch(page, /rel="preload" href="[^"]+\.wasm"/, 'the first paint needs no wasm');
   assert.match(page, /<div id="status" class="status" role="status" hidden>/);
