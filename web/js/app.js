@@ -760,10 +760,25 @@ async function openStart() {
   await openRole(wanted ?? state.catalog.default, { current });
 }
 
-/** Resolves after the page's first paint (a frame, then a task), or at the first touch or key. */
+/**
+ * Resolves once the page has painted its content (the browser's first-contentful-paint entry; a
+ * frame and a task where that is not reported), or at the reader's first touch or key.
+ */
 function afterFirstPaint() {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
+    const done = () => setTimeout(resolve, 0);
+    if (performance.getEntriesByName('first-contentful-paint').length) return done();
+    if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('first-contentful-paint').length) {
+          observer.disconnect();
+          done();
+        }
+      }).observe({ type: 'paint', buffered: true });
+      setTimeout(resolve, 3000); // never later than this
+    } else {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    }
     for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, resolve, { once: true, capture: true });
   });
 }
