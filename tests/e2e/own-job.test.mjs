@@ -105,7 +105,7 @@ test('a blank start shows no score until a task has its own name and is confirme
   await page.waitForSelector('.big-score', { state: 'visible' });
   assert.match(await page.textContent('.notice'), /Your first score: \d+\.\d/);
   assert.equal(await page.locator('[data-action=confirm-task]:visible').count(), 0);
-  assert.match(await page.title(), /^truck driver: \d+\.\d/);
+  await page.waitForFunction(() => /^truck driver: \d+\.\d/.test(document.title));
   assert.deepEqual(problems, []);
   await context.close();
 });

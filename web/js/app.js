@@ -103,10 +103,9 @@ function recompute() {
   if (previous && (previous.display.score !== out.result.display.score || previous.label !== out.result.label)) {
     announce(out.result);
   }
-  updateTitle();
   renderPending();
   updateSaveStatus();
-  scheduleInsight();
+  scheduleInsight(); // the tab's title follows in that frame too (setting it costs about 1 ms)
   saveDraftSoon();
   return true;
 }
@@ -137,6 +136,7 @@ function scheduleInsight() {
  * waits for them; until the answer comes, what they show is marked as updating (see markStale).
  */
 function updateInsight({ here = false } = {}) {
+  updateTitle();
   const input = scoringInput(state.current);
   if (!here && insight.available) {
     insight.request(input, state.revision);
