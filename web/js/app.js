@@ -138,8 +138,8 @@ function scheduleInsight() {
 function updateInsight({ here = false } = {}) {
   updateTitle();
   const input = scoringInput(state.current);
-  if (!here && insight.available) {
-    insight.request(input, state.revision);
+  if (!here && insightThread.available) {
+    insightThread.request(input, state.revision);
     markStale(true);
     return;
   }
@@ -147,7 +147,7 @@ function updateInsight({ here = false } = {}) {
   if (out.ok) drawInsight(out.insight);
 }
 
-const insight = insightWorker((out, revision) => {
+const insightThread = insightWorker((out, revision) => {
   if (!state.current || revision !== state.revision) return; // a newer edit asks again
   if (!out) return updateInsight({ here: true }); // the worker failed: this thread does it
   if (out.ok) drawInsight(out.insight);
@@ -164,19 +164,19 @@ function markStale(stale) {
   }
 }
 
-function drawInsight(result) {
-  state.insight = result;
+/** Draws everything that comes from {result, insight} (the zone bar once). */
+function drawInsight(insight) {
+  state.insight = insight;
   markStale(false);
-  const out = { insight: result };
   const m = state.engine.methodology;
-  renderInsight({ refs: state.refs, methodology: m, insight: out.insight, result: state.result, assessment: state.current });
+  renderInsight({ refs: state.refs, methodology: m, insight, result: state.result, assessment: state.current });
   renderBar(state.refs, {
-    methodology: m, result: state.result, insight: out.insight, assessment: state.current,
+    methodology: m, result: state.result, insight, assessment: state.current,
     published: state.baseline, publishedResult: state.baselineResult,
   });
   compare.refresh();
   guide?.refresh();
-  document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: out.insight }));
+  document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: insight }));
 }
 
 /** The printable report is built when the page is about to print. */
