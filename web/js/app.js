@@ -824,6 +824,8 @@ async function boot() {
     page.hidden = false;
     $('footer').hidden = false;
     performance.mark('jobzone:score-visible');
+    // The insight worker starts while nothing else is going on, so the first move does not wait for it.
+    (window.requestIdleCallback ?? ((f) => setTimeout(f, 1000)))(() => insightThread.warm(), { timeout: 3000 });
   } catch (error) {
     fail(error);
   } finally {

@@ -1,7 +1,8 @@
 // The page's side of the insight worker: sends the newest inputs, at most one request in flight
 // (inputs that arrive meanwhile replace each other, so only the latest is computed next), and
 // answers with the insight of the newest request, tagged with the revision it was asked for. The
-// worker starts at the first request (after the page's first drawing, which computes its own).
+// worker starts when the page is idle after its first drawing (which computes its own), or at
+// the first request.
 // Where a worker cannot run, `available` turns false and the page computes on its own thread.
 import { siteUrl } from './site.js';
 
@@ -13,6 +14,10 @@ export function insightWorker(onResult) {
   let lastRevision = null;
   const client = {
     available: typeof Worker === 'function',
+    /** Starts the worker ahead of the first request (when the page is idle), so no move waits for it. */
+    warm() {
+      if (!worker && client.available) start();
+    },
     /** Asks for the insight of `input` (the page's revision `revision`). */
     request(input, revision) {
       if (!worker) start();
