@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { badgeSvg } from '../web/js/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
 import { htmlAttr, htmlText, plainLine } from '../web/js/escape.js';
-import { cardOf, cardName } from '../web/js/card.js';
+import { cardOf, cardName, scoringInput, ROLE_ID } from '../web/js/card.js';
 import { renderRolePage } from './prerender.mjs';
 import { ogImage, OG } from './og-image.mjs';
 
@@ -39,7 +39,6 @@ export async function nodeEngine(glue, wasmFile) {
   };
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /**
  * Reads and validates every *.json in `rolesDir` (sorted by name). Returns the roles
@@ -58,7 +57,7 @@ export function readRoles(rolesDir, engine) {
       continue;
     }
     const id = checked.assessment.id ?? path.basename(file, '.json');
-    if (!ID.test(id)) problems.push(`${file}: id: must be lowercase letters, digits and dashes (at most 100), got ${JSON.stringify(id)}`);
+    if (!ROLE_ID.test(id)) problems.push(`${file}: id: must be 1 to 80 lowercase letters, digits and dashes, got ${JSON.stringify(id)}`);
     else if (seen.has(id)) problems.push(`${file}: id: “${id}” is also the id of ${seen.get(id)}`);
     else {
       seen.set(id, file);
@@ -151,14 +150,8 @@ export async function publishPages({ out, roles, engine, baseUrl, shell, images 
   return cards;
 }
 
-/** An assessment without its prose: every input the score depends on, and the names. */
-function inputsOf(a) {
-  const keep = ['format', 'id', 'tasks', 'evidence', 'barriers', 'protective', 'ai_growth_correlation', 'override', 'confidence'];
-  const out = Object.fromEntries(keep.filter((k) => a[k] !== undefined).map((k) => [k, a[k]]));
-  out.role = { title: a.role.title, ...(a.role.seniority ? { seniority: a.role.seniority } : {}) };
-  out.tasks = a.tasks.map(({ rationale, ...task }) => task);
-  return out;
-}
+/** An assessment without its prose (card.js scoringInput), under its id. */
+const inputsOf = (a) => ({ ...scoringInput(a), ...(a.id ? { id: a.id } : {}) });
 
 function write(out, file, text) {
   const to = path.join(out, file);

@@ -2,22 +2,22 @@
 // scorer; saving, share links, export/import, compare and the printable report.
 import { loadEngine } from './engine.js';
 import { loadCatalog, fetchRole, fetchJson, wirePicker } from './catalog.js';
-import { buildPage, buildTasks, renderResult, renderInsight, renderBar, renderErrors } from './view.js';
+import { buildPage, buildTasks, renderResult, renderInsight, renderBar, renderErrors, missingParts } from './view.js';
 import { syncControls, setAt } from './controls.js';
 import { rebalance } from './time-shares.js';
 import { openStore } from './storage.js';
 import { decodeLink } from './share-link.js';
 import { startPwa } from './pwa.js';
 import { plainLine, firstChars } from './escape.js';
-import { h } from './dom.js';
 import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel, renderReport } from './own.js';
-import { taskActions } from './task-actions.js';
+import { taskActions, isPlaceholderName } from './task-actions.js';
 import { savedActions } from './saved-actions.js';
 import { outputActions } from './output-actions.js';
 import { compareFeature } from './compare.js';
 import { refillRows, refreshHistoryChart } from './reasons.js';
 import { siteUrl } from './site.js';
 import { insightWorker } from './insight-client.js';
+import { scoringInput } from './card.js'; // the prose is validated when opened or edited
 
 const $ = (id) => document.getElementById(id);
 
@@ -68,19 +68,6 @@ function announce(result) {
   }, 400);
 }
 
-/**
- * What the slider path sends to the core: every input the score depends on and every name, without
- * the prose (validated in full when the assessment was opened or a text was edited), so each move
- * serialises and parses less. Also what an embedded score card carries.
- */
-function scoringInput(a) {
-  return {
-    format: a.format, role: { title: a.role.title, seniority: a.role.seniority },
-    tasks: a.tasks.map(({ rationale, ...task }) => task), evidence: a.evidence,
-    barriers: a.barriers, protective: a.protective, ai_growth_correlation: a.ai_growth_correlation, override: a.override ?? null,
-    ...(a.confidence ? { confidence: a.confidence } : {}),
-  };
-}
 
 const marksBaseline = () => (state.mode === 'published' ? state.baseline : null);
 
@@ -381,7 +368,7 @@ function confirmPending() {
 
 /** Every button's action, by concern; each module gets the app's shared functions. */
 const app = {
-  state, scoringInput, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, publishedBase, restoreWork,
+  state, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, publishedBase, restoreWork,
   writeDraftNow, saveDraftSoon, showStorageProblem, setTextAt, confirmPending, renderToolbar: () => {
     renderToolbar(state.refs, state);
     updateSaveStatus();
@@ -450,7 +437,7 @@ const actions = {
   /** A blank start shows its first score once a task has a name of its own and is confirmed. */
   'confirm-task'(button) {
     const task = state.current.tasks[Number(button.dataset.index)];
-    if (!task || /^Task \d+$/.test(task.name.trim())) {
+    if (!task || isPlaceholderName(task.name)) {
       notify(state.refs, 'Give this task a name of its own first: what do you actually do?', [], 'problem');
       state.refs.tasks.querySelector(`[data-text="tasks.${button.dataset.index}.name"]`)?.focus();
       return;
@@ -572,18 +559,8 @@ function renderPending() {
   page.classList.toggle('pending', state.pending);
   state.refs.missing.hidden = !state.pending;
   if (!state.pending) return;
-  const named = state.current.tasks.filter((t) => !/^Task \d+$/.test(t.name.trim())).length;
-  state.refs.missing.replaceChildren(...missingParts(named));
-}
-
-function missingParts(named) {
-  return [
-    h('h3', null, 'No score yet'),
-    h('p', null, 'A score means something only once it describes your work. Still missing:'),
-    h('ul', null,
-      h('li', null, named ? `Done: ${named} ${named === 1 ? 'task has' : 'tasks have'} a name of your own.` : 'Name at least one task (they still have placeholder names).'),
-      h('li', null, 'Set its share of your week and how far AI could do it, then press “Confirm this task”.')),
-  ];
+  const named = state.current.tasks.filter((t) => !isPlaceholderName(t.name)).length;
+  state.refs.missing.replaceChildren(...missingParts({ named, heading: 'h3', next: 'Set its share of your week and how far AI could do it, then press “Confirm this task”.' }));
 }
 
 /** The score strip shows while the score card is out of view (not while it can be seen). */

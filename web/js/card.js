@@ -1,6 +1,24 @@
 // The figures a score card shows (format jobzone-card/1), from an assessment and the core's
 // result. The build writes one per published role (data/cards/<id>.json), so a published card
-// needs no wasm; a card of an own assessment makes the same object in the browser.
+// needs no wasm; a card of an own assessment makes the same object in the browser. Also what the
+// page and the build share about a role: its id's form, and the inputs the score needs.
+
+/** A role id as the core accepts it: 1 to 80 lowercase letters, digits and dashes. */
+export const ROLE_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/**
+ * Every input the score depends on and every name, without the prose: what the slider path sends
+ * to the core (so each move serialises and parses less), what an embedded card carries, and a
+ * published role's data/inputs/<id>.json.
+ */
+export function scoringInput(a) {
+  return {
+    format: a.format, role: { title: a.role.title, seniority: a.role.seniority },
+    tasks: a.tasks.map(({ rationale, ...task }) => task), evidence: a.evidence,
+    barriers: a.barriers, protective: a.protective, ai_growth_correlation: a.ai_growth_correlation, override: a.override ?? null,
+    ...(a.confidence ? { confidence: a.confidence } : {}),
+  };
+}
 export function cardOf(id, assessment, result, m) {
   const zone = m.zones.find((z) => z.zone === result.final.zone);
   return {

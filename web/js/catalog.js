@@ -4,9 +4,9 @@
 import { h, fill } from './dom.js';
 import { siteUrl } from './site.js';
 import { buildIndex, search } from './search.js';
+import { ROLE_ID } from './card.js';
 
 const MAX_SHOWN = 20;
-const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /** A JSON file of the site ("data/index.json"), from whichever page the app runs on. */
 export async function fetchJson(url) {
@@ -30,7 +30,7 @@ export function roleIndex() {
 const roles = new Map(); // id -> promise of the assessment (or null: no such role)
 /** A published role's assessment, or null when there is none by that id. */
 export function fetchRole(id) {
-  if (typeof id !== 'string' || !ID.test(id)) return Promise.resolve(null);
+  if (typeof id !== 'string' || !ROLE_ID.test(id)) return Promise.resolve(null);
   if (!roles.has(id)) {
     roles.set(id, fetchJson(`data/roles/${id}.json`).catch((error) => {
       roles.delete(id);

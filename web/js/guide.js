@@ -9,10 +9,11 @@ import { fixed, signed, signed1, pct } from './format.js';
 
 const signed2 = (v) => (v > 0.004 ? `+${fixed(v, 2)}` : fixed(v, 2));
 import { zoneClass } from './charts.js';
+import { missingParts } from './view.js';
 import { getAt, setAt } from './controls.js';
+import { placeholderName, isPlaceholderName } from './task-actions.js';
 
 export const STEPS = ['role', 'tasks', 'ai', 'evidence', 'barriers', 'human', 'result'];
-const PLACEHOLDER = /^Task \d+$/;
 const parsePath = (key) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 let help = null;
@@ -47,7 +48,7 @@ export function guideFeature(app) {
   const m = () => state.engine.methodology;
 
   const conf = () => m().insight.confidence;
-  const named = () => state.current.tasks.filter((t) => !PLACEHOLDER.test(t.name.trim())).length;
+  const named = () => state.current.tasks.filter((t) => !isPlaceholderName(t.name)).length;
 
   /** Opens the guide at `guide.step` (a draft's guide resumes where it was). */
   async function open(guide = {}) {
@@ -62,7 +63,7 @@ export function guideFeature(app) {
       step,
       index: Math.min(Math.max(0, Math.trunc(Number(guide.index)) || 0), state.current.tasks.length - 1),
       shares,
-      compare: typeof guide.compare === 'string' && /^[a-z0-9][a-z0-9-]{0,99}$/.test(guide.compare) ? guide.compare : null,
+      compare: typeof guide.compare === 'string' ? guide.compare : null, // fetchRole refuses an id that is not one
       from: guide.from === 'published' ? 'published' : 'own',
     };
     mount();
@@ -128,7 +129,8 @@ export function guideFeature(app) {
 
   /** A named task whose level was seen is confirmed: the first score appears. */
   function confirmTask(i) {
-    if (state.pending && !PLACEHOLDER.test(state.current.tasks[i]?.name.trim() ?? '')) app.confirmPending();
+    const task = state.current.tasks[i];
+    if (state.pending && task && !isPlaceholderName(task.name)) app.confirmPending();
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -188,7 +190,7 @@ export function guideFeature(app) {
           h('label', { for: nameId, class: 'guide-label' }, `Task ${i + 1}`),
           h('input', {
             id: nameId, type: 'text', 'data-g': 'name', 'data-index': i, maxlength: lim.max_name_chars, autocomplete: 'off',
-            value: PLACEHOLDER.test(t.name.trim()) ? '' : t.name, placeholder: i === 0 ? 'e.g. Checking patients and recording vital signs' : 'What else fills your week?',
+            value: isPlaceholderName(t.name) ? '' : t.name, placeholder: i === 0 ? 'e.g. Checking patients and recording vital signs' : 'What else fills your week?',
           }),
           h('span', { class: 'guide-time' },
             h('label', { class: 'guide-time-label' }, 'Time', h('span', { class: 'visually-hidden' }, ` on task ${i + 1}`), h('span', { class: 'guide-unit' }, ' (hours or %)'),
@@ -211,7 +213,7 @@ export function guideFeature(app) {
       const i = state.guide.index;
       const t = state.current.tasks[i];
       const ts = m().inputs.task_score;
-      const unnamed = PLACEHOLDER.test(t.name.trim());
+      const unnamed = isPlaceholderName(t.name);
       return [
         h('p', { class: 'guide-task-head' }, h('strong', null, unnamed ? `${t.name} (no name yet)` : t.name), ` · ${pct(t.time_pct)} of your week`),
         unnamed ? h('p', { class: 'note' }, 'This task still has its placeholder name: go Back to the tasks to name it, or it will not count as yours.') : null,
@@ -315,12 +317,7 @@ export function guideFeature(app) {
     if (state.pending) {
       const n = named();
       patch(slot,
-        h('div', { class: 'missing' },
-          h('h2', null, 'No score yet'),
-          h('p', null, 'A score means something only once it describes your work. Still missing:'),
-          h('ul', null,
-            n ? h('li', null, `Done: ${n} ${n === 1 ? 'task has' : 'tasks have'} a name of your own.`) : h('li', null, 'Name at least one task.'),
-            h('li', null, 'Say how far AI can do it (step 3).'))),
+        h('div', { class: 'missing' }, missingParts({ named: n, heading: 'h2', next: 'Say how far AI can do it (step 3).' })),
         h('p', null, h('button', { type: 'button', class: 'btn primary', 'data-gaction': 'goto', 'data-step': n ? 'ai' : 'tasks' }, n ? 'Go to step 3: AI and your tasks' : 'Go to step 2: your tasks')));
       return;
     }
@@ -333,7 +330,7 @@ export function guideFeature(app) {
     const other = chosen ? published.get(chosen) : null;
     if (chosen && !other) loadPublished(chosen);
     if (!roleList) roleIndex().then((index) => { roleList = index.roles; renderResult(); }, () => { roleList = []; });
-    const placeholders = state.current.tasks.map((t, i) => (PLACEHOLDER.test(t.name.trim()) ? i + 1 : 0)).filter(Boolean);
+    const placeholders = state.current.tasks.map((t, i) => (isPlaceholderName(t.name) ? i + 1 : 0)).filter(Boolean);
     patch(slot,
       placeholders.length ? h('p', { class: 'note-box info' }, `${placeholders.length === 1 ? `Task ${placeholders[0]} still has its placeholder name` : `Tasks ${placeholders.join(', ')} still have placeholder names`}; ${placeholders.length === 1 ? 'it counts' : 'they count'} in the score as set. Name ${placeholders.length === 1 ? 'it' : 'them'} or remove ${placeholders.length === 1 ? 'it' : 'them'} in step 2.`) : null,
       h('div', { class: 'guide-score' },
@@ -432,7 +429,7 @@ export function guideFeature(app) {
     const el = event.target;
     const i = Number(el.dataset.index);
     if (el.dataset.g === 'name') {
-      const ok = app.edit((a) => { a.tasks[i].name = el.value.trim() ? el.value : `Task ${i + 1}`; }, { full: true });
+      const ok = app.edit((a) => { a.tasks[i].name = el.value.trim() ? el.value : placeholderName(i); }, { full: true });
       el.setAttribute('aria-invalid', String(!ok));
     } else if (el.dataset.g === 'share') {
       const value = el.value === '' ? 0 : Number(el.value);
@@ -494,7 +491,7 @@ export function guideFeature(app) {
       const n = state.current.tasks.length;
       state.guide.shares.push(0);
       app.structural((a, locked) => {
-        a.tasks.push({ name: `Task ${n + 1}`, time_pct: 0, score: Math.round((m().inputs.task_score.min + m().inputs.task_score.max) / 2), impact: 'augmentation' });
+        a.tasks.push({ name: placeholderName(n), time_pct: 0, score: Math.round((m().inputs.task_score.min + m().inputs.task_score.max) / 2), impact: 'augmentation' });
         locked.push(false);
       });
       render();

@@ -3,7 +3,7 @@
 import { encodeLink } from './share-link.js';
 import { fileSlug } from './escape.js';
 import { notify } from './own.js';
-import { cardOf } from './card.js';
+import { cardOf, scoringInput } from './card.js';
 import { siteUrl } from './site.js';
 
 const panels = () => import('./panels.js');
@@ -48,7 +48,7 @@ export function outputActions(app) {
         site: siteUrl('./').href,
         role: published ? state.publishedId : null,
         // The card shows figures only: the link carries no prose, so the snippet stays short.
-        state: published ? null : (await encodeLink(app.scoringInput(state.current))).slice(2),
+        state: published ? null : (await encodeLink(scoringInput(state.current))).slice(2),
         title: state.current.role.title,
         card: cardOf(published ? state.publishedId : null, state.current, state.result, state.engine.methodology),
         tasks: state.current.tasks.length,

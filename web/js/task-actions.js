@@ -3,6 +3,10 @@
 // last valid state when the core refuses a change.
 import { rebalance, removeShare } from './time-shares.js';
 
+/** The name a new task has until the visitor gives it one ("Task 3"), and whether a name is still that. */
+export const placeholderName = (index) => `Task ${index + 1}`;
+export const isPlaceholderName = (name) => /^Task \d+$/.test(String(name).trim());
+
 export function taskActions(app) {
   const { state } = app;
   return {
@@ -28,7 +32,7 @@ export function taskActions(app) {
       app.structural((a, locked) => {
         const target = Math.floor(state.engine.methodology.inputs.time_pct.total / (n + 1));
         const shares = rebalance([...a.tasks.map((t) => t.time_pct), 0], [...locked, false], n, target);
-        a.tasks.push({ name: `Task ${n + 1}`, time_pct: 0, score: 3, impact: 'augmentation' });
+        a.tasks.push({ name: placeholderName(n), time_pct: 0, score: 3, impact: 'augmentation' });
         shares.forEach((v, i) => { a.tasks[i].time_pct = v; });
         locked.push(false);
       }, `[data-text="tasks.${n}.name"]`);

@@ -492,6 +492,20 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   ] : [h('p', null, `No change of task mix (moving ${m.insight.share_step} to ${m.insight.best_move_max} points of time between two tasks) would raise the score.`)]));
 }
 
+/**
+ * What a blank start still lacks before it has a score (the page's box and the guide's result):
+ * named: tasks with a name of their own; heading: its element; next: the step after naming.
+ */
+export function missingParts({ named, heading = 'h3', next }) {
+  return [
+    h(heading, null, 'No score yet'),
+    h('p', null, 'A score means something only once it describes your work. Still missing:'),
+    h('ul', null,
+      h('li', null, named ? `Done: ${named} ${named === 1 ? 'task has' : 'tasks have'} a name of your own.` : 'Name at least one task (they still have placeholder names).'),
+      h('li', null, next)),
+  ];
+}
+
 export function renderErrors(refs, errors) {
   refs.errors.hidden = errors.length === 0;
   if (errors.length === 0) return fill(refs.errors);
