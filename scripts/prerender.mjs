@@ -1,7 +1,8 @@
 // A published role's page rendered to HTML at build time by the page's own code (web/js/view.js
 // and the modules it uses, run in node on a linkedom document) from the core's figures: every
-// section, figure and reason, readable and printable with JavaScript off. In the browser the
-// calculator then draws the same markup over it, so nothing moves.
+// section, figure and reason, readable and printable with JavaScript off. The skeleton is drawn by
+// the same function as in the app (role-page.js drawSkeleton), which in the browser then takes
+// over this markup instead of drawing it again (adoptPage).
 import { parseHTML } from 'linkedom';
 
 let modules = null;
@@ -22,10 +23,11 @@ async function pageModules() {
     function get() { return (this.querySelector('option[selected]') ?? this.querySelector('option'))?.getAttribute('value') ?? ''; },
     function set(v) { for (const o of this.querySelectorAll('option')) o.toggleAttribute('selected', o.getAttribute('value') === String(v)); }));
   Object.defineProperty(window.HTMLTextAreaElement.prototype, 'value', attr(function get() { return this.textContent; }, function set(v) { this.textContent = String(v); }));
-  const [view, controls, own] = await Promise.all([
+  const [view, controls, own, rolePage, dom] = await Promise.all([
     import('../web/js/view.js'), import('../web/js/controls.js'), import('../web/js/own.js'),
+    import('../web/js/role-page.js'), import('../web/js/dom.js'),
   ]);
-  modules = { view, controls, own, globals };
+  modules = { view, controls, own, rolePage, dom, globals };
   return modules;
 }
 
@@ -48,7 +50,7 @@ function inDocument(globals, draw) {
  * {html, title}. engine: {score, insight, methodology} (the wasm module in node).
  */
 export async function renderRolePage(assessment, engine) {
-  const { view, controls, own, globals } = await pageModules();
+  const { view, controls, own, rolePage, dom, globals } = await pageModules();
   const m = engine.methodology;
   const scored = engine.score(assessment);
   if (!scored.ok) throw new Error(scored.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
@@ -56,15 +58,14 @@ export async function renderRolePage(assessment, engine) {
   const insight = engine.insight(assessment).insight;
   return inDocument(globals, () => {
     const registry = new Map();
-    const { page, refs } = view.buildPage({ assessment, methodology: m, registry, published: assessment, own: false, origin: '' });
-    own.renderToolbar(refs, { mode: 'published' });
-    view.buildTasks(refs, assessment, m, registry, assessment.tasks.map(() => false), false);
+    dom.resetIds(); // each page numbers its own ids, as the app does when it opens the page
+    const { parts, refs } = rolePage.drawSkeleton({ assessment, methodology: m, registry, published: assessment });
     controls.syncControls(registry, assessment, assessment);
     view.renderResult({ refs, methodology: m, result, assessment, published: assessment, publishedResult: result, startResult: result });
     view.renderInsight({ refs, methodology: m, insight, result, assessment });
     view.renderBar(refs, { methodology: m, result, insight, assessment, published: assessment, publishedResult: result });
     // The printed report, as the app writes it before printing (JavaScript off prints this one).
     own.renderReport(refs, { methodology: m, insight, result, assessment, baseline: null, baselineResult: null, comparison: null });
-    return { html: page.innerHTML, result };
+    return { html: parts.map((p) => p.outerHTML).join(''), result };
   });
 }

@@ -83,3 +83,56 @@ test('how sure each input is changes the range and the zone odds, exactly as the
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('analyses that take a moment: the sections they draw are marked as updating (aria-busy, dimmed), then drawn; quick ones change nothing', async () => {
+  /** The role page with its insight worker's answers held back `delay` ms (0: the real worker as it is). */
+  const open = async (delay) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.route('**/insight-worker.js', async (route) => {
+      const real = await (await route.fetch()).text();
+      const body = delay ? `const send = self.postMessage.bind(self); self.postMessage = (m) => setTimeout(() => send(m), ${delay});\n${real}` : real;
+      await route.fulfill({ contentType: 'text/javascript', body });
+    });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/roles/ai-research-engineer-mid-senior/`);
+    await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+    // A first move starts the worker (its module and wasm): that first answer may take a moment.
+    const first = await page.textContent('#levers .lever');
+    await page.locator('[data-path="tasks.0.score"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((old) => document.querySelector('#levers .lever').textContent !== old && !document.querySelector('#levers').hasAttribute('aria-busy'), first);
+    await page.evaluate(() => {
+      window.__marks = [];
+      const levers = document.querySelector('#levers');
+      new MutationObserver(() => window.__marks.push(levers.getAttribute('aria-busy'))).observe(levers, { attributes: true, attributeFilter: ['aria-busy', 'class'] });
+    });
+    return { context, page, problems };
+  };
+  // Quick answers: a move changes nothing in how the sections are marked.
+  {
+    const { context, page, problems } = await open(0);
+    const before = await page.textContent('#levers .lever');
+    await page.locator('[data-path="ai_growth_correlation"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((old) => document.querySelector('#levers .lever').textContent !== old, before);
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.__marks), [], 'no marking for a quick answer');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // Slow answers: marked while they are computed, then cleared with the new figures.
+  {
+    const { context, page, problems } = await open(800);
+    const before = await page.textContent('#levers .lever');
+    await page.locator('[data-path="ai_growth_correlation"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('#levers').getAttribute('aria-busy') === 'true' && document.querySelector('#levers').classList.contains('stale'));
+    assert.equal(await page.textContent('#levers .lever'), before, 'the old figures stay, marked, until the new ones come');
+    assert.equal(await page.getAttribute('#sure', 'aria-busy'), 'true');
+    await page.waitForFunction((old) => document.querySelector('#levers').getAttribute('aria-busy') === null && document.querySelector('#levers .lever').textContent !== old, before);
+    assert.equal(await page.evaluate(() => document.querySelector('#levers').classList.contains('stale')), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

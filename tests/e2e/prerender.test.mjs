@@ -55,7 +55,7 @@ test('link previews: title, description, Open Graph, Twitter card and oEmbed dis
   assert.equal(answer.type, 'rich');
 });
 
-test('with JavaScript on, the calculator takes over the same markup: no layout shift, wasm only after the first paint', async () => {
+test('with JavaScript on, the calculator takes over the same markup (the same elements, none added or removed): no layout shift, wasm only after the first paint', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = watch(page);
@@ -63,6 +63,18 @@ test('with JavaScript on, the calculator takes over the same markup: no layout s
     window.__shift = 0;
     new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
       .observe({ type: 'layout-shift', buffered: true });
+    // The prerendered elements, kept to compare after the takeover, and every element added to or
+    // removed from the page while it happens.
+    window.__changed = [];
+    window.__insights = 0;
+    document.addEventListener('jobzone:insight', () => { window.__insights += 1; });
+    document.addEventListener('DOMContentLoaded', () => {
+      const page = document.querySelector('#page');
+      window.__kept = [...page.querySelectorAll('section.card, input, output, .big-score, .tornado, svg')];
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of [...r.addedNodes, ...r.removedNodes]) if (n.nodeType === 1) window.__changed.push(n.className || n.localName);
+      }).observe(page, { childList: true, subtree: true });
+    });
   });
   // The markup as served, before any script ran.
   const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
@@ -74,12 +86,17 @@ test('with JavaScript on, the calculator takes over the same markup: no layout s
 
   await page.goto(`${server.url}/roles/${ROLE}/`);
   await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && window.performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
-  await page.waitForFunction(() => document.querySelector('#levers .tornado tr'));
+  // The adopted page's analyses come back from the insight worker, and change nothing.
+  await page.waitForFunction(() => window.__insights > 0);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => document.querySelector('#page').innerText), before, 'the same text after the takeover');
   const boxesAfter = await page.$$eval('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
   assert.deepEqual(boxesAfter, boxesBefore, 'every section where it was');
   assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+  const kept = await page.evaluate(() => ({ count: window.__kept.length, connected: window.__kept.filter((el) => el.isConnected).length, changed: window.__changed }));
+  assert.ok(kept.count > 100, `${kept.count} elements watched`);
+  assert.deepEqual(kept.changed, [], 'no element added or removed by the takeover');
+  assert.equal(kept.connected, kept.count, 'every prerendered element is still the one on the page');
   const order = await page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
     const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
@@ -90,6 +107,26 @@ test('with JavaScript on, the calculator takes over the same markup: no layout s
   await page.locator('[data-path="ai_growth_correlation"]').focus();
   await page.keyboard.press('Home');
   await page.waitForFunction(() => document.querySelector('.big-score').textContent !== '61.9');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('markup that no longer matches its role file (an old page from a cache) is drawn anew from the file', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.route(`**/data/roles/${ROLE}.json`, async (route) => {
+    const assessment = await (await route.fetch()).json();
+    assessment.tasks[0].score = 5; // a newer assessment than the page was built from
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(assessment) });
+  });
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { window.__old = document.querySelector('.big-score'); }));
+  await page.goto(`${server.url}/roles/${ROLE}/`);
+  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('.big-score') !== window.__old);
+  const shown = await page.textContent('.big-score');
+  assert.notEqual(shown, native.display.score, 'the score of the newer file');
+  assert.equal(await page.evaluate(() => window.__old.isConnected), false, 'the old markup is gone');
+  assert.equal(await page.getAttribute('[data-path="tasks.0.score"]', 'aria-valuetext'), '5 of 5: ' + (await page.textContent('[data-path="tasks.0.score"] ~ .level')));
   assert.deepEqual(problems, []);
   await context.close();
 });

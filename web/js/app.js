@@ -2,13 +2,14 @@
 // scorer; saving, share links, export/import, compare and the printable report.
 import { loadEngine } from './engine.js';
 import { loadCatalog, fetchRole, fetchJson, wirePicker } from './catalog.js';
-import { buildPage, buildTasks, renderResult, renderInsight, renderBar, renderErrors, missingParts } from './view.js';
+import { buildTasks, renderScore, renderDetails, renderInsight, renderBar, renderErrors, missingParts } from './view.js';
 import { syncControls, setAt } from './controls.js';
 import { rebalance } from './time-shares.js';
 import { openStore } from './storage.js';
 import { decodeLink } from './share-link.js';
 import { startPwa } from './pwa.js';
 import { plainLine, firstChars } from './escape.js';
+import { drawSkeleton, adoptPage, fingerprint } from './role-page.js';
 import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel, renderReport } from './own.js';
 import { taskActions, isPlaceholderName } from './task-actions.js';
 import { savedActions } from './saved-actions.js';
@@ -71,9 +72,12 @@ function announce(result) {
 
 const marksBaseline = () => (state.mode === 'published' ? state.baseline : null);
 
-/** Scores the current assessment; on success renders it, otherwise keeps the last valid state. */
-function recompute() {
-  const out = state.engine.score(scoringInput(state.current));
+/**
+ * Scores the current assessment; on success renders it, otherwise keeps the last valid state.
+ * `drawn`: the result of an adopted prerendered page, whose markup already shows it.
+ */
+function recompute(drawn = null) {
+  const out = drawn ? { ok: true, result: drawn } : state.engine.score(scoringInput(state.current));
   if (!out.ok) {
     renderErrors(state.refs, out.errors);
     return false;
@@ -81,40 +85,64 @@ function recompute() {
   const previous = state.result;
   state.result = out.result;
   state.revision += 1;
-  renderErrors(state.refs, []);
+  // (An adopted page's controls are brought in line too: one may have moved before the takeover.)
   syncControls(state.registry, state.current, marksBaseline());
-  renderResult({
-    refs: state.refs, methodology: state.engine.methodology, result: out.result, assessment: state.current,
-    published: state.baseline, publishedResult: state.baselineResult, startResult: state.startResult,
-  });
+  if (!drawn) {
+    renderErrors(state.refs, []);
+    renderScore(resultParts());
+  }
   if (previous && (previous.display.score !== out.result.display.score || previous.label !== out.result.label)) {
     announce(out.result);
   }
   renderPending();
   updateSaveStatus();
-  scheduleInsight(); // the tab's title follows in that frame too (setting it costs about 1 ms)
+  if (!drawn) scheduleFrame();
   saveDraftSoon();
   return true;
 }
+
+/** What the page draws a result from. */
+const resultParts = () => ({
+  refs: state.refs, methodology: state.engine.methodology, result: state.result, assessment: state.current,
+  published: state.baseline, publishedResult: state.baselineResult, startResult: state.startResult,
+});
 
 /** Beside Save (own assessments only: a published role has no status, so nothing is compared). */
 function updateSaveStatus() {
   if (state.refs.saveStatus) renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty() });
 }
 
-/** The tab's title: the role and its current score (a name edit or a slider move updates it). */
+/**
+ * The tab's title: the role and its current score (a name edit or a slider move updates it). While
+ * inputs move it is set once they rest (setting it costs 1-2 ms, too much for every frame).
+ */
+let titleTimer = 0;
+function titleSoon() {
+  clearTimeout(titleTimer);
+  titleTimer = setTimeout(updateTitle, 200);
+}
 function updateTitle() {
+  clearTimeout(titleTimer);
   const role = state.current.role;
   const figure = state.pending ? 'no score yet' : `${state.result.display.score} ${state.result.label}`;
   const title = plainLine(`${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${figure} · jobzone`);
   if (document.title !== title) document.title = title;
 }
 
-/** The analyses run once per frame at most, after the score itself is drawn. */
+/**
+ * Once per frame at most, after the score itself is drawn and before the frame is painted: the
+ * rest of the page drawn from the result, then the analyses. A burst of inputs in one frame draws
+ * these once.
+ */
 let insightFrame = 0;
-function scheduleInsight() {
+function scheduleFrame() {
   cancelAnimationFrame(insightFrame);
-  insightFrame = requestAnimationFrame(updateInsight);
+  insightFrame = requestAnimationFrame(() => {
+    if (!state.result || !state.refs) return;
+    renderDetails(resultParts());
+    titleSoon();
+    updateInsight();
+  });
 }
 
 /**
@@ -122,12 +150,11 @@ function scheduleInsight() {
  * After the first drawing of a page they run on the insight worker, so moving a slider never
  * waits for them; until the answer comes, what they show is marked as updating (see markStale).
  */
-function updateInsight({ here = false } = {}) {
-  updateTitle();
+function updateInsight({ here = false, quiet = false } = {}) {
   const input = scoringInput(state.current);
   if (!here && insightThread.available) {
     insightThread.request(input, state.revision);
-    markStale(true);
+    if (!quiet) markStale(true);
     return;
   }
   const out = state.engine.insight(input);
@@ -140,8 +167,20 @@ const insightThread = insightWorker((out, revision) => {
   if (out.ok) drawInsight(out.insight);
 });
 
-/** The parts drawn from the analyses are marked while newer ones are computed (dimmed after a moment). */
+/**
+ * The parts drawn from the analyses are marked while newer ones are computed, if that takes a
+ * moment (a tenth of a second): an answer that comes sooner, as it does while a slider is dragged,
+ * changes nothing on the page, so nothing flickers and nothing is restyled for every frame.
+ */
+let staleTimer = 0;
+let staleShown = false;
 function markStale(stale) {
+  clearTimeout(staleTimer);
+  if (stale && !staleShown) staleTimer = setTimeout(() => showStale(true), 100);
+  else if (!stale && staleShown) showStale(false);
+}
+function showStale(stale) {
+  staleShown = stale;
   if (!state.refs) return;
   for (const el of [state.refs.tornado.closest('section'), state.refs.sure.closest('section'), state.refs.move.closest('section'), state.refs.strip.querySelector('.strip-range')]) {
     if (!el) continue;
@@ -169,6 +208,10 @@ function drawInsight(insight) {
 /** The printable report is built when the page is about to print. */
 function updateReport() {
   if (!state.refs || !state.result) return;
+  if (!state.insight) {
+    const out = state.engine.insight(scoringInput(state.current));
+    if (out.ok) state.insight = out.insight;
+  }
   renderReport(state.refs, {
     methodology: state.engine.methodology, insight: state.insight, result: state.result, assessment: state.current,
     baseline: state.baseline, baselineResult: state.baselineResult, comparison: compare.shown() ?? guide?.comparison() ?? null,
@@ -186,7 +229,7 @@ function edit(mutate, { full = false } = {}) {
   if (!check.ok) renderErrors(state.refs, check.errors);
   if (!check.ok || !recompute()) {
     state.current = before;
-    syncControls(state.registry, state.current, marksBaseline());
+    syncControls(state.registry, state.current, marksBaseline(), { force: true });
     return false;
   }
   return true;
@@ -230,6 +273,7 @@ function setTextAt(a, path, raw, { lines = false, number = false } = {}) {
 
 function onInput(event) {
   const el = event.target;
+  if (el.dataset?.compareFind !== undefined) return compare.find(el.value);
   if (el.dataset?.text) {
     state.mix = null;
     const path = parsePath(el.dataset.text);
@@ -245,7 +289,7 @@ function onInput(event) {
   const value = el.type === 'range' ? Number(el.value) : el.value;
   const isShare = path[0] === 'tasks' && path[2] === 'time_pct';
   if (isShare && el.getAttribute('aria-disabled') === 'true') {
-    syncControls(state.registry, state.current, marksBaseline()); // a share every other lock holds: it stays
+    syncControls(state.registry, state.current, marksBaseline(), { force: true }); // a share every other lock holds: it stays
     return;
   }
   if (!isShare || state.mix?.index !== path[1]) state.mix = null;
@@ -501,8 +545,12 @@ function loadBaseline({ assessment }) {
   recompute();
 }
 
-function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null, from = null, pending = false } = {}) {
-  const first = state.engine.score(assessment);
+/**
+ * Opens an assessment: draws its page (or takes over the prerendered one) and scores it.
+ * `prepared`: {first, skeleton, registry, text} made ahead in tasks of their own (takeoverParts).
+ */
+function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null, from = null, pending = false, prepared = null } = {}) {
+  const first = prepared?.first ?? state.engine.score(assessment);
   if (!first.ok) {
     const detail = first.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new Error(`This assessment is not valid: ${detail}`);
@@ -515,31 +563,43 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   state.baselineResult = mode === 'published' ? first.result : baseline ? state.engine.score(baseline).result : null;
   state.current = structuredClone(assessment);
   state.startResult = first.result;
-  state.clean = clean ?? JSON.stringify(assessment);
+  const text = prepared?.text ?? JSON.stringify(assessment);
+  state.clean = clean ?? text;
+  state.insight = null;
   state.locked = assessment.tasks.map(() => false);
-  state.registry = new Map();
+  state.registry = prepared?.registry ?? new Map();
   state.result = null;
   state.compare = null;
   state.panel = null;
   state.guide = null;
   const origin = from ?? (baseline ? `${baseline.role.title} (published)` : mode === 'own' ? 'a blank template' : '');
-  const { page, refs } = buildPage({
+  const skeleton = prepared?.skeleton ?? drawSkeleton({
     assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
-    own: mode === 'own', origin,
+    own: mode === 'own', origin, locked: state.locked, source: fingerprint(text),
   });
-  state.refs = refs;
-  renderToolbar(refs, state);
-  buildTasks(refs, state.current, state.engine.methodology, state.registry, state.locked, mode === 'own');
-  // A prerendered role page is drawn over with the same markup: the reader's place and focus stay.
-  const focused = focusKey(document.activeElement);
-  $('page').replaceChildren(page);
-  if (focused) page.querySelector(focused)?.focus({ preventScroll: true });
-  watchStrip(refs);
+  // A prerendered role page is taken over as it is (the first page opened, for the very assessment
+  // it shows): nothing is drawn again, so nothing moves and the reader's place and focus stay.
+  const adopted = !state.refs && mode === 'published' ? adoptPage($('page'), skeleton, state.registry) : null;
+  if (adopted) {
+    state.refs = adopted.refs;
+    state.registry = adopted.registry;
+  } else {
+    state.refs = skeleton.refs;
+    const focused = focusKey(document.activeElement);
+    $('page').replaceChildren(...skeleton.parts);
+    if (focused) $('page').querySelector(focused)?.focus({ preventScroll: true });
+  }
+  watchStrip(state.refs);
   updateShareLimits();
-  recompute();
-  // The first analyses are drawn with the page, so nothing moves under the reader afterwards.
+  recompute(adopted ? first.result : null);
   cancelAnimationFrame(insightFrame);
-  updateInsight({ here: true });
+  // A new page is drawn whole, with its first analyses, so nothing moves under the reader
+  // afterwards; an adopted page already shows them all, and the worker checks them when it can.
+  if (adopted) updateInsight({ quiet: true });
+  else if (!prepared?.later) {
+    renderDetails(resultParts());
+    updateInsight({ here: true });
+  }
   updateTitle();
 }
 
@@ -590,15 +650,56 @@ const ticket = () => {
   return () => mine === navigation;
 };
 
+/** A task boundary: what comes after runs in a new task, so the reader's input can come first. */
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+/**
+ * The costly parts of taking over a prerendered page (the first score, the skeleton to pair with
+ * its markup), each in a task of its own, so that no long task holds up the reader.
+ */
+async function takeoverParts(assessment, { later = false } = {}) {
+  await nextTask();
+  const first = state.engine.score(assessment);
+  if (!first.ok) return null;
+  await nextTask();
+  const text = JSON.stringify(assessment);
+  const registry = new Map();
+  const skeleton = drawSkeleton({ assessment, methodology: state.engine.methodology, registry, published: assessment, source: fingerprint(text) });
+  await nextTask();
+  return { first, skeleton, registry, text, later };
+}
+
 async function openRole(id, { push = false, current = ticket() } = {}) {
-  const assessment = await fetchRole(id);
+  let assessment;
+  try {
+    assessment = await fetchRole(id);
+  } catch (error) {
+    // Offline, a role never opened on this device (its file is not kept here): the default role,
+    // which is always kept, with a plain word of why.
+    if (id === state.catalog.default || !current()) throw error;
+    showStatus(`“${id}” could not be loaded${navigator.onLine ? '' : ': this device is offline, and that role was not opened here before, so it is not saved for offline use'}. Showing the default role instead; try again when you are online.`, true);
+    return openRole(state.catalog.default, { current });
+  }
   if (!current()) return false;
   if (!assessment) {
     if (id === state.catalog.default) throw new Error('this site\'s default role is missing');
     showStatus(`No published role is called "${id}". Showing the default role instead.`, true);
     return openRole(state.catalog.default, { current });
   }
-  openAssessment(assessment, { mode: 'published', publishedId: id });
+  // The first page opened: over prerendered markup, or while the start page is still hidden (boot
+  // shows it when all is drawn), its costly parts run in tasks of their own.
+  const hidden = $('page').hidden;
+  const prepared = !state.refs && ($('page').childElementCount > 0 || hidden) ? await takeoverParts(assessment, { later: hidden }) : null;
+  if (!current()) return false;
+  openAssessment(assessment, { mode: 'published', publishedId: id, prepared });
+  if (prepared?.later) {
+    await nextTask();
+    if (!current()) return false;
+    renderDetails(resultParts());
+    await nextTask();
+    if (!current()) return false;
+    updateInsight({ here: true });
+  }
   if (push) {
     history.pushState({ role: id }, '', siteUrl(`?role=${encodeURIComponent(id)}`).href);
     shownSearch = here();
@@ -765,7 +866,9 @@ async function boot() {
   try {
     // A prerendered role page is read first: the wasm is fetched once it has painted (or at the
     // reader's first touch), so the first paint never waits on it.
-    const engineLoad = $('page').childElementCount > 0 ? afterFirstPaint().then(loadEngine) : loadEngine();
+    // The module's code is compiled on first use: a warm-up score does that in a task of its own.
+    const warm = async (engine) => { await nextTask(); engine.warmUp(); return engine; };
+    const engineLoad = ($('page').childElementCount > 0 ? afterFirstPaint().then(loadEngine) : loadEngine()).then(warm);
     const [engine, catalog, savedWork] = await Promise.all([engineLoad, loadCatalog(), openStore({ onChange: (message) => saved.onStoreChange(message) })]);
     state.engine = engine;
     state.catalog = catalog;

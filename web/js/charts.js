@@ -69,10 +69,12 @@ export function splitBar(parts) {
 
 /** Horizontal bars with signed values, one row each: [{label, value}]; `max` sets the scale. */
 export function barRows(rows, max, caption) {
-  const table = h('table', { class: 'bars' }, h('caption', { class: 'visually-hidden' }, caption));
+  // An explicit tbody, as an HTML parser would add one to prerendered markup (so the two match).
+  const body = h('tbody');
+  const table = h('table', { class: 'bars' }, h('caption', { class: 'visually-hidden' }, caption), body);
   for (const row of rows) {
     const w = Math.min(Math.abs(row.value) / max, 1) * 100;
-    table.append(h('tr', null,
+    body.append(h('tr', null,
       h('th', { scope: 'row' }, row.label),
       h('td', { class: 'bar-cell', 'aria-hidden': 'true' },
         s('svg', { viewBox: '0 0 100 8', preserveAspectRatio: 'none', focusable: 'false' },
@@ -87,7 +89,8 @@ export function barRows(rows, max, caption) {
  * down and one step up. rows: [{label, down, up, text}] with down/up as score changes or null.
  */
 export function tornado(rows, max, caption) {
-  const table = h('table', { class: 'bars tornado' }, h('caption', { class: 'visually-hidden' }, caption));
+  const body = h('tbody');
+  const table = h('table', { class: 'bars tornado' }, h('caption', { class: 'visually-hidden' }, caption), body);
   const X = (v) => 50 + (Math.max(-max, Math.min(max, v)) / max) * 50;
   for (const row of rows) {
     const bars = [];
@@ -96,7 +99,7 @@ export function tornado(rows, max, caption) {
       const x = X(delta);
       bars.push(s('rect', { class: `t-${dir} ${delta < 0 ? 'g-neg' : 'g-pos'}`, x: Math.min(50, x), y: dir === 'down' ? 0 : 5, width: Math.abs(x - 50), height: 5 }));
     }
-    table.append(h('tr', null,
+    body.append(h('tr', null,
       h('th', { scope: 'row' }, row.label),
       h('td', { class: 'bar-cell', 'aria-hidden': 'true' },
         s('svg', { viewBox: '0 0 100 10', preserveAspectRatio: 'none', focusable: 'false' },

@@ -65,13 +65,23 @@ export function selectControl(spec, registry) {
   return row;
 }
 
-/** Brings every registered control in line with the assessment and marks what changed. */
-export function syncControls(registry, current, published) {
+/**
+ * Brings every registered control in line with the assessment and marks what changed. The words
+ * around a control whose value and published value are those it last showed are left alone (a
+ * slider move changes one or a few of up to 150 controls), unless `force`.
+ */
+export function syncControls(registry, current, published, { force = false } = {}) {
   for (const c of registry.values()) {
     const { path } = c;
     const value = getAt(current, path);
     if (value === undefined) continue;
+    // The control's own value always (the one just moved may have been held back, by a lock, say).
     if (c.input.value !== String(value)) c.input.value = String(value);
+    const before = published ? getAt(published, path) : undefined;
+    if (!force && c.shown === value && c.shownBefore === before && c.shownPublished === published) continue;
+    c.shown = value;
+    c.shownBefore = before;
+    c.shownPublished = published;
     if (c.input.type === 'range') {
       const spoken = c.valueText(value);
       if (c.input.getAttribute('aria-valuetext') !== spoken) c.input.setAttribute('aria-valuetext', spoken);
@@ -82,7 +92,6 @@ export function syncControls(registry, current, published) {
       const words = c.levelOf(value);
       if (c.level.textContent !== words) c.level.textContent = words;
     }
-    const before = published ? getAt(published, path) : undefined;
     const changed = published !== null && before !== undefined && before !== value;
     if (c.row.classList.contains('changed') !== changed) c.row.classList.toggle('changed', changed);
     const note = changed ? `changed, published ${c.format(before)}` : '';

@@ -25,7 +25,7 @@ function zoneBadge(zone, label) {
 }
 
 /** Builds the page skeleton for one assessment; returns the parts that updates fill. */
-export function buildPage({ assessment, methodology: m, registry, published, own = false, origin = '', onLeversToggle = () => {} }) {
+export function buildPage({ assessment, methodology: m, registry, published, own = false, origin = '' }) {
   const role = assessment.role;
   const r = {}; // refs
   const inputs = m.inputs;
@@ -177,7 +177,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   const levers = section('levers', 'What moves this score',
     h('p', { class: 'lede' }, `Each input one step down (upper bar) and one step up (lower bar), everything else as it is; a share step moves ${m.insight.share_step} points of time. Bars to the right raise the score, to the left lower it.`),
     r.lever, r.tornado,
-    h('details', { class: 'more', ontoggle: onLeversToggle }, h('summary', null, 'Every input'), r.tornadoAll));
+    h('details', { class: 'more' }, h('summary', null, 'Every input'), r.tornadoAll));
   r.sure = h('div', { class: 'sure' });
   const sure = section('sure', 'How sure is this score', r.sure);
   r.move = h('div', { class: 'move' });
@@ -258,7 +258,16 @@ function setText(el, text) {
 }
 
 /** Fills every computed part of the page from a result. */
-export function renderResult({ refs, result: res, assessment, methodology: m, published, publishedResult, startResult = null }) {
+export function renderResult(args) {
+  renderScore(args);
+  renderDetails(args);
+}
+
+/**
+ * What a moved input changes at once: the score, zone and change (card and strip), and the totals
+ * beside the inputs. The rest (renderDetails) follows once per frame, before it is painted.
+ */
+export function renderScore({ refs, result: res, assessment, methodology: m, publishedResult, startResult = null }) {
   const d = res.display;
   // The strip: score, zone, and the change from where the visitor started (or the published figure).
   const from = publishedResult ?? startResult;
@@ -266,26 +275,47 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
   patchWhen(refs.strip.querySelector('.strip-zone'), res.label, () => [zoneBadge(res.zone, res.label)]);
   const change = from ? res.score - from.score : 0;
   setText(refs.strip.querySelector('.strip-delta'), !from || Math.abs(change) < 0.05 ? 'no change' : `${signed1(change)} ${publishedResult ? 'from published' : 'since you started'}`);
-  const zones = m.zones;
-  const zoneRule = zones.find((z) => z.zone === res.zone);
 
   setText(refs.bigScore, d.score);
-  patch(refs.zone, zoneBadge(res.zone, res.label), h('span', { class: 'verdict-word' }, ` ${res.verdict}`));
+  patchWhen(refs.zone, `${res.label}|${res.verdict}`, () => [zoneBadge(res.zone, res.label), h('span', { class: 'verdict-word' }, ` ${res.verdict}`)]);
   if (publishedResult) {
     const delta = res.score - publishedResult.score;
     const same = Math.abs(delta) < 0.05;
-    patch(refs.compare,
+    patchWhen(refs.compare, `${publishedResult.display.score}|${publishedResult.label}|${d.score}|${same}`, () => [
       h('span', null, 'Published ', h('strong', null, publishedResult.display.score), ` ${publishedResult.label}`),
       h('span', { class: `delta ${same ? '' : delta > 0 ? 'up' : 'down'}` },
-        same ? 'no change' : `yours ${d.score}, ${signed1(delta)} points`));
+        same ? 'no change' : `yours ${d.score}, ${signed1(delta)} points`)]);
   } else {
-    patch(refs.compare, h('span', null, 'Your own assessment'));
+    patchWhen(refs.compare, 'own', () => [h('span', null, 'Your own assessment')]);
   }
   refs.clampNote.hidden = !res.clamped;
   setText(refs.clampNote, res.clamped
     ? `The formula gives ${fixed(res.score_unclamped, 1)}; shown as ${m.clamp.max} because the scale stops there. An assumed rule: ${m.clamp.text}`
     : '');
 
+  const ev = totalRange(m.inputs.evidence);
+  const ba = totalRange(m.inputs.barriers);
+  const pr = totalRange(m.inputs.protective);
+  const trMax = m.formula.task_resistance_base - m.inputs.task_score.min;
+  setText(refs.protectiveTotal, `Protective total: ${res.totals.protective}/${pr.max}`);
+  // Tasks (one query for every row, not one a row: 50 tasks are allowed)
+  const weighted = refs.tasks.querySelectorAll('[data-weighted]');
+  assessment.tasks.forEach((t, i) => {
+    if (weighted[i]) setText(weighted[i], `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`);
+  });
+  const totalShare = assessment.tasks.reduce((a, t) => a + t.time_pct, 0);
+  setText(refs.taskTotal, `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more`);
+  setText(refs.resistance, `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/${trMax}`);
+  setText(refs.evidenceTotal, `Evidence total: ${signed(res.totals.evidence)}/${ev.max} · modifier 1 + (${res.totals.evidence} x ${m.formula.evidence_step}) = ${d.modifiers.evidence}`);
+  const band = m.inputs.barriers.bands.find((b) => res.totals.barriers >= b.min && res.totals.barriers <= b.max);
+  setText(refs.barrierTotal, `Barrier total: ${band ? `${band.word} ` : ''}${res.totals.barriers}/${ba.max} · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`);
+}
+
+/** Everything else computed from a result: gauges, verdict, charts, the calculation, the rules. */
+export function renderDetails({ refs, result: res, assessment, methodology: m, published, publishedResult }) {
+  const d = res.display;
+  const zones = m.zones;
+  const zoneRule = zones.find((z) => z.zone === res.zone);
   const ev = totalRange(m.inputs.evidence);
   const ba = totalRange(m.inputs.barriers);
   const pr = totalRange(m.inputs.protective);
@@ -312,25 +342,18 @@ export function renderResult({ refs, result: res, assessment, methodology: m, pu
     h('p', null, ZONE_LINE[res.zone] ?? ''),
     res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${res.final.display_score}): ${res.final.reason}`) : null]);
 
-  setText(refs.protectiveTotal, `Protective total: ${res.totals.protective}/${pr.max}`);
   patchWhen(refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status)]);
 
   // Tasks
-  assessment.tasks.forEach((t, i) => {
-    const el = refs.tasks.querySelector(`[data-weighted="${i}"]`);
-    if (el) setText(el, `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`);
-    for (const name of refs.tasks.querySelectorAll(`[data-task-name="${i}"]`)) setText(name, ` of task ${i + 1}, ${t.name}`);
-  });
-  const totalShare = assessment.tasks.reduce((a, t) => a + t.time_pct, 0);
-  setText(refs.taskTotal, `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more`);
+  // The task names in the controls' accessible names (a name may have been edited)
+  for (const name of refs.tasks.querySelectorAll('[data-task-name]')) {
+    const i = Number(name.dataset.taskName);
+    if (assessment.tasks[i]) setText(name, ` of task ${i + 1}, ${assessment.tasks[i].name}`);
+  }
   const splitParts = m.inputs.impacts.map((im) => ({ key: im.key, label: im.label, value: res.split[im.key] }));
   patchWhen(refs.split, splitParts.map((p) => p.value).join(), () => [splitBar(splitParts),
     h('ul', { class: 'legend' }, splitParts.map((p) => h('li', null, h('span', { class: `key sp-${p.key}`, 'aria-hidden': 'true' }), `${p.label} ${pct(Math.round(p.value * 100) / 100)}`)))]);
-  setText(refs.resistance, `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/${trMax}`);
 
-  setText(refs.evidenceTotal, `Evidence total: ${signed(res.totals.evidence)}/${ev.max} · modifier 1 + (${res.totals.evidence} x ${m.formula.evidence_step}) = ${d.modifiers.evidence}`);
-  const band = m.inputs.barriers.bands.find((b) => res.totals.barriers >= b.min && res.totals.barriers <= b.max);
-  setText(refs.barrierTotal, `Barrier total: ${band ? `${band.word} ` : ''}${res.totals.barriers}/${ba.max} · modifier 1 + (${res.totals.barriers} x ${m.formula.barrier_step}) = ${d.modifiers.barriers}`);
 
   // Calculation, as the tracker prints it
   const f = m.formula;

@@ -1,0 +1,59 @@
+// A role page's skeleton (the sections, the toolbar and the task rows, before any figure is
+// filled in), drawn by one function for the app and for the build's prerender, and the app's
+// way of taking over a prerendered page instead of drawing it again.
+import { buildPage, buildTasks } from './view.js';
+import { renderToolbar } from './own.js';
+import { adoptTree, reserveIds } from './dom.js';
+
+/** A short fingerprint of an assessment's JSON text (FNV-1a, 32 bits, hex). */
+export function fingerprint(text) {
+  let x = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) x = Math.imul(x ^ text.charCodeAt(i), 0x01000193);
+  return (x >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The page for one assessment with its computed parts empty: {parts, refs}. `parts` go into
+ * #page; the role page carries the fingerprint of what it was drawn from (data-source), so a
+ * prerendered page is only adopted for the very assessment it shows.
+ */
+export function drawSkeleton({ assessment, methodology, registry, published, own = false, origin = '', locked, source }) {
+  const { page, refs } = buildPage({ assessment, methodology, registry, published, own, origin });
+  refs.tasks.closest('.role-page').dataset.source = source ?? fingerprint(JSON.stringify(assessment));
+  renderToolbar(refs, { mode: own ? 'own' : 'published' });
+  buildTasks(refs, assessment, methodology, registry, locked ?? assessment.tasks.map(() => false), own);
+  return { parts: [...page.children], refs };
+}
+
+/**
+ * Takes over the prerendered markup in `container` for a skeleton drawn by drawSkeleton from the
+ * same assessment: returns the refs and registry entries pointed at the elements already on the
+ * page (nothing is drawn again, nothing moves), or null when the markup is not that page (another
+ * assessment, or another structure), and then nothing is changed.
+ */
+export function adoptPage(container, { parts, refs }, registry) {
+  const source = parts[0]?.dataset?.source;
+  const live = [...container.children];
+  if (!source || live.length !== parts.length || live[0].dataset.source !== source) return null;
+  const map = new Map();
+  for (let i = 0; i < parts.length; i++) {
+    const pairs = adoptTree(live[i], parts[i]);
+    if (!pairs) return null;
+    for (const [b, a] of pairs) map.set(b, a);
+  }
+  let complete = true;
+  const to = (el) => {
+    if (el === null || el === undefined) return el;
+    const found = map.get(el);
+    if (!found) complete = false;
+    return found;
+  };
+  const remap = (obj) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k,
+    v && typeof v === 'object' && !(v instanceof Node) ? remap(v) : to(v)]));
+  const liveRefs = remap(refs);
+  const liveRegistry = new Map([...registry].map(([key, c]) => [key,
+    { ...c, input: to(c.input), output: to(c.output), was: to(c.was), row: to(c.row), level: to(c.level) }]));
+  if (!complete) return null;
+  reserveIds(container);
+  return { refs: liveRefs, registry: liveRegistry };
+}
