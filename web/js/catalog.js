@@ -7,6 +7,8 @@ import { buildIndex, search } from './search.js';
 import { ROLE_ID } from './card.js';
 
 const MAX_SHOWN = 20;
+/** Up to this many published roles, each is a choice in a select (compare); a larger catalog is searched. */
+export const LISTED_ROLES = 60;
 
 /** A JSON file of the site ("data/index.json"), from whichever page the app runs on. */
 export async function fetchJson(url) {

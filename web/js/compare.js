@@ -1,20 +1,25 @@
 // Compare: any two of this assessment, its published baseline, any published role of the
 // catalog, and anything saved in this browser. The panel is redrawn only when what it shows
 // changes (a choice, an edit of a compared assessment, the saved list), not on every frame.
-import { fetchRole, roleIndex } from './catalog.js';
+import { fetchRole, roleIndex, LISTED_ROLES } from './catalog.js';
+import { search } from './search.js';
 let panels = null; // panels.js, loaded when Compare is first opened
 
 export function compareFeature(app) {
   const { state } = app;
   const published = new Map(); // catalog id -> assessment, fetched when first chosen
   let shownKey = null;
-  let catalogRoles = null; // every published role (catalog.js roleIndex), loaded when Compare first opens
+  let catalog = null; // every published role and its search index (catalog.js roleIndex), loaded when Compare first opens
+  const picked = new Set(); // published roles found by search in a large catalog (ids), choices from then on
+  let query = '';
 
   function options() {
     const out = [];
     if (state.baseline) out.push({ key: 'baseline', label: `Published: ${state.baseline.role.title} (the baseline)`, assessment: state.baseline });
     out.push({ key: 'current', label: `This assessment: ${state.current.role.title}`, assessment: state.current });
-    for (const r of catalogRoles ?? []) {
+    const listed = !catalog ? [] : catalog.roles.length <= LISTED_ROLES ? catalog.roles
+      : catalog.roles.filter((r) => picked.has(r.id) || state.compare?.includes(`published:${r.id}`));
+    for (const r of listed) {
       out.push({ key: `published:${r.id}`, label: `Published: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: published.get(r.id) ?? null });
     }
     for (const r of state.savedList) out.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
@@ -45,8 +50,8 @@ export function compareFeature(app) {
       import('./panels.js').then((m) => { panels = m; refresh({ force: true }); });
       return;
     }
-    if (!catalogRoles) {
-      roleIndex().then((index) => { catalogRoles = index.roles; refresh({ force: true }); }, () => { catalogRoles = []; refresh({ force: true }); });
+    if (!catalog) {
+      roleIndex().then((index) => { catalog = index; refresh({ force: true }); }, () => { catalog = { roles: [] }; refresh({ force: true }); });
       return;
     }
     shownKey = key;
@@ -57,10 +62,25 @@ export function compareFeature(app) {
       const out = assessment && state.engine.score(assessment);
       return out?.ok ? out.result : null;
     });
-    const focused = document.activeElement?.dataset?.compare;
-    panels.showComparePanel(state.refs, { options: list, chosen: state.compare, results, taskMax: state.engine.methodology.inputs.task_score.max });
-    if (focused) state.refs.panel.querySelector(`[data-compare="${focused}"]`)?.focus();
+    const focused = document.activeElement?.dataset?.compare ?? (document.activeElement?.id === 'compare-find' ? 'find' : null);
+    panels.showComparePanel(state.refs, {
+      options: list, chosen: state.compare, results, taskMax: state.engine.methodology.inputs.task_score.max,
+      find: catalog.roles.length > LISTED_ROLES ? { query, found: found() } : null,
+    });
+    if (focused) state.refs.panel.querySelector(focused === 'find' ? '#compare-find' : `[data-compare="${focused}"]`)?.focus();
   }
+
+  /** A role picked from the search results: compared second, and a choice in both selects from then on. */
+  function pick(id) {
+    picked.add(id);
+    query = '';
+    state.compare[1] = `published:${id}`;
+    refresh({ force: true });
+    state.refs.panel.querySelector('[data-compare="b"]')?.focus();
+  }
+
+  /** A large catalog's roles that match what was typed in the panel's search box. */
+  const found = () => (query.trim() && catalog?.postings ? search(catalog, query, 8) : null);
 
   return {
     refresh,
@@ -80,7 +100,16 @@ export function compareFeature(app) {
       state.compare[which === 'a' ? 0 : 1] = key;
       refresh();
     },
+    /** Typing in the search box of a large catalog: only its results are redrawn (focus stays). */
+    find(text) {
+      query = text;
+      if (panels && state.panel === 'compare') panels.showFound(state.refs, found());
+    },
+
     actions: {
+      'compare-pick'(button) {
+        pick(button.dataset.id);
+      },
       compare() {
         state.panel = 'compare';
         const first = state.baseline ? 'baseline' : state.savedList[0] ? `saved:${state.savedList[0].id}` : `published:${state.catalog.default}`;

@@ -4,7 +4,8 @@
 // stays), lives in the tab's draft (state.guide), and can be skipped or left at any step.
 // Loaded on first use, with its help text (data/guide.json).
 import { h, s, fill, patch, nextId } from './dom.js';
-import { fetchJson, fetchRole, roleIndex } from './catalog.js';
+import { fetchJson, fetchRole, roleIndex, LISTED_ROLES } from './catalog.js';
+import { search } from './search.js';
 import { fixed, signed, signed1, pct } from './format.js';
 
 const signed2 = (v) => (v > 0.004 ? `+${fixed(v, 2)}` : fixed(v, 2));
@@ -19,6 +20,8 @@ const parsePath = (key) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p
 let help = null;
 const published = new Map(); // catalog id -> {result, label, short}, for the comparison
 let roleList = null; // every published role, for the comparison's choices (loaded on the result step)
+let roleSearch = null; // its search index (a large catalog is searched, not listed)
+let findQuery = '';
 
 /**
  * Shares typed as any numbers (hours a week, percentages) become hundredths that add up to
@@ -329,7 +332,10 @@ export function guideFeature(app) {
     const chosen = state.guide.compare;
     const other = chosen ? published.get(chosen) : null;
     if (chosen && !other) loadPublished(chosen);
-    if (!roleList) roleIndex().then((index) => { roleList = index.roles; renderResult(); }, () => { roleList = []; });
+    if (!roleList) roleIndex().then((index) => { roleList = index.roles; roleSearch = index; renderResult(); }, () => { roleList = []; });
+    const large = (roleList?.length ?? 0) > LISTED_ROLES;
+    const choices = !large ? roleList ?? [] : roleList.filter((x) => x.id === chosen);
+    const found = large && findQuery.trim() ? search(roleSearch, findQuery, 8) : null;
     const placeholders = state.current.tasks.map((t, i) => (isPlaceholderName(t.name) ? i + 1 : 0)).filter(Boolean);
     patch(slot,
       placeholders.length ? h('p', { class: 'note-box info' }, `${placeholders.length === 1 ? `Task ${placeholders[0]} still has its placeholder name` : `Tasks ${placeholders.join(', ')} still have placeholder names`}; ${placeholders.length === 1 ? 'it counts' : 'they count'} in the score as set. Name ${placeholders.length === 1 ? 'it' : 'them'} or remove ${placeholders.length === 1 ? 'it' : 'them'} in step 2.`) : null,
@@ -355,8 +361,15 @@ export function guideFeature(app) {
       h('h2', null, 'Compare with a published role'),
       h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, 'Published role'),
         h('select', { 'data-g': 'compare' },
-          h('option', { value: '', selected: !chosen }, 'Choose a role'),
-          (roleList ?? []).map((x) => h('option', { value: x.id, selected: x.id === chosen }, `${x.title}${x.seniority ? ` (${x.seniority})` : ''}`)))),
+          h('option', { value: '', selected: !chosen }, large ? 'Find one below' : 'Choose a role'),
+          choices.map((x) => h('option', { value: x.id, selected: x.id === chosen }, `${x.title}${x.seniority ? ` (${x.seniority})` : ''}`)))),
+      // A large catalog is searched, not listed in the select.
+      large ? h('div', { class: 'compare-find' },
+        h('label', { for: 'guide-compare-find' }, 'Find a published role'),
+        h('input', { type: 'search', id: 'guide-compare-find', 'data-g': 'compare-find', autocomplete: 'off', 'aria-describedby': 'guide-found-count' }),
+        h('p', { id: 'guide-found-count', class: 'muted', role: 'status' }, !found ? '' : found.total === 0 ? 'No published role matches.' : `${found.total} ${found.total === 1 ? 'role matches' : 'roles match'}${found.total > found.results.length ? `; the best ${found.results.length} are shown` : ''}.`),
+        h('ul', { class: 'compare-found' }, (found?.results ?? []).map(({ role: x }) => h('li', null,
+          h('button', { type: 'button', class: 'link-btn', 'data-gaction': 'compare-pick', 'data-id': x.id }, x.title, x.seniority ? ` (${x.seniority})` : ''))))) : null,
       other ? comparisonTable(r, other) : chosen ? h('p', { class: 'note' }, 'Loading that role…') : null,
       h('p', { class: 'guide-actions' },
         h('button', { type: 'button', class: 'btn primary', 'data-action': 'print' }, 'My report')));
@@ -431,6 +444,9 @@ export function guideFeature(app) {
     if (el.dataset.g === 'name') {
       const ok = app.edit((a) => { a.tasks[i].name = el.value.trim() ? el.value : placeholderName(i); }, { full: true });
       el.setAttribute('aria-invalid', String(!ok));
+    } else if (el.dataset.g === 'compare-find') {
+      findQuery = el.value;
+      renderResult();
     } else if (el.dataset.g === 'share') {
       const value = el.value === '' ? 0 : Number(el.value);
       const valid = Number.isFinite(value) && value >= 0 && value <= 10000;

@@ -57,7 +57,7 @@ export function showSharePanel(refs, url) {
 }
 
 /** Comparison of two assessments: score, zone, the exact points per part, tasks side by side. */
-export function showComparePanel(refs, { options, chosen, results, taskMax }) {
+export function showComparePanel(refs, { options, chosen, results, taskMax, find = null }) {
   const select = (name, value) => h('select', { 'data-compare': name, 'aria-label': name === 'a' ? 'Compare' : 'with' },
     options.map((o) => h('option', { value: o.key, selected: o.key === value }, o.label)));
   const [ra, rb] = results;
@@ -76,6 +76,12 @@ export function showComparePanel(refs, { options, chosen, results, taskMax }) {
   const tb = tasks(ab);
   fill(refs.panel, panel('Compare',
     h('div', { class: 'compare-pick' }, select('a', chosen[0]), h('span', null, ' with '), select('b', chosen[1])),
+    // A large catalog is searched, not listed: what is picked here becomes a choice above.
+    find ? h('div', { class: 'compare-find' },
+      h('label', { for: 'compare-find' }, 'Find a published role to compare with'),
+      h('input', { type: 'search', id: 'compare-find', 'data-compare-find': '', value: find.query, autocomplete: 'off', 'aria-describedby': 'compare-found-count' }),
+      h('p', { id: 'compare-found-count', class: 'muted', role: 'status' }),
+      h('ul', { class: 'compare-found' })) : null,
     h('table', { class: 'kv compare-table' },
       h('thead', null, h('tr', null, h('th', null, ''), h('th', { scope: 'col' }, 'First'), h('th', { scope: 'col' }, 'Second'), h('th', { scope: 'col' }, 'Change'))),
       h('tbody', null, body)),
@@ -83,6 +89,20 @@ export function showComparePanel(refs, { options, chosen, results, taskMax }) {
     h('h3', null, 'Tasks side by side'),
     h('table', { class: 'kv' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'First'), h('th', { scope: 'col' }, 'Second'))),
       h('tbody', null, Array.from({ length: Math.max(ta.length, tb.length) }, (_, i) => h('tr', null, h('td', null, ta[i] ?? ''), h('td', null, tb[i] ?? '')))))));
+  if (find) showFound(refs, find.found);
+}
+
+/** The search results under the compare panel's search box: {results, total} or null (nothing typed). */
+export function showFound(refs, found) {
+  const list = refs.panel.querySelector('.compare-found');
+  const count = refs.panel.querySelector('#compare-found-count');
+  if (!list) return;
+  fill(list, (found?.results ?? []).map(({ role }) => h('li', null,
+    h('button', { type: 'button', class: 'link-btn', 'data-action': 'compare-pick', 'data-id': role.id },
+      role.title, role.seniority ? ` (${role.seniority})` : ''))));
+  count.textContent = !found ? '' : found.total === 0 ? 'No published role matches.'
+    : found.total > found.results.length ? `${found.total} roles match; the best ${found.results.length} are shown.`
+      : `${found.total} ${found.total === 1 ? 'role matches' : 'roles match'}.`;
 }
 
 export function tasksCsv(assessment) {
