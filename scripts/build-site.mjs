@@ -1,7 +1,7 @@
 // Builds the static site into dist/: bundles and minifies the page (esbuild) with content-hashed
 // names, copies the data, writes _headers, generates the service worker (Workbox) and
 // precompressed .gz/.br copies, and the published roles (scripts/publish.mjs).
-// Usage: node scripts/build-site.mjs [--roles DIR] [--out DIR] [--base-url URL] [--default ID] [--previews]
+// Usage: node scripts/build-site.mjs [--roles DIR] [--out DIR] [--base-url URL] [--default ID] [--no-previews] [--image-cache DIR]
 import * as esbuild from 'esbuild';
 import { generateSW } from 'workbox-build';
 import crypto from 'node:crypto';
@@ -59,9 +59,17 @@ ${names.crossOrigin.map((p) => `${p}\n  Access-Control-Allow-Origin: *\n  Cross-
  * and every role page are cached as they are visited.
  */
 export async function generateServiceWorker(out) {
-  const roleCount = JSON.parse(fs.readFileSync(path.join(out, 'data/index.json'), 'utf8')).count ?? 0;
+  const catalog = JSON.parse(fs.readFileSync(path.join(out, 'data/index.json'), 'utf8'));
+  const roleCount = catalog.count ?? 0;
   const perRole = roleCount > 100 ? ['data/roles/**', 'data/cards/**', 'data/inputs/**'] : [];
+  // The start page opens the default role: its data is precached whatever the catalog's size.
+  const revision = (file) => crypto.createHash('md5').update(fs.readFileSync(path.join(out, file))).digest('hex');
+  const defaultData = perRole.length && catalog.default
+    ? ['roles', 'inputs', 'cards'].map((d) => `data/${d}/${catalog.default}.json`).filter((f) => fs.existsSync(path.join(out, f)))
+      .map((url) => ({ url, revision: revision(url) }))
+    : [];
   return generateSW({
+    additionalManifestEntries: defaultData,
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
     // Per-role pages, badges and oEmbed answers are for other sites and crawlers: not precached.
@@ -74,7 +82,17 @@ export async function generateServiceWorker(out) {
     runtimeCaching: [{
       urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname.includes('/roles/'),
       handler: 'NetworkFirst',
-      options: { cacheName: 'jobzone-role-pages', expiration: { maxEntries: 200 }, networkTimeoutSeconds: 4 },
+      options: {
+        cacheName: 'jobzone-role-pages', expiration: { maxEntries: 200 }, networkTimeoutSeconds: 4,
+        // Offline, a role page never opened here: the app (precached) at ?role=<id>, which says so
+        // plainly and shows what it has. (Serialised into sw.js: it may use nothing from here.)
+        plugins: [{
+          handlerDidError: async ({ request }) => {
+            const id = /\/roles\/([^/]+)\/?$/.exec(new URL(request.url).pathname)?.[1];
+            return id ? Response.redirect(new URL(`../../?role=${id}`, request.url).href, 302) : undefined;
+          },
+        }],
+      },
     }, {
       urlPattern: ({ url }) => /\/data\/(roles|cards|inputs)\//.test(url.pathname),
       handler: 'StaleWhileRevalidate',
@@ -120,7 +138,7 @@ function precompress(out, only = () => true) {
   }
 }
 
-export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null, rolesDir = path.join(web, 'data/roles'), defaultId = null, previews = null, log = () => {} } = {}) {
+export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null, rolesDir = path.join(web, 'data/roles'), defaultId = null, previews = true, imageCache = undefined, log = () => {} } = {}) {
   fs.rmSync(out, { recursive: true, force: true });
   const assets = path.join(out, 'assets');
   fs.mkdirSync(assets, { recursive: true });
@@ -140,7 +158,8 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
     bundle: true,
     splitting: true,
     format: 'esm',
-    minify: true,
+    // JOBZONE_MINIFY=0 keeps names readable for a profile (scripts/bench and the tests use the minified build).
+    minify: process.env.JOBZONE_MINIFY !== '0',
     target: ['es2022'],
     outdir: assets,
     entryNames: '[name]-[hash]',
@@ -215,7 +234,7 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
   // Each published role's page, card, badge and oEmbed answer, computed by the core.
   const engine = await nodeEngine(glue, wasm);
   const shell = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
-  names.roles = (await publishRoles({ out, rolesDir, engine, baseUrl, shell, defaultId, previews, log, engineFiles: { glue, wasm } })).length;
+  names.roles = (await publishRoles({ out, rolesDir, engine, baseUrl, shell, defaultId, previews, imageCache, log, engineFiles: { glue, wasm } })).length;
   fs.writeFileSync(path.join(out, '_headers'), headersFile(names));
   const { count, size } = await generateServiceWorker(out);
   precompress(out);
@@ -237,14 +256,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rolesDir = option('--roles');
   const outDir = option('--out');
   const defaultId = option('--default');
-  const previews = args.includes('--previews') ? (args.splice(args.indexOf('--previews'), 1), true) : null;
+  const imageCache = option('--image-cache');
+  // Preview images are made for every role (each kept in a cache by content, so a rebuild renders
+  // only what changed); --no-previews leaves them out. (--previews, once needed above 1,000 roles, is still accepted.)
+  const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
+  flag('--previews');
+  const previews = !flag('--no-previews');
   if (baseUrl && !/^https?:\/\/[^\s]+\/$/.test(baseUrl)) throw new Error(`--base-url must be an http(s) URL ending in "/", got ${baseUrl}`);
   if (!baseUrl) console.log('note: no --base-url given, so oEmbed answers and role pages carry relative links (an oEmbed consumer needs absolute ones).');
   const out = outDir ?? args[0] ? path.resolve(outDir ?? args[0]) : undefined;
   const started = performance.now();
   let built;
   try {
-    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, defaultId, previews, log: (line) => console.log(line) });
+    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, defaultId, previews, imageCache: imageCache ? path.resolve(imageCache) : undefined, log: (line) => console.log(line) });
   } catch (error) {
     console.error(`build-site: ${error.message}`);
     process.exit(1);

@@ -73,9 +73,12 @@ ${bar}
 }
 
 /** The preview image of one card, as PNG bytes. */
-export async function ogImage(card) {
+export const ogImage = (card) => ogPng(ogSvg(card));
+
+/** A preview's SVG (ogSvg) rendered to PNG bytes. */
+export async function ogPng(svg) {
   await init();
-  const resvg = new Resvg(ogSvg(card), { font: { fontBuffers: fonts, loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' } });
+  const resvg = new Resvg(svg, { font: { fontBuffers: fonts, loadSystemFonts: false, defaultFontFamily: 'Liberation Sans' } });
   const png = resvg.render().asPng();
   resvg.free();
   return png;

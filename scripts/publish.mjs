@@ -9,23 +9,26 @@
 //   oembed/<id>.json       the oEmbed answer (type "rich": the iframe snippet)
 //   roles/<id>/index.html  the whole role page rendered to HTML (scripts/prerender.mjs), with its
 //                          title, description, canonical, Open Graph, Twitter and oEmbed links
-//   og/<id>.png            its 1200x630 link-preview image (scripts/og-image.mjs; by default for
-//                          catalogs of at most PREVIEWS_UP_TO roles, see `previews`)
+//   og/<id>.png            its 1200x630 link-preview image (scripts/og-image.mjs), kept in a cache
+//                          by content (build/og-cache), so a rebuild renders only what changed
 // and for the site: data/index.json (the catalog), sitemap.xml and robots.txt, feed.xml (Atom:
 // published score changes, from each role's history).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { Worker, threadId } from 'node:worker_threads';
 import { badgeSvg } from '../web/js/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
 import { htmlAttr, htmlText, plainLine } from '../web/js/escape.js';
 import { cardOf, cardName, scoringInput, ROLE_ID } from '../web/js/card.js';
 import { renderRolePage } from './prerender.mjs';
-import { ogImage, OG } from './og-image.mjs';
+import { ogSvg, ogPng, OG } from './og-image.mjs';
 
 /** Catalogs up to this many roles get a preview image per role by default (each takes ~0.1 s). */
-export const PREVIEWS_UP_TO = 1000;
+/** Where preview images are kept by the hash of their SVG, between builds. */
+export const IMAGE_CACHE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../build/og-cache');
 
 /** The wasm module in node: {score(assessment), insight(assessment), validate(text), methodology}. */
 export async function nodeEngine(glue, wasmFile) {
@@ -89,15 +92,16 @@ function catalogOf(roles, defaultId) {
  * index.html (the role pages are made from it); baseUrl: the site's absolute URL, or null;
  * engineFiles: {glue, wasm}, to render a large catalog on worker threads (one per core, at most 4).
  */
-export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null, previews = null, log = () => {} }) {
+export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null, previews = true, imageCache = IMAGE_CACHE, log = () => {} }) {
   const roles = readRoles(rolesDir, engine);
-  const images = previews ?? roles.length <= PREVIEWS_UP_TO;
-  if (!images) log(`no preview images: ${roles.length} roles is more than ${PREVIEWS_UP_TO} (--previews forces them)`);
+  const images = previews ? imageCache : null;
+  if (!images) log('no preview images (--no-previews): link previews will show no picture');
   const catalog = catalogOf(roles, defaultId);
   write(out, 'data/index.json', `${JSON.stringify(catalog.index)}\n`);
   write(out, 'data/search.json', `${JSON.stringify(catalog.search)}\n`);
   const threads = Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
   let cards;
+  let made = 0;
   if (engineFiles && threads > 1 && roles.length >= 200) {
     const size = Math.ceil(roles.length / threads);
     const parts = await Promise.all(Array.from({ length: threads }, (_, t) => new Promise((resolve, reject) => {
@@ -108,20 +112,50 @@ export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shel
       worker.once('error', reject);
       worker.once('exit', (code) => { if (code !== 0) reject(new Error(`a page-rendering thread stopped (exit ${code})`)); });
     })));
-    cards = parts.flat();
+    cards = parts.flatMap((p) => p.cards);
+    made = parts.reduce((t, p) => t + p.made, 0);
   } else {
-    cards = await publishPages({ out, roles, engine, baseUrl, shell, images, log });
+    ({ cards, made } = await publishPages({ out, roles, engine, baseUrl, shell, images, log }));
+  }
+  if (images) {
+    log(`preview images: ${made} rendered, ${cards.length - made} reused from ${path.relative(process.cwd(), images) || '.'}`);
   }
   writeSiteFiles(out, { roles, cards, baseUrl });
   return cards;
 }
 
-/** Each role's files (see the top of this file); returns the cards, in the order of `roles`. */
-export async function publishPages({ out, roles, engine, baseUrl, shell, images = false, log = () => {} }) {
+/**
+ * A card's preview image in `out`: from the cache when an image of the very same SVG was made
+ * before, else rendered (and kept). Returns true when it was rendered.
+ */
+async function previewImage(out, card, cache) {
+  const svg = ogSvg(card);
+  const key = crypto.createHash('sha256').update(svg).digest('hex').slice(0, 40);
+  const kept = path.join(cache, key.slice(0, 2), `${key}.png`);
+  const to = path.join(out, 'og', `${card.id}.png`);
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  if (fs.existsSync(kept)) {
+    fs.copyFileSync(kept, to);
+    return false;
+  }
+  const png = await ogPng(svg);
+  fs.writeFileSync(to, png);
+  fs.mkdirSync(path.dirname(kept), { recursive: true });
+  fs.writeFileSync(`${kept}.${process.pid}.${threadId}`, png);
+  fs.renameSync(`${kept}.${process.pid}.${threadId}`, kept); // whole or not at all (threads share the cache)
+  return true;
+}
+
+/**
+ * Each role's files (see the top of this file); returns the cards, in the order of `roles`.
+ * images: the preview-image cache folder, or null for no images.
+ */
+export async function publishPages({ out, roles, engine, baseUrl, shell, images = null, log = () => {} }) {
   const m = engine.methodology;
   const site = baseUrl ?? '/';
   const cards = [];
   let done = 0;
+  let made = 0;
   for (const { id, assessment } of roles) {
     write(out, `data/roles/${id}.json`, `${JSON.stringify(assessment, null, 1)}\n`);
     const { html, result } = await renderRolePage(assessment, engine);
@@ -143,11 +177,11 @@ export async function publishPages({ out, roles, engine, baseUrl, shell, images 
       ...(images ? { thumbnail_url: `${site}og/${id}.png`, thumbnail_width: OG.width, thumbnail_height: OG.height } : {}),
       cache_age: 86400,
     }, null, 1)}\n`);
-    if (images) write(out, `og/${id}.png`, await ogImage(card));
+    if (images && await previewImage(out, card, images)) made += 1;
     write(out, `roles/${id}/index.html`, rolePage(shell, { card, assessment, html, baseUrl, image: images }));
     if (++done % 1000 === 0) log(`${done} of ${roles.length} role pages`);
   }
-  return cards;
+  return { cards, made };
 }
 
 /** An assessment without its prose (card.js scoringInput), under its id. */

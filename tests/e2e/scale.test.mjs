@@ -28,10 +28,11 @@ let names;
 before(async () => {
   names = writeSyntheticRoles(rolesDir, N);
   const started = Date.now();
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-site.mjs'), '--roles', rolesDir, '--out', out], { encoding: 'utf8' });
+  // Without preview images, to keep the suite in time: their cost is timed on a sample below.
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-site.mjs'), '--roles', rolesDir, '--out', out, '--no-previews'], { encoding: 'utf8' });
   assert.equal(built.status, 0, built.stderr);
   report('roles', N);
-  report('build time (build-site.mjs, all of it)', `${((Date.now() - started) / 1000).toFixed(1)} s`);
+  report('build time (build-site.mjs, all of it but the preview images)', `${((Date.now() - started) / 1000).toFixed(1)} s`);
   browser = await launch();
   server = await serve(out);
 });
@@ -59,10 +60,26 @@ test('every role has its page, card, badge and oEmbed answer; sizes reported', (
   const search = fs.readFileSync(path.join(out, 'data/search.json'));
   report('search names (data/search.json)', `${kb(search.length)} raw, ${kb(zlib.gzipSync(search, { level: 9 }).length)} gzip (goal <= 150 KB)`);
   report('catalog loaded at boot (data/index.json)', `${fs.statSync(path.join(out, 'data/index.json')).size} bytes`);
-  report('preview images (og/<id>.png)', fs.existsSync(path.join(out, 'og')) ? `${fs.readdirSync(path.join(out, 'og')).length}` : 'not made: above 1,000 roles they are made only with --previews (about 0.1 s each)');
+  assert.equal(fs.existsSync(path.join(out, 'og')), false, '--no-previews');
   const sw = fs.readFileSync(path.join(out, 'sw.js'), 'utf8');
   assert.doesNotMatch(sw, /roles\/synthetic-1\//, 'role pages are not precached');
-  assert.doesNotMatch(sw, /data\/roles\/synthetic-/, 'nor role data, in a catalog this large');
+  const defaultId = JSON.parse(fs.readFileSync(path.join(out, 'data/index.json'), 'utf8')).default;
+  const precachedRoles = [...sw.matchAll(/data\/roles\/([a-z0-9-]+)\.json/g)].map((m) => m[1]);
+  assert.deepEqual(precachedRoles, [defaultId], 'of the role data, in a catalog this large, only the default role\'s');
+});
+
+test('preview images: the cost of one, timed on a sample of this catalog', async () => {
+  const { ogImage } = await import('../../scripts/og-image.mjs');
+  const sample = fs.readdirSync(path.join(out, 'data/cards')).slice(0, 60).map((f) => JSON.parse(fs.readFileSync(path.join(out, 'data/cards', f), 'utf8')));
+  await ogImage(sample[0]); // fonts and the renderer loaded once
+  const started = performance.now();
+  for (const card of sample) {
+    const png = await ogImage(card);
+    assert.equal(Buffer.from(png).toString('ascii', 1, 4), 'PNG');
+  }
+  const each = (performance.now() - started) / sample.length;
+  const threads = Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
+  report('preview image (1200x630 PNG), rendered', `${each.toFixed(0)} ms each on one thread; ${N} roles on ${threads} threads ≈ ${((each * N) / threads / 1000).toFixed(0)} s on a first build, then only changed roles (kept in build/og-cache by content)`);
 });
 
 test('search in Chromium: each keystroke to results on screen, at this catalog size', async () => {
@@ -106,5 +123,59 @@ test('search in Chromium: each keystroke to results on screen, at this catalog s
   await page.locator('#role-search').fill(target.title.toLowerCase());
   await page.waitForFunction((t) => [...document.querySelectorAll('#role-results a[data-role]')].some((a) => a.textContent === t), target.title);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Compare, at this catalog size: the selects list only what is in play, and any role is found by search', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  const [here, other] = [names[7], names[N - 11]];
+  await page.goto(`${server.url}/roles/${here.id}/`);
+  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+  await page.click('button[data-action="compare"]');
+  await page.waitForSelector('#compare-find');
+  const options = await page.$$eval('select[data-compare="b"] option', (o) => o.length);
+  assert.ok(options < 10, `the select lists ${options} choices, not ${N}`);
+  await page.locator('#compare-find').fill(other.title.toLowerCase());
+  await page.waitForFunction((t) => [...document.querySelectorAll('.compare-found button')].some((b) => b.textContent === t), other.title);
+  assert.match(await page.textContent('#compare-found-count'), /match/);
+  await page.locator('.compare-found button', { hasText: other.title }).first().click();
+  await page.waitForFunction((id) => document.querySelector('select[data-compare="b"]').value === `published:${id}`
+    && document.querySelector('.compare-table tbody tr th')?.textContent === 'Score', other.id);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.compare), 'b', 'focus on the choice just made');
+  const card = JSON.parse(fs.readFileSync(path.join(out, 'data/cards', `${other.id}.json`), 'utf8'));
+  assert.equal(await page.textContent(".compare-table tbody tr td:nth-child(3)"), card.display_score, 'the second column is the role found');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('offline, at this catalog size: the default role is kept, and a role page never opened says so plainly', async () => {
+  const own = await serve(out);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const defaultId = JSON.parse(fs.readFileSync(path.join(out, 'data/index.json'), 'utf8')).default;
+  const sw = fs.readFileSync(path.join(out, 'sw.js'), 'utf8');
+  assert.match(sw, new RegExp(`data/roles/${defaultId}\\.json`), 'the default role is precached, however many roles there are');
+  const visited = names[5];
+  const never = names[N - 5];
+  await page.goto(`${own.url}/roles/${visited.id}/`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+  own.close();
+  await context.setOffline(true);
+  // Seen before: opens as it was.
+  await page.goto(`${own.url}/roles/${visited.id}/`);
+  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+  assert.match(await page.textContent('h1'), new RegExp(visited.title));
+  // Never opened here: the app, saying why, with the default role.
+  await page.goto(`${own.url}/roles/${never.id}/`);
+  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('#status p'));
+  assert.match(await page.textContent('#status'), new RegExp(`“${never.id}” could not be loaded: this device is offline, and that role was not opened here before`));
+  assert.match(page.url(), new RegExp(`\\?role=${never.id}$`));
+  const { role } = JSON.parse(fs.readFileSync(path.join(out, 'data/roles', `${defaultId}.json`), 'utf8'));
+  await page.waitForSelector('.big-score');
+  assert.match(await page.textContent('h1'), new RegExp(`^${role.title}`), 'the default role');
   await context.close();
 });

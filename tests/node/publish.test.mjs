@@ -125,3 +125,31 @@ test('a folder with invalid assessments stops the build, listing every problem b
   });
   fs.rmSync(roles, { recursive: true, force: true });
 });
+
+test('preview images are kept by content: a rebuild reuses each unchanged one and renders only what changed', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-publish-'));
+  const roles = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-roles-'));
+  const imageCache = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-og-cache-'));
+  const a = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
+  fs.writeFileSync(path.join(roles, 'a.json'), JSON.stringify(a));
+  fs.writeFileSync(path.join(roles, 'b.json'), JSON.stringify({ ...a, id: 'second-role', role: { ...a.role, title: 'Second Role' } }));
+  const build = async () => {
+    const lines = [];
+    await publishRoles({ out, rolesDir: roles, engine: await engine(), shell: read('index.html'), imageCache, log: (l) => lines.push(l) });
+    return lines.find((l) => l.startsWith('preview images:'));
+  };
+  assert.match(await build(), /^preview images: 2 rendered, 0 reused/);
+  const first = fs.readFileSync(path.join(out, 'og', 'second-role.png'));
+  assert.match(await build(), /^preview images: 0 rendered, 2 reused/);
+  assert.deepEqual(fs.readFileSync(path.join(out, 'og', 'second-role.png')), first, 'the same image');
+  // A changed score changes that role's image only.
+  fs.writeFileSync(path.join(roles, 'b.json'), JSON.stringify({ ...a, id: 'second-role', role: { ...a.role, title: 'Second Role' }, ai_growth_correlation: -1 }));
+  assert.match(await build(), /^preview images: 1 rendered, 1 reused/);
+  assert.notDeepEqual(fs.readFileSync(path.join(out, 'og', 'second-role.png')), first);
+  // Without previews: no images, and the pages say nothing of one.
+  const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-publish-'));
+  await publishRoles({ out: bare, rolesDir: roles, engine: await engine(), shell: read('index.html'), previews: false });
+  assert.equal(fs.existsSync(path.join(bare, 'og')), false);
+  assert.doesNotMatch(fs.readFileSync(path.join(bare, 'roles', 'second-role', 'index.html'), 'utf8'), /og:image/);
+  for (const dir of [out, roles, imageCache, bare]) fs.rmSync(dir, { recursive: true, force: true });
+});
