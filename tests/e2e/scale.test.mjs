@@ -179,3 +179,28 @@ test('offline, at this catalog size: the default role is kept, and a role page n
   assert.match(await page.textContent('h1'), new RegExp(`^${role.title}`), 'the default role');
   await context.close();
 });
+
+test('the guide\'s comparison, at this catalog size: searched, not listed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  const [here, other] = [names[9], names[N - 21]];
+  await page.goto(`${server.url}/roles/${here.id}/`);
+  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+  await page.getByRole('button', { name: 'Is this your job? Adjust it to your week' }).click();
+  await page.getByRole('button', { name: 'Skip to the result' }).first().click();
+  await page.waitForSelector('#guide-compare-find');
+  const options = await page.$$eval('select[data-g="compare"] option', (o) => o.length);
+  assert.ok(options < 10, `the select lists ${options} choices, not ${N}`);
+  await page.locator('#guide-compare-find').fill(other.title.toLowerCase());
+  const pick = page.locator('.compare-found button', { hasText: other.title }).first();
+  await pick.waitFor();
+  await pick.click();
+  await page.waitForFunction((t) => document.querySelector('.guide-compare thead')?.textContent.includes(t), other.title, { timeout: 5000 }).catch(async (e) => {
+    console.log(await page.evaluate(() => document.querySelector('.guide-result')?.innerText));
+    throw e;
+  });
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.g), 'compare', 'focus on the choice just made');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -503,7 +503,15 @@ export function guideFeature(app) {
       if (state.guide.step === 'ai') confirmTask(state.guide.index);
       go(button.dataset.step);
     } else if (action === 'leave') close();
-    else if (action === 'add') {
+    else if (action === 'compare-pick') {
+      state.guide.compare = button.dataset.id;
+      findQuery = '';
+      const box = root.querySelector('[data-g="compare-find"]');
+      if (box) box.value = '';
+      renderResult();
+      root.querySelector('[data-g="compare"]')?.focus();
+      app.writeDraftNow();
+    } else if (action === 'add') {
       const n = state.current.tasks.length;
       state.guide.shares.push(0);
       app.structural((a, locked) => {
