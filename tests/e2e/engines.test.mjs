@@ -91,6 +91,27 @@ for (const engine of ENGINES) {
       await s.screenshot(path.join(artifacts, `engine-${engine}-role.png`));
     });
 
+    check('a prerendered role page is taken over as it is (the same elements), then moves as the native core scores', async ({ session }) => {
+      const s = await session();
+      await s.open(`${app.url}/roles/ai-research-engineer-mid-senior/`);
+      // The markup before any script changed it: marked, to find the same elements afterwards.
+      await s.waitFor(() => document.querySelector('.big-score')?.textContent === '61.9');
+      await s.evaluate(() => {
+        window.__kept = [...document.querySelectorAll('#page section.card, #page input, #page .tornado')];
+        window.__kept.forEach((el) => { el.dataset.kept = '1'; });
+      });
+      await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('meta[name="jobzone-role"]') && window.performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
+      const selector = '[data-path="tasks.1.score"]';
+      await s.focus(selector);
+      await s.press('End');
+      await s.waitFor((sel) => document.querySelector(sel).value === '5', selector, { what: 'End on the second task score' });
+      await expectNativeScore(s, 'End on a prerendered page');
+      const kept = await s.evaluate(() => ({ count: window.__kept.length, same: window.__kept.filter((el) => el.isConnected).length }));
+      assert.ok(kept.count > 50, `${kept.count} elements marked`);
+      assert.equal(kept.same, kept.count, 'the prerendered elements are still the page');
+      assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'taken over, not drawn again');
+    });
+
     check('keyboard and pointer moves of a share, a task score, evidence and AI growth match the native core', async ({ session }) => {
       const s = await session();
       await s.open(`${app.url}/`);

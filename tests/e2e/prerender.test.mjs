@@ -97,6 +97,7 @@ test('with JavaScript on, the calculator takes over the same markup (the same el
   assert.ok(kept.count > 100, `${kept.count} elements watched`);
   assert.deepEqual(kept.changed, [], 'no element added or removed by the takeover');
   assert.equal(kept.connected, kept.count, 'every prerendered element is still the one on the page');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'taken over, not drawn again');
   const order = await page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
     const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
@@ -125,6 +126,7 @@ test('markup that no longer matches its role file (an old page from a cache) is 
   await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('.big-score') !== window.__old);
   const shown = await page.textContent('.big-score');
   assert.notEqual(shown, native.display.score, 'the score of the newer file');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 0, 'drawn anew');
   assert.equal(await page.evaluate(() => window.__old.isConnected), false, 'the old markup is gone');
   assert.equal(await page.getAttribute('[data-path="tasks.0.score"]', 'aria-valuetext'), '5 of 5: ' + (await page.textContent('[data-path="tasks.0.score"] ~ .level')));
   assert.deepEqual(problems, []);

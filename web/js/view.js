@@ -246,11 +246,29 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
 }
 
 const patchKeys = new WeakMap();
+let priming = false;
 /** patch(), skipped entirely while `key` (the figures the part shows) is unchanged. */
 function patchWhen(el, key, build) {
   if (patchKeys.get(el) === key) return;
+  if (priming) {
+    patchKeys.set(el, key);
+    return;
+  }
   patchKeys.set(el, key);
   patch(el, build());
+}
+
+/**
+ * Runs render functions over parts that already show what they would draw (a prerendered page
+ * taken over): each part only notes what it shows, so the next render changes only what differs.
+ */
+export function primed(draw) {
+  priming = true;
+  try {
+    draw();
+  } finally {
+    priming = false;
+  }
 }
 
 function setText(el, text) {
