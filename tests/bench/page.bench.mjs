@@ -98,8 +98,9 @@ try {
       const page = await context.newPage();
       await page.goto(url);
       await page.waitForSelector('#levers .tornado tr');
-      const { times, longest } = await page.evaluate(async () => {
+      const { times, frames, longest } = await page.evaluate(async () => {
         let longest = 0;
+        const frames = [];
         new PerformanceObserver((l) => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); }).observe({ type: 'longtask' });
         const sliders = [...document.querySelectorAll('input[type=range][data-path$=".score"], input[type=range][data-path^="evidence"], input[type=range][data-path="ai_growth_correlation"]')];
         const out = [];
@@ -108,17 +109,28 @@ try {
           await frame();
           const el = sliders[i % sliders.length];
           const next = Number(el.value) >= Number(el.max) ? Number(el.min) : Number(el.value) + 1;
+          // The whole frame's work: the input, then (next frame) the rest of the page drawn once
+          // per frame by the app's callback, timed between one callback asked before the input
+          // and one asked after it, with layout.
+          let before = 0;
+          requestAnimationFrame(() => { before = performance.now(); });
           const t0 = performance.now();
           el.value = String(next);
           el.dispatchEvent(new Event('input', { bubbles: true }));
           void document.querySelector('.big-score').textContent;
           void document.body.offsetHeight;
-          out.push(performance.now() - t0);
+          const input = performance.now() - t0;
+          out.push(input);
+          requestAnimationFrame(() => {
+            void document.body.offsetHeight;
+            frames.push(input + performance.now() - before);
+          });
         }
         await new Promise((r) => setTimeout(r, 300));
-        return { times: out, longest };
+        return { times: out, frames, longest };
       });
       console.log(`Drag (one move per frame, 150 moves), ${name}: input to score median ${median(times).toFixed(2)} ms, p95 ${pctl(times, 0.95).toFixed(2)} ms; longest main-thread task ${longest ? `${longest.toFixed(0)} ms` : 'none over 50 ms'}   (targets < 4 ms, < 8 ms)`);
+      console.log(`  the whole frame (input, then the rest of the page drawn once per frame, with layout): median ${median(frames).toFixed(2)} ms, p95 ${pctl(frames, 0.95).toFixed(2)} ms   (a 60 Hz frame is 16.7 ms)`);
       await context.close();
     }
   }

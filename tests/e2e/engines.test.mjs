@@ -38,7 +38,8 @@ async function expectNativeScore(s, what) {
   await s.waitFor((e) => document.querySelector('.big-score').textContent === e, expected, { what: `${what}: score ${expected}` });
 }
 
-const APP_READY = () => document.querySelector('.big-score')?.textContent;
+/** The score, once the app says it is ready (the start page is shown when all of it is drawn). */
+const APP_READY = () => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.querySelector('.big-score')?.textContent;
 
 for (const engine of ENGINES) {
   describe(engine, { skip: !only.includes(engine) && `JOBZONE_ENGINES=${process.env.JOBZONE_ENGINES}` }, () => {

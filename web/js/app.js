@@ -667,6 +667,9 @@ const ticket = () => {
   return () => mine === navigation;
 };
 
+/** An id from a link, as a message names it (a link may carry anything, of any length). */
+const named = (id) => (String(id).length > 80 ? `${String(id).slice(0, 80)}…` : String(id));
+
 /** A task boundary: what comes after runs in a new task, so the reader's input can come first. */
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
@@ -694,13 +697,13 @@ async function openRole(id, { push = false, current = ticket() } = {}) {
     // Offline, a role never opened on this device (its file is not kept here): the default role,
     // which is always kept, with a plain word of why.
     if (id === state.catalog.default || !current()) throw error;
-    showStatus(`“${id}” could not be loaded${navigator.onLine ? '' : ': this device is offline, and that role was not opened here before, so it is not saved for offline use'}. Showing the default role instead; try again when you are online.`, true);
+    showStatus(`“${named(id)}” could not be loaded${navigator.onLine ? '' : ': this device is offline, and that role was not opened here before, so it is not saved for offline use'}. Showing the default role instead; try again when you are online.`, true);
     return openRole(state.catalog.default, { current });
   }
   if (!current()) return false;
   if (!assessment) {
     if (id === state.catalog.default) throw new Error('this site\'s default role is missing');
-    showStatus(`No published role is called "${id}". Showing the default role instead.`, true);
+    showStatus(`No published role is called "${named(id)}". Showing the default role instead.`, true);
     return openRole(state.catalog.default, { current });
   }
   // The first page opened: over prerendered markup, or while the start page is still hidden (boot
@@ -884,7 +887,7 @@ async function boot() {
     // A prerendered role page is read first: the wasm is fetched once it has painted (or at the
     // reader's first touch), so the first paint never waits on it.
     // The module's code is compiled on first use: a warm-up score does that in a task of its own.
-    const warm = async (engine) => { await nextTask(); engine.warmUp(); return engine; };
+    const warm = async (engine) => { await nextTask(); await engine.warmUp(nextTask); return engine; };
     const engineLoad = ($('page').childElementCount > 0 ? afterFirstPaint().then(loadEngine) : loadEngine()).then(warm);
     const [engine, catalog, savedWork] = await Promise.all([engineLoad, loadCatalog(), openStore({ onChange: (message) => saved.onStoreChange(message) })]);
     state.engine = engine;
@@ -918,7 +921,7 @@ async function boot() {
       notify(state.refs, 'Some saved data could not be read by this version of jobzone. It is kept exactly as it was: open My assessments to download it.',
         savedWork.notes.map((n) => ({ path: 'kept', message: n })), 'problem');
     }
-    page.hidden = false;
+    if (page.hidden) await reveal(page);
     $('footer').hidden = false;
     performance.mark('jobzone:score-visible');
     // The insight worker starts while nothing else is going on, so the first move does not wait for it.
@@ -928,6 +931,25 @@ async function boot() {
   } finally {
     main.setAttribute('aria-busy', 'false');
   }
+}
+
+/**
+ * Shows the start page's first drawing (hidden while it was made). Its thousand-odd elements are
+ * laid out a few sections per task while the page is still invisible, the top ones first, so
+ * that no long task holds the reader up; then it is shown whole, at once, as it was before.
+ */
+async function reveal(page) {
+  const cards = [...page.querySelectorAll('.layout .card')];
+  const later = cards.slice(3);
+  for (const card of later) card.classList.add('later');
+  page.classList.add('revealing');
+  page.hidden = false;
+  for (let i = 0; i < later.length; i += 4) {
+    await nextTask();
+    for (const card of later.slice(i, i + 4)) card.classList.remove('later');
+    void page.offsetHeight; // laid out now, in this task
+  }
+  page.classList.remove('revealing');
 }
 
 function fail(error) {
