@@ -670,8 +670,15 @@ const ticket = () => {
 /** An id from a link, as a message names it (a link may carry anything, of any length). */
 const named = (id) => (String(id).length > 80 ? `${String(id).slice(0, 80)}…` : String(id));
 
-/** A task boundary: what comes after runs in a new task, so the reader's input can come first. */
-const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+/**
+ * A task boundary: what comes after runs in a new task, so the reader's input can come first
+ * (scheduler.yield where there is one; else a message, which, unlike a timer, is never delayed).
+ */
+const taskChannel = new MessageChannel();
+const waiting = [];
+taskChannel.port1.onmessage = () => waiting.shift()?.();
+const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield()
+  : new Promise((resolve) => { waiting.push(resolve); taskChannel.port2.postMessage(0); }));
 
 /**
  * The costly parts of taking over a prerendered page (the first score, the skeleton to pair with
@@ -921,7 +928,7 @@ async function boot() {
       notify(state.refs, 'Some saved data could not be read by this version of jobzone. It is kept exactly as it was: open My assessments to download it.',
         savedWork.notes.map((n) => ({ path: 'kept', message: n })), 'problem');
     }
-    if (page.hidden) await reveal(page);
+    page.hidden = false;
     $('footer').hidden = false;
     performance.mark('jobzone:score-visible');
     // The insight worker starts while nothing else is going on, so the first move does not wait for it.
@@ -931,25 +938,6 @@ async function boot() {
   } finally {
     main.setAttribute('aria-busy', 'false');
   }
-}
-
-/**
- * Shows the start page's first drawing (hidden while it was made). Its thousand-odd elements are
- * laid out a few sections per task while the page is still invisible, the top ones first, so
- * that no long task holds the reader up; then it is shown whole, at once, as it was before.
- */
-async function reveal(page) {
-  const cards = [...page.querySelectorAll('.layout .card')];
-  const later = cards.slice(3);
-  for (const card of later) card.classList.add('later');
-  page.classList.add('revealing');
-  page.hidden = false;
-  for (let i = 0; i < later.length; i += 4) {
-    await nextTask();
-    for (const card of later.slice(i, i + 4)) card.classList.remove('later');
-    void page.offsetHeight; // laid out now, in this task
-  }
-  page.classList.remove('revealing');
 }
 
 function fail(error) {
