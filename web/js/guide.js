@@ -5,7 +5,7 @@
 // Loaded on first use, with its help text (data/guide.json).
 import { h, s, fill, patch, nextId } from './dom.js';
 import { fetchJson, fetchRole, roleIndex, LISTED_ROLES } from './catalog.js';
-import { search } from './search.js';
+import { search, matchWords } from './search.js';
 import { fixed, signed, signed1, pct } from './format.js';
 
 const signed2 = (v) => (v > 0.004 ? `+${fixed(v, 2)}` : fixed(v, 2));
@@ -367,7 +367,7 @@ export function guideFeature(app) {
       large ? h('div', { class: 'compare-find' },
         h('label', { for: 'guide-compare-find' }, 'Find a published role'),
         h('input', { type: 'search', id: 'guide-compare-find', 'data-g': 'compare-find', autocomplete: 'off', 'aria-describedby': 'guide-found-count' }),
-        h('p', { id: 'guide-found-count', class: 'muted', role: 'status' }, !found ? '' : found.total === 0 ? 'No published role matches.' : `${found.total} ${found.total === 1 ? 'role matches' : 'roles match'}${found.total > found.results.length ? `; the best ${found.results.length} are shown` : ''}.`),
+        h('p', { id: 'guide-found-count', class: 'muted', role: 'status' }, matchWords(found)),
         h('ul', { class: 'compare-found' }, (found?.results ?? []).map(({ role: x }) => h('li', null,
           h('button', { type: 'button', class: 'link-btn', 'data-gaction': 'compare-pick', 'data-id': x.id }, x.title, x.seniority ? ` (${x.seniority})` : ''))))) : null,
       other ? comparisonTable(r, other) : chosen ? h('p', { class: 'note' }, 'Loading that role…') : null,

@@ -6,6 +6,7 @@ import { csvRow, fileSlug } from './escape.js';
 import { embedSnippets, WIDTHS } from './snippets.js';
 import { badgeSvg } from './badge.js';
 import { panel } from './own.js';
+import { matchWords } from './search.js';
 
 const when = (iso) => new Date(iso).toLocaleString();
 const btn = (action, id, label, name) => h('button', { type: 'button', class: 'btn', 'data-action': action, 'data-id': id, 'aria-label': `${label} “${name}”` }, label);
@@ -100,9 +101,7 @@ export function showFound(refs, found) {
   fill(list, (found?.results ?? []).map(({ role }) => h('li', null,
     h('button', { type: 'button', class: 'link-btn', 'data-action': 'compare-pick', 'data-id': role.id },
       role.title, role.seniority ? ` (${role.seniority})` : ''))));
-  count.textContent = !found ? '' : found.total === 0 ? 'No published role matches.'
-    : found.total > found.results.length ? `${found.total} roles match; the best ${found.results.length} are shown.`
-      : `${found.total} ${found.total === 1 ? 'role matches' : 'roles match'}.`;
+  count.textContent = matchWords(found);
 }
 
 export function tasksCsv(assessment) {

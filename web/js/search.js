@@ -115,3 +115,11 @@ export function search(index, query, limit = 20) {
   for (const i of candidates) total[i] = 0;
   return { results, total: candidates.length };
 }
+
+/** What a search found, in words for a status line: {results, total} or null (nothing asked). */
+export function matchWords(found) {
+  if (!found) return '';
+  if (found.total === 0) return 'No published role matches.';
+  const count = `${found.total} ${found.total === 1 ? 'role matches' : 'roles match'}`;
+  return found.total > found.results.length ? `${count}; the best ${found.results.length} are shown.` : `${count}.`;
+}
