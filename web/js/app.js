@@ -168,9 +168,15 @@ const insightThread = insightWorker((out, revision) => {
   if (!out) return updateInsight({ here: true }); // the worker failed: this thread does it
   const drawn = revision === adoptedRevision;
   adoptedRevision = null;
-  // An adopted page already shows these analyses: they are noted, not drawn again.
-  if (out.ok) drawInsight(out.insight, { drawn });
+  if (!out.ok) return;
+  // Drawn in the next frame, with the rest of it (not between frames, where its layout would
+  // fall on the next input). An adopted page already shows these: they are noted, not drawn again.
+  cancelAnimationFrame(answerFrame);
+  answerFrame = requestAnimationFrame(() => {
+    if (revision === state.revision) drawInsight(out.insight, { drawn });
+  });
 });
+let answerFrame = 0;
 
 /**
  * The parts drawn from the analyses are marked while newer ones are computed, if that takes a
