@@ -653,7 +653,8 @@ function watchStrip(refs) {
   if (typeof IntersectionObserver !== 'function') return;
   const card = refs.bigScore.closest('.card');
   stripObserver = new IntersectionObserver(([entry]) => {
-    refs.strip.classList.toggle('shown', !entry.isIntersecting);
+    // (A card with no height is not out of view but not shown yet: the start page while it is drawn.)
+    refs.strip.classList.toggle('shown', !entry.isIntersecting && entry.boundingClientRect.height > 0);
   });
   stripObserver.observe(card);
 }
