@@ -64,34 +64,7 @@ function morphChildren(current, next) {
 
 let uid = 0;
 export const nextId = (prefix) => `${prefix}-${++uid}`;
-/** Ids start again from 1 (each prerendered page numbers its own). */
-export const resetIds = () => { uid = 0; };
-/** Later ids never repeat one already in `root` (a page adopted from prerendered markup). */
-export function reserveIds(root) {
-  for (const el of root.querySelectorAll('[id]')) {
-    const n = Number(/-(\d+)$/.exec(el.id)?.[1]);
-    if (n > uid) uid = n;
-  }
-}
-
-/**
- * Hydration: pairs the elements of `built` (a detached tree drawn by the same code from the same
- * assessment, its computed parts still empty) with those already in `live` (the prerendered
- * markup), child by child. An element left empty in `built` is a part that renders fill, and is
- * not entered. Returns the map built element -> live element, or null where the two differ in
- * any element's name or number of children (then the page is drawn anew instead).
- */
-export function adoptTree(live, built) {
-  const map = new Map();
-  const walk = (a, b) => {
-    if (a.nodeName !== b.nodeName) return false;
-    map.set(b, a);
-    const want = b.children;
-    if (want.length === 0) return true;
-    const have = a.children;
-    if (have.length !== want.length) return false;
-    for (let i = 0; i < want.length; i++) if (!walk(have[i], want[i])) return false;
-    return true;
-  };
-  return walk(live, built) ? map : null;
-}
+/** Ids start again from `n` (each prerendered page numbers its own from 0). */
+export const resetIds = (n = 0) => { uid = n; };
+/** The last id number given out. */
+export const lastId = () => uid;

@@ -18,25 +18,6 @@ function wrap(module) {
       return JSON.parse(module.validate(text));
     },
     methodology: JSON.parse(module.methodology()),
-    /**
-     * Checks, then scores, the smallest assessment the method allows, and throws the answers away:
-     * the browser compiles the module's code on its first use, and this way that happens in two
-     * short tasks of its own (`between` runs between them) rather than in the first score a
-     * reader waits for.
-     */
-    async warmUp(between) {
-      const { inputs: i } = this.methodology;
-      const each = (scale, value) => Object.fromEntries(scale.dimensions.map((d) => [d.key, value]));
-      const tiny = {
-        format: 'jobzone-assessment/1', role: { title: 'warm-up' },
-        tasks: [{ name: 'warm-up', time_pct: i.time_pct.total, score: i.task_score.min, impact: i.impacts[0].key, rationale: 'warm-up' }],
-        evidence: each(i.evidence, 0), barriers: each(i.barriers, i.barriers.min), protective: each(i.protective, i.protective.min),
-        ai_growth_correlation: 0, summary: 'warm-up',
-      };
-      this.validate(JSON.stringify(tiny));
-      await between();
-      this.score(tiny);
-    },
   };
 }
 

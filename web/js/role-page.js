@@ -3,7 +3,7 @@
 // way of taking over a prerendered page instead of drawing it again.
 import { buildPage, buildTasks } from './view.js';
 import { renderToolbar } from './own.js';
-import { adoptTree, reserveIds } from './dom.js';
+import { lastId, resetIds } from './dom.js';
 
 /** A short fingerprint of an assessment's JSON text (FNV-1a, 32 bits, hex). */
 export function fingerprint(text) {
@@ -56,4 +56,36 @@ export function adoptPage(container, { parts, refs }, registry) {
   if (!complete) return null;
   reserveIds(container);
   return { refs: liveRefs, registry: liveRegistry };
+}
+
+/** Later ids never repeat one already in `root` (a page adopted from prerendered markup). */
+function reserveIds(root) {
+  let top = lastId();
+  for (const el of root.querySelectorAll('[id]')) {
+    const n = Number(/-(\d+)$/.exec(el.id)?.[1]);
+    if (n > top) top = n;
+  }
+  resetIds(top);
+}
+
+/**
+ * Hydration: pairs the elements of `built` (a detached tree drawn by the same code from the same
+ * assessment, its computed parts still empty) with those already in `live` (the prerendered
+ * markup), child by child. An element left empty in `built` is a part that renders fill, and is
+ * not entered. Returns the map built element -> live element, or null where the two differ in
+ * any element's name or number of children (then the page is drawn anew instead).
+ */
+function adoptTree(live, built) {
+  const map = new Map();
+  const walk = (a, b) => {
+    if (a.nodeName !== b.nodeName) return false;
+    map.set(b, a);
+    const want = b.children;
+    if (want.length === 0) return true;
+    const have = a.children;
+    if (have.length !== want.length) return false;
+    for (let i = 0; i < want.length; i++) if (!walk(have[i], want[i])) return false;
+    return true;
+  };
+  return walk(live, built) ? map : null;
 }
