@@ -71,3 +71,15 @@ test('what a search found, in words for a status line', async () => {
   assert.equal(matchWords({ results: [{}, {}], total: 2 }), '2 roles match.');
   assert.equal(matchWords({ results: Array(8).fill({}), total: 150 }), '150 roles match; the best 8 are shown.');
 });
+
+test('a one-letter query is answered once and kept: the same answer as working it out', () => {
+  const list = Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, title: `${['Senior', 'Staff', 'Lead'][i % 3]} ${['Data', 'Sales', 'Care'][i % 7 % 3]} Worker ${i}` }));
+  const kept = buildIndex(list);
+  const fresh = () => buildIndex(list);
+  const first = search(kept, 's', 20);
+  assert.ok(first.total > 100);
+  assert.equal(search(kept, 'S', 20), first, 'kept (the same object)');
+  assert.deepEqual(search(fresh(), 's', 20), first, 'what a fresh index works out');
+  assert.notEqual(search(kept, 's', 8), first, 'kept per number of results');
+  assert.deepEqual(search(kept, 'sa', 20), search(fresh(), 'sa', 20), 'longer queries are worked out each time');
+});

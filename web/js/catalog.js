@@ -22,11 +22,28 @@ export const loadCatalog = () => fetchJson('data/index.json');
 let listPromise = null;
 /** Every published role [{id, title, seniority, category, aliases}] and its search index, loaded once. */
 export function roleIndex() {
-  listPromise ??= fetchJson('data/search.json').then((data) => buildIndex(data.roles)).catch((error) => {
+  listPromise ??= fetchJson('data/search.json').then((data) => {
+    const index = buildIndex(data.roles);
+    learnLetters(index);
+    return index;
+  }).catch((error) => {
     listPromise = null;
     throw error;
   });
   return listPromise;
+}
+
+/** Works out the results of each one-letter query while the page is idle, a letter at a time. */
+function learnLetters(index) {
+  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
+  const letters = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+  const next = () => {
+    const letter = letters.shift();
+    if (letter === undefined) return;
+    search(index, letter, MAX_SHOWN);
+    idle(next);
+  };
+  idle(next);
 }
 
 const roles = new Map(); // id -> promise of the assessment (or null: no such role)

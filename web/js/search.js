@@ -74,6 +74,18 @@ function match(q, w) {
 export function search(index, query, limit = 20) {
   const qs = [...new Set(words(query))];
   if (qs.length === 0) return { results: index.roles.slice(0, limit).map((role) => ({ role, score: 0 })), total: index.roles.length };
+  // A single letter matches a large part of a big catalog: its answer is kept (the first keystroke
+  // of every query is one; catalog.js works the letters out ahead, when the page is idle).
+  const key = qs.length === 1 && qs[0].length === 1 ? `${qs[0]}|${limit}` : null;
+  if (key) {
+    index.letters ??= new Map();
+    if (!index.letters.has(key)) index.letters.set(key, find(index, qs, limit));
+    return index.letters.get(key);
+  }
+  return find(index, qs, limit);
+}
+
+function find(index, qs, limit) {
   const { here, total, rank } = index;
   let candidates = null; // role indexes matching every word so far
   for (const q of qs) {
