@@ -126,13 +126,20 @@ test('search in Chromium: each keystroke to results on screen, at this catalog s
   await context.close();
 });
 
-test('Compare, at this catalog size: the selects list only what is in play, and any role is found by search', async () => {
+
+/** A role page of this catalog, opened and ready: {context, page, problems}. */
+async function openRole(id) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = watch(page);
-  const [here, other] = [names[7], names[N - 11]];
-  await page.goto(`${server.url}/roles/${here.id}/`);
+  await page.goto(`${server.url}/roles/${id}/`);
   await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+  return { context, page, problems };
+}
+
+test('Compare, at this catalog size: the selects list only what is in play, and any role is found by search', async () => {
+  const other = names[N - 11];
+  const { context, page, problems } = await openRole(names[7].id);
   await page.click('button[data-action="compare"]');
   await page.waitForSelector('#compare-find');
   const options = await page.$$eval('select[data-compare="b"] option', (o) => o.length);
@@ -181,12 +188,8 @@ test('offline, at this catalog size: the default role is kept, and a role page n
 });
 
 test('the guide\'s comparison, at this catalog size: searched, not listed', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watch(page);
-  const [here, other] = [names[9], names[N - 21]];
-  await page.goto(`${server.url}/roles/${here.id}/`);
-  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+  const other = names[N - 21];
+  const { context, page, problems } = await openRole(names[9].id);
   await page.getByRole('button', { name: 'Is this your job? Adjust it to your week' }).click();
   await page.getByRole('button', { name: 'Skip to the result' }).first().click();
   await page.waitForSelector('#guide-compare-find');

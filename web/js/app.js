@@ -244,7 +244,7 @@ function edit(mutate, { full = false } = {}) {
   if (!check.ok) renderErrors(state.refs, check.errors);
   if (!check.ok || !recompute()) {
     state.current = before;
-    syncControls(state.registry, state.current, marksBaseline(), { force: true });
+    syncControls(state.registry, state.current, marksBaseline());
     return false;
   }
   return true;
@@ -304,7 +304,7 @@ function onInput(event) {
   const value = el.type === 'range' ? Number(el.value) : el.value;
   const isShare = path[0] === 'tasks' && path[2] === 'time_pct';
   if (isShare && el.getAttribute('aria-disabled') === 'true') {
-    syncControls(state.registry, state.current, marksBaseline(), { force: true }); // a share every other lock holds: it stays
+    syncControls(state.registry, state.current, marksBaseline()); // a share every other lock holds: it stays
     return;
   }
   if (!isShare || state.mix?.index !== path[1]) state.mix = null;

@@ -68,9 +68,9 @@ export function selectControl(spec, registry) {
 /**
  * Brings every registered control in line with the assessment and marks what changed. The words
  * around a control whose value and published value are those it last showed are left alone (a
- * slider move changes one or a few of up to 150 controls), unless `force`.
+ * slider move changes one or a few of up to 150 controls).
  */
-export function syncControls(registry, current, published, { force = false } = {}) {
+export function syncControls(registry, current, published) {
   for (const c of registry.values()) {
     const { path } = c;
     const value = getAt(current, path);
@@ -78,7 +78,7 @@ export function syncControls(registry, current, published, { force = false } = {
     // The control's own value always (the one just moved may have been held back, by a lock, say).
     if (c.input.value !== String(value)) c.input.value = String(value);
     const before = published ? getAt(published, path) : undefined;
-    if (!force && c.shown === value && c.shownBefore === before && c.shownPublished === published) continue;
+    if (c.shown === value && c.shownBefore === before && c.shownPublished === published) continue;
     c.shown = value;
     c.shownBefore = before;
     c.shownPublished = published;
