@@ -42,10 +42,32 @@ TEST_CASE("malformed methodology data is refused") {
     std::string text(methodology_text());
     std::string bad = text;
     bad.replace(bad.find("\"time_share_3plus\""), 18, "\"time_share_3plux\"");
-    CHECK_THROWS(parse_methodology(bad));
+    std::string error;
+    CHECK_FALSE(parse_methodology(bad, error).has_value());
+    CHECK(error.find("unknown metric 'time_share_3plux'") != std::string::npos);
     std::string status = text;
-    status.replace(status.find("\"status\": \"published\""), 22, "\"status\": \"rumoured\"");
-    CHECK_THROWS(parse_methodology(status));
+    // The formula's own status (the first "published" in the file is a scale's, which the UI reads).
+    status.replace(status.find("\"status\": \"published\"", status.find("\"formula\": {")), 21, "\"status\": \"rumoured\"");
+    error.clear();
+    CHECK_FALSE(parse_methodology(status, error).has_value());
+    CHECK(error == "methodology: formula.status must be published or assumed, not 'rumoured'");
+    // A missing figure, a wrong type and broken JSON are named too; nothing throws or stops.
+    std::string missing = text;
+    missing.replace(missing.find("\"raw_span\""), 10, "\"raw_spam\"");
+    error.clear();
+    CHECK_FALSE(parse_methodology(missing, error).has_value());
+    CHECK(error == "methodology: formula.raw_span is missing");
+    std::string typed = text;
+    typed.replace(typed.find("\"zones\": ["), 10, "\"zones\": 7,\"x\": [");
+    error.clear();
+    CHECK_FALSE(parse_methodology(typed, error).has_value());
+    CHECK(error == "methodology: zones must be a list");
+    error.clear();
+    CHECK_FALSE(parse_methodology("{\"format\": ", error).has_value());
+    CHECK(error.rfind("methodology: (root): not valid JSON", 0) == 0);
+    error.clear();
+    CHECK(parse_methodology(text, error).has_value());
+    CHECK(error.empty());
 }
 
 TEST_CASE("every level of every scale has words, marked published or assumed; the barrier bands cover 0-10") {

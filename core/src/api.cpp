@@ -28,41 +28,24 @@ std::string errors_document(const std::vector<FieldError>& errors) {
     return envelope(false, "errors", std::move(list));
 }
 
-template <typename Body>
-std::string guarded(Body body) {
-    try {
-        return body();
-    } catch (const std::exception& ex) {
-        return errors_document({{kRootPath, std::string("internal error: ") + ex.what()}});
-    } catch (...) {
-        return errors_document({{kRootPath, "internal error"}});
-    }
-}
-
 }  // namespace
 
 std::string score_document(std::string_view text) {
-    return guarded([&] {
-        ParseResult parsed = parse_assessment(text);
-        if (!parsed.ok()) return errors_document(parsed.errors);
-        return envelope(true, "result", to_json(score(*parsed.assessment)));
-    });
+    ParseResult parsed = parse_assessment(text);
+    if (!parsed.ok()) return errors_document(parsed.errors);
+    return envelope(true, "result", to_json(score(*parsed.assessment)));
 }
 
 std::string validate_document(std::string_view text) {
-    return guarded([&] {
-        ParseResult parsed = parse_assessment(text);
-        if (!parsed.ok()) return errors_document(parsed.errors);
-        return envelope(true, "assessment", to_json(*parsed.assessment));
-    });
+    ParseResult parsed = parse_assessment(text);
+    if (!parsed.ok()) return errors_document(parsed.errors);
+    return envelope(true, "assessment", to_json(*parsed.assessment));
 }
 
 std::string insight_document(std::string_view text) {
-    return guarded([&] {
-        ParseResult parsed = parse_assessment(text);
-        if (!parsed.ok()) return errors_document(parsed.errors);
-        return envelope(true, "insight", to_json(insight(*parsed.assessment)));
-    });
+    ParseResult parsed = parse_assessment(text);
+    if (!parsed.ok()) return errors_document(parsed.errors);
+    return envelope(true, "insight", to_json(insight(*parsed.assessment)));
 }
 
 std::string methodology_document() { return std::string(methodology_text()); }

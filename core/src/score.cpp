@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 
 #include "jobzone/methodology.h"
 
@@ -111,11 +112,11 @@ std::string display_score(double score) {
     const ZoneRule& zone = zone_for(score);
     for (int decimals = 1; decimals <= 6; ++decimals) {
         std::string text = format_fixed(score, decimals);
-        if (&zone_for(std::stod(text)) == &zone) return text;
+        if (&zone_for(std::strtod(text.c_str(), nullptr)) == &zone) return text;
     }
     // Within a millionth of a threshold: cut (not round) towards the zone's side of it.
     double scale = 1e6;
-    bool rounded_up = std::stod(format_fixed(score, 6)) > score;
+    bool rounded_up = std::strtod(format_fixed(score, 6).c_str(), nullptr) > score;
     return format_fixed(rounded_up ? std::floor(score * scale) / scale : std::ceil(score * scale) / scale, 6);
 }
 

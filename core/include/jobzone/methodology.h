@@ -39,7 +39,7 @@ struct RuleInfo {
 // an unknown name in the data is an error when the methodology is read, never a silent default.
 enum class Metric { task_resistance, evidence, barriers, protective, ai_growth_correlation, time_share_3plus, score };
 inline constexpr std::size_t kMetricCount = 7;
-Metric metric_named(const std::string& name);  // throws std::runtime_error for an unknown name
+std::optional<Metric> metric_named(const std::string& name);  // nullopt for an unknown name
 const char* metric_name(Metric metric);
 
 // One bound on a metric.
@@ -149,14 +149,15 @@ struct Methodology {
     Limits limits;
 };
 
-// The embedded methodology, parsed once. Throws std::runtime_error if the data is malformed
-// (a build defect, caught by the test suite).
+// The embedded methodology, parsed once. Malformed data (a build defect, caught by the test
+// suite) stops the program with the reason on stderr: the core has no exceptions.
 const Methodology& methodology();
 
 // The embedded methodology file, verbatim.
 std::string_view methodology_text();
 
-// Parses a methodology document (used for the embedded one and by tests).
-Methodology parse_methodology(std::string_view text);
+// Parses a methodology document (used for the embedded one and by tests); on a problem, nullopt
+// and `error` names the first one by its path in the file ("methodology: zones[1].min ...").
+std::optional<Methodology> parse_methodology(std::string_view text, std::string& error);
 
 }  // namespace jobzone
