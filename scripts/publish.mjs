@@ -23,6 +23,7 @@ import { badgeSvg } from '../web/js/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
 import { htmlAttr, htmlText, plainLine } from '../web/js/escape.js';
 import { cardOf, cardName, scoringInput, ROLE_ID } from '../web/js/card.js';
+import { engineOf } from '../web/js/engine.js';
 import { renderRolePage } from './prerender.mjs';
 import { ogSvg, ogPng, OG } from './og-image.mjs';
 
@@ -33,13 +34,8 @@ export const IMAGE_CACHE = path.join(path.dirname(fileURLToPath(import.meta.url)
 /** The wasm module in node: {score(assessment), insight(assessment), validate(text), methodology}. */
 export async function nodeEngine(glue, wasmFile) {
   const { default: create } = await import(glue);
-  const module = await create({ wasmBinary: fs.readFileSync(wasmFile) });
-  return {
-    score: (a) => JSON.parse(module.score(JSON.stringify(a))),
-    insight: (a) => JSON.parse(module.insight(JSON.stringify(a))),
-    validate: (text) => JSON.parse(module.validate(text)),
-    methodology: JSON.parse(module.methodology()),
-  };
+  const instantiate = () => create({ wasmBinary: fs.readFileSync(wasmFile) });
+  return engineOf(await instantiate(), instantiate);
 }
 
 

@@ -92,6 +92,27 @@ test('errors come back as data naming the field, never as an exception', () => {
   }
 });
 
+test('a trapped call answers with an error and a fresh module takes over (the core is built without exceptions)', async () => {
+  const { engineOf } = await import('../../web/js/engine.js');
+  // The first instance traps on its next score, as an abort in the core would.
+  let made = 0;
+  const trapping = Object.create(jobzone);
+  trapping.score = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  const engine = engineOf(trapping, async () => { made++; return loadModule(); });
+  const failed = engine.score(JSON.parse(reference));
+  assert.equal(failed.ok, false);
+  assert.deepEqual(failed.errors.map((e) => e.path), ['(root)']);
+  assert.match(failed.errors[0].message, /^internal error: the scoring engine stopped \(unreachable\) and is being restarted/);
+  // Until the fresh instance is ready, calls say so; none reaches the trapped one.
+  assert.match(engine.validate(reference).errors[0].message, /restarting/);
+  await engine.settled();
+  assert.equal(made, 1);
+  const again = engine.score(JSON.parse(reference));
+  assert.equal(again.ok, true);
+  assert.equal(again.result.display.score, '61.9');
+  assert.equal(engine.methodology.format, 'jobzone-methodology/1');
+});
+
 test('methodology() returns the embedded data file', () => {
   const m = JSON.parse(jobzone.methodology());
   assert.equal(m.format, 'jobzone-methodology/1');

@@ -968,11 +968,12 @@ async function boot() {
 
 function fail(error) {
   console.warn(error);
-  // The module needs WebAssembly with exception handling: a browser without it fails to compile.
+  // The module is plain WebAssembly 1.0 (the core is built without exceptions): only a browser
+  // without WebAssembly, or with it turned off, fails here.
   const message = `${error?.name} ${error?.message}`;
-  const tooOld = typeof WebAssembly !== 'object' || (/CompileError/.test(message) && !/Refused|unsafe-eval|Content Security/i.test(message));
-  showStatus(tooOld
-    ? 'This browser cannot run the jobzone calculator: it needs WebAssembly with exception handling (Chrome or Edge 95, Firefox 100, Safari 15.2 or newer).'
+  const noWasm = typeof WebAssembly !== 'object' || (/CompileError/.test(message) && !/Refused|unsafe-eval|Content Security/i.test(message));
+  showStatus(noWasm
+    ? 'This browser cannot run the jobzone calculator: it needs WebAssembly, which is missing or turned off here (it is in Chrome or Edge 98, Firefox 94, Safari 15.4 and newer, unless a security setting turns it off).'
     : `jobzone could not start: ${error.message}. Reload to try again.`, true);
 }
 

@@ -3,28 +3,50 @@
 /* global __JOBZONE_WASM__ */
 let enginePromise = null;
 
-function wrap(module) {
+/**
+ * The engine's calls over a module instance. The core never throws, so a call that fails is a
+ * trap (a defect, or memory exhausted): that instance is done with, the call answers with an
+ * error like any other (the page keeps its last valid state and says so), and a fresh instance
+ * from `instantiate` takes its place for the calls that follow.
+ */
+export function engineOf(first, instantiate) {
+  let module = first;
+  let restarting = null;
+  const restart = () => {
+    module = null;
+    restarting ??= instantiate().then((fresh) => { module = fresh; }).catch(() => {}).finally(() => { restarting = null; });
+  };
+  const call = (name, text) => {
+    if (module) {
+      try {
+        return JSON.parse(module[name](text));
+      } catch (error) {
+        restart();
+        const why = String(error?.message ?? error).slice(0, 120);
+        return { ok: false, errors: [{ path: '(root)', message: `internal error: the scoring engine stopped (${why}) and is being restarted; try again` }] };
+      }
+    }
+    restart();
+    return { ok: false, errors: [{ path: '(root)', message: 'internal error: the scoring engine is restarting; try again' }] };
+  };
   return {
     /** Scores an assessment object: {ok: true, result} or {ok: false, errors: [{path, message}]}. */
-    score(assessment) {
-      return JSON.parse(module.score(JSON.stringify(assessment)));
-    },
+    score: (assessment) => call('score', JSON.stringify(assessment)),
     /** Sensitivity, uncertainty and best move: {ok: true, insight} or {ok: false, errors}. */
-    insight(assessment) {
-      return JSON.parse(module.insight(JSON.stringify(assessment)));
-    },
+    insight: (assessment) => call('insight', JSON.stringify(assessment)),
     /** Validates a JSON text: {ok: true, assessment} or {ok: false, errors}. */
-    validate(text) {
-      return JSON.parse(module.validate(text));
-    },
-    methodology: JSON.parse(module.methodology()),
+    validate: (text) => call('validate', text),
+    methodology: JSON.parse(first.methodology()),
+    /** Settles once a restart under way (if any) is over: for tests. */
+    settled: () => restarting ?? Promise.resolve(),
   };
 }
 
 export function loadEngine() {
-  enginePromise ??= import('@jobzone/wasm')
-    .then((m) => m.default({ locateFile: () => new URL(__JOBZONE_WASM__, import.meta.url).href }))
-    .then(wrap)
+  const instantiate = () => import('@jobzone/wasm')
+    .then((m) => m.default({ locateFile: () => new URL(__JOBZONE_WASM__, import.meta.url).href }));
+  enginePromise ??= instantiate()
+    .then((module) => engineOf(module, instantiate))
     .catch((error) => {
       enginePromise = null; // let a later call try again
       throw error;
