@@ -10,6 +10,8 @@ export const words = (text) => String(text ?? '').toLowerCase().normalize('NFKD'
 
 // Where a word was found: a title word counts more than an alias, an alias more than a category.
 const FIELD_WEIGHT = [4, 2, 3, 1]; // title, seniority, aliases, category
+// Query words this long or longer may match with one typo.
+const TYPO_MIN = 4;
 
 /**
  * The index of a list of roles [{id, title, seniority, category, aliases}] (or the compact rows of
@@ -36,7 +38,33 @@ export function buildIndex(list) {
   const byTitle = roles.map((_, i) => i).sort((a, b) => roles[a].title.localeCompare(roles[b].title));
   const rank = new Int32Array(roles.length);
   byTitle.forEach((i, k) => { rank[i] = k; });
-  return { roles, postings, vocabulary: [...postings.keys()], rank, here: new Float64Array(roles.length), total: new Float64Array(roles.length) };
+  // Sorted, so the words a short query can match (only those it begins) are one range of it.
+  const vocabulary = [...postings.keys()].sort();
+  return { roles, postings, vocabulary, rank, here: new Float64Array(roles.length), total: new Float64Array(roles.length) };
+}
+
+/** The first word of the sorted vocabulary not before `q`. */
+function lowerBound(vocabulary, q) {
+  let lo = 0;
+  let hi = vocabulary.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (vocabulary[mid] < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where in the sorted vocabulary the words `q` can match lie, [from, to): for a word too short for
+ * typos, only the words it begins; otherwise every word.
+ */
+function wordRange(vocabulary, q) {
+  if (q.length >= TYPO_MIN) return [0, vocabulary.length];
+  const from = lowerBound(vocabulary, q);
+  let to = from;
+  while (to < vocabulary.length && vocabulary[to].startsWith(q)) to++;
+  return [from, to];
 }
 
 /** At most one edit (insert, delete, substitute, or swap two neighbours) between a and b. */
@@ -61,7 +89,7 @@ function withinOneEdit(a, b) {
 function match(q, w) {
   if (w === q) return 3;
   if (w.startsWith(q)) return 2;
-  if (q.length < 4) return 0;
+  if (q.length < TYPO_MIN) return 0;
   if (withinOneEdit(q, w)) return 1;
   for (const n of [q.length - 1, q.length, q.length + 1]) if (n > 2 && n < w.length && withinOneEdit(q, w.slice(0, n))) return 1;
   return 0;
@@ -90,7 +118,9 @@ function find(index, qs, limit) {
   let candidates = null; // role indexes matching every word so far
   for (const q of qs) {
     const touched = [];
-    for (const w of index.vocabulary) {
+    const [from, to] = wordRange(index.vocabulary, q);
+    for (let at = from; at < to; at++) {
+      const w = index.vocabulary[at];
       const m = match(q, w);
       if (!m) continue;
       const { ids, weights } = index.postings.get(w);
