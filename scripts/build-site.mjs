@@ -241,6 +241,8 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
   // What the tests and benches read about dist/ (a build elsewhere, such as the scale test's, leaves it alone).
   if (path.resolve(out) === path.join(root, 'dist')) {
     fs.writeFileSync(path.join(root, 'build/site-manifest.json'), `${JSON.stringify({ ...names, precache: { count, size } }, null, 2)}\n`);
+    // The page shell the role pages (and the start page) are made from, before any prerendering.
+    fs.writeFileSync(path.join(root, 'build/site-shell.html'), shell);
   }
   return { names, precache: { count, size } };
 }

@@ -117,6 +117,9 @@ export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shel
     log(`preview images: ${made} rendered, ${cards.length - made} reused from ${path.relative(process.cwd(), images) || '.'}`);
   }
   writeSiteFiles(out, { roles, cards, baseUrl });
+  // The start page holds the default role, prerendered too: a first visit sees it at once.
+  const start = roles.find((r) => r.id === catalog.index.default);
+  if (start) write(out, 'index.html', startPage(shell, { id: start.id, html: (await renderRolePage(start.assessment, engine)).html }));
   return cards;
 }
 
@@ -237,13 +240,30 @@ function rolePage(shell, { card, assessment, html, baseUrl, image = false }) {
   page = page.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>\n/, '');
   page = must(page, /<title>[^<]*<\/title>/.exec(page)?.[0] ?? '<title>', `<title>${htmlText(title)}</title>`);
   page = page.replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${htmlAttr(description)}">\n${head}`);
-  page = must(page, '<main id="main" class="wrap" aria-busy="true">', '<main id="main" class="wrap">');
+  return withPage(page, html);
+}
+
+/** The shell with a prerendered page in #page, shown (no loading message), and the footer. */
+function withPage(shell, html) {
+  let page = must(shell, '<main id="main" class="wrap" aria-busy="true">', '<main id="main" class="wrap">');
   page = must(page, '<div id="status" class="status" role="status">', '<div id="status" class="status" role="status" hidden>');
   page = must(page, '<noscript><p>jobzone computes scores with WebAssembly in your browser, so it needs JavaScript.</p></noscript>',
     '<noscript><p>Without JavaScript this page shows the published figures; moving the inputs needs JavaScript.</p></noscript>');
   page = must(page, '<div id="page" hidden></div>', `<div id="page">${html}</div>`);
   page = must(page, '<footer id="footer" class="site wrap" hidden>', '<footer id="footer" class="site wrap">');
   return page;
+}
+
+/**
+ * The start page with the default role prerendered in #page, as its role page has it (the app
+ * takes it over when the visit opens nothing else). It keeps the site's own title and description,
+ * and names the role for start.js, which hides it before the first paint when the visit opens
+ * something else (a share link, ?role=, or this tab's work from before a reload).
+ */
+export function startPage(shell, { id, html }) {
+  let page = shell.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>\n/, '');
+  page = must(page, '<link rel="stylesheet"', `<meta name="jobzone-start-role" content="${htmlAttr(id)}">\n<script src="start.js"></script>\n<link rel="stylesheet"`);
+  return withPage(page, html);
 }
 
 const xml = (text) => htmlAttr(text);

@@ -38,7 +38,7 @@ const server = await serve();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   for (const [label, assessment] of cases) {
     const text = JSON.stringify(assessment);
     const file = path.join(os.tmpdir(), 'jobzone-bench-insight.json');

@@ -18,7 +18,7 @@ try {
     const urls = new Set();
     page.on('request', (r) => urls.add(new URL(r.url()).pathname));
     await page.goto(`${server.url}/`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     await page.waitForLoadState('networkidle');
     let total = 0;
     console.log('First visit, gzip -9 per asset:');
@@ -65,7 +65,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     const times = await page.evaluate(() => {
       const sliders = [...document.querySelectorAll('input[type=range][data-path]')];
       const out = [];
@@ -142,7 +142,7 @@ try {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
-      await page.waitForSelector('.big-score');
+      await page.waitForSelector('main[aria-busy=false] .big-score');
       loads.push(await page.evaluate(() => performance.getEntriesByName('jobzone:score-visible')[0].startTime));
       await context.close();
     }
@@ -161,7 +161,7 @@ try {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
-      await page.waitForSelector('.big-score');
+      await page.waitForSelector('main[aria-busy=false] .big-score');
       const [block, urlCost] = await page.evaluate((hash) => new Promise((resolve) => {
         let last = 0;
         let worst = 0;

@@ -185,7 +185,7 @@ test('the main page\'s "Embed this": every form, theme and width, with a live pr
   const page = await browser.newPage();
   const problems = watch(page);
   await page.goto(`${app.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await page.getByRole('button', { name: 'Embed this' }).click();
   const snippet = () => page.inputValue('#embed-snippet');
   const pick = async (name) => { await page.getByRole('radio', { name }).check(); };

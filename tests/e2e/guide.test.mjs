@@ -71,7 +71,7 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
 
   await tabTo(page, '#role-search');
   await page.keyboard.type('nurse');
@@ -217,7 +217,7 @@ test('desktop: every step of the guide, and leaving it shows every section with 
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await page.getByRole('button', { name: 'Is this your job? Adjust it to your week' }).click();
   await atStep(page, 'Your tasks and your week');
   assert.match(await page.textContent('.guide .lede'), /Started from the published role/);

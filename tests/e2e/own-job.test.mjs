@@ -14,7 +14,7 @@ test('a search with no match offers to assess that job yourself, by keyboard alo
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await page.locator('#role-search').focus();
   await page.keyboard.type('Nurse <i>ICU</i>');
   assert.match(await page.textContent('#role-results'), /No published role matches\..*Assess “Nurse <i>ICU<\/i>” yourself/s);
@@ -32,7 +32,7 @@ test('the score strip stays in view while an input far from the score moves, and
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     assert.equal(await page.isVisible('#score-strip'), false, 'hidden while the score card is in view');
     const slider = page.locator('[data-path="barriers.cultural_ethical"]');
     await slider.focus();
@@ -56,7 +56,7 @@ test('"Is this your job?" starts your own copy; "My report" prints your figures,
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await page.getByRole('button', { name: 'Is this your job? Adjust it to your week' }).click();
   await page.waitForSelector('.guide');
   await page.getByRole('button', { name: 'Leave the guide: show every section' }).click();
@@ -80,7 +80,7 @@ test('a blank start shows no score until a task has its own name and is confirme
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await page.locator('#role-search').fill('truck driver');
   await page.keyboard.press('Enter');
   // The guide's result step, skipped to at once, says what is missing instead of a number.

@@ -29,7 +29,7 @@ async function open(context, url = '/') {
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.goto(`${server.url}${url}`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   return { page, problems, dialogs };
 }
 
@@ -109,7 +109,7 @@ test('broken, truncated, hostile and old-format links', async () => {
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
     await page.goto(`${server.url}/${hash}`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     assert.match(await page.textContent('.notice'), expect, hash);
     assert.equal(await page.textContent('.big-score'), '61.9', 'the default role opens');
     assert.deepEqual([...problems, ...dialogs], []);
@@ -174,7 +174,7 @@ test('save, reload, reopen; saving again updates the same record', async () => {
   await page.waitForFunction(() => /Saved “My research job” in this browser/.test(document.querySelector('.notice').textContent));
   const saved = await snapshot(page);
   await page.reload();
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   assert.deepEqual(await snapshot(page), saved, 'the working draft survives a reload');
   await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('Home');

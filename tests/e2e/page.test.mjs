@@ -51,7 +51,7 @@ async function openPage(context) {
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   return { page, problems };
 }
 
@@ -167,7 +167,7 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     const page = await context.newPage();
     const problems = watch(page);
     await page.goto(`${big.url}/`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     // The names load when the search box is first used; each keystroke then redraws the list.
     const shownFor = (query, n) => page.waitForFunction(([q, count]) => document.getElementById('role-search').value === q
       && document.querySelectorAll('#role-results a[data-role]').length === count, [query, n]);
@@ -185,11 +185,11 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     // the deep link opens the same role in a fresh page
     const again = await context.newPage();
     await again.goto(`${big.url}/?role=synthetic-137`);
-    await again.waitForSelector('.big-score');
+    await again.waitForSelector('main[aria-busy=false] .big-score');
     assert.match(await again.textContent('h1'), /Synthetic role 137/);
     // an unknown id says so and opens the default role
     await again.goto(`${big.url}/?role=no-such-role`);
-    await again.waitForSelector('.big-score');
+    await again.waitForSelector('main[aria-busy=false] .big-score');
     assert.match(await again.textContent('#status'), /No published role is called "no-such-role"/);
     assert.deepEqual(problems, []);
     await context.close();
@@ -217,7 +217,7 @@ test('the tab title follows the score; an unbroken 120-character name stays insi
   try {
     const page = await b.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${srv.url}/`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     assert.equal(await page.title(), 'AI Research Engineer (Mid-Senior): 61.9 Green (Accelerated) · jobzone');
     await page.getByLabel('AI growth correlation', { exact: true }).focus();
     await page.keyboard.press('Home');

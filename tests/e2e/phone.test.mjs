@@ -38,7 +38,7 @@ for (const [width, height] of [[360, 740], [390, 844]]) {
     const page = await ctx.newPage();
     const problems = watch(page);
     await page.goto(`${app.url}/`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     assert.equal(await page.textContent('.big-score'), '61.9');
     const cdp = await ctx.newCDPSession(page);
     await drag(page, cdp, '[data-path="ai_growth_correlation"]', 0);

@@ -133,6 +133,59 @@ test('markup that no longer matches its role file (an old page from a cache) is 
   await context.close();
 });
 
+test('the start page holds the default role, prerendered and taken over; a visit that opens something else never shows it', async () => {
+  // The markup as served: the default role's page, under the site's own title.
+  const html = await (await fetch(`${server.url}/`)).text();
+  assert.match(html, new RegExp(`<span class="big-score">${native.display.score}</span>`));
+  assert.match(html, /<title>jobzone: how exposed is a role to AI\?<\/title>/);
+  assert.match(html, new RegExp(`<meta name="jobzone-start-role" content="${ROLE}">\\n<script src="start.js"></script>`));
+  assert.doesNotMatch(html, /name="jobzone-role"|rel="preload"[^>]+\.wasm/, 'not a role page: no wasm before the first paint');
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Every frame until the app is ready: the score on show, if #page is shown at all.
+  await context.addInitScript(() => {
+    window.__seen = new Set();
+    const look = () => {
+      const page = document.querySelector('#page');
+      if (page && getComputedStyle(page).display !== 'none' && page.querySelector('.big-score')) window.__seen.add(page.querySelector('.big-score').textContent);
+      if (document.querySelector('main')?.getAttribute('aria-busy') !== 'false') requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'taken over, not drawn again');
+  assert.deepEqual(await page.evaluate(() => [...window.__seen]), [native.display.score]);
+  await page.locator('[data-path="tasks.0.score"]').focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction((was) => document.querySelector('.big-score').textContent !== was, native.display.score);
+  const edited = await page.textContent('.big-score');
+
+  // A reload of that tab: its edited work, and never the published figure on the way.
+  await page.waitForTimeout(700); // the draft is written
+  await page.reload();
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await page.textContent('.big-score'), edited);
+  assert.deepEqual(await page.evaluate(() => [...window.__seen]), [edited], 'the prerendered role stayed out of sight');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elsewhere')), false);
+
+  // A share link, in a fresh tab: its own assessment, never the default role first.
+  const reference = JSON.parse(await (await fetch(`${server.url}/data/roles/${ROLE}.json`)).text());
+  reference.tasks[0].score = 5;
+  const link = `${server.url}/#a=0.${Buffer.from(JSON.stringify(reference)).toString('base64url')}`;
+  const shared = await context.newPage();
+  const sharedProblems = watch(shared);
+  await shared.goto(link);
+  await shared.waitForSelector('main[aria-busy=false] .big-score');
+  const linked = await shared.textContent('.big-score');
+  assert.notEqual(linked, native.display.score);
+  assert.deepEqual(await shared.evaluate(() => [...window.__seen]), [linked], 'no flash of the default role');
+  assert.deepEqual([...problems, ...sharedProblems], []);
+  await context.close();
+});
+
 test('a role page visited once opens offline', async () => {
   const own = await serve();
   const context = await browser.newContext();

@@ -29,7 +29,7 @@ async function firstVisit(server) {
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await controlled(page);
   return { context, page, problems };
 }
@@ -78,7 +78,7 @@ test('after the first visit everything works offline', async () => {
 
     await context.setOffline(true);
     await page.reload();
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     assert.equal(await page.isVisible('#offline'), true, 'says it is offline');
     assert.equal(await page.inputValue('[data-text="role.title"]'), 'Saved before the flight');
     // every kind of control still recomputes
@@ -95,7 +95,7 @@ test('after the first visit everything works offline', async () => {
     assert.match(await page.textContent('.saved-list'), /Saved before the flight/);
     // a deep link to a published role, offline
     await page.goto(`${server.url}/?role=ai-research-engineer-mid-senior`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     assert.equal(await page.textContent('h1'), 'AI Research Engineer (Mid-Senior)');
     // the widget demo page, offline
     const failed = [];
@@ -135,7 +135,7 @@ test('a new deployment shows "a new version is ready"; reloading uses it and kee
     assert.match(await page.textContent('#update'), /A new version of jobzone is ready/);
     await page.evaluate(() => { window.beforeUpdate = true; });
     await page.click('#update-reload');
-    await page.waitForFunction(() => !window.beforeUpdate && document.querySelector('.big-score'), null, { timeout: 15000 });
+    await page.waitForFunction(() => !window.beforeUpdate && document.querySelector('main[aria-busy=false] .big-score'), null, { timeout: 15000 });
     assert.equal(await page.textContent('.big-score'), edited, 'the edits survived the update');
     const icon = await page.evaluate(() => fetch('icon.svg').then((r) => r.text()));
     assert.match(icon, /deployment 2/, 'the new asset is in use');

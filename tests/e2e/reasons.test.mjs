@@ -19,7 +19,7 @@ async function open(context, query = '') {
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/${query}`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   return { page, problems };
 }
 
@@ -107,7 +107,7 @@ test('an edited rationale survives save, reload, a share link and export/import'
     assert.equal(await p.getByLabel('What the numbers do not capture').inputValue(), 'First point\nSecond point', how);
   };
   await page.reload();
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await check(page, 'after a reload');
 
   await page.getByRole('button', { name: 'Share link' }).click();

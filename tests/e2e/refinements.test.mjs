@@ -21,7 +21,7 @@ async function open(query = '') {
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/${query}`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   return { context, page, problems };
 }
 

@@ -51,7 +51,7 @@ test('snippets made by "Embed this" from hostile titles run nothing on the page 
   const ctx = await browser.newContext();
   const { page, dialogs, problems } = await guarded(ctx);
   await page.goto(`${app.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   const pasted = [];
   const markdown = [];
   for (const [i, title] of HOSTILE_TITLES.entries()) {
@@ -175,7 +175,7 @@ test('older browsers: no constructed stylesheets, no deflate streams; WebAssembl
   });
   const { page, problems } = await guarded(ctx);
   await page.goto(`${app.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.inputValue('#share-url');
   assert.match(link, /#a=0\./, 'the plain link form, which every version opens');
@@ -193,7 +193,7 @@ test('older browsers: no constructed stylesheets, no deflate streams; WebAssembl
   assert.deepEqual(border, [1, 'solid'], 'the widget styles itself with a <style> element');
   const fresh = await guarded(ctx);
   await fresh.page.goto(link);
-  await fresh.page.waitForSelector('.big-score');
+  await fresh.page.waitForSelector('main[aria-busy=false] .big-score');
   assert.equal(await fresh.page.textContent('.big-score'), '61.9');
   // A compressed link in such a browser says what it needs.
   await fresh.page.goto(`${app.url}/#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(reference))).toString('base64url')}`);

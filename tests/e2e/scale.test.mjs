@@ -182,7 +182,7 @@ test('offline, at this catalog size: the default role is kept, and a role page n
   assert.match(await page.textContent('#status'), new RegExp(`“${never.id}” could not be loaded: this device is offline, and that role was not opened here before`));
   assert.match(page.url(), new RegExp(`\\?role=${never.id}$`));
   const { role } = JSON.parse(fs.readFileSync(path.join(out, 'data/roles', `${defaultId}.json`), 'utf8'));
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   assert.match(await page.textContent('h1'), new RegExp(`^${role.title}`), 'the default role');
   await context.close();
 });

@@ -57,7 +57,7 @@ test('the app, the iframe page and the demo run under the strict CSP with no vio
 test('hostile imports are refused with field paths and leave the page as it was', async () => {
   const ctx = await browser.newContext();
   const { page, problems, dialogs } = await guarded(ctx, `${app.url}/`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   await page.getByLabel('AI growth correlation', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
   const before = await page.textContent('.big-score');
@@ -92,7 +92,7 @@ test('hostile share links open the default role with a clear message', async () 
   const ctx = await browser.newContext();
   for (const [hash, expect] of cases) {
     const { page, problems, dialogs } = await guarded(ctx, `${app.url}/${hash}`);
-    await page.waitForSelector('.big-score');
+    await page.waitForSelector('main[aria-busy=false] .big-score');
     assert.match(await page.textContent('.notice'), expect);
     assert.equal(await page.textContent('.big-score'), '61.9');
     assert.deepEqual([...problems, ...dialogs], []);
@@ -100,7 +100,7 @@ test('hostile share links open the default role with a clear message', async () 
   }
   // HTML in a linked assessment is shown as text
   const { page, dialogs } = await guarded(ctx, `${app.url}/${link(html)}`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   assert.equal(await page.inputValue('[data-text="role.title"]'), '<img src=x onerror=alert(1)>');
   assert.equal(await page.locator('img').count(), 0);
   assert.deepEqual(dialogs, []);

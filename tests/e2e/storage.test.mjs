@@ -34,7 +34,7 @@ async function open(context, url = '/') {
     else d.accept(answer);
   });
   await page.goto(`${app.url}${url}`);
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   return { page, problems, dialogs, answer: (value) => answers.push(value) };
 }
 
@@ -138,7 +138,7 @@ test('an old v1 store with one bad item: the good ones migrate once with stable 
   assert.equal(ids.length, 2);
   assert.ok(ids.every((id) => /^v1-[0-9a-f]{8}$/.test(id)));
   await page.reload();
-  await page.waitForSelector('.big-score');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
   const second = await stored(page);
   assert.deepEqual(second.assessments.map((r) => r.id).sort(), ids, 'the same ids after a reload');
   assert.equal(second.kept.length, 1, 'migrated once: not kept twice');
@@ -265,10 +265,10 @@ test('each tab has its own draft; a share link or New blank over unsaved work se
     await page.getByLabel('Role title').fill(`Unsaved in tab ${tab}`);
   }
   await a.page.reload();
-  await a.page.waitForSelector('.big-score');
+  await a.page.waitForSelector('main[aria-busy=false] .big-score');
   assert.equal(await a.page.inputValue('[data-text="role.title"]'), 'Unsaved in tab A', 'tab A keeps its own work, not B\'s');
   await b.page.reload();
-  await b.page.waitForSelector('.big-score');
+  await b.page.waitForSelector('main[aria-busy=false] .big-score');
   assert.equal(await b.page.inputValue('[data-text="role.title"]'), 'Unsaved in tab B');
   row('two tabs, each reloaded', '2 drafts', '2 drafts, each in its own tab', '(nothing to tell)');
 

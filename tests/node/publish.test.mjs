@@ -14,6 +14,8 @@ import { CARD_FRAME } from '../../web/js/snippets.js';
 const ROLE = 'ai-research-engineer-mid-senior';
 const dist = path.join(root, 'dist');
 const read = (...p) => fs.readFileSync(path.join(dist, ...p), 'utf8');
+// The shell the build made the pages from (dist/index.html is the start page, prerendered).
+const shell = fs.readFileSync(path.join(root, 'build/site-shell.html'), 'utf8');
 
 test('the card of each published role holds the core\'s figures', () => {
   const card = JSON.parse(read('data/cards', `${ROLE}.json`));
@@ -89,7 +91,7 @@ test('with a base URL: absolute oEmbed html, canonical and og:url, a sitemap, ro
   const a = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
   a.history = [{ date: '2026-03-01', score: 58.2, label: 'Green (Transforming)', note: 'Tools <improved> & "spread"' }, { date: '2026-09-01', score: 61.9, label: 'Green (Accelerated)' }];
   fs.writeFileSync(path.join(roles, 'a.json'), JSON.stringify(a));
-  await publishRoles({ out, rolesDir: roles, engine: await engine(), baseUrl: 'https://jobs.example/jz/', shell: read('index.html') });
+  await publishRoles({ out, rolesDir: roles, engine: await engine(), baseUrl: 'https://jobs.example/jz/', shell });
   const o = JSON.parse(fs.readFileSync(path.join(out, 'oembed', `${ROLE}.json`), 'utf8'));
   assert.match(o.html, /src="https:\/\/jobs\.example\/jz\/embed\.html\?role=ai-research-engineer-mid-senior"/);
   assert.equal(o.provider_url, 'https://jobs.example/jz/');
@@ -115,7 +117,7 @@ test('a folder with invalid assessments stops the build, listing every problem b
   fs.writeFileSync(path.join(roles, 'b-bad.json'), JSON.stringify({ ...good, id: 'b', tasks: good.tasks.map((t, i) => (i === 2 ? { ...t, score: 9 } : t)), ai_growth_correlation: 5 }));
   fs.writeFileSync(path.join(roles, 'c-twin.json'), JSON.stringify(good));
   fs.writeFileSync(path.join(roles, 'd-broken.json'), '{ "format": ');
-  await assert.rejects(publishRoles({ out: roles, rolesDir: roles, engine: await engine(), shell: read('index.html') }), (error) => {
+  await assert.rejects(publishRoles({ out: roles, rolesDir: roles, engine: await engine(), shell }), (error) => {
     assert.match(error.message, /the catalog has 4 problems/);
     assert.match(error.message, /^b-bad\.json: tasks\[2\]\.score: must be an integer from 1 to 5, got 9$/m);
     assert.match(error.message, /^b-bad\.json: ai_growth_correlation: /m);
@@ -135,7 +137,7 @@ test('preview images are kept by content: a rebuild reuses each unchanged one an
   fs.writeFileSync(path.join(roles, 'b.json'), JSON.stringify({ ...a, id: 'second-role', role: { ...a.role, title: 'Second Role' } }));
   const build = async () => {
     const lines = [];
-    await publishRoles({ out, rolesDir: roles, engine: await engine(), shell: read('index.html'), imageCache, log: (l) => lines.push(l) });
+    await publishRoles({ out, rolesDir: roles, engine: await engine(), shell, imageCache, log: (l) => lines.push(l) });
     return lines.find((l) => l.startsWith('preview images:'));
   };
   assert.match(await build(), /^preview images: 2 rendered, 0 reused/);
@@ -148,7 +150,7 @@ test('preview images are kept by content: a rebuild reuses each unchanged one an
   assert.notDeepEqual(fs.readFileSync(path.join(out, 'og', 'second-role.png')), first);
   // Without previews: no images, and the pages say nothing of one.
   const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-publish-'));
-  await publishRoles({ out: bare, rolesDir: roles, engine: await engine(), shell: read('index.html'), previews: false });
+  await publishRoles({ out: bare, rolesDir: roles, engine: await engine(), shell, previews: false });
   assert.equal(fs.existsSync(path.join(bare, 'og')), false);
   assert.doesNotMatch(fs.readFileSync(path.join(bare, 'roles', 'second-role', 'index.html'), 'utf8'), /og:image/);
   for (const dir of [out, roles, imageCache, bare]) fs.rmSync(dir, { recursive: true, force: true });

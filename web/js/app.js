@@ -720,9 +720,9 @@ async function openRole(id, { push = false, current = ticket() } = {}) {
     showStatus(`No published role is called "${named(id)}". Showing the default role instead.`, true);
     return openRole(state.catalog.default, { current });
   }
-  // The first page opened: over prerendered markup, or while the start page is still hidden (boot
-  // shows it when all is drawn), its costly parts run in tasks of their own.
-  const hidden = $('page').hidden;
+  // The first page opened: over prerendered markup, or while the page is out of sight (boot shows
+  // it when all is drawn), its costly parts run in tasks of their own.
+  const hidden = $('page').hidden || document.documentElement.classList.contains('elsewhere'); // (start.js)
   const prepared = !state.refs && ($('page').childElementCount > 0 || hidden) ? await takeoverParts(assessment, { later: hidden }) : null;
   if (!current()) return false;
   openAssessment(assessment, { mode: 'published', publishedId: id, prepared });
@@ -956,6 +956,7 @@ async function boot() {
     }
     page.hidden = false;
     $('footer').hidden = false;
+    document.documentElement.classList.remove('elsewhere'); // start.js: what was asked for is drawn
     performance.mark('jobzone:score-visible');
     // The insight worker starts while nothing else is going on, so the first move does not wait for it.
     (window.requestIdleCallback ?? ((f) => setTimeout(f, 1000)))(() => insightThread.warm(), { timeout: 3000 });
@@ -963,6 +964,7 @@ async function boot() {
     fail(error);
   } finally {
     main.setAttribute('aria-busy', 'false');
+    document.documentElement.classList.remove('elsewhere');
   }
 }
 
