@@ -96,8 +96,11 @@ try {
     for (const [name, url] of [['reference, 7 tasks', `${server.url}/`], ['synthetic, 50 tasks', link]]) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      await page.addInitScript(() => { window.__insights = 0; document.addEventListener('jobzone:insight', () => { window.__insights += 1; }); });
       await page.goto(url);
-      await page.waitForSelector('#levers .tornado tr');
+      // The app has the page (the start page's markup already shows the analyses) and the insight
+      // worker has answered once.
+      await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && window.__insights > 0);
       const { times, frames, longest } = await page.evaluate(async () => {
         let longest = 0;
         const frames = [];
@@ -135,18 +138,24 @@ try {
     }
   }
 
-  // 3. Cold load: navigation start to the score visible (a mark the page sets), 7 fresh contexts.
+  // 3. Cold load, 7 fresh contexts: navigation start to the score painted (the start page holds
+  //    the default role, prerendered: its first contentful paint) and to the calculator ready (the
+  //    app has taken the page over: a mark it sets).
   {
-    const loads = [];
+    const painted = [];
+    const ready = [];
     for (let i = 0; i < 7; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
       await page.waitForSelector('main[aria-busy=false] .big-score');
-      loads.push(await page.evaluate(() => performance.getEntriesByName('jobzone:score-visible')[0].startTime));
+      const [paint, app] = await page.evaluate(() => [performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        performance.getEntriesByName('jobzone:ready')[0].startTime]);
+      painted.push(paint);
+      ready.push(app);
       await context.close();
     }
-    console.log(`Cold load to score visible (localhost): median ${median(loads).toFixed(0)} ms, max ${Math.max(...loads).toFixed(0)} ms   (target < 500 ms)`);
+    console.log(`Cold load (localhost): the score painted at median ${median(painted).toFixed(0)} ms (max ${Math.max(...painted).toFixed(0)})   (target < 500 ms); the calculator ready at median ${median(ready).toFixed(0)} ms (max ${Math.max(...ready).toFixed(0)})`);
   }
 
   // 4. A share link built to unpack to 146 MiB (198,000-odd characters), pasted into the open

@@ -23,7 +23,7 @@ test('tornado, band and best move render, match the core, and follow the inputs'
   const page = await browser.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('#levers .tornado tr');
+  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
   const ins = nativeInsight(reference);
   const lever = await page.textContent('#levers .lever');
   assert.match(lever, /^The biggest lever is the score of Novel architecture design & exploration: one step down \(to 1\/5\) gives 66\.6, one step up \(to 3\/5\) gives 57\.2 \(now 61\.9\)\.$/);
@@ -62,7 +62,7 @@ test('how sure each input is changes the range and the zone odds, exactly as the
   const page = await browser.newPage();
   const problems = watch(page);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('#levers .tornado tr');
+  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
   await page.getByRole('button', { name: 'Edit as my own' }).click();
   await page.getByLabel('How sure of Wage trends').selectOption('unsure');
   await page.getByLabel('How sure of the score of task 1').selectOption('sure');

@@ -193,10 +193,10 @@ test('a role page visited once opens offline', async () => {
   await page.goto(`${own.url}/`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
   await page.goto(`${own.url}/roles/${ROLE}/`);
-  await page.waitForSelector('#levers .tornado tr');
+  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
   own.close();
   await page.reload();
-  await page.waitForSelector('#levers .tornado tr');
+  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
   assert.equal(await page.textContent('.big-score'), '61.9');
   assert.match(await page.title(), /61\.9 Green \(Accelerated\)/);
   await context.close();

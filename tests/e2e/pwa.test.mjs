@@ -90,7 +90,7 @@ test('after the first visit everything works offline', async () => {
     await page.keyboard.press('End');
     await page.getByLabel('Wage trends', { exact: true }).focus();
     await page.keyboard.press('Home');
-    await page.waitForSelector('#levers .tornado tr');
+    await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
     await page.getByRole('button', { name: 'My assessments' }).click();
     assert.match(await page.textContent('.saved-list'), /Saved before the flight/);
     // a deep link to a published role, offline

@@ -115,7 +115,7 @@ test('an edited rationale survives save, reload, a share link and export/import'
   const fresh = await browser.newContext();
   const viaLink = await fresh.newPage();
   await viaLink.goto(link);
-  await viaLink.waitForSelector('[data-text="role.title"]');
+  await viaLink.waitForSelector('main[aria-busy=false] [data-text="role.title"]');
   await check(viaLink, 'through a share link');
   console.log(`# SHARE-LINK | reference role with all its prose and these edits | ${link.length} characters`);
 

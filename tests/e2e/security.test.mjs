@@ -40,7 +40,7 @@ test('the app, the iframe page and the demo run under the strict CSP with no vio
   assert.ok(embedHtml.includes(`content="${csp}"`));
   const ctx = await browser.newContext();
   const { page, problems } = await guarded(ctx, `${app.url}/`);
-  await page.waitForSelector('#levers .tornado tr');
+  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
   for (const action of ['Edit as my own', 'Share link', 'Compare', 'My assessments', 'Embed this']) {
     await page.getByRole('button', { name: action }).click();
   }
