@@ -9,7 +9,7 @@ import { openStore } from './storage.js';
 import { decodeLink } from './share-link.js';
 import { startPwa } from './pwa.js';
 import { plainLine, firstChars } from './escape.js';
-import { drawSkeleton, adoptPage, fingerprint } from './role-page.js';
+import { drawSkeleton, skeletonSteps, adoptPage, fingerprint } from './role-page.js';
 import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel, renderReport } from './own.js';
 import { taskActions, isPlaceholderName } from './task-actions.js';
 import { savedActions } from './saved-actions.js';
@@ -594,7 +594,8 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   });
   // A prerendered role page is taken over as it is (the first page opened, for the very assessment
   // it shows): nothing is drawn again, so nothing moves and the reader's place and focus stay.
-  const adopted = !state.refs && mode === 'published' ? adoptPage($('page'), skeleton, state.registry) : null;
+  const adopted = state.refs || mode !== 'published' ? null
+    : prepared && 'adopted' in prepared ? prepared.adopted : adoptPage($('page'), skeleton, state.registry);
   if (adopted) {
     state.refs = adopted.refs;
     state.registry = adopted.registry;
@@ -688,8 +689,9 @@ const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield
   : new Promise((resolve) => { waiting.push(resolve); taskChannel.port2.postMessage(0); }));
 
 /**
- * The costly parts of taking over a prerendered page (the first score, the skeleton to pair with
- * its markup), each in a task of its own, so that no long task holds up the reader.
+ * The costly parts of taking over a prerendered page (the first score, the skeleton in two steps,
+ * its pairing with the markup), each in a task of its own, so that no long task holds up the
+ * reader. `later`: the page is out of sight (nothing to pair with yet).
  */
 async function takeoverParts(assessment, { later = false } = {}) {
   await nextTask();
@@ -698,9 +700,18 @@ async function takeoverParts(assessment, { later = false } = {}) {
   await nextTask();
   const text = JSON.stringify(assessment);
   const registry = new Map();
-  const skeleton = drawSkeleton({ assessment, methodology: state.engine.methodology, registry, published: assessment, source: fingerprint(text) });
+  const steps = skeletonSteps({ assessment, methodology: state.engine.methodology, registry, published: assessment, source: fingerprint(text) });
+  let step = steps.next();
+  while (!step.done) {
+    await nextTask();
+    step = steps.next();
+  }
+  const skeleton = step.value;
   await nextTask();
-  return { first, skeleton, registry, text, later };
+  // Paired here, in a task of its own; openAssessment takes the answer (null: drawn anew).
+  const adopted = later || state.refs ? null : adoptPage($('page'), skeleton, registry);
+  if (!later) await nextTask();
+  return { first, skeleton, registry, text, later, adopted };
 }
 
 async function openRole(id, { push = false, current = ticket() } = {}) {
@@ -873,9 +884,10 @@ async function openStart() {
 }
 
 /**
- * Checks, then scores, the smallest assessment the method allows, and throws the answers away: the
- * browser compiles the module's code on its first use, and this way that happens in two short tasks
- * of its own rather than in the first score a reader waits for.
+ * Checks an empty document (the core reads its methodology then), checks the smallest assessment
+ * the method allows, then scores it, and throws the answers away: the browser compiles the
+ * module's code on its first use, and this way that happens in three short tasks of its own rather
+ * than in the first score a reader waits for.
  */
 async function warmUp(engine) {
   const { inputs: i } = engine.methodology;
@@ -886,6 +898,8 @@ async function warmUp(engine) {
     evidence: each(i.evidence, 0), barriers: each(i.barriers, i.barriers.min), protective: each(i.protective, i.protective.min),
     ai_growth_correlation: 0, summary: 'warm-up',
   };
+  engine.validate('{}');
+  await nextTask();
   engine.validate(JSON.stringify(tiny));
   await nextTask();
   engine.score(tiny);

@@ -17,9 +17,21 @@ export function fingerprint(text) {
  * #page; the role page carries the fingerprint of what it was drawn from (data-source), so a
  * prerendered page is only adopted for the very assessment it shows.
  */
-export function drawSkeleton({ assessment, methodology, registry, published, own = false, origin = '', locked, source }) {
+export function drawSkeleton(options) {
+  const steps = skeletonSteps(options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * drawSkeleton in two steps (the sections; then the toolbar and the task rows), for a caller that
+ * runs each in a task of its own: a generator that returns {parts, refs}.
+ */
+export function* skeletonSteps({ assessment, methodology, registry, published, own = false, origin = '', locked, source }) {
   const { page, refs } = buildPage({ assessment, methodology, registry, published, own, origin });
   refs.tasks.closest('.role-page').dataset.source = source ?? fingerprint(JSON.stringify(assessment));
+  yield;
   renderToolbar(refs, { mode: own ? 'own' : 'published' });
   buildTasks(refs, assessment, methodology, registry, locked ?? assessment.tasks.map(() => false), own);
   return { parts: [...page.children], refs };
