@@ -85,3 +85,31 @@ test('a one-letter query is answered once and kept: the same answer as working i
   assert.notEqual(search(kept, 's', 8), first, 'kept per number of results');
   assert.deepEqual(search(kept, 'sa', 20), search(fresh(), 'sa', 20), 'longer queries are worked out each time');
 });
+
+test('typed a letter at a time, with typos: the same answers as a fresh index, and exactly the roles the matching rules name', () => {
+  // The rules, written plainly (strings cut and compared): every query word matches some word of
+  // the role exactly, as a prefix, or (from four letters) within one edit of it or of its start.
+  const oneEdit = (a, b) => {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  };
+  const matches = (q, w) => w.startsWith(q) || (q.length >= 4 && (oneEdit(q, w) || [q.length - 1, q.length, q.length + 1].some((n) => n > 2 && n < w.length && oneEdit(q, w.slice(0, n)))));
+  const parts = ['nurse', 'nursing', 'clerk', 'senior', 'driver', 'analyst', 'analysis', 'teacher', 'welder', 'pilot', 'chef', 'editor', 'agent', 'data', 'date'];
+  let seed = 7;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const list = Array.from({ length: 1500 }, (_, i) => ({ id: `r${i}`, title: `${parts[rand(15)]} ${parts[rand(15)]}`, category: parts[rand(15)], aliases: [parts[rand(15)]] }));
+  const kept = buildIndex(list);
+  for (const typed of ['senior nurse', 'snr nurse', 'senoir analsyt', 'data anlyst teacher', 'nursign', 'welder x', 'pliot chef', 'nurrse pillot', 'teachers', 'xclerk weldder', 'edtor agnet']) {
+    for (let n = 1; n <= typed.length; n++) {
+      const q = typed.slice(0, n);
+      const got = search(kept, q, 5000);
+      assert.deepEqual(got, search(buildIndex(list), q, 5000), `kept words give the same answer: "${q}"`);
+      const want = list.filter((r) => words(q).every((qw) => words(`${r.title} ${r.category} ${r.aliases.join(' ')}`).some((w) => matches(qw, w))));
+      assert.deepEqual(got.results.map((x) => x.role.id).sort(), want.map((r) => r.id).sort(), `"${q}"`);
+    }
+  }
+});
