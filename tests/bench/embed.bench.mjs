@@ -2,10 +2,10 @@
 // the time from the host page's load to the score visible, for a published card (drawn from the
 // build's figures: no wasm), a live calculator card, and twenty published cards on one page.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, serve, root } from '../e2e/browser.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -13,7 +13,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ROLE = 'ai-research-engineer-mid-senior';
 
 const app = await serve();
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-host-'));
+const dir = tempDir('host');
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title>
 <script type="module" src="${app.url}/embed.js"></script></head><body><p>A host page.</p>${body}</body></html>`;
 fs.writeFileSync(path.join(dir, 'card.html'), hostPage(`<jobzone-score role="${ROLE}"><a href="${app.url}/">jobzone</a></jobzone-score>`));

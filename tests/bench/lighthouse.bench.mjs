@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, root, siteManifest, CHROMIUM_ARGS } from '../e2e/browser.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const server = await serve();
 try {
@@ -26,7 +27,7 @@ try {
     if (failing.length) console.log(`  audits below full marks: ${failing.map((a) => `${a.id} (${a.score})`).join(', ')}`);
   }
 
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-profile-'));
+  const profile = tempDir('profile');
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await context.newPage();
   await page.goto(`${server.url}/`);

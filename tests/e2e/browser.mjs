@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../../scripts/serve.mjs';
+import { tempDir } from '../tmp.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -96,7 +97,7 @@ export async function postAndSettle(page, target, messages) {
 export async function printedText(page, { beforeprint = true } = {}) {
   const { spawnSync } = await import('node:child_process');
   const os = await import('node:os');
-  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-print-')), 'report.pdf');
+  const pdf = path.join(tempDir('print'), 'report.pdf');
   await page.emulateMedia({ media: 'print' });
   if (beforeprint) await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.pdf({ path: pdf, format: 'A4' });

@@ -6,17 +6,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, watch, root } from './browser.mjs';
 import { embedSnippets, CARD_FRAME } from '../../web/js/snippets.js';
 import { badgeSvg } from '../../web/js/badge.js';
+import { tempDir } from '../tmp.mjs';
 
 const ROLE = 'ai-research-engineer-mid-senior';
 let browser;
 let app;
 let blog;
-const blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-hosts-'));
+const blogDir = tempDir('hosts');
 
 const page = (title, body, { head = '', bg = '#ffffff', fg = '#1b1f24' } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${title}</title>

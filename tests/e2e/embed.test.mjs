@@ -5,9 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, watch, root, settled, postAndSettle } from './browser.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const HOSTILE_CSS = `
 * { all: unset; }
@@ -21,7 +21,7 @@ const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min
 let browser;
 let app;
 let blog;
-const blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-blog-'));
+const blogDir = tempDir('blog');
 
 before(async () => {
   browser = await launch();

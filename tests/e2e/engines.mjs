@@ -7,8 +7,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { launch } from './browser.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -214,4 +212,3 @@ export async function startEngine(name, { width = 1200, height = 900 } = {}) {
   throw new Error(`unknown engine ${name}`);
 }
 
-export const tmpDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

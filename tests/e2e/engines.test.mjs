@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENGINES, startEngine, tmpDir } from './engines.mjs';
+import { ENGINES, startEngine } from './engines.mjs';
+import { tempDir } from '../tmp.mjs';
 import { serve, root } from './browser.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
@@ -46,8 +47,8 @@ for (const engine of ENGINES) {
     let e;
     let app;
     let blog;
-    const blogDir = tmpDir(`jobzone-${engine}-blog-`);
-    const files = tmpDir(`jobzone-${engine}-files-`);
+    const blogDir = tempDir(`${engine}-blog`);
+    const files = tempDir(`${engine}-files`);
     const row = (name, result) => console.log(`# ENGINE | ${name} | ${engine} | ${result}`);
     /** A test that reports its row; skip(reason) marks what this engine cannot do under automation. */
     const check = (name, fn) => test(name, { timeout: 120000 }, async (t) => {

@@ -4,9 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, watch, root, settled } from './browser.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
 const HOSTILE = [
@@ -19,7 +19,7 @@ const HOSTILE = [
 
 let browser;
 let server;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-own-'));
+const tmp = tempDir('own');
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); server?.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
 

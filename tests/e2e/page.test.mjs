@@ -4,9 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, watch, root } from './browser.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const referencePath = path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json');
 const reference = JSON.parse(fs.readFileSync(referencePath, 'utf8'));
@@ -150,7 +150,7 @@ test('axe-core finds no accessibility violations, light and dark, wide and 360 p
 
 test('a catalog of 500 synthetic roles is searchable and each role has a deep link', async () => {
   // A temporary copy of the site with a generated catalog (synthetic test data, never shipped).
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-catalog-'));
+  const dir = tempDir('catalog');
   fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
   const { syntheticAssessment } = await import('../node/corpus.mjs');
   const names = JSON.parse(fs.readFileSync(path.join(dir, 'data/search.json'), 'utf8'));

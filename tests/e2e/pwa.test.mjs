@@ -3,11 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { launch, serve, watch, root, CHROMIUM_ARGS } from './browser.mjs';
 import { refreshServiceWorker } from '../../scripts/build-site.mjs';
+import { tempDir } from '../tmp.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -49,7 +49,7 @@ test('the manifest is valid and referenced; icons exist at their declared sizes;
   const server = await serve();
   try {
     // A persistent profile: Chromium never offers to install from an incognito context.
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-profile-'));
+    const profile = tempDir('profile');
     const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await context.newPage();
     const problems = watch(page);
@@ -116,7 +116,7 @@ test('after the first visit everything works offline', async () => {
 });
 
 test('a new deployment shows "a new version is ready"; reloading uses it and keeps the edits', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-deploy-'));
+  const dir = tempDir('deploy');
   fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
   const server = await serve(dir);
   try {

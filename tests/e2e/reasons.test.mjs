@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { SEED_SECTIONS } from './seed-sections.mjs';
 import { launch, serve, watch, root } from './browser.mjs';
+import { tempDir } from '../tmp.mjs';
 
 let browser;
 let server;
@@ -121,7 +121,7 @@ test('an edited rationale survives save, reload, a share link and export/import'
 
   const download = page.waitForEvent('download');
   await page.locator('#page [data-action="export-json"]').click();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-reasons-')), 'mine.json');
+  const file = path.join(tempDir('reasons'), 'mine.json');
   await (await download).saveAs(file);
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(doc.rationale.evidence.wage_trends, reason);

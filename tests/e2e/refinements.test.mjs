@@ -5,9 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { launch, serve, watch, root } from './browser.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
 const dist = process.env.JOBZONE_DIST ?? path.join(root, 'dist'); // another build's site, to show a test failing there
@@ -111,7 +111,7 @@ test('a new name is cut to the limit without splitting a character, the same eve
 
 test('a refused import says why, and the message goes once the user edits again', async () => {
   const { context, page } = await open();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-stale-')), 'broken.json');
+  const file = path.join(tempDir('stale'), 'broken.json');
   fs.writeFileSync(file, '{"format": 1}');
   await page.setInputFiles('input[type=file][data-action=import]', file);
   await page.waitForSelector('.notice .note-box.problem');
@@ -172,7 +172,7 @@ test('End then Home on a share gives the released time back in the old proportio
 
 test('a figure near a threshold is printed so that it reads as its own zone; exactly 100 is not clamped', async () => {
   const { context, page } = await open();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-edge-')), 'edge.json');
+  const file = path.join(tempDir('edge'), 'edge.json');
   const edge = structuredClone(reference);
   edge.id = 'synthetic-edge'; // test data, not a published role
   edge.tasks = [

@@ -4,17 +4,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, serve, watch } from './browser.mjs';
 import { reference, HOSTILE_TITLES } from '../node/hostile.mjs';
+import { tempDir } from '../tmp.mjs';
 
 let browser;
 let app;
 let blog;
-const blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-safety-'));
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-safety-files-'));
+const blogDir = tempDir('safety');
+const tmp = tempDir('safety-files');
 
 before(async () => {
   browser = await launch();

@@ -12,9 +12,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, serve, watch, root } from './browser.mjs';
 import { writeSyntheticRoles } from '../scale/roles.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const N = Number(process.env.JOBZONE_SCALE_ROLES ?? 10000);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-scale-'));
+const tmp = tempDir('scale');
 const rolesDir = path.join(tmp, 'roles');
 const out = path.join(tmp, 'site');
 const report = (what, value) => console.log(`# SCALE | ${what} | ${value}`);

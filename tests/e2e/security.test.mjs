@@ -3,15 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, serve, watch, root, settled, postAndSettle } from './browser.mjs';
 import { hostileDocuments, reference } from '../node/hostile.mjs';
+import { tempDir } from '../tmp.mjs';
 
 let browser;
 let app;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-sec-'));
+const tmp = tempDir('sec');
 before(async () => { browser = await launch(); app = await serve(); });
 after(async () => { await browser?.close(); app?.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
 
@@ -148,7 +148,7 @@ test('widget attributes cannot break the host page or inject markup', async () =
 });
 
 test('forged messages to and around the iframe embed are ignored', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-frame-'));
+  const dir = tempDir('frame');
   fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>frame host</title></head><body>
 <iframe id="frame" data-jobzone-frame src="${app.url}/embed.html?role=ai-research-engineer-mid-senior" title="jobzone" width="380" height="150"></iframe>
 <script src="${app.url}/embed-frame.js"></script></body></html>`);

@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../tmp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const referencePath = path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json');
@@ -36,7 +36,7 @@ test('several inputs print an array; stdin is "-"', () => {
 });
 
 test('invalid files exit 1 with FILE: path: message lines on stderr', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-cli-'));
+  const dir = tempDir('cli');
   const bad = JSON.parse(fs.readFileSync(referencePath, 'utf8'));
   bad.tasks[2].score = 7;
   bad.tasks[0].time_pct = 20;
@@ -65,7 +65,7 @@ test('usage errors exit 2', () => {
 
 test('a huge input is refused after reading just past the limit, not read whole', () => {
   // 64 MiB of spaces: the CLI stops at 1 MiB + 1 byte, so its peak memory stays far below the input.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-cli-'));
+  const dir = tempDir('cli');
   const file = path.join(dir, 'huge.json');
   const fd = fs.openSync(file, 'w');
   const block = Buffer.alloc(1048576, 32);

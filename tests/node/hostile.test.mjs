@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostileDocuments } from './hostile.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const names = JSON.parse(fs.readFileSync(path.join(root, 'build/site-manifest.json'), 'utf8'));
@@ -32,7 +32,7 @@ test('wasm: every hostile document gets a path-named error, or is accepted as do
 });
 
 test('CLI: hostile files exit 1 with FILE: path: message', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-hostile-'));
+  const dir = tempDir('hostile');
   for (const { name, bytes, accepted, path: expected } of hostileDocuments()) {
     const file = path.join(dir, `${name.replace(/\W+/g, '-')}.json`);
     fs.writeFileSync(file, bytes);

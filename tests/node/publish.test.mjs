@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { root } from '../e2e/browser.mjs';
 import { nodeEngine, publishRoles } from '../../scripts/publish.mjs';
 import { CARD_FRAME } from '../../web/js/snippets.js';
+import { tempDir } from '../tmp.mjs';
 
 const ROLE = 'ai-research-engineer-mid-senior';
 const dist = path.join(root, 'dist');
@@ -86,8 +86,8 @@ async function engine() {
 }
 
 test('with a base URL: absolute oEmbed html, canonical and og:url, a sitemap, robots.txt and an Atom feed', async () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-publish-'));
-  const roles = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-roles-'));
+  const out = tempDir('publish');
+  const roles = tempDir('roles');
   const a = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
   a.history = [{ date: '2026-03-01', score: 58.2, label: 'Green (Transforming)', note: 'Tools <improved> & "spread"' }, { date: '2026-09-01', score: 61.9, label: 'Green (Accelerated)' }];
   fs.writeFileSync(path.join(roles, 'a.json'), JSON.stringify(a));
@@ -111,7 +111,7 @@ test('with a base URL: absolute oEmbed html, canonical and og:url, a sitemap, ro
 });
 
 test('a folder with invalid assessments stops the build, listing every problem by file and path', async () => {
-  const roles = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-roles-'));
+  const roles = tempDir('roles');
   const good = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
   fs.writeFileSync(path.join(roles, 'a-good.json'), JSON.stringify(good));
   fs.writeFileSync(path.join(roles, 'b-bad.json'), JSON.stringify({ ...good, id: 'b', tasks: good.tasks.map((t, i) => (i === 2 ? { ...t, score: 9 } : t)), ai_growth_correlation: 5 }));
@@ -129,9 +129,9 @@ test('a folder with invalid assessments stops the build, listing every problem b
 });
 
 test('preview images are kept by content: a rebuild reuses each unchanged one and renders only what changed', async () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-publish-'));
-  const roles = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-roles-'));
-  const imageCache = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-og-cache-'));
+  const out = tempDir('publish');
+  const roles = tempDir('roles');
+  const imageCache = tempDir('og-cache');
   const a = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
   fs.writeFileSync(path.join(roles, 'a.json'), JSON.stringify(a));
   fs.writeFileSync(path.join(roles, 'b.json'), JSON.stringify({ ...a, id: 'second-role', role: { ...a.role, title: 'Second Role' } }));
@@ -149,7 +149,7 @@ test('preview images are kept by content: a rebuild reuses each unchanged one an
   assert.match(await build(), /^preview images: 1 rendered, 1 reused/);
   assert.notDeepEqual(fs.readFileSync(path.join(out, 'og', 'second-role.png')), first);
   // Without previews: no images, and the pages say nothing of one.
-  const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-publish-'));
+  const bare = tempDir('publish');
   await publishRoles({ out: bare, rolesDir: roles, engine: await engine(), shell, previews: false });
   assert.equal(fs.existsSync(path.join(bare, 'og')), false);
   assert.doesNotMatch(fs.readFileSync(path.join(bare, 'roles', 'second-role', 'index.html'), 'utf8'), /og:image/);

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createServer, acceptsEncoding } from '../../scripts/serve.mjs';
+import { tempDir } from '../tmp.mjs';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-serve-'));
+const dir = tempDir('serve');
 let server;
 let base;
 let socketServer;

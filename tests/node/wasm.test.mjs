@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { syntheticAssessment, broken } from './corpus.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'build/native/core/jobzone');
@@ -20,7 +20,7 @@ async function loadModule() {
 }
 
 function nativeEnvelopes(texts, ...flags) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-corpus-'));
+  const dir = tempDir('corpus');
   const files = texts.map((t, i) => {
     const f = path.join(dir, `${i}.json`);
     fs.writeFileSync(f, t);
