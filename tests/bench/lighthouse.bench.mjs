@@ -3,7 +3,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, root, siteManifest, CHROMIUM_ARGS } from '../e2e/browser.mjs';
@@ -11,7 +10,7 @@ import { tempDir } from '../tmp.mjs';
 
 const server = await serve();
 try {
-  const report = path.join(os.tmpdir(), 'jobzone-lighthouse.json');
+  const report = path.join(tempDir('lighthouse'), 'report.json');
   // The start page (built by script after the wasm loads) and a prerendered role page.
   for (const [name, url] of [['start page /', `${server.url}/`], ['role page /roles/<id>/', `${server.url}/roles/ai-research-engineer-mid-senior/`]]) {
     // Asynchronous: the server runs in this process, so the event loop must stay free to answer.
