@@ -67,27 +67,19 @@ function wordRange(vocabulary, q) {
   return [from, to];
 }
 
-/** Whether a[from..] equals b[from + shift..lb) (b cut at `lb`), with nothing left over. */
-function sameTail(a, from, b, shift, lb) {
-  if (a.length - from !== lb - (from + shift)) return false;
-  for (let k = from; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k + shift)) return false;
-  return true;
-}
-
-/**
- * At most one edit (insert, delete, substitute, or swap two neighbours) between a and the first
- * `lb` letters of b. Compares in place: a keystroke checks thousands of words, and makes no strings.
- */
-function withinOneEdit(a, b, lb = b.length) {
+/** At most one edit (insert, delete, substitute, or swap two neighbours) between a and b. */
+function withinOneEdit(a, b) {
+  if (a === b) return true;
   const la = a.length;
+  const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  while (i < la && i < lb && a[i] === b[i]) i++;
   if (la === lb) {
-    if (i === la || sameTail(a, i + 1, b, 0, lb)) return true; // the same, or one letter changed
-    return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameTail(a, i + 2, b, 0, lb); // two swapped
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter changed
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
   }
-  return la > lb ? sameTail(a, i + 1, b, -1, lb) : sameTail(a, i, b, 1, lb); // one letter extra, or missing
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
@@ -99,7 +91,7 @@ function match(q, w) {
   if (w.startsWith(q)) return 2;
   if (q.length < TYPO_MIN) return 0;
   if (withinOneEdit(q, w)) return 1;
-  for (let n = q.length - 1; n <= q.length + 1; n++) if (n > 2 && n < w.length && withinOneEdit(q, w, n)) return 1;
+  for (const n of [q.length - 1, q.length, q.length + 1]) if (n > 2 && n < w.length && withinOneEdit(q, w.slice(0, n))) return 1;
   return 0;
 }
 
@@ -121,62 +113,34 @@ export function search(index, query, limit = 20) {
   return find(index, qs, limit);
 }
 
-/** How many query words' matches are kept (a keystroke changes only the last word of a query). */
-const KEPT_WORDS = 64;
-
-/**
- * The roles one query word matches and how well (its best field weight times the kind of match):
- * {ids, values}. Kept for the last KEPT_WORDS words asked, so a query's earlier words are not
- * worked out again at each keystroke of the next one.
- */
-function wordMatches(index, q) {
-  index.words ??= new Map();
-  const kept = index.words.get(q);
-  if (kept) {
-    index.words.delete(q);
-    index.words.set(q, kept); // the most recently used last
-    return kept;
-  }
-  const { here } = index;
-  const touched = [];
-  const [from, to] = wordRange(index.vocabulary, q);
-  for (let at = from; at < to; at++) {
-    const w = index.vocabulary[at];
-    const m = match(q, w);
-    if (!m) continue;
-    const { ids, weights } = index.postings.get(w);
-    for (let k = 0; k < ids.length; k++) {
-      const i = ids[k];
-      const v = m * weights[k];
-      if (here[i] === 0) touched.push(i);
-      if (v > here[i]) here[i] = v;
-    }
-  }
-  const found = { ids: Int32Array.from(touched), values: new Float64Array(touched.length) };
-  touched.forEach((i, k) => {
-    found.values[k] = here[i];
-    here[i] = 0;
-  });
-  index.words.set(q, found);
-  if (index.words.size > KEPT_WORDS) index.words.delete(index.words.keys().next().value);
-  return found;
-}
-
 function find(index, qs, limit) {
   const { here, total, rank } = index;
   let candidates = null; // role indexes matching every word so far
   for (const q of qs) {
-    const { ids, values } = wordMatches(index, q);
-    if (candidates === null) {
-      candidates = Array.from(ids);
-      for (let k = 0; k < ids.length; k++) total[ids[k]] = values[k];
-    } else {
-      for (let k = 0; k < ids.length; k++) here[ids[k]] = values[k];
-      const next = [];
-      for (const i of candidates) if (here[i] > 0) { total[i] += here[i]; next.push(i); }
-      for (let k = 0; k < ids.length; k++) here[ids[k]] = 0;
-      candidates = next;
+    const touched = [];
+    const [from, to] = wordRange(index.vocabulary, q);
+    for (let at = from; at < to; at++) {
+      const w = index.vocabulary[at];
+      const m = match(q, w);
+      if (!m) continue;
+      const { ids, weights } = index.postings.get(w);
+      for (let k = 0; k < ids.length; k++) {
+        const i = ids[k];
+        const v = m * weights[k];
+        if (here[i] === 0) touched.push(i);
+        if (v > here[i]) here[i] = v;
+      }
     }
+    let next;
+    if (candidates === null) {
+      next = touched;
+      for (const i of next) total[i] = here[i];
+    } else {
+      next = [];
+      for (const i of candidates) if (here[i] > 0) { total[i] += here[i]; next.push(i); }
+    }
+    for (const i of touched) here[i] = 0;
+    candidates = next;
     if (candidates.length === 0) break;
   }
   // The best `limit`, kept sorted as they come (score down, then title).
