@@ -148,6 +148,8 @@ test('the start page holds the default role, prerendered and taken over; a visit
     const look = () => {
       const page = document.querySelector('#page');
       if (page && getComputedStyle(page).display !== 'none' && page.querySelector('.big-score')) window.__seen.add(page.querySelector('.big-score').textContent);
+      const status = document.querySelector('#status');
+      if (status && getComputedStyle(status).display !== 'none' && /Loading the calculator/.test(status.textContent)) window.__loading = true;
       if (document.querySelector('main')?.getAttribute('aria-busy') !== 'false') requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
@@ -182,6 +184,7 @@ test('the start page holds the default role, prerendered and taken over; a visit
   const linked = await shared.textContent('.big-score');
   assert.notEqual(linked, native.display.score);
   assert.deepEqual(await shared.evaluate(() => [...window.__seen]), [linked], 'no flash of the default role');
+  assert.equal(await shared.evaluate(() => window.__loading), true, 'the loading line, meanwhile');
   assert.deepEqual([...problems, ...sharedProblems], []);
   await context.close();
 });
