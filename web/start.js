@@ -1,16 +1,17 @@
 // The start page holds the site's default role, prerendered, so that a first visit sees it at
 // once. This runs before that first paint (a classic script in the head) and asks one question:
-// does this visit open something else? A share link (#a=), a role named in ?role=, or this tab's
+// does this visit open something else? A share link (#a=), another role named in ?role=, or this tab's
 // own work from before a reload (its synchronous copy in sessionStorage). If so, the prerendered
 // role is kept out of sight (html.elsewhere) until the app has drawn what was asked for, so no
 // other role flashes by. It stores nothing and sends nothing.
 (() => {
-  let elsewhere = location.hash.startsWith('#a=') || new URLSearchParams(location.search).has('role');
+  const start = document.querySelector('meta[name="jobzone-start-role"]')?.content;
+  const role = new URLSearchParams(location.search).get('role');
+  let elsewhere = location.hash.startsWith('#a=') || (role !== null && role !== start);
   if (!elsewhere) {
     try {
       const draft = JSON.parse(sessionStorage.getItem('jobzone:tab-draft') ?? 'null');
       const work = draft?.work;
-      const start = document.querySelector('meta[name="jobzone-start-role"]')?.content;
       elsewhere = Boolean(work) && (Boolean(draft.dirty) || work.mode !== 'published' || work.publishedId !== start || Boolean(work.guide));
     } catch {
       elsewhere = false; // no sessionStorage here: there is no work from before a reload either

@@ -173,6 +173,13 @@ test('the start page holds the default role, prerendered and taken over; a visit
   assert.deepEqual(await page.evaluate(() => [...window.__seen]), [edited], 'the prerendered role stayed out of sight');
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elsewhere')), false);
 
+  // The start page named by ?role= is still the start page: taken over, not hidden and redrawn.
+  const named = await context.newPage();
+  await named.goto(`${server.url}/?role=${ROLE}`);
+  await named.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await named.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, '?role= of the start page\'s own role');
+  assert.deepEqual(await named.evaluate(() => [...window.__seen]), [native.display.score]);
+
   // A share link, in a fresh tab: its own assessment, never the default role first.
   const reference = JSON.parse(await (await fetch(`${server.url}/data/roles/${ROLE}.json`)).text());
   reference.tasks[0].score = 5;

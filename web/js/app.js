@@ -970,7 +970,6 @@ async function boot() {
     }
     page.hidden = false;
     $('footer').hidden = false;
-    document.documentElement.classList.remove('elsewhere'); // start.js: what was asked for is drawn
     performance.mark('jobzone:ready'); // the calculator has the page (scripts/bench reads it)
     // The insight worker starts while nothing else is going on, so the first move does not wait for it.
     (window.requestIdleCallback ?? ((f) => setTimeout(f, 1000)))(() => insightThread.warm(), { timeout: 3000 });
@@ -978,7 +977,7 @@ async function boot() {
     fail(error);
   } finally {
     main.setAttribute('aria-busy', 'false');
-    document.documentElement.classList.remove('elsewhere');
+    document.documentElement.classList.remove('elsewhere'); // start.js: what was asked for is drawn (or the error said)
   }
 }
 
