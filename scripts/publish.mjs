@@ -209,7 +209,7 @@ const clip = (text, max) => {
 /**
  * A role's page: the app's shell two folders down (every relative URL one level up twice), its
  * own head (title, description, canonical, Open Graph, Twitter card, oEmbed discovery, the role
- * the app opens) and the prerendered page in #page. No wasm preload: the first paint needs none.
+ * the app opens) and the prerendered page in #page.
  */
 function rolePage(shell, { card, assessment, html, baseUrl, image = false }) {
   const name = cardName(card);
@@ -237,15 +237,18 @@ function rolePage(shell, { card, assessment, html, baseUrl, image = false }) {
     `<meta name="twitter:description" content="${htmlAttr(description)}">`,
   ].filter(Boolean).join('\n');
   let page = shell.replace(/(href|src)="(?![a-z]+:|#|\/)/g, `$1="${up}`);
-  page = page.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>\n/, '');
   page = must(page, /<title>[^<]*<\/title>/.exec(page)?.[0] ?? '<title>', `<title>${htmlText(title)}</title>`);
   page = page.replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${htmlAttr(description)}">\n${head}`);
   return withPage(page, html);
 }
 
-/** The shell with a prerendered page in #page, shown (no loading message), and the footer. */
+/**
+ * The shell with a prerendered page in #page, shown (no loading message), and the footer. No wasm
+ * preload: the first paint needs none.
+ */
 function withPage(shell, html) {
-  let page = must(shell, '<main id="main" class="wrap" aria-busy="true">', '<main id="main" class="wrap">');
+  let page = shell.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>\n/, '');
+  page = must(page, '<main id="main" class="wrap" aria-busy="true">', '<main id="main" class="wrap">');
   page = must(page, '<div id="status" class="status" role="status">', '<div id="status" class="status" role="status" hidden>');
   page = must(page, '<noscript><p>jobzone computes scores with WebAssembly in your browser, so it needs JavaScript.</p></noscript>',
     '<noscript><p>Without JavaScript this page shows the published figures; moving the inputs needs JavaScript.</p></noscript>');
@@ -258,11 +261,10 @@ function withPage(shell, html) {
  * The start page with the default role prerendered in #page, as its role page has it (the app
  * takes it over when the visit opens nothing else). It keeps the site's own title and description,
  * and names the role for start.js, which hides it before the first paint when the visit opens
- * something else (a share link, ?role=, or this tab's work from before a reload).
+ * something else (a share link, another role in ?role=, or this tab's work from before a reload).
  */
-export function startPage(shell, { id, html }) {
-  let page = shell.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>\n/, '');
-  page = must(page, '<link rel="stylesheet"', `<meta name="jobzone-start-role" content="${htmlAttr(id)}">\n<script src="start.js"></script>\n<link rel="stylesheet"`);
+function startPage(shell, { id, html }) {
+  const page = must(shell, '<link rel="stylesheet"', `<meta name="jobzone-start-role" content="${htmlAttr(id)}">\n<script src="start.js"></script>\n<link rel="stylesheet"`);
   return withPage(page, html);
 }
 

@@ -1,9 +1,9 @@
 // The start page holds the site's default role, prerendered, so that a first visit sees it at
 // once. This runs before that first paint (a classic script in the head) and asks one question:
-// does this visit open something else? A share link (#a=), another role named in ?role=, or this tab's
-// own work from before a reload (its synchronous copy in sessionStorage). If so, the prerendered
-// role is kept out of sight (html.elsewhere) until the app has drawn what was asked for, so no
-// other role flashes by. It stores nothing and sends nothing.
+// does this visit open something else? A share link (#a=), another role named in ?role=, or this
+// tab's own work from before a reload (its synchronous copy in sessionStorage, under the key
+// storage.js writes). If so, the prerendered role is kept out of sight (html.elsewhere) until the
+// app has drawn what was asked for, so no other role flashes by. It stores nothing, sends nothing.
 (() => {
   const start = document.querySelector('meta[name="jobzone-start-role"]')?.content;
   const role = new URLSearchParams(location.search).get('role');

@@ -19,7 +19,7 @@ export const RECORD_VERSION = 1;
 const LEGACY_STORE = 'jobzone:store';
 const LEGACY_DRAFT = 'jobzone:draft';
 const TAB_KEY = 'jobzone:tab';
-const TAB_DRAFT_KEY = 'jobzone:tab-draft'; // a synchronous copy of this tab's draft, for reloads
+const TAB_DRAFT_KEY = 'jobzone:tab-draft'; // a synchronous copy of this tab's draft, for reloads (web/start.js reads it by name)
 const STORES = ['assessments', 'drafts', 'kept', 'meta'];
 
 const request = (req) => new Promise((resolve, reject) => {
