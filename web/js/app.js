@@ -593,9 +593,9 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
     own: mode === 'own', origin, locked: state.locked, source: fingerprint(text),
   });
   // A prerendered role page is taken over as it is (the first page opened, for the very assessment
-  // it shows): nothing is drawn again, so nothing moves and the reader's place and focus stay.
-  const adopted = state.refs || mode !== 'published' ? null
-    : prepared && 'adopted' in prepared ? prepared.adopted : adoptPage($('page'), skeleton, state.registry);
+  // it shows; takeoverParts paired it): nothing is drawn again, so nothing moves and the reader's
+  // place and focus stay.
+  const adopted = state.refs ? null : prepared?.adopted ?? null;
   if (adopted) {
     state.refs = adopted.refs;
     state.registry = adopted.registry;
