@@ -10,15 +10,15 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { nodeEngine, publishRoles } from './publish.mjs';
+import { CSP, headerRules, headersFile } from './headers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(root, 'web');
 const glue = path.join(root, 'build/wasm/wasm/jobzone.js');
 const wasm = path.join(root, 'build/wasm/wasm/jobzone.wasm');
 
-/** Content-Security-Policy of the app and the widget's iframe page (also in their meta tags). */
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+/** Content-Security-Policy of the app and the widget's iframe page (their meta tags; the headers add frame-ancestors). */
+export { CSP };
 
 const hash = (buffer) => crypto.createHash('sha256').update(buffer).digest('hex').slice(0, 10);
 
@@ -32,25 +32,10 @@ function copyDir(from, to, skip = () => false) {
   }
 }
 
-function headersFile(names) {
-  return `# Headers for static hosts that read a _headers file; scripts/serve.mjs applies the same.
-/*
-  Content-Security-Policy: ${CSP}
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: no-referrer
-  Cache-Control: public, max-age=0, must-revalidate
-/
-  X-Frame-Options: DENY
-/index.html
-  X-Frame-Options: DENY
-/roles/*
-  X-Frame-Options: DENY
-/assets/*
-  Cache-Control: public, max-age=31536000, immutable
-/sw.js
-  Cache-Control: no-cache
-${names.crossOrigin.map((p) => `${p}\n  Access-Control-Allow-Origin: *\n  Cross-Origin-Resource-Policy: cross-origin`).join('\n')}
-`;
+/** The header rules of a built site: its top-level entries, and what other sites load. */
+function siteHeaderRules(out, crossOrigin) {
+  const top = fs.readdirSync(out, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+  return headerRules({ top, crossOrigin });
 }
 
 /**
@@ -200,7 +185,7 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
     for (const imp of js.metafile.outputs[key].imports) walkImports(path.basename(imp.path));
   };
   walkImports(names.embed);
-  names.crossOrigin = ['/embed.js', '/embed-frame.js', ...[...embedGraph].map((o) => `/assets/${o}`), `/assets/${names.wasm}`, '/data/*', '/data/cards/*', '/badge/*', '/oembed/*'];
+  names.crossOrigin = ['/embed.js', '/embed-frame.js', ...[...embedGraph].map((o) => `/assets/${o}`), `/assets/${names.wasm}`, '/data/*', '/badge/*', '/oembed/*'];
 
   // Static files, then the HTML with the hashed names.
   // (The roles and the catalog are written by publishRoles, from the roles folder.)
@@ -235,8 +220,10 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
   const engine = await nodeEngine(glue, wasm);
   const shell = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
   names.roles = (await publishRoles({ out, rolesDir, engine, baseUrl, shell, defaultId, previews, imageCache, log, engineFiles: { glue, wasm } })).length;
-  fs.writeFileSync(path.join(out, '_headers'), headersFile(names));
   const { count, size } = await generateServiceWorker(out);
+  // The headers, from one table (scripts/headers.mjs): _headers for static hosts and the dev
+  // server; `node scripts/headers.mjs nginx DIST` writes nginx's configuration from it.
+  fs.writeFileSync(path.join(out, '_headers'), headersFile(siteHeaderRules(out, names.crossOrigin)));
   precompress(out);
   // What the tests and benches read about dist/ (a build elsewhere, such as the scale test's, leaves it alone).
   if (path.resolve(out) === path.join(root, 'dist')) {

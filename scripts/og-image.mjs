@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { htmlText } from '../web/js/escape.js';
+import { xmlText } from '../web/js/escape.js';
 import { cardName } from '../web/js/card.js';
 
 export const OG = { width: 1200, height: 630 };
@@ -60,11 +60,11 @@ export function ogSvg(card) {
 <rect width="1200" height="630" fill="#f6f7f9"/>
 <rect x="40" y="40" width="1120" height="550" rx="28" fill="#ffffff" stroke="#d8dee4" stroke-width="2"/>
 <text x="80" y="112" font-size="30" fill="#57606a">jobzone · AI exposure, JobZone method</text>
-${title.map((l, i) => `<text x="80" y="${185 + i * 66}" font-size="58" font-weight="bold" fill="#1b1f24">${htmlText(l)}</text>`).join('\n')}
-<text x="80" y="${title.length > 1 ? 420 : 370}" font-size="${title.length > 1 ? 96 : 130}" font-weight="bold" fill="#1b1f24">${htmlText(card.display_score)}<tspan font-size="40" font-weight="normal" fill="#57606a">/${card.max}</tspan></text>
+${title.map((l, i) => `<text x="80" y="${185 + i * 66}" font-size="58" font-weight="bold" fill="#1b1f24">${xmlText(l)}</text>`).join('\n')}
+<text x="80" y="${title.length > 1 ? 420 : 370}" font-size="${title.length > 1 ? 96 : 130}" font-weight="bold" fill="#1b1f24">${xmlText(card.display_score)}<tspan font-size="40" font-weight="normal" fill="#57606a">/${card.max}</tspan></text>
 <rect x="${title.length > 1 ? 520 : 560}" y="${title.length > 1 ? 352 : 290}" width="${Math.min(580, 96 + card.label.length * 20)}" height="76" rx="38" fill="${paper}" stroke="${ink}" stroke-width="3"/>
 <circle cx="${(title.length > 1 ? 520 : 560) + 38}" cy="${(title.length > 1 ? 352 : 290) + 38}" r="11" fill="${ink}"/>
-<text x="${(title.length > 1 ? 520 : 560) + 62}" y="${(title.length > 1 ? 352 : 290) + 51}" font-size="38" font-weight="bold" fill="${ink}">${htmlText(card.label)}</text>
+<text x="${(title.length > 1 ? 520 : 560) + 62}" y="${(title.length > 1 ? 352 : 290) + 51}" font-size="38" font-weight="bold" fill="${ink}">${xmlText(card.label)}</text>
 ${bar}
 <path d="M${mark - 16} 440 L${mark + 16} 440 L${mark} 466 Z" fill="#1b1f24"/>
 <text x="80" y="545" font-size="26" fill="#57606a">0</text>

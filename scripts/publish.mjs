@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, threadId } from 'node:worker_threads';
 import { badgeSvg } from '../web/js/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
-import { htmlAttr, htmlText, plainLine } from '../web/js/escape.js';
+import { htmlAttr, htmlText, plainLine, xmlText } from '../web/js/escape.js';
 import { cardOf, cardName, scoringInput, ROLE_ID } from '../web/js/card.js';
 import { engineOf } from '../web/js/engine.js';
 import { renderRolePage } from './prerender.mjs';
@@ -49,7 +49,15 @@ export function readRoles(rolesDir, engine) {
   const roles = [];
   const seen = new Map();
   for (const file of files) {
-    const text = fs.readFileSync(path.join(rolesDir, file), 'utf8');
+    // Read as bytes and decoded strictly: a bad byte is refused (as `jobzone validate` refuses
+    // it), never repaired into U+FFFD and published.
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(path.join(rolesDir, file)));
+    } catch {
+      problems.push(`${file}: (root): not valid JSON: the file is not UTF-8 text (ill-formed UTF-8 byte)`);
+      continue;
+    }
     const checked = engine.validate(text);
     if (!checked.ok) {
       problems.push(...checked.errors.map((e) => `${file}: ${e.path}: ${e.message}`));
@@ -195,7 +203,8 @@ function write(out, file, text) {
 /** One change of the shell; the build stops if the shell no longer has what it changes. */
 function must(text, from, to) {
   if (!text.includes(from)) throw new Error(`the page shell (web/index.html) no longer contains ${JSON.stringify(from)}`);
-  return text.replace(from, to);
+  // A function replacement: `to` holds role text, whose $&, $' and $$ must stay as they are.
+  return text.replace(from, () => to);
 }
 
 /** A text cut at a word boundary to at most `max` characters, with an ellipsis if cut. */
@@ -212,7 +221,7 @@ const clip = (text, max) => {
  * the app opens) and the prerendered page in #page.
  */
 function rolePage(shell, { card, assessment, html, baseUrl, image = false }) {
-  const name = cardName(card);
+  const name = plainLine(cardName(card));
   const up = '../../';
   const abs = (p) => (baseUrl ? new URL(p, baseUrl).href : `${up}${p}`);
   const title = `${name}: ${card.display_score} ${card.label} · jobzone`;
@@ -231,14 +240,14 @@ function rolePage(shell, { card, assessment, html, baseUrl, image = false }) {
     baseUrl ? `<meta property="og:url" content="${htmlAttr(abs(`roles/${card.id}/`))}">` : null,
     image ? `<meta property="og:image" content="${htmlAttr(abs(`og/${card.id}.png`))}">` : null,
     image ? `<meta property="og:image:width" content="${OG.width}">\n<meta property="og:image:height" content="${OG.height}">` : null,
-    image ? `<meta property="og:image:alt" content="${htmlAttr(badgeSvg(card).alt)}">` : null,
+    image ? `<meta property="og:image:alt" content="${htmlAttr(plainLine(badgeSvg(card).alt))}">` : null,
     `<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">`,
     `<meta name="twitter:title" content="${htmlAttr(headline)}">`,
     `<meta name="twitter:description" content="${htmlAttr(description)}">`,
   ].filter(Boolean).join('\n');
   let page = shell.replace(/(href|src)="(?![a-z]+:|#|\/)/g, `$1="${up}`);
   page = must(page, /<title>[^<]*<\/title>/.exec(page)?.[0] ?? '<title>', `<title>${htmlText(title)}</title>`);
-  page = page.replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${htmlAttr(description)}">\n${head}`);
+  page = must(page, /<meta name="description" content="[^"]*">/.exec(page)?.[0] ?? '<meta name="description"', `<meta name="description" content="${htmlAttr(description)}">\n${head}`);
   return withPage(page, html);
 }
 
@@ -268,7 +277,7 @@ function startPage(shell, { id, html }) {
   return withPage(page, html);
 }
 
-const xml = (text) => htmlAttr(text);
+const xml = (text) => xmlText(text);
 
 /** sitemap.xml and robots.txt (a sitemap needs absolute URLs: only with a base URL), feed.xml. */
 function writeSiteFiles(out, { roles, cards, baseUrl }) {
@@ -293,8 +302,9 @@ ${roles.map(({ id, assessment }) => `<url><loc>${xml(abs(`roles/${id}/`))}</loc>
     for (const h of changes) {
       entries.push({
         date: h.date, id: `tag:jobzone,2026:${id}:${h.date}`, link: abs(`roles/${id}/`),
-        title: `${name}: ${Number(h.score).toFixed(1)} ${h.label}`,
-        summary: h.note ? `${h.note}` : `Score ${Number(h.score).toFixed(1)}, ${h.label}, on ${h.date}.`,
+        // A history entry's label is optional: without one, the score stands alone.
+        title: plainLine(`${name}: ${Number(h.score).toFixed(1)}${h.label ? ` ${h.label}` : ''}`),
+        summary: h.note ? `${h.note}` : `Score ${Number(h.score).toFixed(1)}${h.label ? `, ${h.label},` : ''} on ${h.date}.`,
       });
     }
   });

@@ -5,28 +5,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-};
+import { TYPES, parseHeaders as parseRules } from './headers.mjs';
 
 /** Parses a _headers file: [{pattern: RegExp, headers: [[name, value]]}]. */
 export function parseHeaders(text) {
-  const rules = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      const glob = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-      rules.push({ pattern: new RegExp(`^${glob}$`), headers: [] });
-    } else if (rules.length) {
-      const at = line.indexOf(':');
-      rules[rules.length - 1].headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
-    }
-  }
-  return rules;
+  return parseRules(text).map(({ pattern, headers }) => ({
+    pattern: new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
+    headers: Object.entries(headers),
+  }));
 }
 
 /**
@@ -48,19 +34,33 @@ export function acceptsEncoding(header, coding) {
 /** Headers for a URL path from the _headers rules: later rules add to and override earlier ones. */
 function headersFor(rules, paths) {
   const out = {};
+  let matched = false;
   for (const rule of rules) {
-    if (paths.some((p) => rule.pattern.test(p))) for (const [k, v] of rule.headers) out[k] = v;
+    if (paths.some((p) => rule.pattern.test(p))) {
+      matched = true;
+      for (const [k, v] of rule.headers) out[k] = v;
+    }
   }
-  return out;
+  // A path no rule names (not in the site: a 404) gets the site root's headers.
+  return matched || paths.includes('/') ? out : headersFor(rules, ['/']);
 }
 
 export function createServer(dir) {
   const rootDir = path.resolve(dir);
+  const realRoot = fs.realpathSync(rootDir);
+  const insideRoot = (file) => {
+    try {
+      const real = fs.realpathSync(file);
+      return real === realRoot || real.startsWith(realRoot + path.sep);
+    } catch {
+      return false;
+    }
+  };
   const headersPath = path.join(rootDir, '_headers');
   const handle = async (req, res) => {
     const rules = fs.existsSync(headersPath) ? parseHeaders(fs.readFileSync(headersPath, 'utf8')) : [];
     const plain = (status, text, extra = {}) => {
-      res.writeHead(status, { ...headersFor(rules, ['/*']), 'Content-Type': 'text/plain; charset=utf-8', ...extra }).end(text);
+      res.writeHead(status, { ...headersFor(rules, ['/']), 'Content-Type': 'text/plain; charset=utf-8', ...extra }).end(text);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       plain(405, 'method not allowed', { Allow: 'GET, HEAD' });
@@ -68,14 +68,16 @@ export function createServer(dir) {
     }
     let pathname;
     try {
-      // Decoded, then normalised ("/%2F" is "/", "/a/../b" is "/b"): header rules see the path a
-      // static host would serve, so no spelling of a path escapes the rules meant for it.
-      pathname = path.posix.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+      // Each segment decoded on its own: "%2F" is part of a name, never a separator (a static host
+      // looks for a file with a slash in its name, and finds none). Then normalised ("/a/../b" is
+      // "/b"), so header rules see the path that is served and no spelling escapes them.
+      const segments = new URL(req.url, 'http://x').pathname.split('/').map(decodeURIComponent);
+      if (segments.some((s) => /[/\\\0]/.test(s))) {
+        res.writeHead(404, { ...headersFor(rules, ['/']), 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      pathname = path.posix.normalize(segments.join('/'));
     } catch {
-      plain(400, 'bad request');
-      return;
-    }
-    if (pathname.includes('\0')) {
       plain(400, 'bad request');
       return;
     }
@@ -86,8 +88,14 @@ export function createServer(dir) {
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     const servedPath = `/${path.relative(rootDir, file).split(path.sep).join('/')}`;
-    if (!fs.existsSync(file) || path.basename(file) === '_headers') {
-      res.writeHead(404, { ...headersFor(rules, [pathname, servedPath]), 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    const notFound = () => res.writeHead(404, { ...headersFor(rules, [pathname, servedPath]), 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    if (!fs.existsSync(file) || path.basename(file).startsWith('_')) {
+      notFound();
+      return;
+    }
+    // Only files whose real path is inside the root: a symbolic link out of it is not followed.
+    if (!insideRoot(file)) {
+      notFound();
       return;
     }
     const headers = {
@@ -105,14 +113,30 @@ export function createServer(dir) {
     }
     // Read the whole file before answering: a file that cannot be read (a socket, a permission
     // problem, a file removed meanwhile) gets a 500 and the server goes on serving.
+    if (body !== file && !insideRoot(body)) body = file;
     let data;
+    let stat;
     try {
-      const stat = await fs.promises.stat(body);
+      stat = await fs.promises.stat(body);
       if (!stat.isFile()) throw new Error('not a regular file');
       data = req.method === 'HEAD' ? null : await fs.promises.readFile(body);
       headers['Content-Length'] = stat.size;
     } catch {
       plain(500, 'could not read the file');
+      return;
+    }
+    // Validators, as nginx writes them (each encoding is its own file, so its own ETag): a
+    // revalidation that matches gets a 304 with no body.
+    headers.ETag = `"${Math.floor(stat.mtimeMs / 1000).toString(16)}-${stat.size.toString(16)}"`;
+    headers['Last-Modified'] = new Date(Math.floor(stat.mtimeMs / 1000) * 1000).toUTCString();
+    const match = req.headers['if-none-match'];
+    const since = Date.parse(req.headers['if-modified-since'] ?? '');
+    const fresh = match !== undefined
+      ? match.split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === headers.ETag || t === '*')
+      : Number.isFinite(since) && Math.floor(stat.mtimeMs / 1000) * 1000 <= since;
+    if (fresh) {
+      delete headers['Content-Length'];
+      res.writeHead(304, headers).end();
       return;
     }
     res.writeHead(200, headers);

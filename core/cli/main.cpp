@@ -62,6 +62,10 @@ int main(int argc, char** argv) {
     if (command == "envelope" && !files.empty()) {
         bool with_insight = files[0] == "--insight";
         if (with_insight) files.erase(files.begin());
+        if (files.empty()) {  // `envelope --insight` and nothing to read: a usage error
+            std::cerr << kUsage;
+            return 2;
+        }
         int status = 0;
         for (const std::string& file : files) {
             std::string text;

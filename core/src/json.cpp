@@ -19,6 +19,39 @@ bool is_identifier(const std::string& key) {
     return true;
 }
 
+// A message that may quote the input (nlohmann's "last read: '...'") made safe to print: control
+// characters and bytes that do not form UTF-8 become \xHH, so no raw byte reaches a terminal.
+std::string printable(const std::string& text) {
+    std::string out;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    char hex[5];
+    for (std::size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+        bool ok = len > 0 && i + len <= n;
+        for (std::size_t k = 1; ok && k < len; ++k) ok = (s[i + k] & 0xC0) == 0x80;
+        if (ok && len == 3) {
+            unsigned char d = s[i + 1];
+            ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d > 0x9F);  // overlong; surrogates
+        }
+        if (ok && len == 4) {
+            unsigned char d = s[i + 1];
+            ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d > 0x8F);  // overlong; past U+10FFFF
+        }
+        if (ok && len == 1 && (c < 0x20 || c == 0x7F)) ok = false;
+        if (!ok) {
+            std::snprintf(hex, sizeof hex, "\\x%02X", c);
+            out += hex;
+            ++i;
+            continue;
+        }
+        out.append(text, i, len);
+        i += len;
+    }
+    return out;
+}
+
 // Builds the DOM like nlohmann's own parser, but stops at the first limit it meets.
 class BoundedBuilder final : public nlohmann::json_sax<Json> {
 public:
@@ -49,7 +82,7 @@ public:
         // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
         auto bracket = what.find("] ");
         if (bracket != std::string::npos) what = what.substr(bracket + 2);
-        return fail(kRootPath, "not valid JSON: " + what);
+        return fail(kRootPath, "not valid JSON: " + printable(what));
     }
 
     std::optional<FieldError> error;

@@ -31,7 +31,9 @@ async function guarded(context, url) {
 
 test('the app, the iframe page and the demo run under the strict CSP with no violation', async () => {
   const head = await fetch(`${app.url}/`);
-  const csp = head.headers.get('content-security-policy');
+  const header = head.headers.get('content-security-policy');
+  assert.match(header, /; frame-ancestors 'self'$/, 'the header adds what a meta tag cannot carry');
+  const csp = header.replace(/; frame-ancestors 'self'$/, '');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\s\*/);
   const html = await (await fetch(`${app.url}/`)).text();

@@ -61,6 +61,20 @@ test('usage errors exit 2', () => {
   assert.equal(run([]).status, 2);
   assert.equal(run(['score']).status, 2);
   assert.equal(run(['frobnicate', referencePath]).status, 2);
+  const envelope = run(['envelope', '--insight']);
+  assert.equal(envelope.status, 2, '`envelope --insight` with nothing to read');
+  assert.match(envelope.stderr, /^usage: /);
+  assert.equal(envelope.stdout, '');
+});
+
+test('a parse error quotes the bytes it read escaped: no raw byte reaches the terminal', () => {
+  const file = path.join(tempDir('cli-bytes'), 'bytes.json');
+  fs.writeFileSync(file, Buffer.concat([Buffer.from('{"role":{"title":"ab'), Buffer.from([0xff, 0x1b]), Buffer.from('[31m"}}')]));
+  const p = spawnSync(path.join(root, 'scripts/jobzone'), ['validate', file]);
+  assert.equal(p.status, 1);
+  const stderr = p.stderr.toString('latin1');
+  assert.match(stderr, /bytes\.json: \(root\): not valid JSON: .*ill-formed UTF-8.*\\xFF/);
+  assert.doesNotMatch(stderr, /[\x00-\x08\x0b-\x1f\x7f-\xff]/, 'only printable ASCII here');
 });
 
 test('a huge input is refused after reading just past the limit, not read whole', () => {

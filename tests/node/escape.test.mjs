@@ -2,7 +2,7 @@
 // parse back (by a real HTML parser in the browser suite; here by the escaping's own rules).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { htmlText, htmlAttr, tag, csvCell, csvRow, fileSlug, plainLine, markdownText, markdownUrl } from '../../web/js/escape.js';
+import { htmlText, htmlAttr, tag, csvCell, csvRow, fileSlug, plainLine, markdownText, markdownUrl, xmlText } from '../../web/js/escape.js';
 import { badgeSvg } from '../../web/js/badge.js';
 import { embedSnippets } from '../../web/js/snippets.js';
 import { HOSTILE_TITLES } from './hostile.mjs';
@@ -65,11 +65,20 @@ test('Markdown text and link destinations: nothing in a title can end the alt te
 test('the badge SVG holds any title as escaped text, in a title element and an aria-label', () => {
   for (const title of HOSTILE_TITLES) {
     const { svg, alt, width } = badgeSvg({ title, display_score: '47.9', max: 100, zone: 'YELLOW', label: 'Yellow (Moderate)' });
-    assert.ok(svg.includes(`<title>${htmlText(alt)}</title>`));
+    assert.ok(svg.includes(`<title>${xmlText(alt)}</title>`));
     assert.doesNotMatch(svg.replace(/<title>.*<\/title>/s, ''), /<(script|img|a|foreignObject)\b/i);
     assert.equal((svg.match(/<title>/g) ?? []).length, 1, `${title}: one title element`);
     assert.ok(width > 100);
   }
+});
+
+test('XML text: escaped, and the characters XML forbids (or SVG renderers refuse) dropped', () => {
+  assert.equal(xmlText('a<b>&"c\''), 'a&lt;b&gt;&amp;&quot;c&#39;');
+  assert.equal(xmlText('x\uffff\ufffe\ufdd0\u0001\u000by'), 'xy');
+  assert.equal(xmlText('lone \ud800 high, lone \udc00 low, pair \ud83d\ude00'), 'lone  high, lone  low, pair \ud83d\ude00');
+  assert.equal(xmlText('tab\tline\nreturn\r'), 'tab\tline\nreturn\r');
+  const { svg } = badgeSvg({ title: 'T\uffff\u202e', display_score: '1.0', max: 100, zone: 'RED', label: 'Red' });
+  assert.doesNotMatch(svg, /[\uffff\u202e]/);
 });
 
 test('CSV cells: quoting, and no formula can run in a spreadsheet', () => {
@@ -79,6 +88,8 @@ test('CSV cells: quoting, and no formula can run in a spreadsheet', () => {
   assert.equal(csvCell('two\nlines'), '"two\nlines"');
   assert.equal(csvCell('=1+1'), "'=1+1");
   assert.equal(csvCell('=HYPERLINK("x","y")'), `"'=HYPERLINK(""x"",""y"")"`);
+  // Spreadsheets skip leading spaces, and read full-width marks as formula marks.
+  for (const text of [' =1+1', '  +1', '\u3000=1', '\uff1d1+1', '\uff0b1', '\uff0d1', '\uff20SUM(A1)']) assert.ok(csvCell(text).startsWith("'"), JSON.stringify(text));
   for (const lead of ['+', '-', '@', '\t', '\r']) assert.ok(csvCell(`${lead}x`).replace(/^"/, '').startsWith("'"), JSON.stringify(lead));
   assert.equal(csvCell(-2), '-2', 'numbers are data, not formulas');
   assert.equal(csvRow(['a', 1, 'b,c']), 'a,1,"b,c"');
@@ -92,4 +103,7 @@ test('file names and single-line titles', () => {
   assert.equal(fileSlug('Café Owner'), 'cafe-owner');
   assert.ok(fileSlug('x'.repeat(59) + ' y').length <= 60);
   assert.equal(plainLine('A\u2028B\n\tC'), 'A B C');
+  // Bidi controls cannot turn a single line around.
+  assert.equal(plainLine('Nurse\u202e gnirettahs\u202c \u2067x\u2069\u200f\u061c'), 'Nurse gnirettahs x');
+  assert.equal(markdownText('a\u202eb'), 'ab');
 });

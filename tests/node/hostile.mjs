@@ -58,3 +58,5 @@ export function hostileDocuments() {
 
 /** Titles built to break out of the snippets' markup (see tests/data/hostile.json). */
 export const HOSTILE_TITLES = data.titles;
+/** Texts for every prose field the site builder publishes (see tests/data/hostile.json). */
+export const HOSTILE_TEXTS = data.texts;

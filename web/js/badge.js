@@ -2,7 +2,7 @@
 // for pages that allow only images and links (READMEs, newsletters). Pure functions, no DOM: the
 // build writes one per published role (dist/badge/<id>.svg) and the Embed panel makes one for an
 // own assessment (as SVG, or drawn to a PNG). Every text goes through the XML escaping.
-import { htmlAttr, htmlText } from './escape.js';
+import { plainLine, xmlText } from './escape.js';
 
 /** Zone colours with their text colour: contrast of 4.5:1 or more each (white on green and red, ink on yellow). */
 const ZONE = {
@@ -19,7 +19,7 @@ const WIDE = /[mwMW%@]/;
 const CAPITAL = /[A-Z0-9+\-·]/;
 const textWidth = (text) => [...text].reduce((w, c) => w + (NARROW.test(c) ? 3.9 : WIDE.test(c) ? 10.3 : CAPITAL.test(c) ? 7.6 : 6.8), 0);
 
-const attrs = (o) => Object.entries(o).map(([k, v]) => ` ${k}="${htmlAttr(v)}"`).join('');
+const attrs = (o) => Object.entries(o).map(([k, v]) => ` ${k}="${xmlText(v)}"`).join('');
 const el = (name, a, body = '') => `<${name}${attrs(a)}>${body}</${name}>`;
 
 /**
@@ -35,13 +35,13 @@ export function badgeSvg(card) {
   const rw = Math.ceil(textWidth(right) + pad * 2);
   const width = lw + rw;
   const height = 20;
-  const role = `${card.title}${card.seniority ? ` (${card.seniority})` : ''}`;
+  const role = plainLine(`${card.title}${card.seniority ? ` (${card.seniority})` : ''}`);
   const alt = `AI exposure of ${role}: ${card.display_score} out of ${card.max}, ${card.label} (JobZone method)`;
   const text = (x, w, value, colour) => el('text', {
     x: x + w / 2, y: 14, fill: colour, 'text-anchor': 'middle', textLength: Math.max(1, w - pad * 2).toFixed(1), lengthAdjust: 'spacingAndGlyphs',
-  }, htmlText(value));
+  }, xmlText(value));
   const svg = `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': alt })}>`
-    + el('title', {}, htmlText(alt))
+    + el('title', {}, xmlText(alt))
     + el('clipPath', { id: 'r' }, el('rect', { width, height, rx: 4 }))
     + `<g clip-path="url(#r)">${el('rect', { width: lw, height, fill: LEFT.fill })}${el('rect', { x: lw, width: rw, height, fill: zone.fill })}</g>`
     + `<g${attrs({ 'font-family': 'Verdana,DejaVu Sans,Geneva,sans-serif', 'font-size': 11 })}>`

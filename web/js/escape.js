@@ -6,6 +6,15 @@
 const HTML_TEXT = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const HTML_ATTR = { ...HTML_TEXT, '"': '&quot;', "'": '&#39;' };
 
+/**
+ * Characters XML 1.0 does not allow anywhere (C0 controls but tab and line breaks, lone
+ * surrogates, U+FFFE and U+FFFF), and the noncharacters U+FDD0-U+FDEF, which SVG renderers refuse.
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text for an XML or SVG file (a feed, a badge, a preview image): escaped, forbidden characters dropped. */
+export const xmlText = (value) => String(value).replace(NOT_XML, '').replace(/[&<>"']/g, (c) => HTML_ATTR[c]);
+
 /** Text between tags: `<`, `>` and `&` can never open markup or an entity. */
 export const htmlText = (value) => String(value).replace(/[&<>]/g, (c) => HTML_TEXT[c]);
 
@@ -51,7 +60,7 @@ export const lines = (...parts) => parts.filter((p) => p !== null && p !== undef
  * open a link, an HTML tag, an entity, code or emphasis are backslash-escaped, and line breaks
  * become spaces. Other punctuation stays as typed, so the snippet stays readable.
  */
-export const markdownText = (value) => String(value).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+export const markdownText = (value) => String(value).replace(BIDI, '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
   .replace(/[\\[\]<>&`*_!]/g, (c) => `\\${c}`);
 
 /** A Markdown link destination: characters that could end it or break out are percent-encoded. */
@@ -65,7 +74,8 @@ export const markdownUrl = (value) => String(value).replace(/[\s()<>\\"'`]/g, (c
 export function csvCell(value) {
   if (typeof value === 'number') return String(value);
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Spreadsheets skip leading spaces and read full-width ＝＋－＠ as formula marks too.
+  if (/^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -78,8 +88,17 @@ export const csvRow = (cells) => cells.map(csvCell).join(',');
 export const fileSlug = (text) => String(text).toLowerCase().normalize('NFKD')
   .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'assessment';
 
-/** Text for a single-line context such as document.title: no control characters, no runs of space. */
-export const plainLine = (text) => String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+/**
+ * Bidirectional formatting characters (embeddings, overrides, isolates, marks): in a single line
+ * they can make text read backwards (a title ending in U+202E turns what follows it around).
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a single-line context such as document.title: no control characters, no bidi
+ * formatting characters, no runs of space.
+ */
+export const plainLine = (text) => String(text).replace(BIDI, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** The first `max` characters (code points: a character outside the BMP is never cut in half). */
 export const firstChars = (value, max) => {
