@@ -60,8 +60,10 @@ export async function generateServiceWorker(out) {
     // Per-role pages, badges and oEmbed answers are for other sites and crawlers: not precached.
     globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'og/**', ...perRole],
     swDest: path.join(out, 'sw.js'),
-    navigateFallback: 'index.html',
-    navigateFallbackDenylist: [/^\/embed\.html/, /^\/demo\//, /\/roles\//],
+    // No navigation fallback: only the app's own pages open from the cache (the start page at any
+    // query, through the precache's directoryIndex and ignored parameters; role pages below).
+    // Any other URL (a feed, a badge, an unknown path) goes to the network, online and offline:
+    // files are files, and an unknown page gets the server's own 404.
     // A role page is kept once visited (not precached: a site may have thousands), so every page
     // seen before opens offline too.
     runtimeCaching: [{

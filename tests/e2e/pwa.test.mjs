@@ -115,6 +115,47 @@ test('after the first visit everything works offline', async () => {
   }
 });
 
+test('the service worker answers only the app\'s pages from its cache: files are files, an unknown URL is the server\'s 404', async () => {
+  const server = await serve();
+  try {
+    const { context, page, problems } = await firstVisit(server);
+    const role = 'ai-research-engineer-mid-senior';
+    const files = {
+      '/feed.xml': /^application\/xml/, '/robots.txt': /^text\/plain/, [`/badge/${role}.svg`]: /^image\/svg\+xml/,
+      [`/oembed/${role}.json`]: /^application\/json/, [`/og/${role}.png`]: /^image\/png/,
+    };
+    for (const [url, type] of Object.entries(files)) {
+      const response = await page.goto(`${server.url}${url}`);
+      assert.equal(response.status(), 200, url);
+      assert.match(response.headers()['content-type'], type, url);
+      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller === null || document.querySelector('main') === null), true, `${url} is not the app`);
+    }
+    for (const url of ['/nonexistent', '/badge/nope.svg', '/roles/no-such-role/']) {
+      const response = await page.goto(`${server.url}${url}`);
+      assert.equal(response.status(), 404, url);
+      assert.equal(await page.$('#page'), null, `${url} is not the app`);
+    }
+    // A visited role page opens offline; the start page does at any query; other files are not made up.
+    await page.goto(`${server.url}/roles/${role}/`);
+    await page.waitForSelector('main[aria-busy=false] .big-score');
+    await context.setOffline(true);
+    for (const url of [`/roles/${role}/`, '/?role=x&utm_source=mail', '/index.html']) {
+      await page.goto(`${server.url}${url}`);
+      await page.waitForSelector('main[aria-busy=false] .big-score');
+    }
+    for (const url of ['/nonexistent', '/feed.xml']) {
+      const answer = await page.goto(`${server.url}${url}`).then((r) => r?.status(), (e) => e.message);
+      assert.match(String(answer), /ERR_INTERNET_DISCONNECTED|^5\d\d$/, `${url} offline: ${answer}`);
+    }
+    // (Chromium's own viewers of XML, JSON and SVG files style themselves inline, which the site's
+    // policy refuses: the file is shown plain. Those messages are the browser's, not the site's.)
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|status of 404|ERR_FAILED|Applying inline style violates/.test(p)), []);
+    await context.close();
+  } finally {
+    server.close();
+  }
+});
+
 test('a new deployment shows "a new version is ready"; reloading uses it and keeps the edits', async () => {
   const dir = tempDir('deploy');
   fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
