@@ -178,3 +178,25 @@ test('forged messages to and around the iframe embed are ignored', async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('embed.html with a path for a role: refused in plain words before any request', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  for (const role of ['../../data/roles/ai-research-engineer-mid-senior', '..%2F..%2Fdata%2Froles%2Fx', 'UPPER', 'a/b']) {
+    requested.length = 0;
+    await page.goto(`${app.url}/embed.html?role=${encodeURIComponent(role)}`);
+    const card = page.locator('jobzone-score [part~=error]');
+    await card.waitFor();
+    assert.match(await card.textContent(), /is not a role id \(1 to 80 lowercase letters, digits and dashes\)/, role);
+    assert.doesNotMatch(await card.textContent(), /Cannot read|undefined|TypeError/);
+    assert.deepEqual(requested.filter((p) => p.startsWith('/data/')), [], `${role}: no data request`);
+  }
+  // A file that is not a card is said to be unreadable, not an engine message.
+  await page.route('**/data/cards/ai-research-engineer-mid-senior.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format":"jobzone-assessment/1"}' }));
+  await page.goto(`${app.url}/embed.html?role=ai-research-engineer-mid-senior`);
+  await page.locator('jobzone-score [part~=error]').waitFor();
+  assert.match(await page.locator('jobzone-score [part~=error]').textContent(), /The card of “ai-research-engineer-mid-senior” could not be read/);
+  await ctx.close();
+});

@@ -11,7 +11,7 @@ import { decodeLink } from './share-link.js';
 import { h, s } from './dom.js';
 import { signed } from './format.js';
 import { listenForFrameHeights } from './frame-heights.js';
-import { cardOf, cardName } from './card.js';
+import { cardOf, cardName, ROLE_ID } from './card.js';
 
 const base = new URL('../', import.meta.url); // the site this script came from
 const fetched = new Map();
@@ -204,12 +204,15 @@ class JobzoneScore extends HTMLElement {
     const role = this.roleId();
     try {
       if (role) {
+        // The id is checked before any request: a path such as ../../data/roles/x is no role.
+        if (!ROLE_ID.test(role)) throw new Error(`“${role.slice(0, 100)}” is not a role id (1 to 80 lowercase letters, digits and dashes).`);
         let card;
         try {
           card = await fetchJson(cardUrl(role));
         } catch {
           throw new Error(`there is no published role called “${role}”.`);
         }
+        if (card?.format !== 'jobzone-card/1' || !Array.isArray(card.zones)) throw new Error(`the card of “${role}” could not be read.`);
         if (!current()) return;
         const link = new URL(`?role=${encodeURIComponent(role)}`, base).href;
         if (!this.hasAttribute('interactive')) return this.drawCard(card, link);
