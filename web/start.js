@@ -10,9 +10,15 @@
   let elsewhere = location.hash.startsWith('#a=') || (role !== null && role !== start);
   if (!elsewhere) {
     try {
-      const draft = JSON.parse(sessionStorage.getItem('jobzone:tab-draft') ?? 'null');
-      const work = draft?.work;
-      elsewhere = Boolean(work) && (Boolean(draft.dirty) || work.mode !== 'published' || work.publishedId !== start || Boolean(work.guide));
+      const text = sessionStorage.getItem('jobzone:tab-draft');
+      // Bounded before the first paint: a draft of the start page's own role, untouched, is a few
+      // tens of KB; a larger one is the tab's own work (so: elsewhere), and is not parsed here.
+      if (text !== null && text.length > 200000) elsewhere = true;
+      else {
+        const draft = JSON.parse(text ?? 'null');
+        const work = draft?.work;
+        elsewhere = Boolean(work) && typeof work === 'object' && (Boolean(draft.dirty) || work.mode !== 'published' || work.publishedId !== start || Boolean(work.guide));
+      }
     } catch {
       elsewhere = false; // no sessionStorage here: there is no work from before a reload either
     }

@@ -196,6 +196,34 @@ test('the start page holds the default role, prerendered and taken over; a visit
   await context.close();
 });
 
+test('start.js reads a bounded draft before the first paint: a 4 MB tab draft is not parsed there, and the role stays hidden', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    if (location.pathname !== '/') return;
+    const big = JSON.stringify({ v: 1, id: 'tab-x', kind: 'tab', dirty: true, title: 'Big', work: { mode: 'own', assessment: { role: { title: 'Big' } }, pad: 'x'.repeat(4 * 1024 * 1024) } });
+    try { sessionStorage.setItem('jobzone:tab-draft', big); } catch { /* over this browser's quota: nothing to bound */ }
+    const parse = JSON.parse;
+    window.__parsedBeforePaint = [];
+    JSON.parse = function bounded(text, ...rest) {
+      if (!document.body) window.__parsedBeforePaint.push(String(text).length);
+      return parse.call(this, text, ...rest);
+    };
+    window.__hidden = null;
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__stored = sessionStorage.getItem('jobzone:tab-draft')?.length ?? 0;
+      window.__hidden = document.documentElement.classList.contains('elsewhere');
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => window.__hidden !== null);
+  const stored = await page.evaluate(() => window.__stored);
+  assert.ok(stored > 4000000, `the draft was stored (${stored} characters)`);
+  assert.deepEqual(await page.evaluate(() => window.__parsedBeforePaint.filter((n) => n > 200000)), [], 'nothing over 200,000 characters parsed before the first paint');
+  assert.equal(await page.evaluate(() => window.__hidden), true, 'the default role is kept out of sight: the tab has work of its own');
+  await context.close();
+});
+
 test('a role page visited once opens offline', async () => {
   const own = await serve();
   const context = await browser.newContext();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { encodeLink, decodeLink, inflateCapped, LinkTooLarge } from '../../web/js/share-link.js';
+import { encodeLink, decodeLink, inflateCapped, LinkTooLarge, nestingDepth } from '../../web/js/share-link.js';
 import { reference } from './hostile.mjs';
 
 const LIMIT = 1048576;
@@ -33,4 +33,26 @@ test('the cap is exact: the limit passes, one byte more does not; damaged data i
   await assert.rejects(decodeLink('#a=9.AAAA', { maxBytes: LIMIT }), /link format 9 is newer/);
   // An uncompressed (version 0) payload over the limit is refused too.
   await assert.rejects(decodeLink(`#a=0.${Buffer.alloc(100000, 'c').toString('base64url')}`, { maxBytes: 50000 }), LinkTooLarge);
+});
+
+test('nesting is bounded before the parse: 500,000 nested arrays are refused by one scan', async () => {
+  const deep = link(Buffer.from(`${'['.repeat(500000)}${']'.repeat(500000)}`));
+  assert.ok(deep.length < 2000, `${deep.length} characters`);
+  await assert.rejects(decodeLink(deep, { maxBytes: LIMIT, maxDepth: 16 }), /nests its data more than 16 levels deep/);
+  // Brackets inside strings are text, not nesting; escaped quotes do not end a string.
+  assert.equal(nestingDepth(Buffer.from('{"a":"[[[[\\"[[[","b":[1,[2]]}'), 16), 3);
+  assert.equal(nestingDepth(Buffer.from('[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]'), 16), 17);
+  const ok = await decodeLink(`#${await encodeLink(reference)}`, { maxBytes: LIMIT, maxDepth: 16 });
+  assert.deepEqual(ok, reference, 'the reference nests less than the limit');
+});
+
+test('a number too large for a double is refused by its path, not read as null', async () => {
+  const text = JSON.stringify(reference).replace('"ai_growth_correlation":2', '"ai_growth_correlation":1e999999');
+  await assert.rejects(decodeLink(link(Buffer.from(text)), { maxBytes: LIMIT }), (e) => {
+    assert.match(e.message, /a number in it is out of range/);
+    assert.deepEqual(e.errors, [{ path: 'ai_growth_correlation', message: 'the number is out of range (too large for any figure an assessment holds)' }]);
+    return true;
+  });
+  const inTask = JSON.stringify(reference).replace('"score":3', '"score":-1e400');
+  await assert.rejects(decodeLink(link(Buffer.from(inTask)), { maxBytes: LIMIT }), (e) => /^tasks\[\d\]\.score$/.test(e.errors[0].path));
 });

@@ -843,7 +843,8 @@ async function openStart() {
   };
   if (location.hash.startsWith('#a=')) {
     try {
-      const value = await decodeLink(location.hash, { maxBytes: state.engine.methodology.limits.max_input_bytes });
+      const { max_input_bytes: maxBytes, max_depth: maxDepth } = state.engine.methodology.limits;
+      const value = await decodeLink(location.hash, { maxBytes, maxDepth });
       const out = state.engine.validate(JSON.stringify(value));
       if (!out.ok) throw Object.assign(new Error('the assessment in it is not valid'), { errors: out.errors });
       if (!current()) return;

@@ -249,8 +249,8 @@ class JobzoneScore extends HTMLElement {
 
   /** A share-link state, unpacked no further than the method's input limit. */
   async stateAssessment(engine) {
-    const maxBytes = engine.methodology.limits.max_input_bytes;
-    const value = await decodeLink(`#a=${this.getAttribute('state')}`, { maxBytes }).catch((e) => { throw new Error(`its state could not be read: ${e.message}.`); });
+    const { max_input_bytes: maxBytes, max_depth: maxDepth } = engine.methodology.limits;
+    const value = await decodeLink(`#a=${this.getAttribute('state')}`, { maxBytes, maxDepth }).catch((e) => { throw new Error(`its state could not be read: ${e.message}.`); });
     if (value === null || typeof value !== 'object') throw new Error('its state is not a share link.');
     return value;
   }

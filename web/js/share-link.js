@@ -87,10 +87,11 @@ export async function encodeLink(assessment) {
 /**
  * Reads a fragment ("#a=1.xxxx"). Returns null when the fragment is not a share link, the parsed
  * JSON value when it decodes, and throws an Error with a plain message when it is broken or would
- * unpack to more than `maxBytes` (the import limit, from the methodology).
+ * unpack to more than `maxBytes` or nest deeper than `maxDepth` (the import limits, from the
+ * methodology; a number too large for a double is refused with its path in `errors`).
  * The value is only data: the caller validates it with the core before using it.
  */
-export async function decodeLink(hash, { maxBytes }) {
+export async function decodeLink(hash, { maxBytes, maxDepth = 64 }) {
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   if (!fragment.startsWith('a=')) return null;
   if (fragment.length > MAX_LINK_CHARS) throw new Error('the link is too long to be one of ours');
@@ -108,9 +109,61 @@ export async function decodeLink(hash, { maxBytes }) {
     throw new Error('the link is damaged or cut short');
   }
   if (bytes.length > maxBytes) throw new LinkTooLarge(`the link holds more than ${maxBytes} bytes, more than any assessment may hold, so it was not opened`);
+  // Nesting is bounded before anything parses it: a link of half a million nested arrays is
+  // refused after one pass over its bytes, not after a parse and a copy of that tree.
+  const depth = nestingDepth(bytes, maxDepth);
+  if (depth > maxDepth) throw new Error(`the link nests its data more than ${maxDepth} levels deep, deeper than any assessment, so it was not opened`);
+  let value;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new Error('the link is damaged or cut short');
   }
+  const huge = outOfRange(value);
+  if (huge) {
+    throw Object.assign(new Error('a number in it is out of range'), {
+      errors: [{ path: huge, message: 'the number is out of range (too large for any figure an assessment holds)' }],
+    });
+  }
+  return value;
+}
+
+/**
+ * How deeply the JSON text in `bytes` nests arrays and objects, counted outside strings; stops
+ * counting once past `limit` (so the pass is one scan, and bounded).
+ */
+export function nestingDepth(bytes, limit) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next byte is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** The JSON path of the first number JSON.parse made infinite (1e999999), or null. */
+function outOfRange(value, path = '') {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path || '(root)';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = outOfRange(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      const found = outOfRange(value[key], /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`);
+      if (found) return found;
+    }
+  }
+  return null;
 }
