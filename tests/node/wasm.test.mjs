@@ -113,6 +113,20 @@ test('a trapped call answers with an error and a fresh module takes over (the co
   assert.equal(engine.methodology.format, 'jobzone-methodology/1');
 });
 
+test('anything but text is answered as data, and never restarts the module', async () => {
+  const { engineOf } = await import('../../web/js/engine.js');
+  let made = 0;
+  const engine = engineOf(jobzone, async () => { made++; return loadModule(); });
+  for (const value of [undefined, null, 5, {}]) {
+    const out = engine.validate(value);
+    assert.equal(out.ok, false);
+    assert.deepEqual(out.errors, [{ path: '(root)', message: 'there is no assessment here (expected a JSON object)' }]);
+  }
+  assert.equal(engine.score(undefined).ok, false, 'JSON.stringify(undefined) is no text either');
+  assert.equal(made, 0, 'no restart');
+  assert.equal(engine.validate(reference).ok, true);
+});
+
 test('methodology() returns the embedded data file', () => {
   const m = JSON.parse(jobzone.methodology());
   assert.equal(m.format, 'jobzone-methodology/1');

@@ -109,7 +109,7 @@ const resultParts = () => ({
 
 /** Beside Save (own assessments only: a published role has no status, so nothing is compared). */
 function updateSaveStatus() {
-  if (state.refs.saveStatus) renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty() });
+  if (state.refs.saveStatus) renderSaveStatus(state.refs, { saved: state.saved, dirty: isDirty(), persistent: state.store?.persistent ?? true });
 }
 
 /**
@@ -793,7 +793,7 @@ async function replaceWork(open, message = '', fromDraft = null) {
       asideId = await state.store.setAside(workOf());
     } catch {
       showStorageProblem();
-      if (!window.confirm('Your unsaved changes could not be kept aside (this browser refused to store them). Replace them anyway? Cancel, then Export JSON, to keep a copy.')) return false;
+      if (!window.confirm('Your unsaved changes could not be kept aside (this browser will not store them). Replace them anyway? Cancel, then Export JSON, to keep a copy.')) return false;
     }
   }
   const opened = await open();
@@ -942,7 +942,7 @@ async function boot() {
     state.catalog = catalog;
     state.store = savedWork;
     state.savedList = await savedWork.list().catch(() => []);
-    savedWork.unsaved().catch(() => {}); // drops drafts of closed tabs that hold nothing unsaved
+    await savedWork.unsaved().catch(() => []); // (also finds drafts this version cannot use)
     $('storage-alert').addEventListener('click', onClick);
     showStatus('');
     const page = $('page');
@@ -965,9 +965,10 @@ async function boot() {
     window.addEventListener('hashchange', () => { if (location.hash.startsWith('#a=')) openStart().catch(fail); });
     await openStart();
     showStorageProblem();
-    if (savedWork.notes.length) {
+    const unreadable = [...savedWork.notes, ...[...savedWork.unreadable.values()].map((u) => `${u.source}: ${u.reason}`)];
+    if (unreadable.length) {
       notify(state.refs, 'Some saved data could not be read by this version of jobzone. It is kept exactly as it was: open My assessments to download it.',
-        savedWork.notes.map((n) => ({ path: 'kept', message: n })), 'problem');
+        unreadable.map((n) => ({ path: 'kept', message: n })), 'problem');
     }
     page.hidden = false;
     $('footer').hidden = false;

@@ -17,6 +17,8 @@ export function engineOf(first, instantiate) {
     restarting ??= instantiate().then((fresh) => { module = fresh; }).catch(() => {}).finally(() => { restarting = null; });
   };
   const call = (name, text) => {
+    // Only text crosses into the module (embind refuses anything else with an error of its own).
+    if (typeof text !== 'string') return { ok: false, errors: [{ path: '(root)', message: 'there is no assessment here (expected a JSON object)' }] };
     if (module) {
       try {
         return JSON.parse(module[name](text));

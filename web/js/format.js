@@ -11,3 +11,9 @@ export const pct = (value) => `${Number.isInteger(value) ? value : Number(value.
 
 /** A factor's total range from its methodology scale: 5 dimensions of -2..+2 give -10..+10. */
 export const totalRange = (scale) => ({ min: scale.min * scale.dimensions.length, max: scale.max * scale.dimensions.length });
+
+/** A stored time (ISO text) for people; one that cannot be read is said to be unknown, never "Invalid Date". */
+export const formatWhen = (iso) => {
+  const date = typeof iso === 'string' || typeof iso === 'number' ? new Date(iso) : null;
+  return date && Number.isFinite(date.getTime()) ? date.toLocaleString() : 'date unknown';
+};

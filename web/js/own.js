@@ -24,9 +24,11 @@ export function renderToolbar(refs, { mode }) {
 }
 
 /** Beside Save: never saved, saved, or changed since the last save. */
-export function renderSaveStatus(refs, { saved, dirty }) {
+export function renderSaveStatus(refs, { saved, dirty, persistent = true }) {
   if (!refs.saveStatus) return;
-  const text = !saved ? 'Not saved in this browser yet' : dirty ? `Unsaved changes to “${saved.name}”` : `Saved as “${saved.name}”`;
+  // Where the browser stores nothing, nothing is ever called saved.
+  const text = !persistent ? 'Not saved: this browser stores nothing here'
+    : !saved ? 'Not saved in this browser yet' : dirty ? `Unsaved changes to “${saved.name}”` : `Saved as “${saved.name}”`;
   if (refs.saveStatus.textContent !== text) refs.saveStatus.textContent = text;
 }
 

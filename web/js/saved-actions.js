@@ -3,6 +3,7 @@
 // and in the app's draft writer; own.js only draws what it is given.
 import { fileSlug, plainLine, firstChars } from './escape.js';
 import { notify } from './own.js';
+import { formatWhen } from './format.js';
 
 const panels = () => import('./panels.js');
 
@@ -15,6 +16,9 @@ export function savedActions(app) {
   async function refreshSaved() {
     state.savedList = await state.store.list().catch(() => state.savedList);
     state.savedRevision += 1;
+    // The record this tab saved to is gone (deleted in another tab, or by a delete that crossed a
+    // save): whatever the messages said, the store is asked, and the work here is kept as unsaved.
+    if (state.saved && state.store.persistent && !(await state.store.has(state.saved.id).catch(() => true))) recordVanished();
     if (state.panel === 'saved') await renderSavedPanel();
     app.refreshCompare();
   }
@@ -27,17 +31,23 @@ export function savedActions(app) {
     if (focused?.action) state.refs.panel.querySelector(`[data-action="${focused.action}"][data-id="${CSS.escape(focused.id ?? '')}"]`)?.focus();
   }
 
-  /** Another tab saved, renamed or deleted something. */
+  /**
+   * This tab's record no longer exists: the work on the page becomes unsaved work (its draft is
+   * marked dirty, so it is listed under Unsaved work once the tab closes), never lost.
+   */
+  function recordVanished() {
+    state.saved = null;
+    state.clean = ''; // nothing stored matches it now
+    app.renderToolbar();
+    app.writeDraftNow();
+    notify(state.refs, 'This assessment was deleted in another tab. It is still here, kept as unsaved work: Save keeps it as a new record.');
+  }
+
+  /** Another tab saved, renamed or deleted something (a deletion is checked against the store, in refreshSaved). */
   function onStoreChange(message) {
     if (!state.refs) return;
-    if (message?.id && message.id === state.saved?.id) {
-      if (message.type === 'deleted') {
-        state.saved = null;
-        app.renderToolbar();
-        notify(state.refs, 'This assessment was deleted in another tab. It is still here: Save keeps it as a new record.');
-      } else {
-        notify(state.refs, 'This assessment was saved in another tab. If you save here too, you will be asked which version to keep.');
-      }
+    if (message?.id && message.id === state.saved?.id && message.type !== 'deleted') {
+      notify(state.refs, 'This assessment was saved in another tab. If you save here too, you will be asked which version to keep.');
     }
     refreshSaved();
   }
@@ -62,7 +72,9 @@ export function savedActions(app) {
         notify(state.refs, `Saved “${record.name}” in this browser.`);
         refreshSaved();
       } catch (error) {
-        notify(state.refs, state.store.problem || `Not saved: ${error.message}.`, [], 'problem');
+        // "Saved" is said only after a committed transaction. Otherwise: where the work is now.
+        const why = state.store.problem || `Not saved: ${error.message}.`;
+        notify(state.refs, `Not saved. ${why}`, [], 'problem', { label: 'Export JSON', action: 'export-json', id: '' });
         app.showStorageProblem();
       }
     },
@@ -103,8 +115,21 @@ export function savedActions(app) {
       const record = state.savedList.find((r) => r.id === button.dataset.id);
       if (!record || !window.confirm(`Delete “${record.name}” from this browser?`)) return;
       try {
-        await state.store.remove(record.id);
-        if (state.saved?.id === record.id) state.saved = null;
+        // Only the revision this list showed is deleted; one saved since, in another tab, is asked about.
+        let out = await state.store.remove(record.id, { rev: record.rev });
+        if (out.changed) {
+          const when = formatWhen(out.changed.updated);
+          out = window.confirm(`“${out.changed.name}” was saved again in another tab (${when}) after this list was shown.\n\nOK: delete that newer version too.\nCancel: keep it.`)
+            ? await state.store.remove(record.id, { rev: out.changed.rev })
+            : out;
+          if (out.changed) notify(state.refs, `Kept “${out.changed.name}”: it changed since the list was shown.`);
+        }
+        if (out.deleted && state.saved?.id === record.id) {
+          // Deleted from this tab on purpose: the work on the page stays, as unsaved work.
+          state.saved = null;
+          state.clean = '';
+          app.writeDraftNow();
+        }
         app.renderToolbar();
       } catch {
         app.showStorageProblem();

@@ -164,17 +164,62 @@ async function liveTabs() {
   return new Set(held.map((l) => l.name).filter((n) => n.startsWith('jobzone-tab:')).map((n) => n.slice('jobzone-tab:'.length)));
 }
 
+/** A saved record this version can open: a string id, a name, a revision and an assessment object. */
+export const usableRecord = (r) => Boolean(r) && typeof r === 'object' && typeof r.id === 'string' && r.id !== ''
+  && typeof r.name === 'string' && Number.isInteger(r.rev) && Boolean(r.assessment) && typeof r.assessment === 'object' && !Array.isArray(r.assessment);
+
+/** A draft this version can open: a string id, a known kind, and work holding an assessment object. */
+export const usableDraft = (d) => Boolean(d) && typeof d === 'object' && typeof d.id === 'string' && d.id !== ''
+  && (d.kind === 'tab' || d.kind === 'aside') && Boolean(d.work) && typeof d.work === 'object' && !Array.isArray(d.work)
+  && Boolean(d.work.assessment) && typeof d.work.assessment === 'object' && !Array.isArray(d.work.assessment);
+
+/** What is wrong with a record or draft this version cannot use, in words. */
+function whyUnusable(value, kind) {
+  if (!value || typeof value !== 'object') return 'not a record at all';
+  if (typeof value.id !== 'string' || value.id === '') return `its key (${JSON.stringify(value.id) ?? 'none'}) is not one this version uses`;
+  if (kind === 'drafts' && value.kind !== 'tab' && value.kind !== 'aside') return 'it is not a kind of unsaved work this version knows';
+  const assessment = kind === 'drafts' ? value.work?.assessment : value.assessment;
+  if (!assessment || typeof assessment !== 'object' || Array.isArray(assessment)) return 'it holds no assessment';
+  return 'its layout is not one this version knows';
+}
+
+/** JSON text of anything a store returned (never throws: a value JSON cannot hold is described). */
+function textOf(value) {
+  try {
+    return JSON.stringify(value, null, 1) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 const isQuota = (error) => error?.name === 'QuotaExceededError' || /quota/i.test(error?.message ?? '');
 
-function problemText(error) {
+/**
+ * Where the work is when the browser will not store it: in this tab's sessionStorage copy (it
+ * survives a reload of the tab, not its closing), or, when that is refused too, on this page only.
+ */
+const whereWorkLives = (sessionOk) => (sessionOk
+  ? 'Your work is kept in this tab only: it survives a reload of this tab, not closing it. Use Export JSON to keep a copy.'
+  : 'Your work lives on this page only: a reload or closing the tab loses it. Use Export JSON to keep a copy.');
+
+function problemText(error, sessionOk = true) {
   return isQuota(error)
-    ? 'This browser is out of storage space for jobzone, so your work is not being saved here. It stays in this tab while it is open: use Export JSON to keep a copy.'
-    : `This browser would not store your work (${error?.message ?? 'storage is switched off'}). It stays in this tab while it is open: use Export JSON to keep a copy.`;
+    ? `This browser is out of storage space for jobzone, so your work is not being saved here. ${whereWorkLives(sessionOk)}`
+    : `This browser would not store your work (${error?.message ?? 'storage is switched off'}). ${whereWorkLives(sessionOk)}`;
+}
+
+/** Thrown by every write when IndexedDB is unavailable: nothing may be said to be saved. */
+export class StorageUnavailable extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'StorageUnavailable';
+  }
 }
 
 /**
- * Opens the store. Never throws: when IndexedDB is missing or refuses, the store works in memory
- * and says so in `problem`; when the database was written by a newer jobzone, it is read-only.
+ * Opens the store. Never throws: when IndexedDB is missing or refuses, nothing can be saved (every
+ * write throws StorageUnavailable), the tab's work is kept in sessionStorage, and `problem` says
+ * where the work lives; when the database was written by a newer jobzone, it is read-only.
  */
 export async function openStore({ onChange = () => {} } = {}) {
   const store = new Store(onChange);
@@ -189,11 +234,24 @@ class Store {
     this.readOnly = false;
     this.problem = '';          // the storage problem to show, '' when all is well
     this.notes = [];            // what the migration kept aside, for one notice
-    this.memory = { assessments: new Map(), drafts: new Map(), kept: new Map() };
     this.tab = null;
+    this.sessionOk = true;      // false once sessionStorage refused this tab's copy
+    this.storeError = null;     // why IndexedDB could not be opened, when it could not
+    this.unreadable = new Map(); // records and drafts this version cannot use: id -> {store, key, ...kept item}
+  }
+
+  /** True when IndexedDB holds the work (writable): only then may anything be called saved. */
+  get persistent() {
+    return Boolean(this.db) && !this.readOnly;
   }
 
   async init() {
+    try {
+      sessionStorage.setItem('jobzone:probe', '1');
+      sessionStorage.removeItem('jobzone:probe');
+    } catch {
+      this.sessionOk = false;
+    }
     this.tab = await claimTabId();
     try {
       this.db = await this.openDb();
@@ -206,10 +264,11 @@ class Store {
           this.db = await request(indexedDB.open(DB_NAME));
         } catch { this.db = null; }
       } else {
-        this.problem = problemText(error);
+        this.storeError = error ?? new Error('storage is switched off');
+        this.problem = problemText(this.storeError, this.sessionOk);
       }
     }
-    if (this.db && !this.readOnly) await this.migrate().catch((error) => { this.problem = problemText(error); });
+    if (this.db && !this.readOnly) await this.migrate().catch((error) => { this.problem = problemText(error, this.sessionOk); });
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel('jobzone');
       this.channel.onmessage = (event) => this.onChange(event.data);
@@ -253,15 +312,12 @@ class Store {
 
   /**
    * Runs fn(store) in one readwrite transaction, where store has get(name, key), put(name, value)
-   * and delete(name, key) (on the in-memory maps when IndexedDB is unavailable). Turns refusals
+   * and delete(name, key); throws StorageUnavailable when IndexedDB is unavailable. Turns refusals
    * into `problem` and rethrows.
    */
   async write(names, fn) {
     if (this.readOnly) throw new Error('saved work is read-only here (written by a newer jobzone)');
-    if (!this.db) {
-      const m = this.memory;
-      return fn({ get: async (n, k) => m[n].get(k), put: (n, v) => m[n].set(v.id, v), delete: (n, k) => m[n].delete(k) });
-    }
+    if (!this.db) throw new StorageUnavailable(this.problem || problemText(this.storeError, this.sessionOk));
     try {
       const tx = this.db.transaction(names, 'readwrite');
       const store = {
@@ -282,14 +338,40 @@ class Store {
       if (this.problem && !this.readOnly) this.problem = '';
       return value;
     } catch (error) {
-      if (error?.name !== 'ConflictError') this.problem = problemText(error);
+      if (error?.name !== 'ConflictError') this.problem = problemText(error, this.sessionOk);
       throw error;
     }
   }
 
   async all(name) {
-    if (!this.db) return [...this.memory[name].values()];
+    if (!this.db) return [];
     return request(this.db.transaction(name).objectStore(name).getAll());
+  }
+
+  /**
+   * The values of a store this version can use; the others are listed in `unreadable` (shown with
+   * the data this version could not read, downloadable, removable), never opened or passed on.
+   */
+  async usable(name, ok) {
+    const values = await this.all(name);
+    for (const [id, item] of this.unreadable) if (item.store === name) this.unreadable.delete(id);
+    const out = [];
+    for (const value of values) {
+      if (ok(value)) {
+        out.push(value);
+        continue;
+      }
+      const text = textOf(value);
+      const id = `unusable-${name}-${stableHash(`${typeof value?.id}:${String(value?.id)}\n${text}`)}`;
+      const label = typeof value?.name === 'string' ? value.name : typeof value?.title === 'string' ? value.title : String(value?.id ?? '');
+      this.unreadable.set(id, {
+        id, store: name, key: value?.id, text,
+        source: name === 'assessments' ? `saved assessment “${label.slice(0, 80)}”` : `unsaved work “${label.slice(0, 80)}”`,
+        reason: `this version cannot open it: ${whyUnusable(value, name)}`,
+        at: typeof value?.updated === 'string' ? value.updated : '',
+      });
+    }
+    return out;
   }
 
   broadcast(type, id) {
@@ -298,7 +380,7 @@ class Store {
 
   /** Saved assessments, newest first; records from a newer jobzone are marked read-only. */
   async list() {
-    const records = await this.all('assessments');
+    const records = await this.usable('assessments', usableRecord);
     return records.map((r) => ({ ...r, readOnly: this.readOnly || !(r.v <= RECORD_VERSION) }))
       .sort((a, b) => String(b.updated).localeCompare(String(a.updated)) || String(a.id).localeCompare(String(b.id)));
   }
@@ -330,9 +412,27 @@ class Store {
     this.broadcast('saved', id);
   }
 
-  async remove(id) {
-    await this.write(['assessments'], async (store) => store.delete('assessments', id));
-    this.broadcast('deleted', id);
+  /**
+   * Deletes a record, but only the revision the user was shown (`rev`): one saved again since (in
+   * another tab) is not deleted, and the answer is {changed: theirRecord}, to ask about. Returns
+   * {deleted: true}, {changed}, or {gone: true} when it was already deleted.
+   */
+  async remove(id, { rev = null } = {}) {
+    const out = await this.write(['assessments'], async (store) => {
+      const theirs = await store.get('assessments', id);
+      if (!theirs) return { gone: true };
+      if (rev !== null && theirs.rev !== rev) return { changed: theirs };
+      store.delete('assessments', id);
+      return { deleted: true };
+    });
+    if (out.deleted) this.broadcast('deleted', id);
+    return out;
+  }
+
+  /** Whether a record is stored now (read again, not taken from a list). */
+  async has(id) {
+    if (!this.db) return false;
+    return Boolean(await request(this.db.transaction('assessments').objectStore('assessments').get(id)));
   }
 
   /** This tab's draft (also after a reload), or one inherited from the tab this one was duplicated from. */
@@ -341,13 +441,13 @@ class Store {
     const copy = this.tab.inherited ? null : readSessionDraft();
     // The session copy is written synchronously, so it can be newer than the last IndexedDB write
     // when the page was reloaded in the middle of one.
-    const own = copy?.id === this.tab.id && (!stored || String(copy.updated) > String(stored.updated)) ? copy : stored;
-    if (own) return own;
+    const own = usableDraft(copy) && copy.id === this.tab.id && (!usableDraft(stored) || String(copy.updated) > String(stored.updated)) ? copy : stored;
+    if (usableDraft(own)) return own;
     if (this.legacyDraftId) {
       // The first release's single draft, just migrated: this tab carries on with it.
       const legacy = await this.getDraft(this.legacyDraftId);
       this.legacyDraftId = null;
-      if (legacy) {
+      if (usableDraft(legacy)) {
         const mine = { ...legacy, id: this.tab.id, kind: 'tab' };
         await this.moveDraft(legacy.id, mine).catch(() => {});
         return mine;
@@ -355,12 +455,13 @@ class Store {
     }
     if (!this.tab.inherited) return null;
     const parent = await this.getDraft(this.tab.inherited);
-    return parent ? { ...parent, id: this.tab.id, kind: 'tab' } : null;
+    return usableDraft(parent) ? { ...parent, id: this.tab.id, kind: 'tab' } : null;
   }
 
   async getDraft(id) {
-    if (!this.db) return this.memory.drafts.get(id) ?? null;
-    return (await request(this.db.transaction('drafts').objectStore('drafts').get(id))) ?? null;
+    if (!this.db) return null;
+    const draft = (await request(this.db.transaction('drafts').objectStore('drafts').get(id))) ?? null;
+    return usableDraft(draft) ? draft : null;
   }
 
   async putDraft(draft) {
@@ -383,9 +484,14 @@ class Store {
    */
   writeTabDraft(work, dirty, fromId = null) {
     const draft = draftOf(this.tab.id, 'tab', work, dirty);
+    const sessionWas = this.sessionOk;
     try {
       sessionStorage.setItem(TAB_DRAFT_KEY, JSON.stringify(draft));
-    } catch { /* IndexedDB below is the real store */ }
+      this.sessionOk = true;
+    } catch {
+      this.sessionOk = false; // unavailable or full: IndexedDB below is the real store, when there is one
+    }
+    if (!this.db && sessionWas !== this.sessionOk) this.problem = problemText(this.storeError, this.sessionOk);
     return fromId ? this.moveDraft(fromId, draft) : this.putDraft(draft);
   }
 
@@ -406,7 +512,7 @@ class Store {
    * no longer open. Clean drafts of closed tabs hold nothing unsaved and are dropped.
    */
   async unsaved() {
-    const drafts = await this.all('drafts');
+    const drafts = await this.usable('drafts', usableDraft);
     const live = await liveTabs();
     const out = [];
     for (const d of drafts) {
@@ -421,12 +527,23 @@ class Store {
     return out.sort((a, b) => String(b.updated).localeCompare(String(a.updated)));
   }
 
-  /** Data that could not be read, kept as it was. */
-  kept() {
-    return this.all('kept');
+  /**
+   * Data that could not be read, kept as it was: what the migration kept aside, and the records
+   * and drafts this version cannot use (left where they are).
+   */
+  async kept() {
+    await Promise.all([this.usable('assessments', usableRecord), this.usable('drafts', usableDraft)]).catch(() => {});
+    return [...(await this.all('kept')), ...this.unreadable.values()];
   }
 
   async forgetKept(id) {
+    const unusable = this.unreadable.get(id);
+    if (unusable) {
+      // Deleted by the key it is stored under, whatever its type (a number, say).
+      await this.write([unusable.store], async (store) => store.delete(unusable.store, unusable.key));
+      this.unreadable.delete(id);
+      return;
+    }
     await this.write(['kept'], async (store) => store.delete('kept', id));
   }
 }
