@@ -5,6 +5,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { ENGINES, startEngine } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
@@ -37,6 +38,37 @@ function fromInputs(values) {
 async function expectNativeScore(s, what) {
   const expected = native(fromInputs(await pageInputs(s))).display.score;
   await s.waitFor((e) => document.querySelector('.big-score').textContent === e, expected, { what: `${what}: score ${expected}` });
+}
+
+/**
+ * A server in front of `target` that holds back every .wasm response until release() is called:
+ * the page is painted and its controls work natively, but the app cannot take it over yet.
+ */
+async function holdingWasm(target) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  let asked = false;
+  const server = http.createServer((req, res) => {
+    const forward = () => {
+      const up = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.destroy());
+      req.pipe(up);
+    };
+    if (req.url.split('?')[0].endsWith('.wasm')) {
+      asked = true;
+      released.then(forward);
+    } else forward();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    release,
+    asked: () => asked,
+    close: () => { release(); server.close(); server.closeAllConnections(); },
+  };
 }
 
 /** The score, once the app says it is ready (the start page is shown when all of it is drawn). */
@@ -91,6 +123,29 @@ for (const engine of ENGINES) {
       assert.equal(await s.text('.zone-line .zone-badge'), 'Green (Accelerated)');
       assert.match(await s.evaluate(() => document.body.textContent), /Raw: 3\.65 x 1\.28 x 1\.06 x 1\.10 = 5\.4476/);
       await s.screenshot(path.join(artifacts, `engine-${engine}-role.png`));
+    });
+
+    check('keys pressed on the prerendered page before the app takes it over are kept (the wasm held back until then)', async ({ session }) => {
+      const held = await holdingWasm(app.url);
+      try {
+        const s = await session();
+        await s.open(`${held.url}/`);
+        await s.waitFor(() => document.querySelector('.big-score')?.textContent === '61.9');
+        const selector = '[data-path="ai_growth_correlation"]';
+        await s.focus(selector);
+        await s.press('ArrowLeft');
+        await s.press('ArrowLeft');
+        await s.waitFor((sel) => document.querySelector(sel).value === '0', selector, { what: 'two ArrowLefts on AI growth, natively' });
+        assert.notEqual(await s.evaluate(() => document.querySelector('main').getAttribute('aria-busy')), 'false', 'the keys came before the app was live');
+        held.release();
+        await s.waitFor(APP_READY);
+        await s.waitFor(() => performance.getEntriesByName('jobzone:adopted').length === 1, null, { what: 'the takeover' });
+        assert.equal(await s.evaluate((sel) => document.querySelector(sel).value, selector), '0', 'the slider keeps the early input');
+        await expectNativeScore(s, 'early input kept');
+        assert.equal(await s.text('.big-score'), native({ ...reference, ai_growth_correlation: 0 }).display.score);
+      } finally {
+        held.close();
+      }
     });
 
     check('a prerendered role page is taken over as it is (the same elements), then moves as the native core scores', async ({ session }) => {

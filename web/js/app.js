@@ -596,6 +596,10 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   // it shows; takeoverParts paired it): nothing is drawn again, so nothing moves and the reader's
   // place and focus stay.
   const adopted = state.refs ? null : prepared?.adopted ?? null;
+  // What the reader moved on the prerendered page before the app had it (the controls work
+  // natively from the first paint): read now, before the controls are brought in line with the
+  // assessment, and replayed below as the reader's own input, so nothing typed early is lost.
+  const early = adopted ? movedBeforeTakeover($('page')) : [];
   if (adopted) {
     state.refs = adopted.refs;
     state.registry = adopted.registry;
@@ -625,6 +629,37 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
     updateInsight({ here: true });
   }
   updateTitle();
+  replayEarlyInput(early);
+}
+
+/**
+ * The form controls in `root` whose state differs from their markup's (the reader moved them
+ * before the app took the page over): [{el, value, checked}].
+ */
+function movedBeforeTakeover(root) {
+  const moved = [];
+  for (const el of root.querySelectorAll('input, select, textarea')) {
+    if (el.type === 'file') continue;
+    let changed;
+    if (el.type === 'checkbox' || el.type === 'radio') changed = el.checked !== el.defaultChecked;
+    else if (el.tagName === 'SELECT') {
+      const initial = Math.max(0, [...el.options].findIndex((o) => o.defaultSelected));
+      changed = el.selectedIndex !== initial;
+    } else changed = el.value !== el.defaultValue;
+    if (changed) moved.push({ el, value: el.value, checked: el.checked });
+  }
+  return moved;
+}
+
+/** Gives the app each early move, as if made now: the control's value, then its input and change events. */
+function replayEarlyInput(moves) {
+  for (const { el, value, checked } of moves) {
+    if (!el.isConnected) continue;
+    if (el.type === 'checkbox' || el.type === 'radio') el.checked = checked;
+    else el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
 }
 
 /** A selector that finds the focused control again in a page drawn anew (or null). */
