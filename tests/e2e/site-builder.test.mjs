@@ -10,7 +10,7 @@ import { buildSite } from '../../scripts/build-site.mjs';
 import { ogSvg } from '../../scripts/og-image.mjs';
 import { htmlText } from '../../web/js/escape.js';
 import { launch } from './browser.mjs';
-import { reference, HOSTILE_TEXTS } from '../node/hostile.mjs';
+import { reference, HOSTILE_TEXTS, HOSTILE_TITLES } from '../node/hostile.mjs';
 import { tempDir } from '../tmp.mjs';
 
 const ID = 'hostile-texts';
@@ -41,10 +41,13 @@ function hostileRole() {
   const doc = structuredClone(reference);
   doc.id = ID;
   doc.history = [{ date: '2026-01-05', score: 60.4 }, { date: '2026-03-01', score: 61.9, label: HOSTILE_TEXTS[0] }];
+  let n = 0;
   for (const [parent, key] of proseFields(doc)) {
     // Titles and names have a length limit: those get the texts one at a time, in turn.
+    // (The markup-breaking titles of the snippet tests join in: every XML file must hold them too.)
+    const pool = [...HOSTILE_TEXTS, ...HOSTILE_TITLES];
     parent[key] = typeof key === 'number' || /title|name|label|seniority|category|publisher|typical_experience/.test(key)
-      ? HOSTILE_TEXTS[(String(key).length + (typeof key === 'number' ? key : 0)) % HOSTILE_TEXTS.length]
+      ? pool[(n++) % pool.length]
       : `${HOSTILE_TEXTS.join(' ')} ${parent[key]}`;
   }
   return doc;
