@@ -22,6 +22,7 @@ import { Worker, threadId } from 'node:worker_threads';
 import { badgeSvg } from '../web/js/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
 import { htmlAttr, htmlText, plainLine, xmlText } from '../web/js/escape.js';
+import { fixed } from '../web/js/format.js';
 import { cardOf, cardName, scoringInput, ROLE_ID } from '../web/js/card.js';
 import { engineOf } from '../web/js/engine.js';
 import { renderRolePage } from './prerender.mjs';
@@ -303,8 +304,8 @@ ${roles.map(({ id, assessment }) => `<url><loc>${xml(abs(`roles/${id}/`))}</loc>
       entries.push({
         date: h.date, id: `tag:jobzone,2026:${id}:${h.date}`, link: abs(`roles/${id}/`),
         // A history entry's label is optional: without one, the score stands alone.
-        title: plainLine(`${name}: ${Number(h.score).toFixed(1)}${h.label ? ` ${h.label}` : ''}`),
-        summary: h.note ? `${h.note}` : `Score ${Number(h.score).toFixed(1)}${h.label ? `, ${h.label},` : ''} on ${h.date}.`,
+        title: plainLine(`${name}: ${fixed(Number(h.score), 1)}${h.label ? ` ${h.label}` : ''}`),
+        summary: h.note ? `${h.note}` : `Score ${fixed(Number(h.score), 1)}${h.label ? `, ${h.label},` : ''} on ${h.date}.`,
       });
     }
   });

@@ -47,7 +47,10 @@ export interface Result {
   /** Each rule that fired; its text is in the methodology, by id. */
   rules: { id: string; status: 'published' | 'assumed' | 'assessor' }[];
   final: { score: number; display_score: string; zone: Zone; label: string; overridden: boolean; reason: string };
-  /** Figures as the published page prints them; `score` never reads as another zone ("47.96", not "48.0"). */
+  /**
+   * Figures as the published page prints them, each rounded once from its exact value, half away
+   * from zero; `score` never reads as another zone ("47.96", not "48.0") nor as 100 below it.
+   */
   display: {
     weighted_task_score: string;
     task_resistance: string;
@@ -55,8 +58,14 @@ export interface Result {
     raw: string;
     score: string;
     threshold_margin: string;
+    to_next_zone: string | null;
+    /** At the printed score's decimals (differs from `score` only when clamped). */
+    score_unclamped: string;
     raw_calculation: string;
     score_calculation: string;
+    /** The attribution's parts at the score's decimals, adding up to attribution_total (the unclamped score). */
+    attribution: { key: string; points: string }[];
+    attribution_total: string;
   };
 }
 

@@ -59,7 +59,20 @@ std::string range_text(const char* what, double lo, double hi) {
 // Collects errors while reading a document; every reader returns nullopt on a problem.
 class Checker {
 public:
-    explicit Checker(std::vector<FieldError>& errors) : errors_(errors) {}
+    explicit Checker(std::vector<FieldError>& errors, const NumberTexts* texts = nullptr) : errors_(errors), texts_(texts) {}
+
+    // The exact decimal a number was written as: from its text when the document was read from
+    // text, else the decimal the double was written as. nullopt when it has more than `places`.
+    std::optional<Rational> exact(const Json& v, const std::string& path, int places) const {
+        if (v.is_number_integer()) return rational(v.is_number_unsigned() ? static_cast<i128>(v.get<std::uint64_t>()) : static_cast<i128>(v.get<std::int64_t>()));
+        if (texts_) {
+            auto it = texts_->find(path);
+            if (it != texts_->end()) return decimal_of_text(it->second, places);
+        }
+        std::optional<Rational> d = decimal_of(v.get<double>());
+        if (d && compare(round_rational(*d, places), *d) != 0) return std::nullopt;
+        return d;
+    }
 
     void error(const std::string& path, std::string message) { errors_.push_back({path, std::move(message)}); }
 
@@ -144,6 +157,7 @@ public:
     }
 
     std::vector<FieldError>& errors() { return errors_; }
+    const NumberTexts* texts() const { return texts_; }
 
 private:
     std::nullopt_t bad(const std::string& path, const std::string& expect, const Json& v) {
@@ -152,6 +166,7 @@ private:
     }
 
     std::vector<FieldError>& errors_;
+    const NumberTexts* texts_ = nullptr;
 };
 
 std::string text_or_empty(Checker& check, const Json& obj, const std::string& path, const char* key, std::size_t max) {
@@ -232,7 +247,10 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
     std::string expect_impact = "must be one of";
     for (std::size_t k = 0; k < m.impacts.size(); ++k) expect_impact += (k ? ", " : " ") + m.impacts[k].key;
     std::size_t errors_before = check.errors().size();
-    double total = 0;
+    // Shares are whole hundredths (the methodology's step), checked on the number as written and
+    // added as integers: a total of exactly 100 (or a share of exactly 20 or 50) is exactly that.
+    const Rational step = decimal_of(m.time_pct_step).value_or(rational(1, 100));
+    long long total_units = 0;
     bool shares_ok = true;
     for (std::size_t i = 0; i < v.size(); ++i) {
         std::string tp = path_index(path, i);
@@ -249,18 +267,20 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
         std::optional<double> share;
         if (const Json* s = check.member(t, tp, "time_pct", true, expect_share)) {
             share = check.number(*s, path_key(tp, "time_pct"), m.time_pct_min, m.time_pct_max);
-            // Shares are whole multiples of the step (hundredths): the analyses are exact for those.
             if (share) {
-                double units = *share / m.time_pct_step;
-                if (std::fabs(units - std::round(units)) > 1e-6) {
+                std::optional<Rational> exact = check.exact(*s, path_key(tp, "time_pct"), 12);
+                Rational units = exact ? div(*exact, step) : rational(1, 3);
+                if (units.den != 1) {
                     check.error(path_key(tp, "time_pct"), expect_share + " (hundredths of a percent at most), got " + describe(*s));
                     share.reset();
+                } else {
+                    total_units += static_cast<long long>(units.num);
+                    share = to_double(*exact);
                 }
             }
         }
         shares_ok = shares_ok && share.has_value();
         task.time_pct = share.value_or(0);
-        total += task.time_pct;
         if (const Json* s = check.member(t, tp, "score", true, expect_score)) {
             task.score = check.integer(*s, path_key(tp, "score"), m.task_score.min, m.task_score.max).value_or(m.task_score.min);
         }
@@ -280,8 +300,9 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
         if (const Json* c = check.member(t, tp, "confidence", false, "")) task.confidence = read_confidence(check, *c, path_key(tp, "confidence"), m);
         tasks.push_back(std::move(task));
     }
-    if (shares_ok && std::fabs(total - m.time_pct_total) > 1e-6) {
-        check.error(path, "time shares add up to " + format_number(std::round(total * 1e4) / 1e4) + ", must add up to " +
+    const Rational total = mul(rational(total_units), step);
+    if (shares_ok && compare(total, decimal_of(m.time_pct_total).value_or(rational(100))) != 0) {
+        check.error(path, "time shares add up to " + format_number(to_double(total)) + ", must add up to " +
                               format_number(m.time_pct_total));
     }
     if (check.errors().size() != errors_before) tasks.clear();
@@ -318,6 +339,7 @@ std::optional<Override> read_override(Checker& check, const Json& v, const Metho
     check.known_keys(v, path, {"score", "zone", "label", "reason"});
     Override o;
     if (const Json* s = check.member(v, path, "score", false, "")) {
+        // Printed from the decimal it was written as (24.15 is 24.15, and prints 24.2 by the rounding rule).
         o.score = check.number(*s, path_key(path, "score"), m.clamp_min, m.clamp_max);
     }
     if (const Json* z = check.member(v, path, "zone", false, "")) {
@@ -554,10 +576,10 @@ Json scale_json(const DimensionScale& scale, const std::vector<int>& values) {
 
 }  // namespace
 
-ParseResult assessment_from_json(const Json& doc) {
+ParseResult assessment_from_json(const Json& doc, const NumberTexts* number_texts) {
     const Methodology& m = methodology();
     ParseResult result;
-    Checker check(result.errors);
+    Checker check(result.errors, number_texts);
     if (!doc.is_object()) {
         check.error(kRootPath, "must be a JSON object (an assessment), got " + describe(doc));
         return result;
@@ -608,9 +630,10 @@ ParseResult assessment_from_json(const Json& doc) {
 ParseResult parse_assessment(std::string_view text) {
     const Limits& lim = methodology().limits;
     ParseResult result;
-    std::optional<Json> doc = read_json(text, ReadLimits{lim.max_input_bytes, lim.max_depth}, result.errors);
+    NumberTexts texts;
+    std::optional<Json> doc = read_json(text, ReadLimits{lim.max_input_bytes, lim.max_depth}, result.errors, &texts);
     if (!doc) return result;
-    return assessment_from_json(*doc);
+    return assessment_from_json(*doc, &texts);
 }
 
 Json to_json(const Assessment& a) {

@@ -55,13 +55,16 @@ std::string printable(const std::string& text) {
 // Builds the DOM like nlohmann's own parser, but stops at the first limit it meets.
 class BoundedBuilder final : public nlohmann::json_sax<Json> {
 public:
-    BoundedBuilder(Json& root, std::size_t max_depth) : root_(root), max_depth_(max_depth) {}
+    BoundedBuilder(Json& root, std::size_t max_depth, NumberTexts* texts) : root_(root), max_depth_(max_depth), texts_(texts) {}
 
     bool null() override { return put(Json(nullptr)); }
     bool boolean(bool v) override { return put(Json(v)); }
     bool number_integer(number_integer_t v) override { return put(Json(v)); }
     bool number_unsigned(number_unsigned_t v) override { return put(Json(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return put(Json(v)); }
+    bool number_float(number_float_t v, const string_t& text) override {
+        if (texts_) (*texts_)[current_path()] = text;
+        return put(Json(v));
+    }
     bool string(string_t& v) override { return put(Json(std::move(v))); }
     bool binary(binary_t&) override { return fail(current_path(), "binary data is not allowed"); }
 
@@ -145,6 +148,7 @@ private:
 
     Json& root_;
     std::size_t max_depth_;
+    NumberTexts* texts_;
     std::vector<Frame> frames_;
 };
 
@@ -162,7 +166,7 @@ std::string path_key(const std::string& parent, const std::string& key) {
 }
 
 std::optional<Json> read_json(std::string_view text, const ReadLimits& limits,
-                              std::vector<FieldError>& errors) {
+                              std::vector<FieldError>& errors, NumberTexts* number_texts) {
     if (text.size() > limits.max_bytes) {
         // The size is not repeated: a reader that stops at the limit (the CLI) never knows it.
         errors.push_back({kRootPath, "input is more than " + std::to_string(limits.max_bytes) +
@@ -171,7 +175,7 @@ std::optional<Json> read_json(std::string_view text, const ReadLimits& limits,
         return std::nullopt;
     }
     Json root;
-    BoundedBuilder builder(root, limits.max_depth);
+    BoundedBuilder builder(root, limits.max_depth, number_texts);
     // Never throws: a syntax error reaches the builder as parse_error (the core has no exceptions).
     const bool ok = Json::sax_parse(text.begin(), text.end(), &builder);
     if (!ok || builder.error) {

@@ -24,50 +24,195 @@ struct Metrics {
     double get(Metric m) const { return values[static_cast<std::size_t>(m)]; }
 };
 
-bool holds(const std::vector<Condition>& when, const Metrics& metrics) {
-    for (const Condition& c : when) {
-        double v = metrics.get(c.metric);
-        if (c.min && v < *c.min) return false;
-        if (c.max && v > *c.max) return false;
-    }
-    return true;
-}
-
-const LabelRule* label_for(const std::string& zone, const Metrics& metrics) {
-    for (const LabelRule& rule : methodology().labels) {
-        if (rule.zone && *rule.zone != zone) continue;
-        if (holds(rule.when, metrics)) return &rule;
-    }
-    return nullptr;
-}
-
 FiredRule fired(const RuleInfo& info) { return FiredRule{info.id, info.status, info.text}; }
 
-// Shapley values of f(x) = x0*x1*x2*x3 moving every factor from `base` to `actual`:
-// an exact additive split of f(actual) - f(base) (averaged over all 24 orders of the factors).
-std::array<double, 4> shapley_product(const std::array<double, 4>& base, const std::array<double, 4>& actual) {
+// Shapley values of f(x) = x0*x1*x2*x3 moving every factor from `base` to `actual`: an exact
+// additive split of f(actual) - f(base) (averaged over all 24 orders of the factors).
+std::array<Rational, 4> shapley_exact(const std::array<Rational, 4>& base, const std::array<Rational, 4>& actual) {
     constexpr int n = 4;
-    constexpr double weight[n] = {6.0 / 24, 2.0 / 24, 2.0 / 24, 6.0 / 24};  // |S|!(n-|S|-1)!/n!
-    std::array<double, 4> phi{};
+    const Rational weight[n] = {rational(6, 24), rational(2, 24), rational(2, 24), rational(6, 24)};
+    std::array<Rational, 4> phi{};
     for (int i = 0; i < n; ++i) {
         for (int subset = 0; subset < (1 << n); ++subset) {
             if (subset & (1 << i)) continue;
-            double with = 1, without = 1;
+            Rational with = rational(1), without = rational(1);
             int size = 0;
             for (int k = 0; k < n; ++k) {
                 bool in = (subset & (1 << k)) != 0;
                 size += in;
-                double factor = in ? actual[k] : base[k];
-                without *= factor;
-                with *= (k == i) ? actual[k] : factor;
+                const Rational& factor = in ? actual[k] : base[k];
+                without = mul(without, factor);
+                with = mul(with, (k == i) ? actual[k] : factor);
             }
-            phi[i] += weight[size] * (with - without);
+            phi[i] = add(phi[i], mul(weight[size], sub(with, without)));
         }
     }
     return phi;
 }
 
+// A condition's bound, exactly (the methodology writes decimals).
+Rational bound(double value) { return decimal_of(value).value_or(rational_of_double(value)); }
+
+// Metrics exactly, for the rules (a share of exactly 50 is 50; a score of exactly 48 is 48).
+struct ExactMetrics {
+    std::array<Rational, kMetricCount> values{};
+    Rational& operator[](Metric m) { return values[static_cast<std::size_t>(m)]; }
+    const Rational& get(Metric m) const { return values[static_cast<std::size_t>(m)]; }
+};
+
+bool holds_exact(const std::vector<Condition>& when, const ExactMetrics& metrics) {
+    for (const Condition& c : when) {
+        const Rational& v = metrics.get(c.metric);
+        if (c.min && compare(v, bound(*c.min)) < 0) return false;
+        if (c.max && compare(v, bound(*c.max)) > 0) return false;
+    }
+    return true;
+}
+
+const LabelRule* label_exact(const std::string& zone, const ExactMetrics& metrics) {
+    for (const LabelRule& rule : methodology().labels) {
+        if (rule.zone && *rule.zone != zone) continue;
+        if (holds_exact(rule.when, metrics)) return &rule;
+    }
+    return nullptr;
+}
+
+// `value` rounded to `decimals` parts of `unit`s that add up: each part cut down to a multiple,
+// and the units still missing from the rounded total given to the largest remainders (the first
+// of equal remainders first). Negative parts are cut towards minus infinity, so every remainder
+// is at least 0 and fewer than one unit is given per part.
+std::vector<Rational> parts_that_add_up(const std::vector<Rational>& parts, const Rational& total, int decimals) {
+    i128 scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    const Rational unit = rational(1, scale);
+    std::vector<Rational> out;
+    std::vector<Rational> remainder;
+    Rational sum = rational(0);
+    for (const Rational& p : parts) {
+        i128 scaled = p.num * scale;
+        i128 q = scaled / p.den;
+        if (scaled % p.den != 0 && scaled < 0) --q;
+        Rational cut = rational(q, scale);
+        out.push_back(cut);
+        remainder.push_back(sub(p, cut));
+        sum = add(sum, cut);
+    }
+    Rational missing = div(sub(round_rational(total, decimals), sum), unit);  // a whole number, 0 to parts.size()
+    long long give = static_cast<long long>(missing.num / missing.den);
+    std::vector<std::size_t> order(parts.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return compare(remainder[b], remainder[a]) < 0; });
+    for (long long k = 0; k < give && k < static_cast<long long>(order.size()); ++k) out[order[static_cast<std::size_t>(k)]] = add(out[order[static_cast<std::size_t>(k)]], unit);
+    return out;
+}
+
 }  // namespace
+
+Rational rational_of_double(double value) {
+    // A double is m x 2^e exactly; the values here (scores, shares) fit a 128-bit rational.
+    if (!std::isfinite(value) || value == 0) return rational(0);
+    int exponent = 0;
+    double mantissa = std::frexp(value, &exponent);  // value = mantissa x 2^exponent, 0.5 <= |mantissa| < 1
+    i128 m = static_cast<i128>(static_cast<long long>(std::ldexp(mantissa, 53)));
+    exponent -= 53;
+    if (exponent >= 0) return exponent > 60 ? rational(0) : rational(m * (static_cast<i128>(1) << exponent));
+    if (exponent < -120) return rational(0);
+    return rational(m, static_cast<i128>(1) << -exponent);
+}
+
+const ExactConstants& exact_constants() {
+    static const ExactConstants k = [] {
+        const Methodology& m = methodology();
+        const Formula& f = m.formula;
+        auto exact = [](double v) { return decimal_of(v).value_or(rational_of_double(v)); };
+        ExactConstants c;
+        c.task_resistance_base = exact(f.task_resistance_base);
+        c.evidence_step = exact(f.evidence_step);
+        c.barrier_step = exact(f.barrier_step);
+        c.growth_step = exact(f.growth_step);
+        c.raw_floor = exact(f.raw_floor);
+        c.raw_span = exact(f.raw_span);
+        c.clamp_min = exact(m.clamp_min);
+        c.clamp_max = exact(m.clamp_max);
+        for (const ZoneRule& z : m.zones) c.zone_min.push_back(exact(z.min));
+        return c;
+    }();
+    return k;
+}
+
+Rational exact_time_score_sum(const Assessment& a) {
+    Rational sum = rational(0);
+    for (const Task& t : a.tasks) sum = add(sum, mul(decimal_of(t.time_pct).value_or(rational_of_double(t.time_pct)), rational(t.score)));
+    return sum;
+}
+
+ExactTerms exact_terms(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth) {
+    const ExactConstants& k = exact_constants();
+    ExactTerms t;
+    t.weighted_task_score = div(time_score_sum, rational(100));
+    t.task_resistance = sub(k.task_resistance_base, t.weighted_task_score);
+    t.evidence = add(rational(1), mul(k.evidence_step, rational(evidence_total)));
+    t.barriers = add(rational(1), mul(k.barrier_step, rational(barrier_total)));
+    t.growth = add(rational(1), mul(k.growth_step, rational(growth)));
+    t.raw = mul(mul(mul(t.task_resistance, t.evidence), t.barriers), t.growth);
+    t.score_unclamped = mul(div(sub(t.raw, k.raw_floor), k.raw_span), rational(100));
+    t.score = compare(t.score_unclamped, k.clamp_min) < 0 ? k.clamp_min : compare(t.score_unclamped, k.clamp_max) > 0 ? k.clamp_max : t.score_unclamped;
+    return t;
+}
+
+Rational exact_score_fast(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth) {
+    // The same value as exact_terms(...).score, with integer products and one reduction at the end.
+    const ExactConstants& k = exact_constants();
+    const Rational& base = k.task_resistance_base;
+    const i128 tr_num = base.num * 100 * time_score_sum.den - time_score_sum.num * base.den;
+    const i128 tr_den = base.den * 100 * time_score_sum.den;
+    auto modifier = [](const Rational& step, int total, i128& num, i128& den) {
+        num = step.den + step.num * total;
+        den = step.den;
+    };
+    i128 en, ed, bn, bd, gn, gd;
+    modifier(k.evidence_step, evidence_total, en, ed);
+    modifier(k.barrier_step, barrier_total, bn, bd);
+    modifier(k.growth_step, growth, gn, gd);
+    const i128 raw_num = tr_num * en * bn * gn, raw_den = tr_den * ed * bd * gd;
+    const Rational& fl = k.raw_floor;
+    const Rational& sp = k.raw_span;
+    Rational unclamped = rational((raw_num * fl.den - fl.num * raw_den) * 100 * sp.den, raw_den * fl.den * sp.num);
+    if (compare(unclamped, k.clamp_min) < 0) return k.clamp_min;
+    if (compare(unclamped, k.clamp_max) > 0) return k.clamp_max;
+    return unclamped;
+}
+
+const ZoneRule& zone_for(const Rational& score) {
+    const Methodology& m = methodology();
+    const ExactConstants& k = exact_constants();
+    for (std::size_t i = 0; i < m.zones.size(); ++i) {
+        if (compare(score, k.zone_min[i]) >= 0) return m.zones[i];
+    }
+    return m.zones.back();
+}
+
+std::string display_score(const Rational& score) {
+    const ExactConstants& k = exact_constants();
+    const ZoneRule& zone = zone_for(score);
+    // One decimal, more where the rounded figure would read as another zone, or as an end of the
+    // scale the score does not reach (99.993 is "99.99", never "100.0").
+    for (int decimals = 1; decimals <= 6; ++decimals) {
+        Rational shown = round_rational(score, decimals);
+        if (&zone_for(shown) != &zone) continue;
+        if (compare(shown, k.clamp_max) == 0 && compare(score, k.clamp_max) < 0) continue;
+        if (compare(shown, k.clamp_min) == 0 && compare(score, k.clamp_min) > 0) continue;
+        return format_rational(shown, decimals);
+    }
+    // Within a millionth of a line: cut (not round) towards the score's side of it.
+    i128 scale = 1000000;
+    Rational scaled = mul(score, rational(scale));
+    i128 down = scaled.num / scaled.den;  // scores are never negative
+    Rational shown = rational(down, scale);
+    Rational cut = &zone_for(shown) == &zone && compare(shown, score) <= 0 && !(compare(score, k.clamp_min) > 0 && compare(shown, k.clamp_min) == 0)
+                       ? shown : rational(down + 1, scale);
+    return format_rational(cut, 6);
+}
 
 double time_score_sum(const Assessment& a) {
     double sum = 0;
@@ -101,24 +246,14 @@ double clamp_score(double score_unclamped) {
 
 double formula_ceiling() {
     const Methodology& m = methodology();
-    return formula_terms(100.0 * m.task_score.min, m.evidence.total_max(), m.barriers.total_max(), m.growth.max).score_unclamped;
+    return to_double(exact_terms(rational(100 * m.task_score.min), m.evidence.total_max(), m.barriers.total_max(), m.growth.max).score_unclamped);
 }
 
 double score_value(const Assessment& a) {
-    return clamp_score(formula_terms(time_score_sum(a), sum(a.evidence), sum(a.barriers), a.ai_growth_correlation).score_unclamped);
+    return to_double(exact_terms(exact_time_score_sum(a), sum(a.evidence), sum(a.barriers), a.ai_growth_correlation).score);
 }
 
-std::string display_score(double score) {
-    const ZoneRule& zone = zone_for(score);
-    for (int decimals = 1; decimals <= 6; ++decimals) {
-        std::string text = format_fixed(score, decimals);
-        if (&zone_for(std::strtod(text.c_str(), nullptr)) == &zone) return text;
-    }
-    // Within a millionth of a threshold: cut (not round) towards the zone's side of it.
-    double scale = 1e6;
-    bool rounded_up = std::strtod(format_fixed(score, 6).c_str(), nullptr) > score;
-    return format_fixed(rounded_up ? std::floor(score * scale) / scale : std::ceil(score * scale) / scale, 6);
-}
+std::string display_score(double score) { return display_score(rational_of_double(score)); }
 
 const ZoneRule& zone_for(double score) {
     const Methodology& m = methodology();
@@ -131,34 +266,43 @@ const ZoneRule& zone_for(double score) {
 Result score(const Assessment& a) {
     const Methodology& m = methodology();
     const Formula& f = m.formula;
+    const ExactConstants& k = exact_constants();
     Result r;
 
-    for (const Dimension& impact : m.impacts) r.split.push_back(ImpactShare{impact.key, impact.label, 0});
+    // Shares in whole hundredths, added as integers (validated so): exactly 20 or 50 is that.
+    std::vector<Rational> split(m.impacts.size(), rational(0));
+    Rational exposed = rational(0);
     for (const Task& t : a.tasks) {
-        for (ImpactShare& share : r.split) {
-            if (share.key == t.impact) share.time_pct += t.time_pct;
+        const Rational share = decimal_of(t.time_pct).value_or(rational_of_double(t.time_pct));
+        for (std::size_t i = 0; i < m.impacts.size(); ++i) {
+            if (m.impacts[i].key == t.impact) split[i] = add(split[i], share);
         }
-        if (t.score >= m.exposed_min) r.time_share_3plus += t.time_pct;
+        if (t.score >= m.exposed_min) exposed = add(exposed, share);
     }
+    for (std::size_t i = 0; i < m.impacts.size(); ++i) r.split.push_back(ImpactShare{m.impacts[i].key, m.impacts[i].label, to_double(split[i])});
+    r.time_share_3plus_exact = exposed;
+    r.time_share_3plus = to_double(exposed);
     r.totals = Totals{sum(a.evidence), sum(a.barriers), sum(a.protective), a.ai_growth_correlation};
-    FormulaTerms terms = formula_terms(time_score_sum(a), r.totals.evidence, r.totals.barriers, r.totals.growth);
-    r.weighted_task_score = terms.weighted_task_score;
-    r.task_resistance = terms.task_resistance;
-    r.modifiers = terms.modifiers;
-    r.raw = terms.raw;
-    r.score_unclamped = terms.score_unclamped;
-    r.score = clamp_score(r.score_unclamped);
-    // Rounding noise at an end of the scale (100.00000000000004 for the exact top) is not a clamp.
-    r.clamped = std::fabs(r.score - r.score_unclamped) > m.zone_tolerance;
+    r.exact = exact_terms(exact_time_score_sum(a), r.totals.evidence, r.totals.barriers, r.totals.growth);
+    const ExactTerms& x = r.exact;
+    r.weighted_task_score = to_double(x.weighted_task_score);
+    r.task_resistance = to_double(x.task_resistance);
+    r.modifiers = Modifiers{to_double(x.evidence), to_double(x.barriers), to_double(x.growth)};
+    r.raw = to_double(x.raw);
+    r.score_unclamped = to_double(x.score_unclamped);
+    r.score = to_double(x.score);
+    // Exactly: the top of the scale reached exactly is not a clamp.
+    r.clamped = compare(x.score, x.score_unclamped) != 0;
     r.rules.push_back(fired(f.info));
     if (r.clamped) r.rules.push_back(fired(m.clamp));
 
-    const ZoneRule& zone = zone_for(r.score);
+    const ZoneRule& zone = zone_for(x.score);
+    const std::size_t zone_index = static_cast<std::size_t>(&zone - &m.zones.front());
     r.zone = zone.zone;
     r.zone_name = zone.name;
     r.verdict = zone.verdict;
-    r.threshold_margin = r.score - zone.min;
-    if (&zone != &m.zones.front()) r.to_next_zone = (&zone - 1)->min - r.score;
+    r.threshold_margin = to_double(sub(x.score, k.zone_min[zone_index]));
+    if (zone_index > 0) r.to_next_zone = to_double(sub(k.zone_min[zone_index - 1], x.score));
     r.rules.push_back(fired(zone.info));
 
     Metrics metrics;
@@ -169,7 +313,15 @@ Result score(const Assessment& a) {
     metrics[Metric::ai_growth_correlation] = r.totals.growth;
     metrics[Metric::time_share_3plus] = r.time_share_3plus;
     metrics[Metric::score] = r.score;
-    if (const LabelRule* rule = label_for(r.zone, metrics)) {
+    ExactMetrics exact;
+    exact[Metric::task_resistance] = x.task_resistance;
+    exact[Metric::evidence] = rational(r.totals.evidence);
+    exact[Metric::barriers] = rational(r.totals.barriers);
+    exact[Metric::protective] = rational(r.totals.protective);
+    exact[Metric::ai_growth_correlation] = rational(r.totals.growth);
+    exact[Metric::time_share_3plus] = exposed;
+    exact[Metric::score] = x.score;
+    if (const LabelRule* rule = label_exact(r.zone, exact)) {
         r.label = rule->label;
         r.rules.push_back(fired(rule->info));
     } else {
@@ -180,7 +332,7 @@ Result score(const Assessment& a) {
     qs.protective = r.totals.protective;
     qs.growth = r.totals.growth;
     for (const ScreenRule& rule : m.quick_screen) {
-        if (!holds(rule.when, metrics)) continue;
+        if (!holds_exact(rule.when, exact)) continue;
         qs.likely = rule.likely;
         qs.zone = rule.zone;
         qs.rule_id = rule.info.id;
@@ -195,23 +347,28 @@ Result score(const Assessment& a) {
         r.composition.push_back(Points{part.key, part.label, part.weight * metrics.get(part.metric) / part.scale_max});
     }
 
-    // Attribution from the neutral role: its score, then each factor's exact (Shapley) share of the rest.
+    // Attribution from the neutral role: its score, then each factor's exact (Shapley) share of the
+    // rest. The five parts add up to the unclamped score exactly.
     const AttributionBaseline& nb = m.attribution_baseline;
-    Modifiers neutral = modifiers_for(f, nb.evidence * static_cast<int>(m.evidence.dimensions.size()),
-                                      nb.barriers * static_cast<int>(m.barriers.dimensions.size()), nb.ai_growth_correlation);
-    std::array<double, 4> base = {f.task_resistance_base - nb.task_score, neutral.evidence, neutral.barriers, neutral.growth};
-    std::array<double, 4> actual = {r.task_resistance, r.modifiers.evidence, r.modifiers.barriers, r.modifiers.growth};
-    std::array<double, 4> phi = shapley_product(base, actual);
-    r.attribution.push_back(Points{nb.key, nb.label, (base[0] * base[1] * base[2] * base[3] - f.raw_floor) / f.raw_span * 100});
+    const ExactTerms neutral = exact_terms(rational(100 * nb.task_score), nb.evidence * static_cast<int>(m.evidence.dimensions.size()),
+                                           nb.barriers * static_cast<int>(m.barriers.dimensions.size()), nb.ai_growth_correlation);
+    std::array<Rational, 4> base = {neutral.task_resistance, neutral.evidence, neutral.barriers, neutral.growth};
+    std::array<Rational, 4> actual = {x.task_resistance, x.evidence, x.barriers, x.growth};
+    std::array<Rational, 4> phi = shapley_exact(base, actual);
+    const Rational to_points = div(rational(100), k.raw_span);
+    r.attribution_exact.push_back(neutral.score_unclamped);
+    r.attribution.push_back(Points{nb.key, nb.label, to_double(neutral.score_unclamped)});
     for (std::size_t i = 0; i < 4; ++i) {
         const Dimension& factor = m.attribution_factors[i];
-        r.attribution.push_back(Points{factor.key, factor.label, phi[i] / f.raw_span * 100});
+        r.attribution_exact.push_back(mul(phi[i], to_points));
+        r.attribution.push_back(Points{factor.key, factor.label, to_double(r.attribution_exact.back())});
     }
     r.rules.push_back(fired(m.composition_info));
     r.rules.push_back(fired(m.attribution_info));
 
     FinalVerdict& fin = r.final_verdict;
     fin.score = r.score;
+    fin.score_exact = x.score;
     fin.zone = r.zone;
     fin.label = r.label;
     if (a.assessor_override) {
@@ -219,14 +376,16 @@ Result score(const Assessment& a) {
         fin.overridden = true;
         fin.reason = o.reason;
         if (o.score) fin.score = *o.score;
-        const ZoneRule& final_zone = zone_for(fin.score);
+        const Rational final_exact = o.score ? decimal_of(*o.score).value_or(rational_of_double(*o.score)) : x.score;
+        fin.score_exact = final_exact;
+        const ZoneRule& final_zone = zone_for(final_exact);
         fin.zone = o.zone.value_or(final_zone.zone);
         if (o.label) {
             fin.label = *o.label;
         } else {
-            Metrics final_metrics = metrics;
-            final_metrics[Metric::score] = fin.score;
-            const LabelRule* rule = label_for(fin.zone, final_metrics);
+            ExactMetrics final_metrics = exact;
+            final_metrics[Metric::score] = final_exact;
+            const LabelRule* rule = label_exact(fin.zone, final_metrics);
             fin.label = rule ? rule->label : fin.zone;
         }
         r.rules.push_back(FiredRule{"override", "assessor", o.reason});
@@ -236,7 +395,6 @@ Result score(const Assessment& a) {
 
 Json to_json(const Result& r) {
     // Built by assignment, not from initializer lists: much smaller code in the wasm module.
-    const Formula& f = methodology().formula;
     auto points_json = [](const std::vector<Points>& list) {
         Json out = Json::array();
         for (const Points& p : list) {
@@ -295,31 +453,51 @@ Json to_json(const Result& r) {
     }
     Json& fin = out["final"];
     fin["score"] = r.final_verdict.score;
-    fin["display_score"] = display_score(r.final_verdict.score);
+    fin["display_score"] = display_score(r.final_verdict.score_exact);
     fin["zone"] = r.final_verdict.zone;
     fin["label"] = r.final_verdict.label;
     fin["overridden"] = r.final_verdict.overridden;
     fin["reason"] = r.final_verdict.reason;
 
-    // Figures as the published page prints them.
-    std::string tr2 = format_fixed(r.task_resistance, 2);
-    std::string em2 = format_fixed(r.modifiers.evidence, 2);
-    std::string bm2 = format_fixed(r.modifiers.barriers, 2);
-    std::string gm2 = format_fixed(r.modifiers.growth, 2);
-    std::string raw4 = format_fixed(r.raw, 4);
+    // Figures as the published page prints them: each from its exact value, rounded once, half
+    // away from zero.
+    const ExactTerms& x = r.exact;
+    std::string tr2 = format_rational(x.task_resistance, 2);
+    std::string em2 = format_rational(x.evidence, 2);
+    std::string bm2 = format_rational(x.barriers, 2);
+    std::string gm2 = format_rational(x.growth, 2);
+    std::string raw4 = format_rational(x.raw, 4);
+    const std::string shown = display_score(x.score);
+    const int decimals = static_cast<int>(shown.size() - shown.find('.') - 1);
     Json& display = out["display"];
-    display["weighted_task_score"] = format_fixed(r.weighted_task_score, 2);
+    display["weighted_task_score"] = format_rational(x.weighted_task_score, 2);
     display["task_resistance"] = tr2;
     Json& dm = display["modifiers"];
     dm["evidence"] = em2;
     dm["barriers"] = bm2;
     dm["growth"] = gm2;
     display["raw"] = raw4;
-    display["score"] = display_score(r.score);
-    display["threshold_margin"] = format_fixed(r.threshold_margin, 1);
+    display["score"] = shown;
+    const std::size_t zone_index = static_cast<std::size_t>(&zone_for(x.score) - &methodology().zones.front());
+    display["threshold_margin"] = format_rational(sub(x.score, exact_constants().zone_min[zone_index]), 1);
+    display["to_next_zone"] = zone_index > 0 ? Json(format_rational(sub(exact_constants().zone_min[zone_index - 1], x.score), 1)) : Json(nullptr);
+    // The unclamped score at the printed score's decimals (they differ only when clamped).
+    const std::string unclamped = format_rational(x.score_unclamped, decimals);
+    display["score_unclamped"] = unclamped;
     display["raw_calculation"] = "Raw: " + tr2 + " x " + em2 + " x " + bm2 + " x " + gm2 + " = " + raw4;
-    display["score_calculation"] = "(" + raw4 + " - " + format_fixed(f.raw_floor, 2) + ") / " +
-                                   format_fixed(f.raw_span, 2) + " x 100 = " + format_fixed(r.score_unclamped, 1);
+    display["score_calculation"] = "(" + raw4 + " - " + format_rational(exact_constants().raw_floor, 2) + ") / " +
+                                   format_rational(exact_constants().raw_span, 2) + " x 100 = " + format_rational(x.score_unclamped, 1);
+    // The attribution printed so its parts add up to the printed (unclamped) score: each part cut
+    // to the score's decimals, the units still missing given to the largest remainders.
+    Json& parts = display["attribution"] = Json::array();
+    std::vector<Rational> printed = parts_that_add_up(r.attribution_exact, x.score_unclamped, decimals);
+    for (std::size_t i = 0; i < printed.size(); ++i) {
+        Json item = Json::object();
+        item["key"] = r.attribution[i].key;
+        item["points"] = format_rational(printed[i], decimals);
+        parts.push_back(std::move(item));
+    }
+    display["attribution_total"] = unclamped;
     return out;
 }
 

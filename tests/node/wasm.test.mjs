@@ -43,8 +43,8 @@ test('the reference role scores 61.9 Green (Accelerated) in wasm', () => {
   assert.equal(out.ok, true);
   const r = out.result;
   assert.equal(r.display.score, '61.9');
-  assert.equal(r.score_unclamped, 61.885901639344276);
-  assert.equal(r.raw, 5.447552000000001);
+  assert.equal(r.score_unclamped, 61.88590163934426); // the double nearest 5.4076 / 7.93 x 100, exactly
+  assert.equal(r.raw, 5.447552); // the double nearest the exact 5.447552 (the product in floating point was 5.447552000000001)
   assert.equal(r.zone, 'GREEN');
   assert.equal(r.label, 'Green (Accelerated)');
   assert.equal(r.display.raw_calculation, 'Raw: 3.65 x 1.28 x 1.06 x 1.10 = 5.4476');

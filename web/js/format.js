@@ -1,7 +1,23 @@
-// Numbers formatted as the published role page prints them.
+// Numbers formatted as the published role page prints them, by the core's one rounding rule: half
+// away from zero on the decimal value. The core prints every figure it computes (display.*); the
+// page rounds only what it works out itself (a task's weighted share, a difference, a percentage),
+// from the number's shortest decimal text, which for a document's decimals is the value as written.
+
+/** `value` rounded half away from zero to `decimals` places, as text ("-0.0" is "0.0"). */
 export const fixed = (value, decimals) => {
-  const s = value.toFixed(decimals);
-  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+  if (!Number.isFinite(value)) return String(value);
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m) return value.toFixed(decimals);
+  const digits = `${m[2]}${m[3] ?? ''}`;
+  const point = m[2].length + Number(m[4] ?? 0); // digits before the decimal point
+  const padded = point < 0 ? `${'0'.repeat(-point)}${digits}` : digits;
+  const at = Math.max(point, 0);
+  const whole = padded.slice(0, at + decimals).padEnd(at + decimals, '0') || '0';
+  let units = BigInt(whole);
+  if ((padded[at + decimals] ?? '0') >= '5') units += 1n; // the first dropped digit: half away from zero
+  let text = units.toString().padStart(decimals + 1, '0');
+  if (decimals > 0) text = `${text.slice(0, -decimals)}.${text.slice(-decimals)}`;
+  return m[1] && units !== 0n ? `-${text}` : text;
 };
 export const score1 = (value) => fixed(value, 1);
 export const signed = (value) => (value > 0 ? `+${value}` : String(value));

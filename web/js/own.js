@@ -122,7 +122,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     h('h2', null, 'Calculation'),
     h('p', { class: 'calc-line' }, r.display.raw_calculation),
     h('p', { class: 'calc-line' }, `JobZone score: ${r.display.score_calculation}`),
-    h('p', null, `Attribution: ${r.attribution.map((p) => `${p.label} ${fixed(p.points, 1)}`).join(' · ')}`),
+    h('p', null, `Attribution (adds up to ${r.display.attribution_total ?? r.display.score}): ${r.attribution.map((p, i) => `${p.label} ${r.display.attribution?.[i]?.points ?? fixed(p.points, 1)}`).join(' · ')}`),
     insight?.sensitivity?.length ? [h('h2', null, 'What moves this score most'),
       h('ul', null, insight.sensitivity.slice(0, 5).map((x) => h('li', null, `${x.label}: one step down ${x.down ? x.down.display : '(none)'}, one step up ${x.up ? x.up.display : '(none)'}`)))] : null,
     comparison ? [h('h2', null, 'Compared with'),

@@ -68,7 +68,8 @@ export function showComparePanel(refs, { options, chosen, results, taskMax, find
   if (ra && rb) {
     body.push(row('Score', ra.display.score, rb.display.score, signed1(rb.score - ra.score)));
     body.push(row('Zone and label', ra.label, rb.label, ra.zone === rb.zone ? 'same zone' : `${ra.zone} → ${rb.zone}`));
-    ra.attribution.forEach((p, i) => body.push(row(`${p.label} (points)`, fixed(p.points, 1), fixed(rb.attribution[i].points, 1), signed1(rb.attribution[i].points - p.points))));
+    const printed = (r, i) => r.display.attribution?.[i]?.points ?? fixed(r.attribution[i].points, 1); // (the core's: they add up)
+    ra.attribution.forEach((p, i) => body.push(row(`${p.label} (points)`, printed(ra, i), printed(rb, i), signed1(rb.attribution[i].points - p.points))));
   } else {
     body.push(h('tr', null, h('td', { colspan: 4, class: 'muted' }, 'Loading the published role…')));
   }

@@ -308,7 +308,7 @@ export function renderScore({ refs, result: res, assessment, methodology: m, pub
   }
   refs.clampNote.hidden = !res.clamped;
   setText(refs.clampNote, res.clamped
-    ? `The formula gives ${fixed(res.score_unclamped, 1)}; shown as ${m.clamp.max} because the scale stops there. An assumed rule: ${m.clamp.text}`
+    ? `The formula gives ${d.score_unclamped ?? fixed(res.score_unclamped, 1)}; shown as ${m.clamp.max} because the scale stops there. An assumed rule: ${m.clamp.text}`
     : '');
 
   const ev = totalRange(m.inputs.evidence);
@@ -356,7 +356,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
   const margin = `${d.threshold_margin} points above the ${zoneRule.name} threshold of ${zoneRule.min}`;
   const next = res.to_next_zone !== null ? zones[zones.indexOf(zoneRule) - 1] : null;
   patchWhen(refs.verdict, `${d.score}|${res.label}|${res.final.label}|${assessment.role.title}`, () => [h('p', { class: 'verdict-main' }, zoneBadge(res.zone, res.zone), ` ${assessment.role.title} scores ${d.score} of 100: ${res.verdict}, ${margin}.`,
-      next ? ` It is ${fixed(res.to_next_zone, 1)} points short of ${next.name}.` : ''),
+      next ? ` It is ${d.to_next_zone ?? fixed(res.to_next_zone, 1)} points short of ${next.name}.` : ''),
     h('p', null, ZONE_LINE[res.zone] ?? ''),
     res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${res.final.display_score}): ${res.final.reason}`) : null]);
 
@@ -397,16 +397,18 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
 
   const compRows = res.composition.map((p) => ({ label: p.label, value: p.points, text: signed1(p.points) }));
   const compTotal = res.composition.reduce((a, p) => a + p.points, 0);
-  const attrRows = res.attribution.map((p) => ({ label: p.label, value: p.points, text: signed1(p.points) }));
-  const attrTotal = res.attribution.reduce((a, p) => a + p.points, 0);
+  // The attribution as the core prints it: parts rounded so that they add up to the printed score.
+  const plus = (text) => (Number(text) > 0 ? `+${text}` : text);
+  const attrRows = res.attribution.map((p, i) => ({ label: p.label, value: p.points, text: plus(d.attribution?.[i]?.points ?? fixed(p.points, 1)) }));
+  const attrTotal = d.attribution_total ?? fixed(res.attribution.reduce((a, p) => a + p.points, 0), 1);
   const weights = m.composition.parts.map((p) => p.weight);
   const maxPts = Math.max(...weights, ...compRows.map((x) => Math.abs(x.value)), ...attrRows.map((x) => Math.abs(x.value)));
   const neutral = m.attribution.baseline;
   patchWhen(refs.composition, [...compRows, ...attrRows].map((x) => x.text).join(), () => [h('div', null, h('h3', null, `As published (${weights.join('/')})`), barRows(compRows, maxPts, 'Published composition'),
       h('p', { class: 'total' }, `Adds up to ${score1(compTotal)}, not ${d.score}`)),
     h('div', null, h('h3', null, 'Exact attribution'), barRows(attrRows, maxPts, 'Exact attribution of the score'),
-      h('p', { class: 'total' }, `Adds up to ${score1(attrTotal)} = the score`)),
-    h('p', { class: 'note span' }, `The tracker weights each part by its own scale, so its points need not add up to the score. The exact attribution starts from a neutral role (every task ${neutral.task_score}, evidence ${neutral.evidence}, barriers ${neutral.barriers}, AI growth ${neutral.ai_growth_correlation}), which scores ${score1(attrRows[0].value)}, and splits the rest exactly across the formula's four factors, so a factor left neutral gets 0; protective principles are not in the formula. `, statusBadge(m.attribution.status))]);
+      h('p', { class: 'total' }, res.clamped ? `Adds up to ${attrTotal}, the score before the ${m.clamp.min}-${m.clamp.max} clamp` : `Adds up to ${attrTotal} = the score`)),
+    h('p', { class: 'note span' }, `The tracker weights each part by its own scale, so its points need not add up to the score. The exact attribution starts from a neutral role (every task ${neutral.task_score}, evidence ${neutral.evidence}, barriers ${neutral.barriers}, AI growth ${neutral.ai_growth_correlation}), which scores ${d.attribution?.[0]?.points ?? score1(attrRows[0].value)}, and splits the rest exactly across the formula's four factors, so a factor left neutral gets 0; protective principles are not in the formula. `, statusBadge(m.attribution.status))]);
 
   // Rules, with those that apply now marked
   const fired = new Set(res.rules.map((x) => x.id));
@@ -421,6 +423,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     rule('composition', m.composition.status, `Composition: ${m.composition.text}`),
     rule('attribution', m.attribution.status, `Attribution: ${m.attribution.text}`),
     rule('time-shares', m.inputs.time_pct.status, `Time shares: ${m.inputs.time_pct.text}`),
+    m.rounding ? rule(m.rounding.id, m.rounding.status, `Printed figures: ${m.rounding.text}`) : null,
     rule('insight', m.insight.status, `Analyses: ${m.insight.text}`),
     levelWordsRules(m, rule))]);
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jobzone/exact.h"
 #include "jobzone/json.h"
 
 namespace jobzone {
@@ -75,7 +76,9 @@ struct ParseResult {
 
 // Reads and validates a document. Every problem found is reported, each by its path.
 ParseResult parse_assessment(std::string_view text);
-ParseResult assessment_from_json(const Json& document);
+// `number_texts`: the texts of the document's decimal numbers (read_json gives them), so decimals
+// are checked as written; without them, as the doubles read.
+ParseResult assessment_from_json(const Json& document, const NumberTexts* number_texts = nullptr);
 
 // The document form; parse_assessment(to_json(a).dump()) gives `a` back.
 Json to_json(const Assessment& assessment);

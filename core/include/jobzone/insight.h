@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "jobzone/assessment.h"
+#include "jobzone/exact.h"
 #include "jobzone/json.h"
 
 namespace jobzone {
@@ -20,6 +21,7 @@ struct Sensitivity {
     std::optional<double> down_value, down_score;
     std::optional<double> up_value, up_score;
     double swing = 0;  // largest absolute change of the score either way
+    std::optional<Rational> down_exact, up_exact;  // the scores exactly (printed from these)
 };
 
 // A share step moves the methodology's insight.share_step points of time to or from the other
@@ -31,9 +33,11 @@ struct Sensitivity {
 // and the score's distribution combined from them (no sampling).
 struct Uncertainty {
     double p10 = 0, p50 = 0, p90 = 0;   // percentiles of the (clamped) score
+    Rational p10_exact, p50_exact, p90_exact;  // exactly: each the smallest outcome v with P(score <= v) >= p, decided exactly
     std::vector<std::pair<std::string, double>> zones;  // zone -> probability, highest zone first
     int judged_inputs = 0;
     std::size_t outcomes = 0;  // distinct (task part, modifier part) pairs behind the figures
+    bool exact = true;  // every outcome key fits a double exactly (true for the methodology's numbers)
 };
 
 // Moving `points` of time from one task to another, the single change of task mix that
@@ -44,6 +48,7 @@ struct BestMove {
     double score = 0;
     double delta = 0;
     std::string zone, label;
+    Rational score_exact;
 };
 
 struct Insight {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -28,8 +29,11 @@ struct ReadLimits {
 
 // Parses `text` as strict JSON. Rejects, with an error, input over max_bytes, nesting
 // deeper than max_depth, duplicate keys and anything that is not JSON. Never throws.
+// The text of each number written with a point or an exponent, by JSON path: decimals are checked
+// on what was written ("50.000000001" is not 50), not on the double it reads as.
+using NumberTexts = std::unordered_map<std::string, std::string>;
 std::optional<Json> read_json(std::string_view text, const ReadLimits& limits,
-                              std::vector<FieldError>& errors);
+                              std::vector<FieldError>& errors, NumberTexts* number_texts = nullptr);
 
 // Path helpers: `tasks` + 2 -> `tasks[2]`, `tasks[2]` + "score" -> `tasks[2].score`.
 std::string path_index(const std::string& parent, std::size_t index);

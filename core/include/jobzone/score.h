@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "jobzone/assessment.h"
+#include "jobzone/exact.h"
 #include "jobzone/json.h"
 #include "jobzone/methodology.h"
 
@@ -53,9 +54,22 @@ struct ImpactShare {
     double time_pct = 0;
 };
 
+// The method's numbers as exact rationals (the methodology writes them as short decimals).
+struct ExactConstants {
+    Rational task_resistance_base, evidence_step, barrier_step, growth_step, raw_floor, raw_span, clamp_min, clamp_max;
+    std::vector<Rational> zone_min;  // in the methodology's zone order
+};
+const ExactConstants& exact_constants();
+
+// The formula exactly: every term a rational, the score clamped exactly. Everything the method
+// decides (zones, labels, printed figures) is decided on these values.
+struct ExactTerms {
+    Rational weighted_task_score, task_resistance, evidence, barriers, growth, raw, score_unclamped, score;
+};
 // What the result finally shows: the formula's values, or an assessor's override of them.
 struct FinalVerdict {
     double score = 0;
+    Rational score_exact;
     std::string zone;
     std::string label;
     bool overridden = false;
@@ -63,6 +77,9 @@ struct FinalVerdict {
 };
 
 struct Result {
+    ExactTerms exact;                      // the figures below, exactly (the doubles are the nearest)
+    Rational time_share_3plus_exact;
+    std::vector<Rational> attribution_exact;
     double weighted_task_score = 0;
     double task_resistance = 0;
     Totals totals;
@@ -104,6 +121,18 @@ double time_score_sum(const Assessment& assessment);
 double clamp_score(double score_unclamped);
 // The highest unclamped score the formula can give (every input at its best: about 109.7).
 double formula_ceiling();
+
+// time_score_sum: sum of time_pct x score (100 x the weighted task score), exactly.
+ExactTerms exact_terms(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth);
+Rational exact_time_score_sum(const Assessment& assessment);
+// exact_terms(...).score alone, quicker (the analyses score thousands of variants).
+Rational exact_score_fast(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth);
+// The exact value of a double (for figures that were computed in floating point).
+Rational rational_of_double(double value);
+// The zone of an exact score (inclusive lower bounds, exactly: no tolerance needed).
+const ZoneRule& zone_for(const Rational& score);
+// The printed score (see display_score(double)), from the exact value, rounded half away from zero.
+std::string display_score(const Rational& score);
 
 // Scores a valid assessment (one that parse_assessment accepted).
 Result score(const Assessment& assessment);
