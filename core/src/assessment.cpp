@@ -66,8 +66,9 @@ public:
     std::optional<Rational> exact(const Json& v, const std::string& path, int places) const {
         if (v.is_number_integer()) return rational(v.is_number_unsigned() ? static_cast<i128>(v.get<std::uint64_t>()) : static_cast<i128>(v.get<std::int64_t>()));
         if (texts_) {
-            auto it = texts_->find(path);
-            if (it != texts_->end()) return decimal_of_text(it->second, places);
+            for (const auto& [at, text] : *texts_) {
+                if (at == path) return decimal_of_text(text, places);
+            }
         }
         std::optional<Rational> d = decimal_of(v.get<double>());
         if (d && compare(round_rational(*d, places), *d) != 0) return std::nullopt;

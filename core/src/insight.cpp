@@ -226,7 +226,10 @@ std::vector<Sensitivity> sensitivity(const Assessment& a) {
     // Largest swing first, compared exactly (equal swings keep their order).
     std::vector<std::size_t> order(out.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return compare(swings[y], swings[x]) < 0; });
+    // (An insertion sort: stable, a few dozen entries, and far less code than std::stable_sort.)
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        for (std::size_t j = i; j > 0 && compare(swings[order[j - 1]], swings[order[j]]) < 0; --j) std::swap(order[j - 1], order[j]);
+    }
     std::vector<Sensitivity> sorted;
     for (std::size_t i : order) sorted.push_back(std::move(out[i]));
     return sorted;

@@ -62,7 +62,7 @@ public:
     bool number_integer(number_integer_t v) override { return put(Json(v)); }
     bool number_unsigned(number_unsigned_t v) override { return put(Json(v)); }
     bool number_float(number_float_t v, const string_t& text) override {
-        if (texts_) (*texts_)[current_path()] = text;
+        if (texts_) texts_->emplace_back(current_path(), text);
         return put(Json(v));
     }
     bool string(string_t& v) override { return put(Json(std::move(v))); }

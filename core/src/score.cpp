@@ -101,7 +101,9 @@ std::vector<Rational> parts_that_add_up(const std::vector<Rational>& parts, cons
     long long give = static_cast<long long>(missing.num / missing.den);
     std::vector<std::size_t> order(parts.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return compare(remainder[b], remainder[a]) < 0; });
+    for (std::size_t i = 1; i < order.size(); ++i) {  // stable: the first of equal remainders first
+        for (std::size_t j = i; j > 0 && compare(remainder[order[j - 1]], remainder[order[j]]) < 0; --j) std::swap(order[j - 1], order[j]);
+    }
     for (long long k = 0; k < give && k < static_cast<long long>(order.size()); ++k) out[order[static_cast<std::size_t>(k)]] = add(out[order[static_cast<std::size_t>(k)]], unit);
     return out;
 }

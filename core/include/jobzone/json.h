@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -31,7 +31,7 @@ struct ReadLimits {
 // deeper than max_depth, duplicate keys and anything that is not JSON. Never throws.
 // The text of each number written with a point or an exponent, by JSON path: decimals are checked
 // on what was written ("50.000000001" is not 50), not on the double it reads as.
-using NumberTexts = std::unordered_map<std::string, std::string>;
+using NumberTexts = std::vector<std::pair<std::string, std::string>>;  // (path, text), in document order
 std::optional<Json> read_json(std::string_view text, const ReadLimits& limits,
                               std::vector<FieldError>& errors, NumberTexts* number_texts = nullptr);
 
