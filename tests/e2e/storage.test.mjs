@@ -562,7 +562,8 @@ test('records and drafts this version cannot use are listed as unreadable, downl
   const db = await stored(page);
   assert.deepEqual(db.assessments.map((r) => r.id).sort(), ['good', 'no-assessment']);
   assert.ok(db.drafts.some((d) => d.id === 'aside-null'), 'the other unreadable data stays where it was');
-  row('records this version cannot use (numeric key, no assessment, null work, bad dates)', '2 + 1 unreadable + 1 good', '1 good + 2 listed as unreadable (1 removed by the user)', 'notice names each; listed under data this version could not read, downloadable; dates "date unknown"');
+  row('records this version cannot use (numeric key, no assessment, null work, bad dates)', '3 records (2 unusable) + 1 unusable draft',
+    'all kept where they were until the user removed one (2 records + 1 draft left)', 'notice names each; listed under data this version could not read, downloadable, removable; dates "date unknown"');
   assert.deepEqual(problems, []);
   await ctx.close();
 });
