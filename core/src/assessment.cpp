@@ -158,7 +158,6 @@ public:
     }
 
     std::vector<FieldError>& errors() { return errors_; }
-    const NumberTexts* texts() const { return texts_; }
 
 private:
     std::nullopt_t bad(const std::string& path, const std::string& expect, const Json& v) {
@@ -250,7 +249,7 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
     std::size_t errors_before = check.errors().size();
     // Shares are whole hundredths (the methodology's step), checked on the number as written and
     // added as integers: a total of exactly 100 (or a share of exactly 20 or 50) is exactly that.
-    const Rational step = decimal_of(m.time_pct_step).value_or(rational(1, 100));
+    const Rational step = exact_of(m.time_pct_step);
     long long total_units = 0;
     bool shares_ok = true;
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -270,8 +269,8 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
             share = check.number(*s, path_key(tp, "time_pct"), m.time_pct_min, m.time_pct_max);
             if (share) {
                 std::optional<Rational> exact = check.exact(*s, path_key(tp, "time_pct"), 12);
-                Rational units = exact ? div(*exact, step) : rational(1, 3);
-                if (units.den != 1) {
+                const Rational units = exact ? div(*exact, step) : Rational{};
+                if (!exact || units.den != 1) {
                     check.error(path_key(tp, "time_pct"), expect_share + " (hundredths of a percent at most), got " + describe(*s));
                     share.reset();
                 } else {
@@ -302,7 +301,7 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
         tasks.push_back(std::move(task));
     }
     const Rational total = mul(rational(total_units), step);
-    if (shares_ok && compare(total, decimal_of(m.time_pct_total).value_or(rational(100))) != 0) {
+    if (shares_ok && compare(total, exact_of(m.time_pct_total)) != 0) {
         check.error(path, "time shares add up to " + format_number(to_double(total)) + ", must add up to " +
                               format_number(m.time_pct_total));
     }

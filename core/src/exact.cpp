@@ -159,6 +159,23 @@ std::optional<Rational> decimal_of(double value) {
     return std::nullopt;
 }
 
+Rational rational_of_double(double value) {
+    // A double is m x 2^e exactly; the values here (scores, shares) fit a 128-bit rational.
+    if (!std::isfinite(value) || value == 0) return rational(0);
+    int exponent = 0;
+    double mantissa = std::frexp(value, &exponent);  // value = mantissa x 2^exponent, 0.5 <= |mantissa| < 1
+    i128 m = static_cast<i128>(static_cast<long long>(std::ldexp(mantissa, 53)));
+    exponent -= 53;
+    if (exponent >= 0) return exponent > 60 ? rational(0) : rational(m * (static_cast<i128>(1) << exponent));
+    if (exponent < -120) return rational(0);
+    return rational(m, static_cast<i128>(1) << -exponent);
+}
+
+Rational exact_of(double value) {
+    std::optional<Rational> d = decimal_of(value);
+    return d ? *d : rational_of_double(value);
+}
+
 std::optional<Rational> decimal_of_text(std::string_view text, int max_places) {
     std::size_t i = 0;
     bool negative = false;

@@ -17,26 +17,40 @@ struct IntDist {
     std::vector<double> p{1.0};
 };
 
-// The outcomes of one judged input at `value` in [lo, hi], as (change, probability), lowest
-// change first, with no zero-probability entries: "sure" stays; "roughly" moves one step down or up
-// (the methodology's step probability each; a step off the scale stays put); "unsure" takes any
-// level of the scale with equal probability.
-std::vector<std::pair<int, double>> judged_outcomes(int value, int lo, int hi, const std::string& confidence) {
+// The outcomes of one judged input at `value` in [lo, hi], lowest change first, each with an
+// integer weight over one denominator: "sure" stays; "roughly" moves one step down or up (the
+// methodology's step probability each; a step off the scale stays put); "unsure" takes any level
+// of the scale with equal probability.
+struct ExactOutcomes {
+    std::vector<std::pair<int, std::uint32_t>> weights;  // (change, weight), no zero weights
+    std::uint32_t denominator = 1;
+};
+
+ExactOutcomes exact_outcomes(int value, int lo, int hi, const std::string& confidence) {
     const std::string& level = confidence.empty() ? methodology().insight.default_confidence : confidence;
-    if (level == "sure") return {{0, 1.0}};
-    if (level == "unsure") {
-        std::vector<std::pair<int, double>> out;
-        const double each = 1.0 / (hi - lo + 1);
-        for (int v = lo; v <= hi; ++v) out.push_back({v - value, each});
-        return out;
+    ExactOutcomes out;
+    if (level == "sure") {
+        out.weights = {{0, 1}};
+    } else if (level == "unsure") {
+        out.denominator = static_cast<std::uint32_t>(hi - lo + 1);
+        for (int v = lo; v <= hi; ++v) out.weights.push_back({v - value, 1});
+    } else {
+        const Rational& step = exact_constants().step_probability;
+        const auto num = static_cast<std::uint32_t>(step.num), den = static_cast<std::uint32_t>(step.den);
+        out.denominator = den;
+        const std::uint32_t down = value > lo ? num : 0, up = value < hi ? num : 0;
+        if (down) out.weights.push_back({-1, down});
+        out.weights.push_back({0, den - down - up});
+        if (up) out.weights.push_back({+1, up});
     }
-    const double step = methodology().insight.step_probability;
-    double down = value > lo ? step : 0.0;
-    double up = value < hi ? step : 0.0;
+    return out;
+}
+
+// The same outcomes as (change, probability), for the floating-point distribution.
+std::vector<std::pair<int, double>> judged_outcomes(int value, int lo, int hi, const std::string& confidence) {
+    const ExactOutcomes exact = exact_outcomes(value, lo, hi, confidence);
     std::vector<std::pair<int, double>> out;
-    if (down > 0) out.push_back({-1, down});
-    out.push_back({0, 1.0 - down - up});
-    if (up > 0) out.push_back({+1, up});
+    for (const auto& [change, weight] : exact.weights) out.push_back({change, static_cast<double>(weight) / exact.denominator});
     return out;
 }
 
@@ -65,31 +79,34 @@ IntDist scale_distribution(const std::vector<int>& values, int lo, int hi, const
     return d;
 }
 
+// Points of time (a share, a step) in whole units of the methodology's share step.
+long long units_of(double points) { return std::llround(points * static_cast<double>(exact_constants().units_per_pct)); }
+// A sum of units x score as the time-score sum (percent x score), exactly.
+Rational time_score_sum_of(const Rational& units) { return div(units, rational(exact_constants().units_per_pct)); }
+
 // What the score depends on, without the text: cheap to copy and edit thousands of times.
 // Shares are kept in whole units of the share step (hundredths of a percent), exactly.
 struct Inputs {
-    std::vector<double> shares;
     std::vector<long long> units;
     std::vector<int> scores;
     int evidence = 0, barriers = 0, growth = 0;
 
     explicit Inputs(const Assessment& a) : growth(a.ai_growth_correlation) {
         for (const Task& t : a.tasks) {
-            shares.push_back(t.time_pct);
-            units.push_back(std::llround(t.time_pct * 100));  // validated: whole hundredths
+            units.push_back(units_of(t.time_pct));  // validated: whole units
             scores.push_back(t.score);
         }
         for (int v : a.evidence) evidence += v;
         for (int v : a.barriers) barriers += v;
     }
-    // Sum of units x score: 100 x the time-score sum, an integer.
+    // Sum of units x score: an integer.
     long long unit_sum() const {
         long long sum = 0;
         for (std::size_t i = 0; i < units.size(); ++i) sum += units[i] * scores[i];
         return sum;
     }
     Rational exact_score(const Rational& time_score_sum) const { return exact_score_fast(time_score_sum, evidence, barriers, growth); }
-    Rational exact_score() const { return exact_score(rational(unit_sum(), 100)); }
+    Rational exact_score() const { return exact_score(time_score_sum_of(rational(unit_sum()))); }
     double score() const { return to_double(exact_score()); }
 };
 
@@ -121,7 +138,7 @@ std::string task_label(const Assessment& a, std::size_t i, const char* what) {
 // (a rational: the proportional parts are), and the moved share; nullopt if impossible.
 std::optional<std::pair<Rational, long long>> shifted_sum(const Inputs& x, std::size_t index, long long delta_units) {
     const Methodology& m = methodology();
-    const long long lo = std::llround(m.time_pct_min * 100), hi = std::llround(m.time_pct_max * 100), total = std::llround(m.time_pct_total * 100);
+    const long long lo = units_of(m.time_pct_min), hi = units_of(m.time_pct_max), total = units_of(m.time_pct_total);
     if (index >= x.units.size() || x.units.size() < 2 || delta_units == 0) return std::nullopt;
     const long long current = x.units[index];
     const long long target = std::clamp(current + delta_units, lo, hi);
@@ -139,7 +156,7 @@ std::optional<std::pair<Rational, long long>> shifted_sum(const Inputs& x, std::
     Rational moved_rest = others > 0 ? rational(static_cast<i128>(rest) * (others - moved), others)
                                      : rational(static_cast<i128>(-moved) * rest_scores, static_cast<i128>(x.units.size() - 1));
     Rational sum_units = add(rational(static_cast<i128>(target) * x.scores[index]), moved_rest);
-    return std::make_pair(div(sum_units, rational(100)), target);
+    return std::make_pair(time_score_sum_of(sum_units), target);
 }
 
 }  // namespace
@@ -187,14 +204,14 @@ std::vector<Sensitivity> sensitivity(const Assessment& a) {
             return std::make_pair(static_cast<double>(x.scores[i]), x.exact_score());
         });
     }
-    const long long share_step = std::llround(m.insight.share_step * 100);
+    const long long share_step = units_of(m.insight.share_step);
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         auto down = shifted_sum(base, i, -share_step);
         auto up = shifted_sum(base, i, +share_step);
         record(path_key(path_index("tasks", i), "time_pct"), task_label(a, i, "Time share"), a.tasks[i].time_pct,
                down.has_value(), up.has_value(), [&](int step) {
                    const auto& moved = step < 0 ? *down : *up;
-                   return std::make_pair(to_double(rational(moved.second, 100)), base.exact_score(moved.first));
+                   return std::make_pair(to_double(rational(moved.second, exact_constants().units_per_pct)), base.exact_score(moved.first));
                });
     }
     struct ScaleRef {
@@ -247,32 +264,6 @@ double quantile(std::vector<std::pair<double, double>> vp, double p) {
 
 namespace {
 
-// One judged input's outcomes with exact probabilities: integer weights over one denominator.
-struct ExactOutcomes {
-    std::vector<std::pair<int, std::uint32_t>> weights;  // (change, weight), as judged_outcomes orders them
-    std::uint32_t denominator = 1;
-};
-
-ExactOutcomes exact_outcomes(int value, int lo, int hi, const std::string& confidence) {
-    const std::string& level = confidence.empty() ? methodology().insight.default_confidence : confidence;
-    ExactOutcomes out;
-    if (level == "sure") {
-        out.weights = {{0, 1}};
-    } else if (level == "unsure") {
-        out.denominator = static_cast<std::uint32_t>(hi - lo + 1);
-        for (int v = lo; v <= hi; ++v) out.weights.push_back({v - value, 1});
-    } else {
-        const Rational step = decimal_of(methodology().insight.step_probability).value_or(rational(1, 4));
-        const auto num = static_cast<std::uint32_t>(step.num), den = static_cast<std::uint32_t>(step.den);
-        out.denominator = den;
-        const std::uint32_t down = value > lo ? num : 0, up = value < hi ? num : 0;
-        if (down) out.weights.push_back({-1, down});
-        out.weights.push_back({0, den - down - up});
-        if (up) out.weights.push_back({+1, up});
-    }
-    return out;
-}
-
 // An exact distribution over integers: weights over a denominator.
 struct ExactDist {
     int offset = 0;
@@ -316,16 +307,17 @@ Uncertainty uncertainty(const Assessment& a) {
 
     // Task part: the sum of units x score (units: hundredths of a percent), moved by units x step
     // per task. Exact: the validator accepts only shares in whole units.
+    const Inputs in(a);
     IntDist tasks;
     std::vector<std::pair<int, const Task*>> unit_tasks;
-    for (const Task& t : a.tasks) {
-        int unit = static_cast<int>(std::llround(t.time_pct * 100));
+    for (std::size_t i = 0; i < a.tasks.size(); ++i) {
+        const Task& t = a.tasks[i];
+        const int unit = static_cast<int>(in.units[i]);
         if (unit == 0) continue;  // a task with no time cannot move the score
         convolve(tasks, judged_outcomes(t.score, m.task_score.min, m.task_score.max, t.confidence), unit);
         unit_tasks.push_back({unit, &t});
     }
-    long long base_units = 0;
-    for (const Task& t : a.tasks) base_units += std::llround(t.time_pct * 100) * t.score;
+    const long long base_units = in.unit_sum();
     struct Point {
         long long units;  // sum of units x score for this outcome
         std::size_t index;  // into the distribution's vector
@@ -360,33 +352,29 @@ Uncertainty uncertainty(const Assessment& a) {
     u.outcomes = w.size() * mods.size();
 
     // Every outcome's raw value as an integer key over one denominator, so outcomes are ordered
-    // (and equal ones are equal) exactly: raw = (base - units / 10^4) x product, and
-    //   key = (base.num x 10^4 - units x base.den) x product.num x (lcm / product.den) x ends
+    // (and equal ones are equal) exactly: with U = 100 x units per percent,
+    //   raw = (base - units / U) x product
+    //   key = (base.num x U - units x base.den) x product.num x (lcm / product.den) x ends
     // where `ends` makes the clamp's ends whole keys too. For the methodology's short decimals
-    // every key is an integer below 2^53, so doubles hold them exactly and the hot loops stay in
-    // floating point; the build checks the bound for the data it has (else keys are not exact).
+    // every key is an integer far below 2^53 (the largest, at the clamp's top, is about 8.5e10),
+    // so doubles hold them exactly and the hot loops stay in floating point.
     auto gcd128 = [](i128 x, i128 y) { while (y) { i128 t = x % y; x = y; y = t; } return x < 0 ? -x : x; };
     i128 lcm = 1;
     for (const Mods& md : mods) lcm = lcm / gcd128(lcm, md.product.den) * md.product.den;
     const Rational& base = K.task_resistance_base;
     auto raw_at = [&](const Rational& score) { return add(K.raw_floor, mul(div(score, rational(100)), K.raw_span)); };
-    const Rational unscaled = rational(10000 * base.den * lcm);
+    const i128 per_time = 100 * static_cast<i128>(K.units_per_pct);  // U
+    const Rational unscaled = rational(per_time * base.den * lcm);
     const Rational low0 = mul(raw_at(K.clamp_min), unscaled), high0 = mul(raw_at(K.clamp_max), unscaled);
     const i128 ends = low0.den / gcd128(low0.den, high0.den) * high0.den;
     for (Mods& md : mods) md.factor = md.product.num * (lcm / md.product.den) * ends;
     const Rational scale = mul(unscaled, rational(ends));  // key / scale = raw
     const double key_low = to_double(mul(low0, rational(ends))), key_high = to_double(mul(high0, rational(ends)));
-    const i128 base_scaled = base.num * 10000;
+    const i128 base_scaled = base.num * per_time;
     std::vector<double> tr(w.size());
     for (std::size_t k = 0; k < w.size(); ++k) tr[k] = static_cast<double>(base_scaled - static_cast<i128>(w[k].units) * base.den);
     std::vector<double> factor(mods.size());
-    double largest = 0;
-    for (std::size_t i = 0; i < mods.size(); ++i) {
-        factor[i] = static_cast<double>(mods[i].factor);
-        largest = std::max(largest, factor[i]);
-    }
-    const double most_tr = w.empty() ? 0 : std::max(std::fabs(tr.front()), std::fabs(tr.back()));
-    u.exact = most_tr * largest < 9007199254740992.0 && key_high < 9007199254740992.0;  // 2^53
+    for (std::size_t i = 0; i < mods.size(); ++i) factor[i] = static_cast<double>(mods[i].factor);
     auto key_at = [&](std::size_t k, std::size_t i) { return std::clamp(tr[k] * factor[i], key_low, key_high); };
     auto score_of = [&](double key) {
         return mul(div(sub(div(rational(static_cast<i128>(key)), scale), K.raw_floor), K.raw_span), rational(100));
@@ -504,8 +492,9 @@ Uncertainty uncertainty(const Assessment& a) {
 
 std::optional<BestMove> best_move(const Assessment& a) {
     const Methodology& m = methodology();
+    const ExactConstants& K = exact_constants();
     Inputs x(a);
-    const long long step = std::llround(m.insight.share_step * 100), most = std::llround(m.insight.best_move_max * 100);
+    const long long step = units_of(m.insight.share_step), most = units_of(m.insight.best_move_max);
     // The score falls as the units-x-score sum rises (the modifiers are fixed here), so moves are
     // compared on that integer sum, clamped where the score is: the first of equal moves is kept.
     const long long now_sum = x.unit_sum();
@@ -513,24 +502,26 @@ std::optional<BestMove> best_move(const Assessment& a) {
     std::optional<BestMove> best;
     std::optional<Rational> best_score;
     long long best_sum = now_sum;
+    long long best_units = 0;  // the moved time, in units
     for (std::size_t from = 0; from < x.units.size(); ++from) {
         for (std::size_t to = 0; to < x.units.size(); ++to) {
             if (from == to || x.scores[to] >= x.scores[from]) continue;  // only moves toward lower scores help
             for (long long n = step; n <= most && n <= x.units[from]; n += step) {
                 const long long sum = now_sum - n * (x.scores[from] - x.scores[to]);
                 if (sum >= best_sum) continue;  // not better than the best so far (or than now)
-                Rational sc = x.exact_score(rational(sum, 100));
+                Rational sc = x.exact_score(time_score_sum_of(rational(sum)));
                 if (compare(sc, best_score.value_or(now)) <= 0) continue;  // clamped: no higher
                 best_sum = sum;
                 best_score = sc;
-                best = BestMove{from, to, static_cast<double>(n) / 100, to_double(sc), to_double(sub(sc, now)), {}, {}, sc};
+                best_units = n;
+                best = BestMove{from, to, to_double(rational(n, K.units_per_pct)), to_double(sc), to_double(sub(sc, now)), {}, {}, sc};
             }
         }
     }
     if (best) {
         Assessment b = a;
-        b.tasks[best->from].time_pct = to_double(rational(x.units[best->from] - std::llround(best->points * 100), 100));
-        b.tasks[best->to].time_pct = to_double(rational(x.units[best->to] + std::llround(best->points * 100), 100));
+        b.tasks[best->from].time_pct = to_double(rational(x.units[best->from] - best_units, K.units_per_pct));
+        b.tasks[best->to].time_pct = to_double(rational(x.units[best->to] + best_units, K.units_per_pct));
         Result r = score(b);
         best->zone = r.zone;
         best->label = r.label;

@@ -17,13 +17,6 @@ int sum(const std::vector<int>& values) {
     return total;
 }
 
-// Values a rule condition or a composition part can name, by Metric.
-struct Metrics {
-    std::array<double, kMetricCount> values{};
-    double& operator[](Metric m) { return values[static_cast<std::size_t>(m)]; }
-    double get(Metric m) const { return values[static_cast<std::size_t>(m)]; }
-};
-
 FiredRule fired(const RuleInfo& info) { return FiredRule{info.id, info.status, info.text}; }
 
 // Shapley values of f(x) = x0*x1*x2*x3 moving every factor from `base` to `actual`: an exact
@@ -50,10 +43,8 @@ std::array<Rational, 4> shapley_exact(const std::array<Rational, 4>& base, const
     return phi;
 }
 
-// A condition's bound, exactly (the methodology writes decimals).
-Rational bound(double value) { return decimal_of(value).value_or(rational_of_double(value)); }
-
-// Metrics exactly, for the rules (a share of exactly 50 is 50; a score of exactly 48 is 48).
+// The values a rule condition or a composition part can name, by Metric, exactly (a share of
+// exactly 50 is 50; a score of exactly 48 is 48).
 struct ExactMetrics {
     std::array<Rational, kMetricCount> values{};
     Rational& operator[](Metric m) { return values[static_cast<std::size_t>(m)]; }
@@ -63,8 +54,8 @@ struct ExactMetrics {
 bool holds_exact(const std::vector<Condition>& when, const ExactMetrics& metrics) {
     for (const Condition& c : when) {
         const Rational& v = metrics.get(c.metric);
-        if (c.min && compare(v, bound(*c.min)) < 0) return false;
-        if (c.max && compare(v, bound(*c.max)) > 0) return false;
+        if (c.min && compare(v, exact_of(*c.min)) < 0) return false;
+        if (c.max && compare(v, exact_of(*c.max)) > 0) return false;
     }
     return true;
 }
@@ -110,23 +101,11 @@ std::vector<Rational> parts_that_add_up(const std::vector<Rational>& parts, cons
 
 }  // namespace
 
-Rational rational_of_double(double value) {
-    // A double is m x 2^e exactly; the values here (scores, shares) fit a 128-bit rational.
-    if (!std::isfinite(value) || value == 0) return rational(0);
-    int exponent = 0;
-    double mantissa = std::frexp(value, &exponent);  // value = mantissa x 2^exponent, 0.5 <= |mantissa| < 1
-    i128 m = static_cast<i128>(static_cast<long long>(std::ldexp(mantissa, 53)));
-    exponent -= 53;
-    if (exponent >= 0) return exponent > 60 ? rational(0) : rational(m * (static_cast<i128>(1) << exponent));
-    if (exponent < -120) return rational(0);
-    return rational(m, static_cast<i128>(1) << -exponent);
-}
-
 const ExactConstants& exact_constants() {
     static const ExactConstants k = [] {
         const Methodology& m = methodology();
         const Formula& f = m.formula;
-        auto exact = [](double v) { return decimal_of(v).value_or(rational_of_double(v)); };
+        const auto exact = exact_of;
         ExactConstants c;
         c.task_resistance_base = exact(f.task_resistance_base);
         c.evidence_step = exact(f.evidence_step);
@@ -137,6 +116,9 @@ const ExactConstants& exact_constants() {
         c.clamp_min = exact(m.clamp_min);
         c.clamp_max = exact(m.clamp_max);
         for (const ZoneRule& z : m.zones) c.zone_min.push_back(exact(z.min));
+        const Rational per_pct = div(rational(1), exact(m.time_pct_step));
+        c.units_per_pct = static_cast<long long>(per_pct.num / per_pct.den);
+        c.step_probability = exact(m.insight.step_probability);
         return c;
     }();
     return k;
@@ -144,45 +126,71 @@ const ExactConstants& exact_constants() {
 
 Rational exact_time_score_sum(const Assessment& a) {
     Rational sum = rational(0);
-    for (const Task& t : a.tasks) sum = add(sum, mul(decimal_of(t.time_pct).value_or(rational_of_double(t.time_pct)), rational(t.score)));
+    for (const Task& t : a.tasks) sum = add(sum, mul(exact_of(t.time_pct), rational(t.score)));
     return sum;
 }
 
-ExactTerms exact_terms(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth) {
+namespace {
+
+// The formula's four factors as integer fractions (numerator, denominator), and its raw value
+// as their product: one place for the formula, which exact_terms and exact_score_fast share.
+struct Factors {
+    i128 num[4], den[4];  // task resistance, evidence, barriers, growth
+    i128 raw_num() const { return num[0] * num[1] * num[2] * num[3]; }
+    i128 raw_den() const { return den[0] * den[1] * den[2] * den[3]; }
+};
+
+Factors factors(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth) {
     const ExactConstants& k = exact_constants();
+    const Rational& base = k.task_resistance_base;
+    Factors f;
+    // task resistance = base - time_score_sum / 100
+    f.num[0] = base.num * 100 * time_score_sum.den - time_score_sum.num * base.den;
+    f.den[0] = base.den * 100 * time_score_sum.den;
+    // each modifier = 1 + step x total
+    const Rational* steps[3] = {&k.evidence_step, &k.barrier_step, &k.growth_step};
+    const int totals[3] = {evidence_total, barrier_total, growth};
+    for (int i = 0; i < 3; ++i) {
+        f.num[i + 1] = steps[i]->den + steps[i]->num * totals[i];
+        f.den[i + 1] = steps[i]->den;
+    }
+    return f;
+}
+
+// (raw - floor) / span x 100.
+Rational unclamped_of(const Rational& raw) {
+    const ExactConstants& k = exact_constants();
+    return mul(div(sub(raw, k.raw_floor), k.raw_span), rational(100));
+}
+
+Rational clamp_exact(const Rational& unclamped) {
+    const ExactConstants& k = exact_constants();
+    if (compare(unclamped, k.clamp_min) < 0) return k.clamp_min;
+    if (compare(unclamped, k.clamp_max) > 0) return k.clamp_max;
+    return unclamped;
+}
+
+}  // namespace
+
+ExactTerms exact_terms(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth) {
+    const Factors f = factors(time_score_sum, evidence_total, barrier_total, growth);
     ExactTerms t;
     t.weighted_task_score = div(time_score_sum, rational(100));
-    t.task_resistance = sub(k.task_resistance_base, t.weighted_task_score);
-    t.evidence = add(rational(1), mul(k.evidence_step, rational(evidence_total)));
-    t.barriers = add(rational(1), mul(k.barrier_step, rational(barrier_total)));
-    t.growth = add(rational(1), mul(k.growth_step, rational(growth)));
+    t.task_resistance = rational(f.num[0], f.den[0]);
+    t.evidence = rational(f.num[1], f.den[1]);
+    t.barriers = rational(f.num[2], f.den[2]);
+    t.growth = rational(f.num[3], f.den[3]);
     t.raw = mul(mul(mul(t.task_resistance, t.evidence), t.barriers), t.growth);
-    t.score_unclamped = mul(div(sub(t.raw, k.raw_floor), k.raw_span), rational(100));
-    t.score = compare(t.score_unclamped, k.clamp_min) < 0 ? k.clamp_min : compare(t.score_unclamped, k.clamp_max) > 0 ? k.clamp_max : t.score_unclamped;
+    t.score_unclamped = unclamped_of(t.raw);
+    t.score = clamp_exact(t.score_unclamped);
     return t;
 }
 
 Rational exact_score_fast(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth) {
-    // The same value as exact_terms(...).score, with integer products and one reduction at the end.
-    const ExactConstants& k = exact_constants();
-    const Rational& base = k.task_resistance_base;
-    const i128 tr_num = base.num * 100 * time_score_sum.den - time_score_sum.num * base.den;
-    const i128 tr_den = base.den * 100 * time_score_sum.den;
-    auto modifier = [](const Rational& step, int total, i128& num, i128& den) {
-        num = step.den + step.num * total;
-        den = step.den;
-    };
-    i128 en, ed, bn, bd, gn, gd;
-    modifier(k.evidence_step, evidence_total, en, ed);
-    modifier(k.barrier_step, barrier_total, bn, bd);
-    modifier(k.growth_step, growth, gn, gd);
-    const i128 raw_num = tr_num * en * bn * gn, raw_den = tr_den * ed * bd * gd;
-    const Rational& fl = k.raw_floor;
-    const Rational& sp = k.raw_span;
-    Rational unclamped = rational((raw_num * fl.den - fl.num * raw_den) * 100 * sp.den, raw_den * fl.den * sp.num);
-    if (compare(unclamped, k.clamp_min) < 0) return k.clamp_min;
-    if (compare(unclamped, k.clamp_max) > 0) return k.clamp_max;
-    return unclamped;
+    // exact_terms(...).score, without reducing the factors on the way (the analyses score
+    // thousands of variants): the raw value as one fraction, reduced once.
+    const Factors f = factors(time_score_sum, evidence_total, barrier_total, growth);
+    return clamp_exact(unclamped_of(Rational{f.raw_num(), f.raw_den()}));
 }
 
 const ZoneRule& zone_for(const Rational& score) {
@@ -271,21 +279,24 @@ Result score(const Assessment& a) {
     const ExactConstants& k = exact_constants();
     Result r;
 
-    // Shares in whole hundredths, added as integers (validated so): exactly 20 or 50 is that.
+    // Shares as the decimals they were written as (whole hundredths, validated so), added exactly:
+    // exactly 20 or 50 is that. The time-score sum comes from the same pass.
     std::vector<Rational> split(m.impacts.size(), rational(0));
     Rational exposed = rational(0);
+    Rational time_score_sum = rational(0);
     for (const Task& t : a.tasks) {
-        const Rational share = decimal_of(t.time_pct).value_or(rational_of_double(t.time_pct));
+        const Rational share = exact_of(t.time_pct);
         for (std::size_t i = 0; i < m.impacts.size(); ++i) {
             if (m.impacts[i].key == t.impact) split[i] = add(split[i], share);
         }
         if (t.score >= m.exposed_min) exposed = add(exposed, share);
+        time_score_sum = add(time_score_sum, mul(share, rational(t.score)));
     }
     for (std::size_t i = 0; i < m.impacts.size(); ++i) r.split.push_back(ImpactShare{m.impacts[i].key, m.impacts[i].label, to_double(split[i])});
     r.time_share_3plus_exact = exposed;
     r.time_share_3plus = to_double(exposed);
     r.totals = Totals{sum(a.evidence), sum(a.barriers), sum(a.protective), a.ai_growth_correlation};
-    r.exact = exact_terms(exact_time_score_sum(a), r.totals.evidence, r.totals.barriers, r.totals.growth);
+    r.exact = exact_terms(time_score_sum, r.totals.evidence, r.totals.barriers, r.totals.growth);
     const ExactTerms& x = r.exact;
     r.weighted_task_score = to_double(x.weighted_task_score);
     r.task_resistance = to_double(x.task_resistance);
@@ -307,14 +318,6 @@ Result score(const Assessment& a) {
     if (zone_index > 0) r.to_next_zone = to_double(sub(k.zone_min[zone_index - 1], x.score));
     r.rules.push_back(fired(zone.info));
 
-    Metrics metrics;
-    metrics[Metric::task_resistance] = r.task_resistance;
-    metrics[Metric::evidence] = r.totals.evidence;
-    metrics[Metric::barriers] = r.totals.barriers;
-    metrics[Metric::protective] = r.totals.protective;
-    metrics[Metric::ai_growth_correlation] = r.totals.growth;
-    metrics[Metric::time_share_3plus] = r.time_share_3plus;
-    metrics[Metric::score] = r.score;
     ExactMetrics exact;
     exact[Metric::task_resistance] = x.task_resistance;
     exact[Metric::evidence] = rational(r.totals.evidence);
@@ -346,7 +349,7 @@ Result score(const Assessment& a) {
               qs.likely;
 
     for (const CompositionPart& part : m.composition) {
-        r.composition.push_back(Points{part.key, part.label, part.weight * metrics.get(part.metric) / part.scale_max});
+        r.composition.push_back(Points{part.key, part.label, part.weight * to_double(exact.get(part.metric)) / part.scale_max});
     }
 
     // Attribution from the neutral role: its score, then each factor's exact (Shapley) share of the
@@ -378,7 +381,7 @@ Result score(const Assessment& a) {
         fin.overridden = true;
         fin.reason = o.reason;
         if (o.score) fin.score = *o.score;
-        const Rational final_exact = o.score ? decimal_of(*o.score).value_or(rational_of_double(*o.score)) : x.score;
+        const Rational final_exact = o.score ? exact_of(*o.score) : x.score;
         fin.score_exact = final_exact;
         const ZoneRule& final_zone = zone_for(final_exact);
         fin.zone = o.zone.value_or(final_zone.zone);

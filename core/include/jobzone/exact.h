@@ -39,6 +39,11 @@ Rational round_rational(const Rational& r, int decimals);
 // The decimal a double was written as: the one with the fewest places (at most 12) that reads back
 // as it; nullopt for values that are no such decimal.
 std::optional<Rational> decimal_of(double value);
+// The exact value of a double (any finite double is m x 2^e: a rational).
+Rational rational_of_double(double value);
+// A number the method or a document wrote as a decimal, exactly: the decimal when there is one
+// (decimal_of), else the double's own exact value.
+Rational exact_of(double value);
 // The exact value of a JSON number's text ("12.5", "1e1", "-0.25"), or nullopt when it is not a
 // decimal of at most `max_places` places after the point or its digits do not fit.
 std::optional<Rational> decimal_of_text(std::string_view text, int max_places);

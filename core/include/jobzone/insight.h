@@ -37,7 +37,6 @@ struct Uncertainty {
     std::vector<std::pair<std::string, double>> zones;  // zone -> probability, highest zone first
     int judged_inputs = 0;
     std::size_t outcomes = 0;  // distinct (task part, modifier part) pairs behind the figures
-    bool exact = true;  // every outcome key fits a double exactly (true for the methodology's numbers)
 };
 
 // Moving `points` of time from one task to another, the single change of task mix that

@@ -58,6 +58,8 @@ struct ImpactShare {
 struct ExactConstants {
     Rational task_resistance_base, evidence_step, barrier_step, growth_step, raw_floor, raw_span, clamp_min, clamp_max;
     std::vector<Rational> zone_min;  // in the methodology's zone order
+    long long units_per_pct = 100;   // time shares are whole units of the methodology's step (1/0.01)
+    Rational step_probability;       // the analyses' chance of one step down (and of one up)
 };
 const ExactConstants& exact_constants();
 
@@ -127,8 +129,6 @@ ExactTerms exact_terms(const Rational& time_score_sum, int evidence_total, int b
 Rational exact_time_score_sum(const Assessment& assessment);
 // exact_terms(...).score alone, quicker (the analyses score thousands of variants).
 Rational exact_score_fast(const Rational& time_score_sum, int evidence_total, int barrier_total, int growth);
-// The exact value of a double (for figures that were computed in floating point).
-Rational rational_of_double(double value);
 // The zone of an exact score (inclusive lower bounds, exactly: no tolerance needed).
 const ZoneRule& zone_for(const Rational& score);
 // The printed score (see display_score(double)), from the exact value, rounded half away from zero.
