@@ -5,15 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TYPES, parseHeaders as parseRules } from './headers.mjs';
-
-/** Parses a _headers file: [{pattern: RegExp, headers: [[name, value]]}]. */
-export function parseHeaders(text) {
-  return parseRules(text).map(({ pattern, headers }) => ({
-    pattern: new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
-    headers: Object.entries(headers),
-  }));
-}
+import { TYPES, matches, parseHeaders } from './headers.mjs';
 
 /**
  * The encodings a client accepts, by the rules of Accept-Encoding: a listed coding with q=0 (or
@@ -36,9 +28,9 @@ function headersFor(rules, paths) {
   const out = {};
   let matched = false;
   for (const rule of rules) {
-    if (paths.some((p) => rule.pattern.test(p))) {
+    if (paths.some((p) => matches(rule.pattern, p))) {
       matched = true;
-      for (const [k, v] of rule.headers) out[k] = v;
+      Object.assign(out, rule.headers);
     }
   }
   // A path no rule names (not in the site: a 404) gets the site root's headers.

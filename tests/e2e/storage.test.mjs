@@ -65,6 +65,13 @@ async function saveAs(page, title) {
   await waitNotice(page, new RegExp(`Saved “${title.replace(/[()]/g, '\\$&')}`));
 }
 
+/** Clicks `selector` in the page at the wall-clock time `when` (ms): two tabs acting together. */
+const clickAt = (page, selector, when) => page.evaluate(({ sel, at }) => new Promise((resolve) => {
+  const go = () => { document.querySelector(sel).click(); resolve(); };
+  const wait = () => (Date.now() >= at ? go() : setTimeout(wait, 0));
+  wait();
+}), { sel: selector, at: when });
+
 const link = (obj) => `#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(obj))).toString('base64url')}`;
 
 test('a corrupt store is kept untouched, the user is told and can download it; saving adds beside it', async () => {
@@ -210,11 +217,7 @@ test('two tabs saving 0-5 ms apart, 20 runs: every record is kept', async () => 
     }
     const at = Date.now() + 150;
     const gap = run % 6;
-    await Promise.all([a, b].map(({ page }, i) => page.evaluate(({ when }) => new Promise((resolve) => {
-      const go = () => { document.querySelector('[data-action=save]').click(); resolve(); };
-      const wait = () => (Date.now() >= when ? go() : setTimeout(wait, 0));
-      wait();
-    }), { when: at + i * gap })));
+    await Promise.all([a, b].map(({ page }, i) => clickAt(page, '[data-action=save]', at + i * gap)));
     await waitNotice(a.page, new RegExp(`Saved “Tab A run ${run}”`));
     await waitNotice(b.page, new RegExp(`Saved “Tab B run ${run}”`));
   }
@@ -488,18 +491,7 @@ test('a save and a delete at the same moment (10 runs, 0-5 ms apart): the record
     b.answer(null); // if asked about a newer revision: keep it
     const at = Date.now() + 150;
     const gap = run % 6;
-    await Promise.all([
-      a.page.evaluate(({ when }) => new Promise((resolve) => {
-        const go = () => { document.querySelector('[data-action=save]').click(); resolve(); };
-        const wait = () => (Date.now() >= when ? go() : setTimeout(wait, 0));
-        wait();
-      }), { when: at }),
-      b.page.evaluate(({ when, label }) => new Promise((resolve) => {
-        const go = () => { document.querySelector(`[aria-label="${label}"]`).click(); resolve(); };
-        const wait = () => (Date.now() >= when ? go() : setTimeout(wait, 0));
-        wait();
-      }), { when: at + gap, label: `Delete “${name}”` }),
-    ]);
+    await Promise.all([clickAt(a.page, '[data-action=save]', at), clickAt(b.page, `[aria-label="Delete “${name}”"]`, at + gap)]);
     await waitNotice(a.page, new RegExp(`Saved “${name}”|deleted in another tab`));
     // Whichever came first, the work is somewhere: a record, or A's unsaved draft.
     for (let i = 0; i < 100; i++) {

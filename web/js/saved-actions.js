@@ -14,17 +14,20 @@ export function savedActions(app) {
 
   /** Re-reads the saved list (after a change here or in another tab) and redraws what shows it. */
   async function refreshSaved() {
-    state.savedList = await state.store.list().catch(() => state.savedList);
+    let read = true;
+    state.savedList = await state.store.list().catch(() => { read = false; return state.savedList; });
     state.savedRevision += 1;
     // The record this tab saved to is gone (deleted in another tab, or by a delete that crossed a
-    // save): whatever the messages said, the store is asked, and the work here is kept as unsaved.
-    if (state.saved && state.store.persistent && !(await state.store.has(state.saved.id).catch(() => true))) recordVanished();
+    // save): whatever the messages said, the list just read decides, and the work here is kept.
+    if (read && state.saved && state.store.persistent && !state.savedList.some((r) => r.id === state.saved.id)) recordVanished();
     if (state.panel === 'saved') await renderSavedPanel();
     app.refreshCompare();
   }
 
   async function renderSavedPanel() {
-    const [unsaved, kept, { showSavedPanel }] = await Promise.all([state.store.unsaved().catch(() => []), state.store.kept().catch(() => []), panels()]);
+    // unsaved() first: it also finds the drafts this version cannot use, which kept() lists.
+    const [unsaved, { showSavedPanel }] = await Promise.all([state.store.unsaved().catch(() => []), panels()]);
+    const kept = await state.store.kept().catch(() => []);
     if (state.panel !== 'saved') return;
     const focused = document.activeElement?.closest?.('.panel') ? document.activeElement.dataset : null;
     showSavedPanel(state.refs, { list: state.savedList, unsaved, kept, currentId: state.saved?.id, readOnly: state.store.readOnly });
@@ -36,11 +39,16 @@ export function savedActions(app) {
    * marked dirty, so it is listed under Unsaved work once the tab closes), never lost.
    */
   function recordVanished() {
+    keepAsUnsaved();
+    notify(state.refs, 'This assessment was deleted in another tab. It is still here, kept as unsaved work: Save keeps it as a new record.');
+  }
+
+  /** The record of the work on the page is gone: the work stays, as unsaved (its draft dirty). */
+  function keepAsUnsaved() {
     state.saved = null;
     state.clean = ''; // nothing stored matches it now
     app.renderToolbar();
     app.writeDraftNow();
-    notify(state.refs, 'This assessment was deleted in another tab. It is still here, kept as unsaved work: Save keeps it as a new record.');
   }
 
   /** Another tab saved, renamed or deleted something (a deletion is checked against the store, in refreshSaved). */
@@ -73,7 +81,7 @@ export function savedActions(app) {
         refreshSaved();
       } catch (error) {
         // "Saved" is said only after a committed transaction. Otherwise: where the work is now.
-        const why = state.store.problem || `Not saved: ${error.message}.`;
+        const why = state.store.problem || `This browser refused it (${error.message}).`;
         notify(state.refs, `Not saved. ${why}`, [], 'problem', { label: 'Export JSON', action: 'export-json', id: '' });
         app.showStorageProblem();
       }
@@ -124,13 +132,9 @@ export function savedActions(app) {
             : out;
           if (out.changed) notify(state.refs, `Kept “${out.changed.name}”: it changed since the list was shown.`);
         }
-        if (out.deleted && state.saved?.id === record.id) {
-          // Deleted from this tab on purpose: the work on the page stays, as unsaved work.
-          state.saved = null;
-          state.clean = '';
-          app.writeDraftNow();
-        }
-        app.renderToolbar();
+        // Deleted from this tab on purpose: the work on the page stays, as unsaved work.
+        if (out.deleted && state.saved?.id === record.id) keepAsUnsaved();
+        else app.renderToolbar();
       } catch {
         app.showStorageProblem();
       }

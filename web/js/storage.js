@@ -164,24 +164,27 @@ async function liveTabs() {
   return new Set(held.map((l) => l.name).filter((n) => n.startsWith('jobzone-tab:')).map((n) => n.slice('jobzone-tab:'.length)));
 }
 
-/** A saved record this version can open: a string id, a name, a revision and an assessment object. */
-export const usableRecord = (r) => Boolean(r) && typeof r === 'object' && typeof r.id === 'string' && r.id !== ''
-  && typeof r.name === 'string' && Number.isInteger(r.rev) && Boolean(r.assessment) && typeof r.assessment === 'object' && !Array.isArray(r.assessment);
+const isObject = (v) => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
 
-/** A draft this version can open: a string id, a known kind, and work holding an assessment object. */
-export const usableDraft = (d) => Boolean(d) && typeof d === 'object' && typeof d.id === 'string' && d.id !== ''
-  && (d.kind === 'tab' || d.kind === 'aside') && Boolean(d.work) && typeof d.work === 'object' && !Array.isArray(d.work)
-  && Boolean(d.work.assessment) && typeof d.work.assessment === 'object' && !Array.isArray(d.work.assessment);
-
-/** What is wrong with a record or draft this version cannot use, in words. */
-function whyUnusable(value, kind) {
+/**
+ * Why a saved record ('assessments') or a draft ('drafts') is one this version cannot open, in
+ * words, or '' when it can: a string id, for a draft a known kind, an assessment object, and for a
+ * record a name and a revision.
+ */
+function unusableReason(value, store) {
   if (!value || typeof value !== 'object') return 'not a record at all';
   if (typeof value.id !== 'string' || value.id === '') return `its key (${JSON.stringify(value.id) ?? 'none'}) is not one this version uses`;
-  if (kind === 'drafts' && value.kind !== 'tab' && value.kind !== 'aside') return 'it is not a kind of unsaved work this version knows';
-  const assessment = kind === 'drafts' ? value.work?.assessment : value.assessment;
-  if (!assessment || typeof assessment !== 'object' || Array.isArray(assessment)) return 'it holds no assessment';
-  return 'its layout is not one this version knows';
+  if (store === 'drafts' && value.kind !== 'tab' && value.kind !== 'aside') return 'it is not a kind of unsaved work this version knows';
+  if (!isObject(store === 'drafts' ? (isObject(value.work) ? value.work.assessment : null) : value.assessment)) return 'it holds no assessment';
+  if (store === 'assessments' && (typeof value.name !== 'string' || !Number.isInteger(value.rev))) return 'its layout is not one this version knows';
+  return '';
 }
+
+/** A saved record this version can open. */
+export const usableRecord = (r) => unusableReason(r, 'assessments') === '';
+
+/** A draft this version can open. */
+export const usableDraft = (d) => unusableReason(d, 'drafts') === '';
 
 /** JSON text of anything a store returned (never throws: a value JSON cannot hold is described). */
 function textOf(value) {
@@ -352,12 +355,13 @@ class Store {
    * The values of a store this version can use; the others are listed in `unreadable` (shown with
    * the data this version could not read, downloadable, removable), never opened or passed on.
    */
-  async usable(name, ok) {
+  async usable(name) {
     const values = await this.all(name);
     for (const [id, item] of this.unreadable) if (item.store === name) this.unreadable.delete(id);
     const out = [];
     for (const value of values) {
-      if (ok(value)) {
+      const why = unusableReason(value, name);
+      if (!why) {
         out.push(value);
         continue;
       }
@@ -367,7 +371,7 @@ class Store {
       this.unreadable.set(id, {
         id, store: name, key: value?.id, text,
         source: name === 'assessments' ? `saved assessment “${label.slice(0, 80)}”` : `unsaved work “${label.slice(0, 80)}”`,
-        reason: `this version cannot open it: ${whyUnusable(value, name)}`,
+        reason: `this version cannot open it: ${why}`,
         at: typeof value?.updated === 'string' ? value.updated : '',
       });
     }
@@ -380,7 +384,7 @@ class Store {
 
   /** Saved assessments, newest first; records from a newer jobzone are marked read-only. */
   async list() {
-    const records = await this.usable('assessments', usableRecord);
+    const records = await this.usable('assessments');
     return records.map((r) => ({ ...r, readOnly: this.readOnly || !(r.v <= RECORD_VERSION) }))
       .sort((a, b) => String(b.updated).localeCompare(String(a.updated)) || String(a.id).localeCompare(String(b.id)));
   }
@@ -429,11 +433,6 @@ class Store {
     return out;
   }
 
-  /** Whether a record is stored now (read again, not taken from a list). */
-  async has(id) {
-    if (!this.db) return false;
-    return Boolean(await request(this.db.transaction('assessments').objectStore('assessments').get(id)));
-  }
 
   /** This tab's draft (also after a reload), or one inherited from the tab this one was duplicated from. */
   async readTabDraft() {
@@ -512,7 +511,7 @@ class Store {
    * no longer open. Clean drafts of closed tabs hold nothing unsaved and are dropped.
    */
   async unsaved() {
-    const drafts = await this.usable('drafts', usableDraft);
+    const drafts = await this.usable('drafts');
     const live = await liveTabs();
     const out = [];
     for (const d of drafts) {
@@ -529,10 +528,10 @@ class Store {
 
   /**
    * Data that could not be read, kept as it was: what the migration kept aside, and the records
-   * and drafts this version cannot use (left where they are).
+   * and drafts this version cannot use, left where they are (as the last list() and unsaved()
+   * found them: no store is read twice for one drawing of the panel).
    */
   async kept() {
-    await Promise.all([this.usable('assessments', usableRecord), this.usable('drafts', usableDraft)]).catch(() => {});
     return [...(await this.all('kept')), ...this.unreadable.values()];
   }
 
