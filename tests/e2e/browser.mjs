@@ -1,6 +1,7 @@
 // Shared browser-test helpers: Debian's Chromium through playwright-core, and a static server.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../../scripts/serve.mjs';
@@ -64,6 +65,19 @@ export function settled(pageOrFrame) {
     channel.port1.onmessage = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
     channel.port2.postMessage(0);
   }));
+}
+
+/** Resolves once nothing accepts a connection at `url` any more (a stopped server), polling. */
+export async function refused(url) {
+  const { hostname, port } = new URL(url);
+  for (;;) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(Number(port), hostname, () => { socket.destroy(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (!open) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /**

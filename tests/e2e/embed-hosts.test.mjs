@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, watch, root } from './browser.mjs';
+import { launch, serve, watch, root, settled } from './browser.mjs';
 import { embedSnippets, CARD_FRAME } from '../../web/js/snippets.js';
 import { badgeSvg } from '../../web/js/badge.js';
 import { tempDir } from '../tmp.mjs';
@@ -87,7 +87,7 @@ test('plain host: a published card needs no wasm and little transfer', async () 
   await p.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
   assert.equal(await scoreOf(p, 'jobzone-score'), '61.9');
   assert.match(await shadowText(p, 'jobzone-score'), /Green \(Accelerated\)/);
-  await p.waitForTimeout(300);
+  await settled(p); // what the cards start on drawing has started (requests, CSP reports)
   const jobzone = requests.filter((r) => r.url.startsWith(app.url));
   assert.deepEqual(jobzone.filter((r) => /\.wasm$|\/jobzone-[A-Z0-9]+\.js$/.test(r.url)).map((r) => r.url), [], 'no wasm, no Emscripten glue');
   assert.ok(jobzone.some((r) => r.url.endsWith(`/data/cards/${ROLE}.json`)), 'the precomputed card');
@@ -158,7 +158,7 @@ test('a strict style-src: the component and the iframe snippet cause no violatio
   const { page: p, context, problems } = await open('strictstyle.html');
   await p.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
   await p.frameLocator('iframe[data-jobzone-frame]').locator('jobzone-score').waitFor();
-  await p.waitForTimeout(300);
+  await settled(p); // what the cards start on drawing has started (requests, CSP reports)
   assert.deepEqual(await p.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await context.close();
@@ -220,7 +220,7 @@ test('an image-only host: the badge is a static SVG with the score, the label an
 test('twenty cards on one page: no wasm for published cards; the interactive ones share one module', async () => {
   const { page: p, context, problems, requests } = await open('twenty.html', { width: 800, height: 900 });
   await p.waitForFunction(() => [...document.querySelectorAll('[id^=card-]')].every((e) => e.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9'));
-  await p.waitForTimeout(300);
+  await settled(p); // what the cards start on drawing has started (requests, CSP reports)
   const wasmNow = requests.filter((r) => r.url.endsWith('.wasm'));
   assert.equal(wasmNow.length, 0, 'twenty published cards, no wasm');
   assert.equal(requests.filter((r) => r.url.includes('/data/cards/')).length, 1, 'one card file for twenty cards of one role');

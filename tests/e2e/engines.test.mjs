@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ENGINES, startEngine } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
-import { serve, root } from './browser.mjs';
+import { serve, root, refused } from './browser.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
 const only = process.env.JOBZONE_ENGINES?.split(',') ?? ENGINES;
@@ -338,7 +338,7 @@ for (const engine of ENGINES) {
           return false;
         }), null, { what: 'the precache' });
         own.close();
-        await new Promise((r) => setTimeout(r, 200));
+        await refused(own.url); // the server is gone: nothing answers on its port any more
         await s.open(`${own.url}/?role=ai-research-engineer-mid-senior`);
         assert.equal(await s.waitFor(APP_READY, null, { what: 'the page served offline' }), '61.9');
       } finally {

@@ -84,7 +84,7 @@ test('how sure each input is changes the range and the zone odds, exactly as the
   await page.close();
 });
 
-test('analyses that take a moment: the sections they draw are marked as updating (aria-busy, dimmed), then drawn; quick ones change nothing', async () => {
+test('analyses that take a moment: the sections they draw are marked as updating (aria-busy, dimmed), then drawn; no mark stays behind', async () => {
   /** The role page with its insight worker's answers held back `delay` ms (0: the real worker as it is). */
   const open = async (delay) => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -102,22 +102,18 @@ test('analyses that take a moment: the sections they draw are marked as updating
     await page.locator('[data-path="tasks.0.score"]').focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((old) => document.querySelector('#levers .lever').textContent !== old && !document.querySelector('#levers').hasAttribute('aria-busy'), first);
-    await page.evaluate(() => {
-      window.__marks = [];
-      const levers = document.querySelector('#levers');
-      new MutationObserver(() => window.__marks.push(levers.getAttribute('aria-busy'))).observe(levers, { attributes: true, attributeFilter: ['aria-busy', 'class'] });
-    });
     return { context, page, problems };
   };
-  // Quick answers: a move changes nothing in how the sections are marked.
+  // Quick answers: whether an answer comes before the mark's threshold depends on the machine, so
+  // that part is tested with a hand-made clock (tests/node/busy-mark.test.mjs); here, whatever the
+  // speed, the answer drawn leaves no mark behind.
   {
     const { context, page, problems } = await open(0);
     const before = await page.textContent('#levers .lever');
     await page.locator('[data-path="ai_growth_correlation"]').focus();
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction((old) => document.querySelector('#levers .lever').textContent !== old, before);
-    await page.waitForTimeout(300);
-    assert.deepEqual(await page.evaluate(() => window.__marks), [], 'no marking for a quick answer');
+    await page.waitForFunction(() => !document.querySelector('#levers').hasAttribute('aria-busy') && !document.querySelector('.stale'));
     assert.deepEqual(problems, []);
     await context.close();
   }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { launch, serve, watch, root, printedText } from './browser.mjs';
+import { launch, serve, watch, root, printedText, settled } from './browser.mjs';
 import { SEED_SECTIONS } from './seed-sections.mjs';
 
 const ROLE = 'ai-research-engineer-mid-senior';
@@ -88,7 +88,7 @@ test('with JavaScript on, the calculator takes over the same markup (the same el
   await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && window.performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
   // The adopted page's analyses come back from the insight worker, and change nothing.
   await page.waitForFunction(() => window.__insights > 0);
-  await page.waitForTimeout(300);
+  await settled(page);
   assert.equal(await page.evaluate(() => document.querySelector('#page').innerText), before, 'the same text after the takeover');
   const boxesAfter = await page.$$eval('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
   assert.deepEqual(boxesAfter, boxesBefore, 'every section where it was');
@@ -166,7 +166,21 @@ test('the start page holds the default role, prerendered and taken over; a visit
   const edited = await page.textContent('.big-score');
 
   // A reload of that tab: its edited work, and never the published figure on the way.
-  await page.waitForTimeout(700); // the draft is written
+  // The draft is written (read from the store by the page itself; polled, never a fixed wait).
+  const draftHas = () => page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('jobzone');
+    req.onerror = () => resolve(false);
+    req.onsuccess = () => {
+      const db = req.result;
+      const all = db.transaction('drafts').objectStore('drafts').getAll();
+      all.onsuccess = () => { db.close(); resolve(all.result.some((d) => d.kind === 'tab' && d.dirty && d.work?.assessment?.tasks?.[0]?.score === 5)); };
+      all.onerror = () => { db.close(); resolve(false); };
+    };
+  }));
+  for (let i = 0; !(await draftHas()); i++) {
+    assert.ok(i < 2000, 'the draft is written');
+    await settled(page);
+  }
   await page.reload();
   await page.waitForSelector('main[aria-busy=false] .big-score');
   assert.equal(await page.textContent('.big-score'), edited);

@@ -18,6 +18,7 @@ import { compareFeature } from './compare.js';
 import { refillRows, refreshHistoryChart } from './reasons.js';
 import { siteUrl } from './site.js';
 import { insightWorker } from './insight-client.js';
+import { busyMark } from './busy-mark.js';
 import { scoringInput } from './card.js'; // the prose is validated when opened or edited
 
 const $ = (id) => document.getElementById(id);
@@ -183,15 +184,9 @@ let answerFrame = 0;
  * moment (a tenth of a second): an answer that comes sooner, as it does while a slider is dragged,
  * changes nothing on the page, so nothing flickers and nothing is restyled for every frame.
  */
-let staleTimer = 0;
-let staleShown = false;
-function markStale(stale) {
-  clearTimeout(staleTimer);
-  if (stale && !staleShown) staleTimer = setTimeout(() => showStale(true), 100);
-  else if (!stale && staleShown) showStale(false);
-}
+const staleMark = busyMark(showStale, { after: 100 });
+const markStale = (stale) => (stale ? staleMark.start() : staleMark.done());
 function showStale(stale) {
-  staleShown = stale;
   if (!state.refs) return;
   for (const el of [state.refs.tornado.closest('section'), state.refs.sure.closest('section'), state.refs.move.closest('section'), state.refs.strip.querySelector('.strip-range')]) {
     if (!el) continue;
