@@ -7,42 +7,15 @@ import { parseHTML } from 'linkedom';
 
 let modules = null;
 
-/** Gives the page's modules a document to build in (once), then loads them. */
+/** A document to build pages in, and the page's modules (once). No global is set or patched. */
 async function pageModules() {
   if (modules) return modules;
-  const { window, document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-  // What the page's DOM helpers name (dom.js: document, Node, SVGElement), set only while a page
-  // is drawn (see inDocument): nothing else in this process (Workbox's bundler, say) may take
-  // node for a browser.
-  const globals = { document, Node: window.Node, SVGElement: window.SVGElement };
-  // Form values become markup (what a page without JavaScript shows): value="..." on inputs, the
-  // selected option of a select, the text of a textarea.
-  const attr = (get, set) => ({ configurable: true, get, set });
-  Object.defineProperty(window.HTMLInputElement.prototype, 'value', attr(function get() { return this.getAttribute('value') ?? ''; }, function set(v) { this.setAttribute('value', String(v)); }));
-  Object.defineProperty(window.HTMLSelectElement.prototype, 'value', attr(
-    function get() { return (this.querySelector('option[selected]') ?? this.querySelector('option'))?.getAttribute('value') ?? ''; },
-    function set(v) { for (const o of this.querySelectorAll('option')) o.toggleAttribute('selected', o.getAttribute('value') === String(v)); }));
-  Object.defineProperty(window.HTMLTextAreaElement.prototype, 'value', attr(function get() { return this.textContent; }, function set(v) { this.textContent = String(v); }));
-  const [view, controls, own, rolePage, dom] = await Promise.all([
-    import('../web/js/view.js'), import('../web/js/controls.js'), import('../web/js/own.js'),
-    import('../web/js/role-page.js'), import('../web/js/dom.js'),
+  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  const [render, rolePage, dom] = await Promise.all([
+    import('../web/js/render/page.js'), import('../web/js/role-page.js'), import('../web/js/dom.js'),
   ]);
-  modules = { view, controls, own, rolePage, dom, globals };
+  modules = { render, rolePage, dom, document };
   return modules;
-}
-
-/** Runs draw() with the document's globals in place, and takes them away again. */
-function inDocument(globals, draw) {
-  const before = Object.fromEntries(Object.keys(globals).map((k) => [k, Object.getOwnPropertyDescriptor(globalThis, k)]));
-  Object.assign(globalThis, globals);
-  try {
-    return draw();
-  } finally {
-    for (const [k, d] of Object.entries(before)) {
-      if (d) Object.defineProperty(globalThis, k, d);
-      else delete globalThis[k];
-    }
-  }
 }
 
 /**
@@ -50,22 +23,21 @@ function inDocument(globals, draw) {
  * {html, title}. engine: {score, insight, methodology} (the wasm module in node).
  */
 export async function renderRolePage(assessment, engine) {
-  const { view, controls, own, rolePage, dom, globals } = await pageModules();
+  const { render, rolePage, dom, document } = await pageModules();
   const m = engine.methodology;
   const scored = engine.score(assessment);
   if (!scored.ok) throw new Error(scored.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
   const result = scored.result;
   const insight = engine.insight(assessment).insight;
-  return inDocument(globals, () => {
-    const registry = new Map();
-    dom.resetIds(); // each page numbers its own ids, as the app does when it opens the page
-    const { parts, refs } = rolePage.drawSkeleton({ assessment, methodology: m, registry, published: assessment });
-    controls.syncControls(registry, assessment, assessment);
-    view.renderResult({ refs, methodology: m, result, assessment, published: assessment, publishedResult: result, startResult: result });
-    view.renderInsight({ refs, methodology: m, insight, result, assessment });
-    view.renderBar(refs, { methodology: m, result, insight, assessment, published: assessment, publishedResult: result });
-    // The printed report, as the app writes it before printing (JavaScript off prints this one).
-    own.renderReport(refs, { methodology: m, insight, result, assessment, baseline: null, baselineResult: null, comparison: null });
-    return { html: parts.map((p) => p.outerHTML).join(''), result };
+  const registry = new Map();
+  dom.bindDocument(document);
+  dom.resetIds(); // each page numbers its own ids, as the app does when it opens the page
+  const { parts, refs } = rolePage.drawSkeleton({ assessment, methodology: m, registry, published: assessment });
+  // What the app draws when it opens a published role, with its analyses and printed report (the
+  // one a page with JavaScript off prints).
+  render.renderPage(document, refs, {
+    methodology: m, assessment, result, insight, published: assessment, publishedResult: result, startResult: result,
+    registry, marks: assessment,
   });
+  return { html: parts.map((p) => p.outerHTML).join(''), result };
 }

@@ -2,7 +2,7 @@
 // scorer; saving, share links, export/import, compare and the printable report.
 import { loadEngine } from './engine.js';
 import { loadCatalog, fetchRole, fetchJson, wirePicker } from './catalog.js';
-import { buildTasks, renderScore, renderDetails, primed, renderInsight, renderBar, renderErrors, missingParts } from './view.js';
+import { buildTasks, renderErrors, missingParts } from './view.js';
 import { syncControls, setAt } from './controls.js';
 import { rebalance } from './time-shares.js';
 import { openStore } from './storage.js';
@@ -10,7 +10,7 @@ import { decodeLink } from './share-link.js';
 import { startPwa } from './pwa.js';
 import { plainLine, firstChars } from './escape.js';
 import { drawSkeleton, skeletonSteps, adoptPage, fingerprint } from './role-page.js';
-import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel, renderReport } from './own.js';
+import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel } from './own.js';
 import { taskActions, isPlaceholderName } from './task-actions.js';
 import { savedActions } from './saved-actions.js';
 import { outputActions } from './output-actions.js';
@@ -19,36 +19,17 @@ import { refillRows, refreshHistoryChart } from './reasons.js';
 import { siteUrl } from './site.js';
 import { insightWorker } from './insight-client.js';
 import { busyMark } from './busy-mark.js';
+import { createStore } from './state/store.js';
+import { renderPage } from './render/page.js';
 import { scoringInput } from './card.js'; // the prose is validated when opened or edited
 
 const $ = (id) => document.getElementById(id);
 
-const state = {
-  engine: null,
-  catalog: null,
-  mode: 'published',     // 'published': a role from the catalog; 'own': the visitor's assessment
-  publishedId: null,     // catalog id of the role shown or started from
-  baseline: null,        // the published assessment to compare with (null for a blank start)
-  baselineResult: null,
-  saved: null,           // {id, name, rev} once saved to this browser (rev: the revision this tab has)
-  clean: null,           // the assessment as last opened or saved (JSON): edits since then are unsaved work
-  store: null,           // saved work in IndexedDB (storage.js)
-  savedList: [],         // the saved assessments, refreshed after every change in any tab
-  savedRevision: 0,      // counts changes of savedList (the compare panel redraws on a change)
-  panel: null,           // the panel shown under the toolbar ('saved', 'compare', ...) or null
-  current: null,         // the assessment being edited (always the last valid one)
-  revision: 0,           // counts accepted edits of `current`
-  result: null,          // its result
-  startResult: null,     // the result when it was opened (the strip shows the change since)
-  pending: false,        // a blank start: no score is shown until a named task is confirmed
-  insight: null,         // its analyses (sensitivity, uncertainty, best move)
-  locked: [],
-  mix: null,             // {index, weights}: the other tasks' shares when a share slider started moving
-  registry: new Map(),
-  refs: null,            // elements of the page, nothing else (view.js buildPage)
-  compare: null,         // [keyA, keyB] while the compare panel is open
-  guide: null,           // {step, index, shares, compare, from} while the guided path is open (guide.js)
-};
+/** The one state holder (state/store.js): the app writes the document's and its own fields. */
+const store = createStore();
+const { state } = store;
+const setDoc = store.writer('document');
+const setApp = store.writer('app');
 
 function showStatus(message, isError = false) {
   const status = $('status');
@@ -74,38 +55,43 @@ function announce(result) {
 const marksBaseline = () => (state.mode === 'published' ? state.baseline : null);
 
 /**
- * Scores the current assessment; on success renders it, otherwise keeps the last valid state.
- * `drawn`: the result of an adopted prerendered page, whose markup already shows it.
+ * Scores the current assessment as it is and commits its result; on success renders it, otherwise
+ * keeps the last valid state. `drawn`: the result of an adopted prerendered page, whose markup
+ * already shows it.
  */
 function recompute(drawn = null) {
-  const out = drawn ? { ok: true, result: drawn } : state.engine.score(scoringInput(state.current));
+  const previous = state.result;
+  const out = store.rescore(() => (drawn ? { ok: true, result: drawn } : state.engine.score(scoringInput(state.current))));
   if (!out.ok) {
     renderErrors(state.refs, out.errors);
     return false;
   }
-  const previous = state.result;
-  state.result = out.result;
-  state.revision += 1;
-  // (An adopted page's controls are brought in line too: one may have moved before the takeover.)
-  syncControls(state.registry, state.current, marksBaseline());
-  if (!drawn) {
-    renderErrors(state.refs, []);
-    renderScore(resultParts());
-  }
-  if (previous && (previous.display.score !== out.result.display.score || previous.label !== out.result.label)) {
-    announce(out.result);
+  committed(previous, { drawn: Boolean(drawn) });
+  return true;
+}
+
+/**
+ * What follows every committed change of the assessment or its result: the controls brought in
+ * line (an adopted page's too: one may have moved before the takeover), the score drawn at once,
+ * the rest in the next frame, the draft written soon.
+ */
+function committed(previous, { drawn = false } = {}) {
+  renderPage(document, state.refs, pageModel(), { parts: drawn ? ['controls'] : ['controls', 'score'] });
+  if (!drawn) renderErrors(state.refs, []);
+  if (previous && (previous.display.score !== state.result.display.score || previous.label !== state.result.label)) {
+    announce(state.result);
   }
   renderPending();
   updateSaveStatus();
   if (!drawn) scheduleFrame();
   saveDraftSoon();
-  return true;
 }
 
-/** What the page draws a result from. */
-const resultParts = () => ({
-  refs: state.refs, methodology: state.engine.methodology, result: state.result, assessment: state.current,
+/** What the page is drawn from (render/page.js): the same model the build's prerender draws. */
+const pageModel = () => ({
+  methodology: state.engine.methodology, assessment: state.current, result: state.result, insight: state.insight,
   published: state.baseline, publishedResult: state.baselineResult, startResult: state.startResult,
+  registry: state.registry, marks: marksBaseline(),
 });
 
 /** Beside Save (own assessments only: a published role has no status, so nothing is compared). */
@@ -140,7 +126,7 @@ function scheduleFrame() {
   cancelAnimationFrame(insightFrame);
   insightFrame = requestAnimationFrame(() => {
     if (!state.result || !state.refs) return;
-    renderDetails(resultParts());
+    renderPage(document, state.refs, pageModel(), { parts: ['details'] });
     titleSoon();
     updateInsight();
   });
@@ -196,22 +182,14 @@ function showStale(stale) {
   }
 }
 
-/** Draws everything that comes from {result, insight} (the zone bar once). */
+/**
+ * Draws everything that comes from {result, insight} (the zone bar once). `drawn`: an adopted
+ * page already shows it, and it is only noted.
+ */
 function drawInsight(insight, { drawn = false } = {}) {
-  state.insight = insight;
   markStale(false);
-  const m = state.engine.methodology;
-  const draw = () => {
-    renderInsight({ refs: state.refs, methodology: m, insight, result: state.result, assessment: state.current });
-    renderBar(state.refs, {
-      methodology: m, result: state.result, insight, assessment: state.current,
-      published: state.baseline, publishedResult: state.baselineResult,
-    });
-  };
-  if (drawn) primed(draw);
-  else draw();
-  compare.refresh();
-  guide?.refresh();
+  setDoc({ insight });
+  renderPage(document, state.refs, pageModel(), { parts: ['insight'], noted: drawn });
   document.dispatchEvent(new CustomEvent('jobzone:insight', { detail: insight }));
 }
 
@@ -220,28 +198,29 @@ function updateReport() {
   if (!state.refs || !state.result) return;
   if (!state.insight) {
     const out = state.engine.insight(scoringInput(state.current));
-    if (out.ok) state.insight = out.insight;
+    if (out.ok) setDoc({ insight: out.insight });
   }
-  renderReport(state.refs, {
-    methodology: state.engine.methodology, insight: state.insight, result: state.result, assessment: state.current,
-    baseline: state.baseline, baselineResult: state.baselineResult, comparison: compare.shown() ?? guide?.comparison() ?? null,
-  });
+  renderPage(document, state.refs, { ...pageModel(), comparison: compare.shown() ?? guide?.comparison() ?? null }, { parts: ['report'] });
 }
 addEventListener('beforeprint', updateReport);
 
 /** Applies one edit to a copy; commits it only if the core accepts it (the last valid state stays). */
 function edit(mutate, { full = false } = {}) {
-  const before = state.current;
-  state.current = structuredClone(before);
-  mutate(state.current);
-  // A text edit is checked in full (the slider path sends the core only what the score needs).
-  const check = full ? state.engine.validate(JSON.stringify(state.current)) : { ok: true };
-  if (!check.ok) renderErrors(state.refs, check.errors);
-  if (!check.ok || !recompute()) {
-    state.current = before;
+  const previous = state.result;
+  const out = store.edit(mutate, (copy) => {
+    // A text edit is checked in full (the slider path sends the core only what the score needs).
+    if (full) {
+      const check = state.engine.validate(JSON.stringify(copy));
+      if (!check.ok) return check;
+    }
+    return state.engine.score(scoringInput(copy));
+  });
+  if (!out.ok) {
+    renderErrors(state.refs, out.errors);
     syncControls(state.registry, state.current, marksBaseline());
     return false;
   }
+  committed(previous);
   return true;
 }
 
@@ -285,7 +264,7 @@ function onInput(event) {
   const el = event.target;
   if (el.dataset?.compareFind !== undefined) return compare.find(el.value);
   if (el.dataset?.text) {
-    state.mix = null;
+    setDoc({ mix: null });
     const path = parsePath(el.dataset.text);
     const ok = edit((a) => setTextAt(a, path, el.value, { lines: el.dataset.lines === 'true', number: el.dataset.number === 'true' }), { full: true });
     if (ok && path[0] === 'history') refreshHistoryChart(state.refs, state.current);
@@ -302,13 +281,13 @@ function onInput(event) {
     syncControls(state.registry, state.current, marksBaseline()); // a share every other lock holds: it stays
     return;
   }
-  if (!isShare || state.mix?.index !== path[1]) state.mix = null;
+  if (!isShare || state.mix?.index !== path[1]) setDoc({ mix: null });
+  // The other tasks' mix when this slider started moving: time it releases goes back in that
+  // proportion, even after a move to the end took every other share to 0.
+  if (isShare && !state.mix) setDoc({ mix: { index: path[1], weights: state.current.tasks.map((t) => t.time_pct) } });
   const ok = edit((a) => {
     if (isShare) {
-      // The other tasks' mix when this slider started moving: time it releases goes back in that
-      // proportion, even after a move to the end took every other share to 0.
       const shares = a.tasks.map((t) => t.time_pct);
-      state.mix ??= { index: path[1], weights: shares.slice() };
       rebalance(shares, state.locked, path[1], value, state.mix.weights).forEach((v, i) => { a.tasks[i].time_pct = v; });
     } else {
       setAt(a, path, value);
@@ -320,8 +299,9 @@ function onInput(event) {
 function onChange(event) {
   const el = event.target;
   if (el.dataset?.lock !== undefined) {
-    state.locked[Number(el.dataset.lock)] = el.checked;
-    state.mix = null;
+    const locked = state.locked.slice();
+    locked[Number(el.dataset.lock)] = el.checked;
+    setDoc({ locked, mix: null });
     updateShareLimits();
   } else if (el.dataset?.action === 'import') {
     importFile(el.files?.[0]);
@@ -380,18 +360,14 @@ function rebuildTasks(focusSelector) {
 }
 
 function structural(mutate, focusSelector) {
-  state.mix = null;
-  const before = { current: state.current, locked: state.locked };
-  state.current = structuredClone(state.current);
-  state.locked = state.locked.slice();
-  mutate(state.current, state.locked);
-  const check = state.engine.score(scoringInput(state.current));
+  setDoc({ mix: null });
+  const locked = state.locked.slice();
+  const check = store.edit((a) => mutate(a, locked), (copy) => state.engine.score(scoringInput(copy)));
   if (!check.ok) {
-    state.current = before.current;
-    state.locked = before.locked;
     notify(state.refs, 'That change could not be made.', check.errors, 'problem');
     return;
   }
+  setDoc({ locked });
   rebuildTasks(focusSelector);
 }
 
@@ -407,34 +383,53 @@ async function assessYourself(title) {
 /** The guided path (guide.js, loaded on first use) over the assessment on the page. */
 let guide = null;
 async function startGuide(options) {
-  guide ??= (await import('./guide.js')).guideFeature(app);
+  guide ??= (await import('./guide.js')).guideFeature(featureApp('guide'));
   await guide.open(options);
 }
 
 /** A blank start shows its first score once a task has a name of its own and is confirmed. */
 function confirmPending() {
   if (!state.pending) return;
-  state.pending = false;
+  setDoc({ pending: false });
   renderPending();
   recompute();
   announce(state.result);
 }
 
-/** Every button's action, by concern; each module gets the app's shared functions. */
-const app = {
-  state, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline, publishedBase, restoreWork,
-  writeDraftNow, saveDraftSoon, showStorageProblem, setTextAt, confirmPending, renderToolbar: () => {
+/** A panel under the toolbar is shown ('saved', 'compare', 'share', 'embed'). */
+const showPanel = (name) => setApp({ panel: name });
+
+/** The work on the page is saved as `saved` ({id, name, rev}, or null), and `clean` is what that record holds. */
+const setSavedAs = (saved, clean) => setDoc({ saved, clean });
+
+/** Back to the published figures (the work it replaces was set aside by replaceWork). */
+function resetToBaseline() {
+  setDoc({ current: structuredClone(state.baseline), locked: state.baseline.tasks.map(() => false), mix: null });
+  rebuildTasks();
+  announce(state.result);
+}
+
+/**
+ * What a feature gets: the state to read, the app's commands, and `set`, the writer of its own
+ * fields only (state/store.js OWNERS). No feature writes another's state; the app does not call
+ * features back on changes: they subscribe.
+ */
+const shared = {
+  state, subscribe: store.subscribe, edit, structural, rebuildTasks, announce, replaceWork, openAssessment, loadBaseline,
+  publishedBase, restoreWork, writeDraftNow, saveDraftSoon, showStorageProblem, setTextAt, confirmPending, showPanel,
+  setSavedAs, resetToBaseline,
+  renderToolbar: () => {
     renderToolbar(state.refs, state);
     updateSaveStatus();
   },
-  refreshCompare: () => compare.refresh(),
 };
-const compare = compareFeature(app);
-const saved = savedActions(app);
+const featureApp = (owner) => Object.freeze({ ...shared, set: owner ? store.writer(owner) : null });
+const compare = compareFeature(featureApp('compare'));
+const saved = savedActions(featureApp('saved'));
 const actions = {
-  ...taskActions(app),
+  ...taskActions(featureApp(null)),
   ...saved.actions,
-  ...outputActions(app),
+  ...outputActions(featureApp(null)),
   ...compare.actions,
   /** "Is this your job?": your copy of the published role, then the guide, asking what differs. */
   async 'adjust-guided'() {
@@ -502,8 +497,7 @@ const actions = {
   },
   'close-panel'() {
     closePanel(state.refs);
-    state.compare = null;
-    state.panel = null;
+    setApp({ panel: null });
   },
 };
 
@@ -550,8 +544,7 @@ async function publishedBase(id) {
 function loadBaseline({ assessment }) {
   const out = state.engine.score(assessment);
   if (!out.ok) return;
-  state.baseline = assessment;
-  state.baselineResult = out.result;
+  setDoc({ baseline: assessment, baselineResult: out.result });
   recompute();
 }
 
@@ -565,23 +558,17 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
     const detail = first.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new Error(`This assessment is not valid: ${detail}`);
   }
-  state.mode = mode;
-  state.publishedId = publishedId;
-  state.saved = saved;
-  state.pending = pending;
-  state.baseline = mode === 'published' ? structuredClone(assessment) : baseline;
-  state.baselineResult = mode === 'published' ? first.result : baseline ? state.engine.score(baseline).result : null;
-  state.current = structuredClone(assessment);
-  state.startResult = first.result;
   const text = prepared?.text ?? JSON.stringify(assessment);
-  state.clean = clean ?? text;
-  state.insight = null;
-  state.locked = assessment.tasks.map(() => false);
-  state.registry = prepared?.registry ?? new Map();
-  state.result = null;
-  state.compare = null;
-  state.panel = null;
-  state.guide = null;
+  // (Features that keep state of their own hear of the new assessment by `opened`: the compare
+  // panel and the guided path close.)
+  setApp({ registry: prepared?.registry ?? new Map(), panel: null });
+  setDoc({
+    mode, publishedId, saved, pending,
+    baseline: mode === 'published' ? structuredClone(assessment) : baseline,
+    baselineResult: mode === 'published' ? first.result : baseline ? state.engine.score(baseline).result : null,
+    current: structuredClone(assessment), startResult: first.result, clean: clean ?? text, insight: null,
+    locked: assessment.tasks.map(() => false), result: null, opened: state.opened + 1,
+  });
   const origin = from ?? (baseline ? `${baseline.role.title} (published)` : mode === 'own' ? 'a blank template' : '');
   const skeleton = prepared?.skeleton ?? drawSkeleton({
     assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
@@ -596,11 +583,10 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   // assessment, and replayed below as the reader's own input, so nothing typed early is lost.
   const early = adopted ? movedBeforeTakeover($('page')) : [];
   if (adopted) {
-    state.refs = adopted.refs;
-    state.registry = adopted.registry;
+    setApp({ refs: adopted.refs, registry: adopted.registry });
     performance.mark('jobzone:adopted'); // (the tests and the bench read it)
   } else {
-    state.refs = skeleton.refs;
+    setApp({ refs: skeleton.refs });
     const focused = focusKey(document.activeElement);
     $('page').replaceChildren(...skeleton.parts);
     if (focused) $('page').querySelector(focused)?.focus({ preventScroll: true });
@@ -612,15 +598,13 @@ function openAssessment(assessment, { mode = 'published', baseline = null, publi
   // A new page is drawn whole, with its first analyses, so nothing moves under the reader
   // afterwards; an adopted page already shows them all, and the worker checks them when it can.
   if (adopted) {
-    primed(() => { // what the markup shows is noted, not drawn again
-      renderScore(resultParts());
-      renderDetails(resultParts());
-    });
+    // What the markup shows is noted, not drawn again.
+    renderPage(document, state.refs, pageModel(), { parts: ['score', 'details'], noted: true });
     adoptedRevision = state.revision;
     updateInsight({ quiet: true });
   }
   else if (!prepared?.later) {
-    renderDetails(resultParts());
+    renderPage(document, state.refs, pageModel(), { parts: ['details'] });
     updateInsight({ here: true });
   }
   updateTitle();
@@ -770,7 +754,7 @@ async function openRole(id, { push = false, current = ticket() } = {}) {
   if (prepared?.later) {
     await nextTask();
     if (!current()) return false;
-    renderDetails(resultParts());
+    renderPage(document, state.refs, pageModel(), { parts: ['details'] });
     await nextTask();
     if (!current()) return false;
     updateInsight({ here: true });
@@ -798,7 +782,7 @@ async function restoreWork(work, current = () => true) {
   const base = await publishedBase(work.publishedId);
   if (work.mode === 'published' && base) {
     if (!(await openRole(work.publishedId, { current }))) return false;
-    if (clean !== null) state.clean = clean;
+    if (clean !== null) setDoc({ clean });
     edit((a) => Object.assign(a, out.assessment));
     return true;
   }
@@ -968,10 +952,8 @@ async function boot() {
     const warm = async (engine) => { await nextTask(); await warmUp(engine); return engine; };
     const engineLoad = ($('page').childElementCount > 0 ? afterFirstPaint().then(loadEngine) : loadEngine()).then(warm);
     const [engine, catalog, savedWork] = await Promise.all([engineLoad, loadCatalog(), openStore({ onChange: (message) => saved.onStoreChange(message) })]);
-    state.engine = engine;
-    state.catalog = catalog;
-    state.store = savedWork;
-    state.savedList = await savedWork.list().catch(() => []);
+    setApp({ engine, catalog, store: savedWork });
+    await saved.refreshSaved();
     await savedWork.unsaved().catch(() => []); // (also finds drafts this version cannot use)
     $('storage-alert').addEventListener('click', onClick);
     showStatus('');

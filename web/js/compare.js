@@ -6,7 +6,13 @@ import { search } from './search.js';
 let panels = null; // panels.js, loaded when Compare is first opened
 
 export function compareFeature(app) {
-  const { state } = app;
+  const { state, set } = app; // set: this feature's own field, state.compare
+  // A new assessment closes the comparison; new analyses (after every edit) or a changed saved
+  // list redraw it if what it shows changed.
+  app.subscribe((_, { keys }) => {
+    if (keys.includes('opened')) set({ compare: null });
+    else if (keys.includes('insight') || keys.includes('savedRevision')) refresh();
+  });
   const published = new Map(); // catalog id -> assessment, fetched when first chosen
   let shownKey = null;
   let catalog = null; // every published role and its search index (catalog.js roleIndex), loaded when Compare first opens
@@ -74,7 +80,7 @@ export function compareFeature(app) {
   function pick(id) {
     picked.add(id);
     query = '';
-    state.compare[1] = `published:${id}`;
+    set({ compare: [state.compare[0], `published:${id}`] });
     refresh({ force: true });
     state.refs.panel.querySelector('[data-compare="b"]')?.focus();
   }
@@ -97,7 +103,7 @@ export function compareFeature(app) {
     },
     /** A choice in one of the two selects. */
     choose(which, key) {
-      state.compare[which === 'a' ? 0 : 1] = key;
+      set({ compare: which === 'a' ? [key, state.compare[1]] : [state.compare[0], key] });
       refresh();
     },
     /** Typing in the search box of a large catalog: only its results are redrawn (focus stays). */
@@ -111,9 +117,9 @@ export function compareFeature(app) {
         pick(button.dataset.id);
       },
       compare() {
-        state.panel = 'compare';
+        app.showPanel('compare');
         const first = state.baseline ? 'baseline' : state.savedList[0] ? `saved:${state.savedList[0].id}` : `published:${state.catalog.default}`;
-        state.compare = [first, 'current'];
+        set({ compare: [first, 'current'] });
         shownKey = null;
         refresh();
       },

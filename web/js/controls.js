@@ -66,6 +66,16 @@ export function selectControl(spec, registry) {
 }
 
 /**
+ * Sets a control's value; a select's through its options (the same in a browser, and in a
+ * document rendered to markup, where the chosen option carries `selected`).
+ */
+function setValue(input, value) {
+  if (input.localName === 'select') {
+    for (const o of input.querySelectorAll('option')) if (o.selected !== (o.value === value)) o.selected = o.value === value;
+  } else input.value = value;
+}
+
+/**
  * Brings every registered control in line with the assessment and marks what changed. The words
  * around a control whose value and published value are those it last showed are left alone (a
  * slider move changes one or a few of up to 150 controls).
@@ -76,7 +86,7 @@ export function syncControls(registry, current, published) {
     const value = getAt(current, path);
     if (value === undefined) continue;
     // The control's own value always (the one just moved may have been held back, by a lock, say).
-    if (c.input.value !== String(value)) c.input.value = String(value);
+    if (c.input.value !== String(value)) setValue(c.input, String(value));
     const before = published ? getAt(published, path) : undefined;
     if (c.shown === value && c.shownBefore === before && c.shownPublished === published) continue;
     c.shown = value;

@@ -1,29 +1,46 @@
 // Tiny DOM builders. Data only ever becomes text nodes or attributes, never HTML.
+// They build in the document they are given (bindDocument): the page's own in the browser, a
+// linkedom document when scripts/prerender.mjs renders a role page at build time. Nothing here
+// reads a global but `document`, once, as the default.
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** @type {Document | null} */
+let doc = typeof document === 'object' ? document : null;
+
+/** The document h() and s() build in (the renderer of a page gives its own: render/page.js). */
+export function bindDocument(/** @type {Document} */ d) {
+  doc = d;
+}
+
+/** Whether `x` is a DOM node (of any document: no global Node needed). */
+const isNode = (x) => typeof x === 'object' && x !== null && typeof x.nodeType === 'number' && typeof x.cloneNode === 'function';
 
 function build(el, attrs, children) {
+  const svg = el.namespaceURI === SVG_NS;
   for (const [key, value] of Object.entries(attrs ?? {})) {
     if (value === false || value === null || value === undefined) continue;
     if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
     else if (key === 'class') el.setAttribute('class', value);
-    else if (key in el && !(el instanceof SVGElement) && typeof value !== 'string') el[key] = value;
+    else if (key in el && !svg && typeof value !== 'string') el[key] = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    el.append(isNode(child) ? child : el.ownerDocument.createTextNode(String(child)));
   }
   return el;
 }
 
 /** h('p', {class: 'x'}, 'text', child) */
 export function h(tag, attrs, ...children) {
-  return build(document.createElement(tag), attrs, children);
+  return build(doc.createElement(tag), attrs, children);
 }
 
 /** s('rect', {x: 0, ...}) for inline SVG */
 export function s(tag, attrs, ...children) {
-  return build(document.createElementNS(SVG_NS, tag), attrs, children);
+  return build(doc.createElementNS(SVG_NS, tag), attrs, children);
 }
 
 /** Replaces an element's children. */
@@ -49,8 +66,8 @@ function morphChildren(current, next) {
     const old = have[i];
     if (!old) current.append(node);
     else if (old.nodeType !== node.nodeType || old.nodeName !== node.nodeName) current.replaceChild(node, old);
-    else if (old.nodeType === Node.TEXT_NODE) { if (old.data !== node.data) old.data = node.data; }
-    else if (old.nodeType === Node.ELEMENT_NODE) {
+    else if (old.nodeType === TEXT_NODE) { if (old.data !== node.data) old.data = node.data; }
+    else if (old.nodeType === ELEMENT_NODE) {
       for (const name of node.getAttributeNames()) {
         const value = node.getAttribute(name);
         if (old.getAttribute(name) !== value) old.setAttribute(name, value);

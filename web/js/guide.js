@@ -45,7 +45,17 @@ export function sharesOf(raw, total = 100) {
 }
 
 export function guideFeature(app) {
-  const { state } = app;
+  const { state, set } = app; // set: this feature's own field, state.guide
+  /** Moves the guide's place (state.guide is replaced, never changed in place). */
+  const place = (patch) => set({ guide: { ...state.guide, ...patch } });
+  // A new assessment on the page ends the guide (its section went with the old page); new
+  // analyses (after every edit) redraw the result step.
+  app.subscribe((_, { keys }) => {
+    if (keys.includes('opened')) {
+      if (state.guide) set({ guide: null });
+      root = null;
+    } else if (keys.includes('insight') && state.guide?.step === 'result') renderResult();
+  });
   let root = null;     // the guide's section in the role page
   let body = null;     // the current step's content (re-rendered on a step change only)
   const m = () => state.engine.methodology;
@@ -62,13 +72,13 @@ export function guideFeature(app) {
     let shares = Array.isArray(guide.shares) && guide.shares.length === state.current.tasks.length ? guide.shares.map(number) : null;
     const same = shares && sharesOf(shares, m().inputs.time_pct.total)?.every((v, i) => v === state.current.tasks[i].time_pct);
     if (!same) shares = null; // the shares were changed elsewhere (the full page): start from them
-    state.guide = {
+    set({ guide: {
       step,
       index: Math.min(Math.max(0, Math.trunc(Number(guide.index)) || 0), state.current.tasks.length - 1),
       shares,
       compare: typeof guide.compare === 'string' ? guide.compare : null, // fetchRole refuses an id that is not one
       from: guide.from === 'published' ? 'published' : 'own',
-    };
+    } });
     mount();
     render({ focus: guide.focus !== false });
     app.writeDraftNow();
@@ -89,7 +99,7 @@ export function guideFeature(app) {
   /** Back to the full page, every field there brought up to date. */
   function close({ focus = true } = {}) {
     if (!state.guide) return;
-    state.guide = null;
+    set({ guide: null });
     root?.remove();
     root = null;
     const page = state.refs.tasks.closest('.role-page');
@@ -105,8 +115,7 @@ export function guideFeature(app) {
   }
 
   function go(step, index = 0) {
-    state.guide.step = step;
-    state.guide.index = index;
+    place({ step, index });
     render({ focus: true });
     app.writeDraftNow();
     scrollTo({ top: 0 });
@@ -184,8 +193,8 @@ export function guideFeature(app) {
       ];
     },
     tasks() {
+      if (!state.guide.shares) place({ shares: state.current.tasks.map((t) => t.time_pct) });
       const g = state.guide;
-      g.shares ??= state.current.tasks.map((t) => t.time_pct);
       const lim = m().limits;
       const rows = state.current.tasks.map((t, i) => {
         const nameId = nextId('gname');
@@ -416,7 +425,7 @@ export function guideFeature(app) {
     published.set(`loading:${id}`, true);
     fetchRole(id).then((assessment) => {
       if (!assessment) {
-        if (state.guide?.compare === id) state.guide.compare = null; // no longer published
+        if (state.guide?.compare === id) place({ compare: null }); // no longer published
         return;
       }
       const out = state.engine.score(assessment);
@@ -452,7 +461,7 @@ export function guideFeature(app) {
       const valid = Number.isFinite(value) && value >= 0 && value <= 10000;
       el.setAttribute('aria-invalid', String(!valid));
       if (!valid) return;
-      state.guide.shares[i] = value;
+      place({ shares: state.guide.shares.map((v, j) => (j === i ? value : v)) });
       const shares = sharesOf(state.guide.shares, m().inputs.time_pct.total);
       if (shares) app.edit((a) => { shares.forEach((v, j) => { a.tasks[j].time_pct = v; }); });
       showShares();
@@ -487,7 +496,7 @@ export function guideFeature(app) {
     } else if (g === 'impact') {
       app.edit((a) => { a.tasks[Number(el.dataset.index)].impact = el.value; });
     } else if (g === 'compare') {
-      state.guide.compare = el.value || null;
+      place({ compare: el.value || null });
       renderResult();
       app.writeDraftNow();
     }
@@ -504,7 +513,7 @@ export function guideFeature(app) {
       go(button.dataset.step);
     } else if (action === 'leave') close();
     else if (action === 'compare-pick') {
-      state.guide.compare = button.dataset.id;
+      place({ compare: button.dataset.id });
       findQuery = '';
       const box = root.querySelector('[data-g="compare-find"]');
       if (box) box.value = '';
@@ -513,7 +522,7 @@ export function guideFeature(app) {
       app.writeDraftNow();
     } else if (action === 'add') {
       const n = state.current.tasks.length;
-      state.guide.shares.push(0);
+      place({ shares: [...state.guide.shares, 0] });
       app.structural((a, locked) => {
         a.tasks.push({ name: placeholderName(n), time_pct: 0, score: Math.round((m().inputs.task_score.min + m().inputs.task_score.max) / 2), impact: 'augmentation' });
         locked.push(false);
@@ -526,7 +535,7 @@ export function guideFeature(app) {
       const fixedShares = sharesOf(shares, m().inputs.time_pct.total) ?? shares.map(() => Math.floor(10000 / shares.length) / 100);
       const fix = m().inputs.time_pct.total - fixedShares.reduce((a, b) => a + b, 0);
       fixedShares[0] = Math.round((fixedShares[0] + fix) * 100) / 100;
-      state.guide.shares = shares;
+      place({ shares });
       app.structural((a, locked) => {
         a.tasks.splice(i, 1);
         locked.splice(i, 1);
@@ -540,10 +549,6 @@ export function guideFeature(app) {
   return {
     open,
     close,
-    /** After each analysis: the result step follows the score. */
-    refresh() {
-      if (state.guide?.step === 'result') renderResult();
-    },
     /** The comparison chosen here, for the report: [{label, result}] or null. */
     comparison() {
       const other = state.guide?.compare ? published.get(state.guide.compare) : null;

@@ -14,7 +14,7 @@ export function outputActions(app) {
     async share() {
       const link = `${siteUrl('./').href}#${await encodeLink(state.current)}`;
       const { showSharePanel } = await panels();
-      state.panel = 'share';
+      app.showPanel('share');
       showSharePanel(state.refs, link);
     },
     /** Copies the field named by the button's data-target (a share link or an embed snippet). */
@@ -43,7 +43,7 @@ export function outputActions(app) {
     async embed() {
       const [{ showEmbedPanel }] = await Promise.all([panels(), import('./embed.js')]); // embed.js: the widget, for the live preview
       const published = state.mode === 'published' && JSON.stringify(state.current) === JSON.stringify(state.baseline);
-      state.panel = 'embed';
+      app.showPanel('embed');
       showEmbedPanel(state.refs, {
         site: siteUrl('./').href,
         role: published ? state.publishedId : null,

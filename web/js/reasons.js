@@ -3,7 +3,7 @@
 // reinstatement check, the AI growth check, commentary, outlook, sources and live tracking. A
 // published role shows them as text; in your own assessment every one is editable in place,
 // with its limit shown. Data only ever becomes text nodes or attribute values.
-import { h, fill } from './dom.js';
+import { h, s as sv, fill } from './dom.js';
 import { score1 } from './format.js';
 import { getAt } from './controls.js';
 
@@ -178,24 +178,9 @@ function historyChart(history) {
   const y = (score) => 8 + ((100 - score) * (hgt - 16)) / 100;
   const points = history.map((e, i) => `${x(i)},${y(e.score)}`).join(' ');
   const label = `Score history: ${history.map((e) => `${e.date} ${score1(e.score)}`).join(', ')}`;
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('class', 'history-chart');
-  svg.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', label);
-  const line = document.createElementNS(svg.namespaceURI, 'polyline');
-  line.setAttribute('points', points);
-  line.setAttribute('class', 'history-line');
-  svg.append(line);
-  history.forEach((e, i) => {
-    const dot = document.createElementNS(svg.namespaceURI, 'circle');
-    dot.setAttribute('cx', x(i));
-    dot.setAttribute('cy', y(e.score));
-    dot.setAttribute('r', 3);
-    dot.setAttribute('class', 'history-dot');
-    svg.append(dot);
-  });
-  return svg;
+  return sv('svg', { class: 'history-chart', viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-label': label },
+    sv('polyline', { points, class: 'history-line' }),
+    history.map((e, i) => sv('circle', { cx: x(i), cy: y(e.score), r: 3, class: 'history-dot' })));
 }
 
 /** A control's rationale text, from the assessment (tasks keep theirs on the task). */

@@ -61,7 +61,7 @@ export function adoptPage(container, { parts, refs }, registry) {
     return found;
   };
   const remap = (obj) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k,
-    v && typeof v === 'object' && !(v instanceof Node) ? remap(v) : to(v)]));
+    v && typeof v === 'object' && typeof v.nodeType !== 'number' ? remap(v) : to(v)]));
   const liveRefs = remap(refs);
   const liveRegistry = new Map([...registry].map(([key, c]) => [key,
     { ...c, input: to(c.input), output: to(c.output), was: to(c.was), row: to(c.row), level: to(c.level) }]));

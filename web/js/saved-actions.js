@@ -8,20 +8,19 @@ import { formatWhen } from './format.js';
 const panels = () => import('./panels.js');
 
 export function savedActions(app) {
-  const { state } = app;
+  const { state, set } = app; // set: this feature's own fields, state.savedList and state.savedRevision
   const nameLimit = () => state.engine.methodology.limits.max_name_chars;
   const cut = (text) => firstChars(plainLine(text), nameLimit());
 
   /** Re-reads the saved list (after a change here or in another tab) and redraws what shows it. */
   async function refreshSaved() {
     let read = true;
-    state.savedList = await state.store.list().catch(() => { read = false; return state.savedList; });
-    state.savedRevision += 1;
+    const savedList = await state.store.list().catch(() => { read = false; return state.savedList; });
+    set({ savedList, savedRevision: state.savedRevision + 1 });
     // The record this tab saved to is gone (deleted in another tab, or by a delete that crossed a
     // save): whatever the messages said, the list just read decides, and the work here is kept.
     if (read && state.saved && state.store.persistent && !state.savedList.some((r) => r.id === state.saved.id)) recordVanished();
     if (state.panel === 'saved') await renderSavedPanel();
-    app.refreshCompare();
   }
 
   async function renderSavedPanel() {
@@ -45,8 +44,7 @@ export function savedActions(app) {
 
   /** The record of the work on the page is gone: the work stays, as unsaved (its draft dirty). */
   function keepAsUnsaved() {
-    state.saved = null;
-    state.clean = ''; // nothing stored matches it now
+    app.setSavedAs(null, ''); // nothing stored matches it now
     app.renderToolbar();
     app.writeDraftNow();
   }
@@ -73,8 +71,7 @@ export function savedActions(app) {
             : await state.store.save({ name: firstChars(`${name} (copy)`, nameLimit()), assessment });
         }
         const { record } = out;
-        state.saved = { id: record.id, name: record.name, rev: record.rev };
-        state.clean = JSON.stringify(assessment);
+        app.setSavedAs({ id: record.id, name: record.name, rev: record.rev }, JSON.stringify(assessment));
         app.writeDraftNow();
         app.renderToolbar();
         notify(state.refs, `Saved “${record.name}” in this browser.`);
@@ -87,7 +84,7 @@ export function savedActions(app) {
       }
     },
     async saved() {
-      state.panel = 'saved';
+      app.showPanel('saved');
       await renderSavedPanel();
       state.refs.panel.querySelector('button')?.focus();
     },
@@ -112,7 +109,7 @@ export function savedActions(app) {
       if (!name) return;
       try {
         await state.store.rename(record.id, name);
-        if (state.saved?.id === record.id) state.saved = { ...state.saved, name, rev: state.saved.rev + 1 };
+        if (state.saved?.id === record.id) app.setSavedAs({ ...state.saved, name, rev: state.saved.rev + 1 }, state.clean);
         app.renderToolbar();
       } catch {
         app.showStorageProblem();

@@ -12,12 +12,7 @@ export function taskActions(app) {
   return {
     async reset() {
       if (!state.baseline) return;
-      await app.replaceWork(() => {
-        state.current = structuredClone(state.baseline);
-        state.locked = state.current.tasks.map(() => false);
-        app.rebuildTasks();
-        app.announce(state.result);
-      }, 'Back to the published figures.');
+      await app.replaceWork(() => app.resetToBaseline(), 'Back to the published figures.');
     },
     'best-move'(button) {
       const { from, to, points } = button.dataset;

@@ -246,29 +246,15 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
 }
 
 const patchKeys = new WeakMap();
-let priming = false;
-/** patch(), skipped entirely while `key` (the figures the part shows) is unchanged. */
-function patchWhen(el, key, build) {
-  if (patchKeys.get(el) === key) return;
-  if (priming) {
-    patchKeys.set(el, key);
-    return;
-  }
-  patchKeys.set(el, key);
-  patch(el, build());
-}
-
 /**
- * Runs render functions over parts that already show what they would draw (a prerendered page
- * taken over): each part only notes what it shows, so the next render changes only what differs.
+ * patch(), skipped entirely while `key` (the figures the part shows) is unchanged. `noted`: the part
+ * already shows what it would draw (a prerendered page taken over): the key is only noted, so the
+ * next render changes only what differs.
  */
-export function primed(draw) {
-  priming = true;
-  try {
-    draw();
-  } finally {
-    priming = false;
-  }
+function patchWhen(noted, el, key, build) {
+  if (patchKeys.get(el) === key) return;
+  patchKeys.set(el, key);
+  if (!noted) patch(el, build());
 }
 
 function setText(el, text) {
@@ -285,26 +271,26 @@ export function renderResult(args) {
  * What a moved input changes at once: the score, zone and change (card and strip), and the totals
  * beside the inputs. The rest (renderDetails) follows once per frame, before it is painted.
  */
-export function renderScore({ refs, result: res, assessment, methodology: m, publishedResult, startResult = null }) {
+export function renderScore({ refs, result: res, assessment, methodology: m, publishedResult, startResult = null, noted = false }) {
   const d = res.display;
   // The strip: score, zone, and the change from where the visitor started (or the published figure).
   const from = publishedResult ?? startResult;
   setText(refs.strip.querySelector('.strip-score'), `${d.score}/${m.clamp.max}`);
-  patchWhen(refs.strip.querySelector('.strip-zone'), res.label, () => [zoneBadge(res.zone, res.label)]);
+  patchWhen(noted, refs.strip.querySelector('.strip-zone'), res.label, () => [zoneBadge(res.zone, res.label)]);
   const change = from ? res.score - from.score : 0;
   setText(refs.strip.querySelector('.strip-delta'), !from || Math.abs(change) < 0.05 ? 'no change' : `${signed1(change)} ${publishedResult ? 'from published' : 'since you started'}`);
 
   setText(refs.bigScore, d.score);
-  patchWhen(refs.zone, `${res.label}|${res.verdict}`, () => [zoneBadge(res.zone, res.label), h('span', { class: 'verdict-word' }, ` ${res.verdict}`)]);
+  patchWhen(noted, refs.zone, `${res.label}|${res.verdict}`, () => [zoneBadge(res.zone, res.label), h('span', { class: 'verdict-word' }, ` ${res.verdict}`)]);
   if (publishedResult) {
     const delta = res.score - publishedResult.score;
     const same = Math.abs(delta) < 0.05;
-    patchWhen(refs.compare, `${publishedResult.display.score}|${publishedResult.label}|${d.score}|${same}`, () => [
+    patchWhen(noted, refs.compare, `${publishedResult.display.score}|${publishedResult.label}|${d.score}|${same}`, () => [
       h('span', null, 'Published ', h('strong', null, publishedResult.display.score), ` ${publishedResult.label}`),
       h('span', { class: `delta ${same ? '' : delta > 0 ? 'up' : 'down'}` },
         same ? 'no change' : `yours ${d.score}, ${signed1(delta)} points`)]);
   } else {
-    patchWhen(refs.compare, 'own', () => [h('span', null, 'Your own assessment')]);
+    patchWhen(noted, refs.compare, 'own', () => [h('span', null, 'Your own assessment')]);
   }
   refs.clampNote.hidden = !res.clamped;
   setText(refs.clampNote, res.clamped
@@ -330,7 +316,7 @@ export function renderScore({ refs, result: res, assessment, methodology: m, pub
 }
 
 /** Everything else computed from a result: gauges, verdict, charts, the calculation, the rules. */
-export function renderDetails({ refs, result: res, assessment, methodology: m, published, publishedResult }) {
+export function renderDetails({ refs, result: res, assessment, methodology: m, published, publishedResult, noted = false }) {
   const d = res.display;
   const zones = m.zones;
   const zoneRule = zones.find((z) => z.zone === res.zone);
@@ -346,21 +332,21 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     ['Protective principles', `${res.totals.protective}/${pr.max}`, () => gauge(res.totals.protective, pr.min, pr.max, `Protective ${res.totals.protective} of ${pr.max}`)],
     ['AI growth', `${signed(res.totals.growth)}/${gr.max}`, () => gauge(res.totals.growth, gr.min, gr.max, `AI growth ${signed(res.totals.growth)}, range ${gr.min} to ${signed(gr.max)}`)],
   ];
-  patchWhen(refs.gauges, gaugeRows.map((g) => g[1]).join(), () => [gaugeRows.map(([label, value, svg]) =>
+  patchWhen(noted, refs.gauges, gaugeRows.map((g) => g[1]).join(), () => [gaugeRows.map(([label, value, svg]) =>
     h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
 
   const neighbours = neighboursOf(assessment, published);
-  patchWhen(refs.neighbours, `${d.score}|${publishedResult?.display.score}|${assessment.role.title}`, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
+  patchWhen(noted, refs.neighbours, `${d.score}|${publishedResult?.display.score}|${assessment.role.title}`, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
     neighbours.map((n) => h('li', null, `${n.title}: ${score1(n.score)}`, n.label ? `, ${n.label}` : ''))]);
 
   const margin = `${d.threshold_margin} points above the ${zoneRule.name} threshold of ${zoneRule.min}`;
   const next = res.to_next_zone !== null ? zones[zones.indexOf(zoneRule) - 1] : null;
-  patchWhen(refs.verdict, `${d.score}|${res.label}|${res.final.label}|${assessment.role.title}`, () => [h('p', { class: 'verdict-main' }, zoneBadge(res.zone, res.zone), ` ${assessment.role.title} scores ${d.score} of 100: ${res.verdict}, ${margin}.`,
+  patchWhen(noted, refs.verdict, `${d.score}|${res.label}|${res.final.label}|${assessment.role.title}`, () => [h('p', { class: 'verdict-main' }, zoneBadge(res.zone, res.zone), ` ${assessment.role.title} scores ${d.score} of 100: ${res.verdict}, ${margin}.`,
       next ? ` It is ${d.to_next_zone ?? fixed(res.to_next_zone, 1)} points short of ${next.name}.` : ''),
     h('p', null, ZONE_LINE[res.zone] ?? ''),
     res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${res.final.display_score}): ${res.final.reason}`) : null]);
 
-  patchWhen(refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status)]);
+  patchWhen(noted, refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status)]);
 
   // Tasks
   // The task names in the controls' accessible names (a name may have been edited)
@@ -369,13 +355,13 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     if (assessment.tasks[i]) setText(name, ` of task ${i + 1}, ${assessment.tasks[i].name}`);
   }
   const splitParts = m.inputs.impacts.map((im) => ({ key: im.key, label: im.label, value: res.split[im.key] }));
-  patchWhen(refs.split, splitParts.map((p) => p.value).join(), () => [splitBar(splitParts),
+  patchWhen(noted, refs.split, splitParts.map((p) => p.value).join(), () => [splitBar(splitParts),
     h('ul', { class: 'legend' }, splitParts.map((p) => h('li', null, h('span', { class: `key sp-${p.key}`, 'aria-hidden': 'true' }), `${p.label} ${pct(Math.round(p.value * 100) / 100)}`)))]);
 
 
   // Calculation, as the tracker prints it
   const f = m.formula;
-  patchWhen(refs.calc, d.raw_calculation + d.score_calculation, () => [h('table', { class: 'kv' },
+  patchWhen(noted, refs.calc, d.raw_calculation + d.score_calculation, () => [h('table', { class: 'kv' },
     h('caption', { class: 'visually-hidden' }, 'Inputs to the formula'),
     h('tbody', null,
       h('tr', null, h('th', { scope: 'row' }, 'Task resistance'), h('td', null, `${d.task_resistance}/${fixed(trMax, 1)}`)),
@@ -387,7 +373,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
   h('p', null, `Zone: ${res.zone} (${zoneRule.name} ≥ ${zoneRule.min})`)]);
 
   const labelRule = m.labels.find((l) => res.rules.some((x) => x.id === l.id));
-  patchWhen(refs.sublabel, `${res.time_share_3plus}|${res.totals.growth}|${res.label}`, () => [h('table', { class: 'kv' },
+  patchWhen(noted, refs.sublabel, `${res.time_share_3plus}|${res.totals.growth}|${res.label}`, () => [h('table', { class: 'kv' },
     h('caption', { class: 'visually-hidden' }, 'How the sub-label is chosen'),
     h('tbody', null,
       h('tr', null, h('th', { scope: 'row' }, `Task time scoring ${m.inputs.task_score.exposed_min}+`), h('td', null, pct(res.time_share_3plus))),
@@ -404,7 +390,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
   const weights = m.composition.parts.map((p) => p.weight);
   const maxPts = Math.max(...weights, ...compRows.map((x) => Math.abs(x.value)), ...attrRows.map((x) => Math.abs(x.value)));
   const neutral = m.attribution.baseline;
-  patchWhen(refs.composition, [...compRows, ...attrRows].map((x) => x.text).join(), () => [h('div', null, h('h3', null, `As published (${weights.join('/')})`), barRows(compRows, maxPts, 'Published composition'),
+  patchWhen(noted, refs.composition, [...compRows, ...attrRows].map((x) => x.text).join(), () => [h('div', null, h('h3', null, `As published (${weights.join('/')})`), barRows(compRows, maxPts, 'Published composition'),
       h('p', { class: 'total' }, `Adds up to ${score1(compTotal)}, not ${d.score}`)),
     h('div', null, h('h3', null, 'Exact attribution'), barRows(attrRows, maxPts, 'Exact attribution of the score'),
       h('p', { class: 'total' }, res.clamped ? `Adds up to ${attrTotal}, the score before the ${m.clamp.min}-${m.clamp.max} clamp` : `Adds up to ${attrTotal} = the score`)),
@@ -414,7 +400,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
   const fired = new Set(res.rules.map((x) => x.id));
   const rule = (id, status, text) => h('li', { class: fired.has(id) ? 'fired' : null },
     statusBadge(status), ' ', text, fired.has(id) ? h('span', { class: 'applies' }, ' applies now') : null);
-  patchWhen(refs.rules, [...fired].join(), () => [h('ul', { class: 'rules' },
+  patchWhen(noted, refs.rules, [...fired].join(), () => [h('ul', { class: 'rules' },
     rule('formula', m.formula.status, `Formula: ${m.formula.text}.`),
     m.zones.map((z) => rule(z.id, z.status, z.text)),
     m.labels.map((l) => rule(l.id, l.status, `${l.label}: ${l.text}`)),
@@ -446,12 +432,12 @@ const neighboursOf = (assessment, published) => assessment.neighbours ?? publish
  * The zone bar, drawn once per frame from the result and its analyses (the 80% band), with a
  * legend for every mark it draws.
  */
-export function renderBar(refs, { methodology: m, result: res, insight, assessment, published, publishedResult }) {
+export function renderBar(refs, { methodology: m, result: res, insight, assessment, published, publishedResult, noted = false }) {
   const band = insight?.uncertainty ?? null;
   const neighbours = neighboursOf(assessment, published);
   const title = assessment.role.title;
   const key = [res.display.score, band ? [band.p10, band.p50, band.p90].join() : '', publishedResult?.score ?? '', title, neighbours.length].join('|');
-  patchWhen(refs.bar, key, () => [zoneBar({
+  patchWhen(noted, refs.bar, key, () => [zoneBar({
     zones: m.zones, score: res.score, scoreText: res.display.score, published: publishedResult ? publishedResult.score : null, neighbours, title, band,
   }), barLegend({ band, published: Boolean(publishedResult), neighbours: neighbours.length > 0 })]);
 }
@@ -490,7 +476,7 @@ const stepText = (input, value, m) => (input.endsWith('time_pct') ? pct(Math.rou
   : input.endsWith('.score') ? `${value}/${m.inputs.task_score.max}` : signed(value));
 
 /** Fills the insight parts from the core's analyses of the current assessment. */
-export function renderInsight({ refs, insight, result: res, assessment, methodology: m }) {
+export function renderInsight({ refs, insight, result: res, assessment, methodology: m, noted = false }) {
   const now = insight.score;
   const list = insight.sensitivity;
   const top = list[0];
@@ -511,17 +497,17 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   };
   // Labels carry task names: a renamed task is redrawn at once.
   const key = list.map((x) => `${x.input}:${x.label}:${fixed(x.swing, 2)}`).join();
-  patchWhen(refs.tornado, key, () => [tornado(list.slice(0, 8).map(rowOf), max, 'The eight inputs that move the score most: change for one step down / one step up')]);
+  patchWhen(noted, refs.tornado, key, () => [tornado(list.slice(0, 8).map(rowOf), max, 'The eight inputs that move the score most: change for one step down / one step up')]);
   // The full table is built only while its <details> is open: fewer nodes on the page.
   if (refs.tornadoAll.parentElement.open) {
-    patchWhen(refs.tornadoAll, key, () => [tornado(list.map(rowOf), max, 'Every input: change for one step down / one step up')]);
+    patchWhen(noted, refs.tornadoAll, key, () => [tornado(list.map(rowOf), max, 'Every input: change for one step down / one step up')]);
   }
 
   const u = insight.uncertainty;
   setText(refs.strip.querySelector('.strip-range'), `80% range ${u.display.p10}-${u.display.p90}`);
   const zoneText = m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ');
   const offBy = confidenceWords(assessment, m);
-  patchWhen(refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}|${offBy}`, () => [
+  patchWhen(noted, refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}|${offBy}`, () => [
     h('p', null, `If each judgment (${u.judged_inputs} of them: task scores, evidence, barriers, AI growth) could be off ${offBy}, 80% of outcomes fall between `,
       h('strong', null, u.display.p10), ' and ', h('strong', null, u.display.p90), `, with the middle at ${u.display.p50}.`),
     h('p', { class: 'zone-odds' }, 'Chance of each zone: ', zoneText),
@@ -529,7 +515,7 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   ]);
 
   const b = insight.best_move;
-  patchWhen(refs.move, b ? `${b.from}|${b.to}|${b.points}|${b.score}|${assessment.tasks[b.from].name}|${assessment.tasks[b.to].name}` : 'none', () => (b ? [
+  patchWhen(noted, refs.move, b ? `${b.from}|${b.to}|${b.points}|${b.score}|${assessment.tasks[b.from].name}|${assessment.tasks[b.to].name}` : 'none', () => (b ? [
     h('p', null, `Moving ${b.points} points of time from “${assessment.tasks[b.from].name}” to “${assessment.tasks[b.to].name}” raises the score by ${fixed(b.delta, 1)} to ${b.display_score}: `,
       zoneBadge(b.zone, b.label), '.'),
     h('button', { type: 'button', class: 'btn', 'data-action': 'best-move', 'data-from': b.from, 'data-to': b.to, 'data-points': b.points }, 'Try this move'),

@@ -1,0 +1,58 @@
+// The shape of web/js, checked rather than promised: no import cycles (static or dynamic), and no
+// module but the state holder writes the page's state (features get a read-only view and the
+// writer of their own fields: web/js/state/store.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root } from '../e2e/browser.mjs';
+
+const WEB_JS = path.join(root, 'web/js');
+const modules = (function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name))
+    : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []));
+}(WEB_JS));
+const rel = (file) => path.relative(WEB_JS, file);
+/** The modules a module imports (static `from '...'`, `import '...'` and `import('...')`), as files. */
+function importsOf(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
+  return specs.map((s) => path.resolve(path.dirname(file), s));
+}
+
+test('web/js has no import cycle, static or dynamic', () => {
+  const graph = new Map(modules.map((f) => [f, importsOf(f)]));
+  for (const [f, deps] of graph) for (const d of deps) assert.ok(fs.existsSync(d), `${rel(f)} imports ${path.relative(root, d)}, which does not exist`);
+  const cycles = [];
+  const state = new Map(); // file -> 'open' | 'done'
+  const stack = [];
+  const visit = (f) => {
+    if (state.get(f) === 'done') return;
+    if (state.get(f) === 'open') {
+      cycles.push([...stack.slice(stack.indexOf(f)), f].map(rel).join(' -> '));
+      return;
+    }
+    state.set(f, 'open');
+    stack.push(f);
+    for (const d of graph.get(f) ?? []) visit(d);
+    stack.pop();
+    state.set(f, 'done');
+  };
+  for (const f of graph.keys()) visit(f);
+  assert.deepEqual(cycles, []);
+  assert.ok(graph.size > 20, `${graph.size} modules read`);
+});
+
+test('only the state holder writes the state: no `state.x = ...` anywhere else', () => {
+  const write = /\bstate\.[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[^\]]*\])*\s*(?:[-+*/?]{0,2}=(?!=)|\+\+|--)|\bstate\.[A-Za-z_$][\w$]*(?:\.[\w$]+)*\.(?:push|pop|splice|shift|unshift|sort|reverse|fill)\(/g;
+  const found = [];
+  for (const f of modules) {
+    if (rel(f) === path.join('state', 'store.js')) continue;
+    fs.readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+      if (/^\s*(\/\/|\*)/.test(line)) return;
+      // (state.refs holds elements of the page: writing to an element is drawing, not state.)
+      for (const m of line.matchAll(write)) if (!m[0].startsWith('state.refs.')) found.push(`${rel(f)}:${i + 1}: ${m[0]}`);
+    });
+  }
+  assert.deepEqual(found, []);
+});
