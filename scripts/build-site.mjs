@@ -136,9 +136,9 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
 
   const entries = {
     app: path.join(web, 'js/app.js'),
-    embed: path.join(web, 'js/embed.js'),
-    'embed-page': path.join(web, 'js/embed-page.js'),
-    'insight-worker': path.join(web, 'js/insight-worker.js'),
+    embed: path.join(web, 'js/embed/embed.js'),
+    'embed-page': path.join(web, 'js/embed/embed-page.js'),
+    'insight-worker': path.join(web, 'js/engine/insight-worker.js'),
   };
   const js = await esbuild.build({
     entryPoints: entries,
@@ -210,7 +210,7 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
   // The insight worker's stable URL (a module worker importing the hashed chunk the app shares).
   fs.writeFileSync(path.join(out, 'insight-worker.js'), `import "./assets/${nameOf(entries['insight-worker'])}";\n`);
   await esbuild.build({
-    entryPoints: [path.join(web, 'js/embed-frame.js')],
+    entryPoints: [path.join(web, 'js/embed/embed-frame.js')],
     bundle: true,
     format: 'iife',
     minify: true,

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { xmlText } from '../web/js/escape.js';
-import { cardName } from '../web/js/card.js';
+import { xmlText } from '../web/js/lib/escape.js';
+import { cardName } from '../web/js/lib/card.js';
 
 export const OG = { width: 1200, height: 630 };
 const FONTS = ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'];

@@ -1,4 +1,4 @@
-// A published role's page rendered to HTML at build time by the page's own code (web/js/view.js
+// A published role's page rendered to HTML at build time by the page's own code (web/js/render/view.js
 // and the modules it uses, run in node on a linkedom document) from the core's figures: every
 // section, figure and reason, readable and printable with JavaScript off. The skeleton is drawn by
 // the same function as in the app (role-page.js drawSkeleton), which in the browser then takes
@@ -12,7 +12,7 @@ async function pageModules() {
   if (modules) return modules;
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const [render, rolePage, dom] = await Promise.all([
-    import('../web/js/render/page.js'), import('../web/js/role-page.js'), import('../web/js/dom.js'),
+    import('../web/js/render/page.js'), import('../web/js/render/role-page.js'), import('../web/js/lib/dom.js'),
   ]);
   modules = { render, rolePage, dom, document };
   return modules;

@@ -19,12 +19,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, threadId } from 'node:worker_threads';
-import { badgeSvg } from '../web/js/badge.js';
-import { embedSnippets, CARD_FRAME } from '../web/js/snippets.js';
-import { htmlAttr, htmlText, plainLine, xmlText } from '../web/js/escape.js';
-import { fixed } from '../web/js/format.js';
-import { cardOf, cardName, scoringInput, ROLE_ID } from '../web/js/card.js';
-import { engineOf } from '../web/js/engine.js';
+import { badgeSvg } from '../web/js/embed/badge.js';
+import { embedSnippets, CARD_FRAME } from '../web/js/share/snippets.js';
+import { htmlAttr, htmlText, plainLine, xmlText } from '../web/js/lib/escape.js';
+import { fixed } from '../web/js/lib/format.js';
+import { cardOf, cardName, scoringInput, ROLE_ID } from '../web/js/lib/card.js';
+import { engineOf } from '../web/js/engine/engine.js';
 import { renderRolePage } from './prerender.mjs';
 import { ogSvg, ogPng, OG } from './og-image.mjs';
 

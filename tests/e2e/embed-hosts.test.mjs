@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root, settled } from './browser.mjs';
-import { embedSnippets, CARD_FRAME } from '../../web/js/snippets.js';
-import { badgeSvg } from '../../web/js/badge.js';
+import { embedSnippets, CARD_FRAME } from '../../web/js/share/snippets.js';
+import { badgeSvg } from '../../web/js/embed/badge.js';
 import { tempDir } from '../tmp.mjs';
 
 const ROLE = 'ai-research-engineer-mid-senior';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../../scripts/build-site.mjs';
 import { ogSvg } from '../../scripts/og-image.mjs';
-import { htmlText } from '../../web/js/escape.js';
+import { htmlText } from '../../web/js/lib/escape.js';
 import { launch } from './browser.mjs';
 import { reference, HOSTILE_TEXTS, HOSTILE_TITLES } from '../node/hostile.mjs';
 import { tempDir } from '../tmp.mjs';

@@ -1,6 +1,7 @@
-// The shape of web/js, checked rather than promised: no import cycles (static or dynamic), and no
-// module but the state holder writes the page's state (features get a read-only view and the
-// writer of their own fields: web/js/state/store.js).
+// The shape of web/js, checked rather than promised (web/js/README.md): who may import whom, no
+// import cycle (static or dynamic), no module but the state holder writing the page's state
+// (features get a read-only view and the writer of their own fields: web/js/state/store.js), no
+// module over 450 lines, at most a dozen files at the root.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -55,4 +56,36 @@ test('only the state holder writes the state: no `state.x = ...` anywhere else',
     });
   }
   assert.deepEqual(found, []);
+});
+
+/** What each folder may import (besides itself); the root's modules (app.js, pwa.js) may import anything. */
+const ALLOWED = {
+  lib: [],
+  state: [],
+  engine: ['lib'],
+  catalog: ['lib'],
+  tasks: ['lib'],
+  render: ['lib', 'catalog/search.js', 'embed/badge.js', 'share/snippets.js'],
+  compare: ['catalog', 'render', 'lib'],
+  guide: ['catalog', 'render', 'tasks', 'lib'],
+  saved: ['render', 'lib'],
+  share: ['render', 'embed', 'lib'],
+  embed: ['engine', 'share/share-link.js', 'lib'],
+};
+
+test('each folder imports only what its README allows; no feature imports the app', () => {
+  const wrong = [];
+  for (const f of modules) {
+    const from = rel(f).split(path.sep);
+    if (from.length === 1) continue;
+    const allowed = ALLOWED[from[0]];
+    assert.ok(allowed, `${rel(f)}: a folder with no rule (add it to ALLOWED and give it a README)`);
+    assert.ok(fs.existsSync(path.join(WEB_JS, from[0], 'README.md')), `${from[0]}/README.md`);
+    for (const d of importsOf(f)) {
+      const to = rel(d);
+      if (to.split(path.sep)[0] === from[0]) continue;
+      if (!allowed.some((a) => to === a || to.startsWith(`${a}${path.sep}`))) wrong.push(`${rel(f)} -> ${to}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
 });

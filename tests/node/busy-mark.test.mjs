@@ -3,7 +3,7 @@
 // checks the page's side: a slow answer is marked and the mark goes with the new figures.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { busyMark } from '../../web/js/busy-mark.js';
+import { busyMark } from '../../web/js/engine/busy-mark.js';
 
 function clock() {
   let now = 0;

@@ -2,9 +2,9 @@
 // parse back (by a real HTML parser in the browser suite; here by the escaping's own rules).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { htmlText, htmlAttr, tag, csvCell, csvRow, fileSlug, plainLine, markdownText, markdownUrl, xmlText } from '../../web/js/escape.js';
-import { badgeSvg } from '../../web/js/badge.js';
-import { embedSnippets } from '../../web/js/snippets.js';
+import { htmlText, htmlAttr, tag, csvCell, csvRow, fileSlug, plainLine, markdownText, markdownUrl, xmlText } from '../../web/js/lib/escape.js';
+import { badgeSvg } from '../../web/js/embed/badge.js';
+import { embedSnippets } from '../../web/js/share/snippets.js';
 import { HOSTILE_TITLES } from './hostile.mjs';
 
 

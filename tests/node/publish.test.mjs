@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { root } from '../e2e/browser.mjs';
 import { nodeEngine, publishRoles } from '../../scripts/publish.mjs';
-import { CARD_FRAME } from '../../web/js/snippets.js';
+import { CARD_FRAME } from '../../web/js/share/snippets.js';
 import { tempDir } from '../tmp.mjs';
 
 const ROLE = 'ai-research-engineer-mid-senior';

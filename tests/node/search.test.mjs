@@ -3,7 +3,7 @@
 // of the same rules on synthetic names (test data, never shipped).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildIndex, search, words } from '../../web/js/search.js';
+import { buildIndex, search, words } from '../../web/js/catalog/search.js';
 
 const roles = [
   { id: 'nurse', title: 'Registered Nurse', seniority: 'Mid', category: 'Healthcare', aliases: ['RN', 'Staff nurse'] },
@@ -66,7 +66,7 @@ test('on 2,000 synthetic names, every prefix query finds exactly the roles a pla
 });
 
 test('what a search found, in words for a status line', async () => {
-  const { matchWords } = await import('../../web/js/search.js');
+  const { matchWords } = await import('../../web/js/catalog/search.js');
   assert.equal(matchWords(null), '');
   assert.equal(matchWords({ results: [], total: 0 }), 'No published role matches.');
   assert.equal(matchWords({ results: [{}], total: 1 }), '1 role matches.');

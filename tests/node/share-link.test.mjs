@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { encodeLink, decodeLink, inflateCapped, LinkTooLarge, nestingDepth } from '../../web/js/share-link.js';
+import { encodeLink, decodeLink, inflateCapped, LinkTooLarge, nestingDepth } from '../../web/js/share/share-link.js';
 import { reference } from './hostile.mjs';
 
 const LIMIT = 1048576;

@@ -93,7 +93,7 @@ test('errors come back as data naming the field, never as an exception', () => {
 });
 
 test('a trapped call answers with an error and a fresh module takes over (the core is built without exceptions)', async () => {
-  const { engineOf } = await import('../../web/js/engine.js');
+  const { engineOf } = await import('../../web/js/engine/engine.js');
   // The first instance traps on its next score, as an abort in the core would.
   let made = 0;
   const trapping = Object.create(jobzone);
@@ -114,7 +114,7 @@ test('a trapped call answers with an error and a fresh module takes over (the co
 });
 
 test('anything but text is answered as data, and never restarts the module', async () => {
-  const { engineOf } = await import('../../web/js/engine.js');
+  const { engineOf } = await import('../../web/js/engine/engine.js');
   let made = 0;
   const engine = engineOf(jobzone, async () => { made++; return loadModule(); });
   for (const value of [undefined, null, 5, {}]) {

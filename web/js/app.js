@@ -1,27 +1,27 @@
 // The calculator page: a published role or your own assessment, every input bound to the wasm
 // scorer; saving, share links, export/import, compare and the printable report.
-import { loadEngine } from './engine.js';
-import { loadCatalog, fetchRole, fetchJson, wirePicker } from './catalog.js';
-import { buildTasks, renderErrors, missingParts } from './view.js';
-import { syncControls, setAt } from './controls.js';
-import { rebalance } from './time-shares.js';
-import { openStore } from './storage.js';
-import { decodeLink } from './share-link.js';
+import { loadEngine } from './engine/engine.js';
+import { loadCatalog, fetchRole, fetchJson, wirePicker } from './catalog/catalog.js';
+import { buildTasks, renderErrors, missingParts } from './render/view.js';
+import { syncControls, setAt } from './render/controls.js';
+import { rebalance } from './tasks/time-shares.js';
+import { openStore } from './saved/storage.js';
+import { decodeLink } from './share/share-link.js';
 import { startPwa } from './pwa.js';
-import { plainLine, firstChars } from './escape.js';
-import { drawSkeleton, skeletonSteps, adoptPage, fingerprint } from './role-page.js';
-import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel } from './own.js';
-import { taskActions, isPlaceholderName } from './task-actions.js';
-import { savedActions } from './saved-actions.js';
-import { outputActions } from './output-actions.js';
-import { compareFeature } from './compare.js';
-import { refillRows, refreshHistoryChart } from './reasons.js';
-import { siteUrl } from './site.js';
-import { insightWorker } from './insight-client.js';
-import { busyMark } from './busy-mark.js';
+import { plainLine, firstChars } from './lib/escape.js';
+import { drawSkeleton, skeletonSteps, adoptPage, fingerprint } from './render/role-page.js';
+import { renderToolbar, renderSaveStatus, notify, clearProblem, closePanel } from './render/own.js';
+import { taskActions, isPlaceholderName } from './tasks/task-actions.js';
+import { savedActions } from './saved/saved-actions.js';
+import { outputActions } from './share/output-actions.js';
+import { compareFeature } from './compare/compare.js';
+import { refillRows, refreshHistoryChart } from './render/reasons.js';
+import { siteUrl } from './lib/site.js';
+import { insightWorker } from './engine/insight-client.js';
+import { busyMark } from './engine/busy-mark.js';
 import { createStore } from './state/store.js';
 import { renderPage } from './render/page.js';
-import { scoringInput } from './card.js'; // the prose is validated when opened or edited
+import { scoringInput } from './lib/card.js'; // the prose is validated when opened or edited
 
 const $ = (id) => document.getElementById(id);
 
@@ -383,7 +383,7 @@ async function assessYourself(title) {
 /** The guided path (guide.js, loaded on first use) over the assessment on the page. */
 let guide = null;
 async function startGuide(options) {
-  guide ??= (await import('./guide.js')).guideFeature(featureApp('guide'));
+  guide ??= (await import('./guide/guide.js')).guideFeature(featureApp('guide'));
   await guide.open(options);
 }
 

@@ -1,6 +1,6 @@
 // Installable and offline: registers the service worker, offers updates, tells the truth
 // about being offline. Unsaved edits survive the update reload (they live in storage).
-import { siteUrl } from './site.js';
+import { siteUrl } from './lib/site.js';
 
 const $ = (id) => document.getElementById(id);
 

@@ -1,10 +1,10 @@
 // One render path for a role page: the app draws with it, and the build's prerender
 // (scripts/prerender.mjs) writes each role's markup with it, from the same model. The DOM helpers
 // build in the document given here, so nothing global is needed or patched.
-import { bindDocument } from '../dom.js';
-import { syncControls } from '../controls.js';
-import { renderScore, renderDetails, renderInsight, renderBar } from '../view.js';
-import { renderReport } from '../own.js';
+import { bindDocument } from '../lib/dom.js';
+import { syncControls } from './controls.js';
+import { renderScore, renderDetails, renderInsight, renderBar } from './view.js';
+import { renderReport } from './own.js';
 
 /** The parts of a role page, in the order they are drawn. */
 export const PARTS = Object.freeze(['controls', 'score', 'details', 'insight', 'report']);

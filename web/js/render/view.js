@@ -1,6 +1,6 @@
 // The role page: sections built once per role, then filled from each new result.
-import { h, fill, patch } from './dom.js';
-import { fixed, score1, signed, signed1, pct, totalRange } from './format.js';
+import { h, fill, patch } from '../lib/dom.js';
+import { fixed, score1, signed, signed1, pct, totalRange } from '../lib/format.js';
 import { gauge, zoneBar, splitBar, barRows, tornado, zoneClass } from './charts.js';
 import { rangeControl, selectControl, confidenceControl } from './controls.js';
 import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';

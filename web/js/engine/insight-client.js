@@ -4,7 +4,7 @@
 // worker starts when the page is idle after its first drawing (which computes its own), or at
 // the first request.
 // Where a worker cannot run, `available` turns false and the page computes on its own thread.
-import { siteUrl } from './site.js';
+import { siteUrl } from '../lib/site.js';
 
 export function insightWorker(onResult) {
   let worker = null;

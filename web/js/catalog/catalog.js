@@ -1,10 +1,10 @@
 // The catalog of published roles. At boot only data/index.json (the default role and the count);
 // the list of every role (data/search.json) loads when it is first needed (the search box, the
 // compare choices), however many roles there are; each role's file is data/roles/<id>.json.
-import { h, fill } from './dom.js';
-import { siteUrl } from './site.js';
+import { h, fill } from '../lib/dom.js';
+import { siteUrl } from '../lib/site.js';
 import { buildIndex, search } from './search.js';
-import { ROLE_ID } from './card.js';
+import { ROLE_ID } from '../lib/card.js';
 
 const MAX_SHOWN = 20;
 /** Up to this many published roles, each is a choice in a select (compare); a larger catalog is searched. */

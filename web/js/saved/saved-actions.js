@@ -1,11 +1,11 @@
 // Saved work: Save, My assessments (open, rename, delete), unsaved work set aside or left by a
 // closed tab, and data this version could not read. The store (storage.js) is reached only here
 // and in the app's draft writer; own.js only draws what it is given.
-import { fileSlug, plainLine, firstChars } from './escape.js';
-import { notify } from './own.js';
-import { formatWhen } from './format.js';
+import { fileSlug, plainLine, firstChars } from '../lib/escape.js';
+import { notify } from '../render/own.js';
+import { formatWhen } from '../lib/format.js';
 
-const panels = () => import('./panels.js');
+const panels = () => import('../render/panels.js');
 
 export function savedActions(app) {
   const { state, set } = app; // set: this feature's own fields, state.savedList and state.savedRevision

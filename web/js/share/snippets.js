@@ -1,7 +1,7 @@
 // The text a blogger pastes: embed snippets built from data with the HTML writer in escape.js.
 // Every title, id and URL goes through the escaping for the context it lands in (HTML text, HTML
 // attribute, Markdown). Pure functions, no DOM: also used by the build (oEmbed answers).
-import { tag, lines, markdownText, markdownUrl } from './escape.js';
+import { tag, lines, markdownText, markdownUrl } from '../lib/escape.js';
 
 /**
  * The size an iframe card is declared at. The embed page fits this height at every width from

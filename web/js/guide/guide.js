@@ -3,16 +3,16 @@
 // (through app.edit and app.structural, so the core checks each change and the last valid state
 // stays), lives in the tab's draft (state.guide), and can be skipped or left at any step.
 // Loaded on first use, with its help text (data/guide.json).
-import { h, s, fill, patch, nextId } from './dom.js';
-import { fetchJson, fetchRole, roleIndex, LISTED_ROLES } from './catalog.js';
-import { search, matchWords } from './search.js';
-import { fixed, signed, signed1, pct } from './format.js';
+import { h, s, fill, patch, nextId } from '../lib/dom.js';
+import { fetchJson, fetchRole, roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
+import { search, matchWords } from '../catalog/search.js';
+import { fixed, signed, signed1, pct } from '../lib/format.js';
 
 const signed2 = (v) => (v > 0.004 ? `+${fixed(v, 2)}` : fixed(v, 2));
-import { zoneClass } from './charts.js';
-import { missingParts } from './view.js';
-import { getAt, setAt } from './controls.js';
-import { placeholderName, isPlaceholderName } from './task-actions.js';
+import { zoneClass } from '../render/charts.js';
+import { missingParts } from '../render/view.js';
+import { getAt, setAt } from '../render/controls.js';
+import { placeholderName, isPlaceholderName } from '../tasks/task-actions.js';
 
 export const STEPS = ['role', 'tasks', 'ai', 'evidence', 'barriers', 'human', 'result'];
 const parsePath = (key) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));

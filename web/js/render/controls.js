@@ -1,5 +1,5 @@
 // Labelled native controls bound to a path in the assessment ("tasks.2.score").
-import { h, nextId } from './dom.js';
+import { h, nextId } from '../lib/dom.js';
 
 export const pathKey = (path) => path.join('.');
 

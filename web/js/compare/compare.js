@@ -1,8 +1,8 @@
 // Compare: any two of this assessment, its published baseline, any published role of the
 // catalog, and anything saved in this browser. The panel is redrawn only when what it shows
 // changes (a choice, an edit of a compared assessment, the saved list), not on every frame.
-import { fetchRole, roleIndex, LISTED_ROLES } from './catalog.js';
-import { search } from './search.js';
+import { fetchRole, roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
+import { search } from '../catalog/search.js';
 let panels = null; // panels.js, loaded when Compare is first opened
 
 export function compareFeature(app) {
@@ -53,7 +53,7 @@ export function compareFeature(app) {
       state.baseline ? 'b' : ''].join('|');
     if (!force && key === shownKey) return;
     if (!panels) {
-      import('./panels.js').then((m) => { panels = m; refresh({ force: true }); });
+      import('../render/panels.js').then((m) => { panels = m; refresh({ force: true }); });
       return;
     }
     if (!catalog) {

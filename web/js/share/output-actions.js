@@ -1,12 +1,12 @@
 // What leaves the page: a share link, the embed snippets, JSON and CSV files, the printed
 // report, and copying any of them. Everything is built from the current assessment in the browser.
 import { encodeLink } from './share-link.js';
-import { fileSlug } from './escape.js';
-import { notify } from './own.js';
-import { cardOf, scoringInput } from './card.js';
-import { siteUrl } from './site.js';
+import { fileSlug } from '../lib/escape.js';
+import { notify } from '../render/own.js';
+import { cardOf, scoringInput } from '../lib/card.js';
+import { siteUrl } from '../lib/site.js';
 
-const panels = () => import('./panels.js');
+const panels = () => import('../render/panels.js');
 
 export function outputActions(app) {
   const { state } = app;
@@ -41,7 +41,7 @@ export function outputActions(app) {
       window.print();
     },
     async embed() {
-      const [{ showEmbedPanel }] = await Promise.all([panels(), import('./embed.js')]); // embed.js: the widget, for the live preview
+      const [{ showEmbedPanel }] = await Promise.all([panels(), import('../embed/embed.js')]); // embed.js: the widget, for the live preview
       const published = state.mode === 'published' && JSON.stringify(state.current) === JSON.stringify(state.baseline);
       app.showPanel('embed');
       showEmbedPanel(state.refs, {

@@ -2,7 +2,7 @@
 // for pages that allow only images and links (READMEs, newsletters). Pure functions, no DOM: the
 // build writes one per published role (dist/badge/<id>.svg) and the Embed panel makes one for an
 // own assessment (as SVG, or drawn to a PNG). Every text goes through the XML escaping.
-import { plainLine, xmlText } from './escape.js';
+import { plainLine, xmlText } from '../lib/escape.js';
 
 /** Zone colours with their text colour: contrast of 4.5:1 or more each (white on green and red, ink on yellow). */
 const ZONE = {

@@ -1,7 +1,7 @@
 // Your own assessment: toolbar, notices and the printable report (the panels, loaded on first use,
 // are in panels.js).
-import { h, fill, patch } from './dom.js';
-import { fixed, signed, signed1, pct, totalRange } from './format.js';
+import { h, fill, patch } from '../lib/dom.js';
+import { fixed, signed, signed1, pct, totalRange } from '../lib/format.js';
 import { confidenceWords } from './view.js';
 
 export function renderToolbar(refs, { mode }) {

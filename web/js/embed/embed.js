@@ -6,12 +6,12 @@
 // lite-youtube-embed pattern); however many widgets a page holds, one module instance serves them.
 // If it cannot run (a host CSP without 'wasm-unsafe-eval', an old browser), the card says so in
 // plain words and keeps the published figures or a link; an engine's own message never shows.
-import { loadEngine } from './engine.js';
-import { decodeLink } from './share-link.js';
-import { h, s } from './dom.js';
-import { signed } from './format.js';
+import { loadEngine } from '../engine/engine.js';
+import { decodeLink } from '../share/share-link.js';
+import { h, s } from '../lib/dom.js';
+import { signed } from '../lib/format.js';
 import { listenForFrameHeights } from './frame-heights.js';
-import { cardOf, cardName, ROLE_ID } from './card.js';
+import { cardOf, cardName, ROLE_ID } from '../lib/card.js';
 
 const base = new URL('../', import.meta.url); // the site this script came from
 const fetched = new Map();

@@ -3,8 +3,8 @@
 // reinstatement check, the AI growth check, commentary, outlook, sources and live tracking. A
 // published role shows them as text; in your own assessment every one is editable in place,
 // with its limit shown. Data only ever becomes text nodes or attribute values.
-import { h, s as sv, fill } from './dom.js';
-import { score1 } from './format.js';
+import { h, s as sv, fill } from '../lib/dom.js';
+import { score1 } from '../lib/format.js';
 import { getAt } from './controls.js';
 
 /** A text box bound to `path` ("summary", "rationale.evidence.wage_trends"), with its limit shown. */

@@ -1,6 +1,6 @@
 // Small inline SVG charts. Colour is never the only signal: every chart carries text too.
-import { h, s } from './dom.js';
-import { score1 } from './format.js';
+import { h, s } from '../lib/dom.js';
+import { score1 } from '../lib/format.js';
 
 const ZONE_CLASS = { GREEN: 'z-green', YELLOW: 'z-yellow', RED: 'z-red' };
 export const zoneClass = (zone) => ZONE_CLASS[zone] ?? '';

@@ -3,7 +3,7 @@
 // way of taking over a prerendered page instead of drawing it again.
 import { buildPage, buildTasks } from './view.js';
 import { renderToolbar } from './own.js';
-import { lastId, resetIds } from './dom.js';
+import { lastId, resetIds } from '../lib/dom.js';
 
 /** A short fingerprint of an assessment's JSON text (FNV-1a, 32 bits, hex). */
 export function fingerprint(text) {

@@ -1,12 +1,12 @@
 // The panels under the toolbar (My assessments, Share link, Compare, Embed this) and the file
 // downloads: loaded on first use, so the first visit carries none of them.
-import { h, fill } from './dom.js';
-import { fixed, signed1, pct, formatWhen } from './format.js';
-import { csvRow, fileSlug } from './escape.js';
-import { embedSnippets, WIDTHS } from './snippets.js';
-import { badgeSvg } from './badge.js';
+import { h, fill } from '../lib/dom.js';
+import { fixed, signed1, pct, formatWhen } from '../lib/format.js';
+import { csvRow, fileSlug } from '../lib/escape.js';
+import { embedSnippets, WIDTHS } from '../share/snippets.js';
+import { badgeSvg } from '../embed/badge.js';
 import { panel } from './own.js';
-import { matchWords } from './search.js';
+import { matchWords } from '../catalog/search.js';
 
 const when = formatWhen;
 const btn = (action, id, label, name) => h('button', { type: 'button', class: 'btn', 'data-action': action, 'data-id': id, 'aria-label': `${label} “${name}”` }, label);
