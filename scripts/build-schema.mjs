@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { roleIdPattern } from '../web/js/lib/card.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const m = JSON.parse(fs.readFileSync(path.join(root, 'core/methodology.json'), 'utf8'));
@@ -49,7 +50,7 @@ const schema = {
   properties: {
     $schema: { type: 'string', maxLength: lim.max_name_chars, pattern: NO_CONTROL },
     format: { const: 'jobzone-assessment/1' },
-    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,79}$' },
+    id: { type: 'string', pattern: roleIdPattern(lim.max_id_chars).source },
     role: object({
       title: name({ required: true }),
       seniority: name(),

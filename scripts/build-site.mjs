@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { nodeEngine, publishRoles } from './publish.mjs';
 import { CSP, headerRules, headersFile } from './headers.mjs';
+import { zoneStylesheet } from '../web/js/lib/zones.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(root, 'web');
@@ -157,22 +158,26 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // The stylesheet starts with the zone colours' custom properties, from the one module that
+  // holds them (web/js/lib/zones.js): the page, the widget, the badge and the preview image agree.
   const css = await esbuild.build({
-    entryPoints: { app: path.join(web, 'app.css') },
+    stdin: { contents: `${zoneStylesheet()}${fs.readFileSync(path.join(web, 'app.css'), 'utf8')}`, resolveDir: web, sourcefile: 'app.css', loader: 'css' },
     bundle: true,
     minify: true,
     outdir: assets,
-    entryNames: '[name]-[hash]',
+    entryNames: 'app-[hash]',
     metafile: true,
     logLevel: 'warning',
   });
 
   const outputs = { ...js.metafile.outputs, ...css.metafile.outputs };
-  const nameOf = (entry) => path.basename(Object.keys(outputs).find((o) => outputs[o].entryPoint && path.resolve(outputs[o].entryPoint) === path.resolve(entry)));
-  const glueChunk = path.basename(Object.keys(js.metafile.outputs).find((o) => Object.keys(js.metafile.outputs[o].inputs).some((i) => path.resolve(i) === path.resolve(glue))));
+  const nameOf = (entry) => path.basename(Object.keys(outputs)
+    .find((o) => outputs[o].entryPoint && path.resolve(outputs[o].entryPoint) === path.resolve(entry)));
+  const glueChunk = path.basename(Object.keys(js.metafile.outputs)
+    .find((o) => Object.keys(js.metafile.outputs[o].inputs).some((i) => path.resolve(i) === path.resolve(glue))));
   const names = {
     app: nameOf(entries.app),
-    css: nameOf(path.join(web, 'app.css')),
+    css: path.basename(Object.keys(css.metafile.outputs).find((o) => o.endsWith('.css'))),
     embed: nameOf(entries.embed),
     embedPage: nameOf(entries['embed-page']),
     glue: glueChunk,
@@ -259,7 +264,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   let built;
   try {
-    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, defaultId, previews, imageCache: imageCache ? path.resolve(imageCache) : undefined, log: (line) => console.log(line) });
+    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, defaultId, previews,
+      imageCache: imageCache ? path.resolve(imageCache) : undefined, log: (line) => console.log(line) });
   } catch (error) {
     console.error(`build-site: ${error.message}`);
     process.exit(1);

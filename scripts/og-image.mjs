@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { xmlText } from '../web/js/lib/escape.js';
 import { cardName } from '../web/js/lib/card.js';
+import { zoneColours, zoneSpans } from '../web/js/lib/zones.js';
 
 export const OG = { width: 1200, height: 630 };
 const FONTS = ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'];
-const ZONE = { GREEN: ['#1a7f37', '#dafbe1', '#4ac26b'], YELLOW: ['#7d5400', '#fff8c5', '#eac54f'], RED: ['#b4232c', '#ffebe9', '#ff8182'] };
 
 let ready = null;
 let fonts = null;
@@ -47,14 +47,11 @@ function wrap(text, max, lines) {
 
 /** The preview's SVG for one card (card.js). */
 export function ogSvg(card) {
-  const [ink, paper, band] = ZONE[card.zone] ?? ZONE.YELLOW;
+  const { ink, paper } = zoneColours(card.zone);
   const title = wrap(cardName(card), 30, 2);
   const x = (v) => 80 + (Math.min(Math.max(v, 0), card.max) / card.max) * 1040;
-  const zones = [...card.zones].sort((a, b) => a.min - b.min);
-  const bar = zones.map((z, i) => {
-    const end = i + 1 < zones.length ? zones[i + 1].min : card.max;
-    return `<rect x="${x(z.min)}" y="470" width="${x(end) - x(z.min)}" height="24" fill="${(ZONE[z.zone] ?? ZONE.YELLOW)[2]}"/>`;
-  }).join('');
+  const bar = zoneSpans(card.zones, card.max)
+    .map((z) => `<rect x="${x(z.from)}" y="470" width="${x(z.to) - x(z.from)}" height="24" fill="${zoneColours(z.zone).band}"/>`).join('');
   const mark = x(card.score);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG.width}" height="${OG.height}" viewBox="0 0 ${OG.width} ${OG.height}" font-family="Liberation Sans">
 <rect width="1200" height="630" fill="#f6f7f9"/>

@@ -23,7 +23,7 @@ import { badgeSvg } from '../web/js/embed/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/share/snippets.js';
 import { htmlAttr, htmlText, plainLine, xmlText } from '../web/js/lib/escape.js';
 import { fixed } from '../web/js/lib/format.js';
-import { cardOf, cardName, scoringInput, ROLE_ID } from '../web/js/lib/card.js';
+import { cardOf, cardName, scoringInput, roleIdPattern } from '../web/js/lib/card.js';
 import { engineOf } from '../web/js/engine/engine.js';
 import { renderRolePage } from './prerender.mjs';
 import { ogSvg, ogPng, OG } from './og-image.mjs';
@@ -65,7 +65,8 @@ export function readRoles(rolesDir, engine) {
       continue;
     }
     const id = checked.assessment.id ?? path.basename(file, '.json');
-    if (!ROLE_ID.test(id)) problems.push(`${file}: id: must be 1 to 80 lowercase letters, digits and dashes, got ${JSON.stringify(id)}`);
+    const maxId = engine.methodology.limits.max_id_chars;
+    if (!roleIdPattern(maxId).test(id)) problems.push(`${file}: id: must be 1 to ${maxId} lowercase letters, digits and dashes, got ${JSON.stringify(id)}`);
     else if (seen.has(id)) problems.push(`${file}: id: “${id}” is also the id of ${seen.get(id)}`);
     else {
       seen.set(id, file);
@@ -97,7 +98,8 @@ function catalogOf(roles, defaultId) {
  * index.html (the role pages are made from it); baseUrl: the site's absolute URL, or null;
  * engineFiles: {glue, wasm}, to render a large catalog on worker threads (one per core, at most 4).
  */
-export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null, previews = true, imageCache = IMAGE_CACHE, log = () => {} }) {
+export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null,
+  previews = true, imageCache = IMAGE_CACHE, log = () => {} }) {
   const roles = readRoles(rolesDir, engine);
   const images = previews ? imageCache : null;
   if (!images) log('no preview images (--no-previews): link previews will show no picture');

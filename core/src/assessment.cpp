@@ -44,8 +44,8 @@ bool has_control_character(const std::string& s) {
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
 
-bool is_id(const std::string& s) {
-    if (s.empty() || s.size() > 80 || s[0] == '-') return false;
+bool is_id(const std::string& s, std::size_t max_chars) {
+    if (s.empty() || s.size() > max_chars || s[0] == '-') return false;
     for (char c : s) {
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
     }
@@ -597,10 +597,10 @@ ParseResult assessment_from_json(const Json& doc, const NumberTexts* number_text
         check.text(*s, "[\"$schema\"]", m.limits.max_name_chars, false);
     }
     if (const Json* id = check.member(doc, "", "id", false, "")) {
-        if (id->is_string() && is_id(id->get<std::string>())) {
+        if (id->is_string() && is_id(id->get<std::string>(), m.limits.max_id_chars)) {
             a.id = id->get<std::string>();
         } else {
-            check.error("id", "must be 1 to 80 lowercase letters, digits and dashes, got " + describe(*id));
+            check.error("id", "must be 1 to " + std::to_string(m.limits.max_id_chars) + " lowercase letters, digits and dashes, got " + describe(*id));
         }
     }
     if (const Json* r = check.member(doc, "", "role", true, "must be an object with at least a title")) {

@@ -460,9 +460,9 @@ Uncertainty uncertainty(const Assessment& a) {
             lo = v;
         }
     };
-    const Rational q10 = score_of(percentile(rational(1, 10)));
+    const Rational q10 = score_of(percentile(rational(m.insight.band_low, 100)));
     const Rational q50 = score_of(percentile(rational(1, 2)));
-    const Rational q90 = score_of(percentile(rational(9, 10)));
+    const Rational q90 = score_of(percentile(rational(m.insight.band_high, 100)));
     u.p10_exact = q10;
     u.p50_exact = q50;
     u.p90_exact = q90;

@@ -230,13 +230,24 @@ std::optional<Methodology> parse_methodology(std::string_view text, std::string&
     const std::vector<std::string> known = {"sure", "roughly", "unsure"};
     if (m.insight.confidence_levels != known) r.fail("insight.confidence.levels", "must be sure, roughly, unsure");
     m.insight.info.id = "insight";
+    const Json& band = r.list(ins, "band_percentiles", "insight");
+    if (band.size() != 2) r.fail("insight.band_percentiles", "must be two percentiles, low and high");
+    else {
+        const auto whole = [&](std::size_t i) { return band[i].is_number_integer() ? band[i].get<int>() : -1; };
+        m.insight.band_low = whole(0);
+        m.insight.band_high = whole(1);
+        if (!(0 < m.insight.band_low && m.insight.band_low < 50 && 50 < m.insight.band_high && m.insight.band_high < 100)) {
+            r.fail("insight.band_percentiles", "must be a low percentile under 50 and a high one over 50");
+        }
+    }
 
     const Json& lim = r.at(j, "limits", root);
     const std::string lp = "limits";
     m.limits = Limits{r.count(lim, "max_input_bytes", lp), r.count(lim, "max_depth", lp),
                       r.count(lim, "max_tasks", lp),       r.count(lim, "max_name_chars", lp),
                       r.count(lim, "max_text_chars", lp),  r.count(lim, "max_list_items", lp),
-                      r.count(lim, "max_neighbours", lp),  r.count(lim, "max_url_chars", lp)};
+                      r.count(lim, "max_neighbours", lp),  r.count(lim, "max_url_chars", lp),
+                      r.count(lim, "max_id_chars", lp)};
     if (!r.error.empty()) {
         error = r.error;
         return std::nullopt;

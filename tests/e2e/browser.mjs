@@ -110,7 +110,6 @@ export async function postAndSettle(page, target, messages) {
  */
 export async function printedText(page, { beforeprint = true } = {}) {
   const { spawnSync } = await import('node:child_process');
-  const os = await import('node:os');
   const pdf = path.join(tempDir('print'), 'report.pdf');
   await page.emulateMedia({ media: 'print' });
   if (beforeprint) await page.evaluate(() => dispatchEvent(new Event('beforeprint')));

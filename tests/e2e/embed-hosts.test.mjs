@@ -124,7 +124,8 @@ test('the iframe card fits its declared height at every width from 300 to 600 px
     const fit = await frame.evaluate(() => {
       const link = document.querySelector('jobzone-score').shadowRoot.querySelector('[part=link]').getBoundingClientRect();
       const card = document.querySelector('jobzone-score').shadowRoot.querySelector('.card').getBoundingClientRect();
-      return { inner: innerHeight, scroll: document.documentElement.scrollHeight, link: link.bottom, card: card.height, bg: getComputedStyle(document.body).backgroundColor, html: getComputedStyle(document.documentElement).backgroundColor };
+      return { inner: innerHeight, scroll: document.documentElement.scrollHeight, link: link.bottom, card: card.height,
+        bg: getComputedStyle(document.body).backgroundColor, html: getComputedStyle(document.documentElement).backgroundColor };
     });
     assert.equal(fit.inner, CARD_FRAME.height, `${width}px: the frame is the declared height`);
     assert.ok(fit.scroll <= CARD_FRAME.height, `${width}px: content ${fit.scroll}px fits ${CARD_FRAME.height}px`);

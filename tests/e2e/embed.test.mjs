@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, watch, root, settled, postAndSettle } from './browser.mjs';
+import { launch, serve, watch, root, postAndSettle } from './browser.mjs';
 import { tempDir } from '../tmp.mjs';
 
 const HOSTILE_CSS = `

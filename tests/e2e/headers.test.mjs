@@ -78,7 +78,8 @@ function request(base, pathname, headers = {}) {
 
 test('the table is sound: no two rules that match a file of dist/ set the same header', () => {
   const rules = parseHeaders(fs.readFileSync(path.join(dist, '_headers'), 'utf8'));
-  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir,
+    e.name)) : [path.join(dir, e.name)]));
   const paths = ['/', ...walk(dist).map((f) => `/${path.relative(dist, f).split(path.sep).join('/')}`)];
   assert.deepEqual(overlaps(rules, paths), []);
   // Every served file falls under a rule that sets the policy.

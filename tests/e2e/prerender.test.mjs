@@ -93,7 +93,8 @@ test('with JavaScript on, the calculator takes over the same markup (the same el
   const boxesAfter = await page.$$eval('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
   assert.deepEqual(boxesAfter, boxesBefore, 'every section where it was');
   assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
-  const kept = await page.evaluate(() => ({ count: window.__kept.length, connected: window.__kept.filter((el) => el.isConnected).length, changed: window.__changed }));
+  const kept = await page.evaluate(() => ({ count: window.__kept.length,
+    connected: window.__kept.filter((el) => el.isConnected).length, changed: window.__changed }));
   assert.ok(kept.count > 100, `${kept.count} elements watched`);
   assert.deepEqual(kept.changed, [], 'no element added or removed by the takeover');
   assert.equal(kept.connected, kept.count, 'every prerendered element is still the one on the page');

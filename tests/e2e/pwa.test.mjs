@@ -180,7 +180,8 @@ test('a new deployment shows "a new version is ready"; reloading uses it and kee
     assert.equal(await page.textContent('.big-score'), edited, 'the edits survived the update');
     const icon = await page.evaluate(() => fetch('icon.svg').then((r) => r.text()));
     assert.match(icon, /deployment 2/, 'the new asset is in use');
-    const sw = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({ waiting: r.waiting?.state ?? null, installing: r.installing?.state ?? null, active: r.active?.state })));
+    const sw = await page.evaluate(() => navigator.serviceWorker.getRegistration()
+      .then((r) => ({ waiting: r.waiting?.state ?? null, installing: r.installing?.state ?? null, active: r.active?.state })));
     assert.equal(await page.isVisible('#update'), false, JSON.stringify(sw));
     assert.deepEqual(problems, []);
     await context.close();

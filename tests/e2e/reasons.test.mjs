@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SEED_SECTIONS } from './seed-sections.mjs';
-import { launch, serve, watch, root } from './browser.mjs';
+import { launch, serve, watch } from './browser.mjs';
 import { tempDir } from '../tmp.mjs';
 
 let browser;

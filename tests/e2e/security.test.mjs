@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, serve, watch, root, settled, postAndSettle } from './browser.mjs';
+import { launch, serve, watch, settled, postAndSettle } from './browser.mjs';
 import { hostileDocuments, reference } from '../node/hostile.mjs';
 import { tempDir } from '../tmp.mjs';
 
@@ -81,7 +81,7 @@ test('hostile imports are refused with field paths and leave the page as it was'
 test('hostile share links open the default role with a clear message', async () => {
   const link = (obj) => `#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(obj))).toString('base64url')}`;
   const many = structuredClone(reference);
-  const { rationale, ...bare } = reference.tasks[0]; // without its prose, 10,000 tasks stay under the size limit
+  const { rationale: _rationale, ...bare } = reference.tasks[0]; // without its prose, 10,000 tasks stay under the size limit
   many.tasks = Array.from({ length: 10000 }, () => bare);
   const html = structuredClone(reference);
   html.role.title = '<img src=x onerror=alert(1)>';

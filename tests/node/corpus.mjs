@@ -96,7 +96,8 @@ export function syntheticWithReasons(seed) {
       who_should_worry: { stronger: sentence(r), weaker: sentence(r), biggest_factor: sentence(r) },
     };
   });
-  maybe(() => { a.outlook = { years: r.int(1, 20), role_then: sentence(r), strategy: Array.from({ length: r.int(0, 4) }, () => sentence(r)), timeline: sentence(r) }; });
+  maybe(() => { a.outlook = { years: r.int(1, 20), role_then: sentence(r), strategy: Array.from({ length: r.int(0, 4) },
+    () => sentence(r)), timeline: sentence(r) }; });
   maybe(() => {
     a.sources = Array.from({ length: r.int(0, 6) }, (_, i) => ({
       title: `Synthetic source ${i + 1}`,

@@ -136,7 +136,8 @@ function expected(doc) {
   const e = sum(doc.evidence); const b = sum(doc.barriers); const p = sum(doc.protective); const g = doc.ai_growth_correlation;
   const t = formula(S, e, b, g);
   const zone = zoneOf(t.score);
-  const metrics = { task_resistance: t.tr, evidence: Q(e), barriers: Q(b), protective: Q(p), ai_growth_correlation: Q(g), time_share_3plus: exposed, score: t.score };
+  const metrics = { task_resistance: t.tr, evidence: Q(e), barriers: Q(b), protective: Q(p), ai_growth_correlation: Q(g),
+    time_share_3plus: exposed, score: t.score };
   const shown = displayScore(t.score);
   const places = shown.split('.')[1].length;
   const parts = attribution(t);
@@ -183,10 +184,12 @@ function quantiles(doc) {
     }
     dist = next;
   };
-  for (const t of doc.tasks) fold(outcomes(t.score, I.task_score.min, I.task_score.max, t.confidence), (x, v) => ({ ...x, S: add(x.S, mul(dec(t.time_pct), Q(v))) }));
+  for (const t of doc.tasks) fold(outcomes(t.score, I.task_score.min, I.task_score.max, t.confidence), (x, v) => ({ ...x,
+    S: add(x.S, mul(dec(t.time_pct), Q(v))) }));
   for (const [k, v] of Object.entries(doc.evidence)) fold(outcomes(v, I.evidence.min, I.evidence.max, c.evidence?.[k]), (x, w) => ({ ...x, e: x.e + w }));
   for (const [k, v] of Object.entries(doc.barriers)) fold(outcomes(v, I.barriers.min, I.barriers.max, c.barriers?.[k]), (x, w) => ({ ...x, b: x.b + w }));
-  fold(outcomes(doc.ai_growth_correlation, I.ai_growth_correlation.min, I.ai_growth_correlation.max, c.ai_growth_correlation), (x, w) => ({ ...x, g: x.g + w }));
+  fold(outcomes(doc.ai_growth_correlation, I.ai_growth_correlation.min, I.ai_growth_correlation.max, c.ai_growth_correlation), (x,
+    w) => ({ ...x, g: x.g + w }));
   const list = [...dist.values()].map((x) => ({ s: formula(x.S, x.e, x.b, x.g).score, p: x.p })).sort((a, b) => cmp(a.s, b.s));
   const pick = (p) => {
     let cum = Q(0);
@@ -254,7 +257,8 @@ function exposedExactly(pct) {
 function smallJudged() {
   const a = randomInputs(base());
   const n = int(1, 3);
-  a.tasks = tasksOf(randomUnits(n).map((u) => Math.round(u / 500) * 500 || 500), Array.from({ length: n }, () => int(1, 5)), Array.from({ length: n }, () => pick(CONF)));
+  a.tasks = tasksOf(randomUnits(n).map((u) => Math.round(u / 500) * 500 || 500), Array.from({ length: n }, () => int(1, 5)),
+    Array.from({ length: n }, () => pick(CONF)));
   const total = a.tasks.reduce((t, x) => t + Math.round(x.time_pct * 100), 0);
   a.tasks[0].time_pct = (Math.round(a.tasks[0].time_pct * 100) + 10000 - total) / 100;
   if (a.tasks[0].time_pct < 0) a.tasks = tasksOf([10000], [int(1, 5)], [pick(CONF)]);

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { root } from '../e2e/browser.mjs';
-import { sharesOf, STEPS } from '../../web/js/guide/guide.js';
+import { STEPS } from '../../web/js/guide/guide.js';
+import { sharesOf } from '../../web/js/tasks/time-shares.js';
 
 const m = JSON.parse(fs.readFileSync(path.join(root, 'core/methodology.json'), 'utf8'));
 const help = JSON.parse(fs.readFileSync(path.join(root, 'web/data/guide.json'), 'utf8'));

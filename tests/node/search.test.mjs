@@ -97,7 +97,8 @@ test('typed a letter at a time, with typos: the same answers as a fresh index, a
     if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   };
-  const matches = (q, w) => w.startsWith(q) || (q.length >= 4 && (oneEdit(q, w) || [q.length - 1, q.length, q.length + 1].some((n) => n > 2 && n < w.length && oneEdit(q, w.slice(0, n)))));
+  const matches = (q, w) => w.startsWith(q) || (q.length >= 4 && (oneEdit(q, w) || [q.length - 1, q.length,
+    q.length + 1].some((n) => n > 2 && n < w.length && oneEdit(q, w.slice(0, n)))));
   const parts = ['nurse', 'nursing', 'clerk', 'senior', 'driver', 'analyst', 'analysis', 'teacher', 'welder', 'pilot', 'chef', 'editor', 'agent', 'data', 'date'];
   let seed = 7;
   const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };

@@ -107,6 +107,7 @@ struct InsightParams {
     std::vector<std::string> confidence_levels;  // "sure", "roughly", "unsure"
     std::string default_confidence;              // "roughly"
     RuleInfo info;
+    int band_low = 10, band_high = 90;  // the percentiles of the range shown (insight.band_percentiles)
 };
 
 struct Limits {
@@ -118,6 +119,7 @@ struct Limits {
     std::size_t max_list_items = 0;
     std::size_t max_neighbours = 0;
     std::size_t max_url_chars = 0;
+    std::size_t max_id_chars = 0;     // an assessment's id: lowercase letters, digits and dashes
 };
 
 struct Methodology {

@@ -1,7 +1,8 @@
 // Compare: any two of this assessment, its published baseline, any published role of the
 // catalog, and anything saved in this browser. The panel is redrawn only when what it shows
 // changes (a choice, an edit of a compared assessment, the saved list), not on every frame.
-import { fetchRole, roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
+import { roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
+import { comparedRole, peekCompared } from '../catalog/compared.js';
 import { search } from '../catalog/search.js';
 let panels = null; // panels.js, loaded when Compare is first opened
 
@@ -13,7 +14,6 @@ export function compareFeature(app) {
     if (keys.includes('opened')) set({ compare: null });
     else if (keys.includes('insight') || keys.includes('savedRevision')) refresh();
   });
-  const published = new Map(); // catalog id -> assessment, fetched when first chosen
   let shownKey = null;
   let catalog = null; // every published role and its search index (catalog.js roleIndex), loaded when Compare first opens
   const picked = new Set(); // published roles found by search in a large catalog (ids), choices from then on
@@ -26,24 +26,10 @@ export function compareFeature(app) {
     const listed = !catalog ? [] : catalog.roles.length <= LISTED_ROLES ? catalog.roles
       : catalog.roles.filter((r) => picked.has(r.id) || state.compare?.includes(`published:${r.id}`));
     for (const r of listed) {
-      out.push({ key: `published:${r.id}`, label: `Published: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: published.get(r.id) ?? null });
+      out.push({ key: `published:${r.id}`, label: `Published: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: peekCompared(r.id)?.assessment ?? null });
     }
     for (const r of state.savedList) out.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
     return out;
-  }
-
-  /** Fetches the published roles chosen but not loaded yet; redraws once they are in. */
-  function loadChosen() {
-    for (const key of state.compare) {
-      const id = key.startsWith('published:') ? key.slice('published:'.length) : null;
-      if (!id || published.has(id)) continue;
-      published.set(id, null);
-      fetchRole(id).then((a) => {
-        if (!a) return;
-        published.set(id, a);
-        refresh({ force: true });
-      }, () => published.delete(id));
-    }
   }
 
   /** Redraws the panel if it is open and what it compares changed (or `force`). */
@@ -61,7 +47,8 @@ export function compareFeature(app) {
       return;
     }
     shownKey = key;
-    loadChosen();
+    // The published roles chosen are fetched and scored once (catalog/compared.js, shared with the guide).
+    for (const k of state.compare) if (k.startsWith('published:')) comparedRole(k.slice('published:'.length), state.engine.score, () => refresh({ force: true }));
     const list = options();
     const results = state.compare.map((k) => {
       const assessment = list.find((o) => o.key === k)?.assessment;
@@ -70,7 +57,7 @@ export function compareFeature(app) {
     });
     const focused = document.activeElement?.dataset?.compare ?? (document.activeElement?.id === 'compare-find' ? 'find' : null);
     panels.showComparePanel(state.refs, {
-      options: list, chosen: state.compare, results, taskMax: state.engine.methodology.inputs.task_score.max,
+      options: list, chosen: state.compare, results, methodology: state.engine.methodology,
       find: catalog.roles.length > LISTED_ROLES ? { query, found: found() } : null,
     });
     if (focused) state.refs.panel.querySelector(focused === 'find' ? '#compare-find' : `[data-compare="${focused}"]`)?.focus();

@@ -3,13 +3,10 @@
 // build writes one per published role (dist/badge/<id>.svg) and the Embed panel makes one for an
 // own assessment (as SVG, or drawn to a PNG). Every text goes through the XML escaping.
 import { plainLine, xmlText } from '../lib/escape.js';
+import { BADGE_COLOURS } from '../lib/zones.js';
 
 /** Zone colours with their text colour: contrast of 4.5:1 or more each (white on green and red, ink on yellow). */
-const ZONE = {
-  GREEN: { fill: '#1a7f37', text: '#ffffff' },
-  YELLOW: { fill: '#eac54f', text: '#1b1f24' },
-  RED: { fill: '#c4232f', text: '#ffffff' },
-};
+const ZONE = BADGE_COLOURS;
 const LEFT = { fill: '#4a5058', text: '#ffffff' };
 
 // Advance widths of 11px Verdana (DejaVu Sans is close), by character class; textLength pins the

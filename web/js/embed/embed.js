@@ -9,9 +9,10 @@
 import { loadEngine } from '../engine/engine.js';
 import { decodeLink } from '../share/share-link.js';
 import { h, s } from '../lib/dom.js';
+import { zoneProperties, zoneSpans } from '../lib/zones.js';
 import { signed } from '../lib/format.js';
 import { listenForFrameHeights } from './frame-heights.js';
-import { cardOf, cardName, ROLE_ID } from '../lib/card.js';
+import { cardOf, cardName, ROLE_ID, MAX_ID_CHARS } from '../lib/card.js';
 
 const base = new URL('../', import.meta.url); // the site this script came from
 const fetched = new Map();
@@ -26,6 +27,9 @@ const fetchJson = (url) => {
 };
 
 const CSS = `
+:host { ${zoneProperties('light', { important: true })} }
+.dark { ${zoneProperties('dark')} }
+@media (prefers-color-scheme: dark) { .auto { ${zoneProperties('dark')} } }
 :host { display: block !important; max-width: var(--jobzone-max-width, 380px) !important; margin: var(--jobzone-margin, 12px 0) !important; }
 :host([hidden]) { display: none !important; }
 .card { all: initial; box-sizing: border-box; display: block; font-family: var(--jobzone-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
@@ -48,11 +52,9 @@ const CSS = `
 .of { font-size: 13px; opacity: .75; }
 .badge { display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px; border-radius: 999px; font-weight: 600; font-size: 13px; border: 1px solid currentColor; }
 .badge::before { content: ""; width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
-.GREEN { color: #1a7f37; background: #dafbe1; } .YELLOW { color: #7d5400; background: #fff8c5; } .RED { color: #b4232c; background: #ffebe9; }
-.dark .GREEN { color: #56d364; background: #12361c; } .dark .YELLOW { color: #e3b341; background: #3a2d05; } .dark .RED { color: #ff7b72; background: #4a1519; }
-@media (prefers-color-scheme: dark) { .auto .GREEN { color: #56d364; background: #12361c; } .auto .YELLOW { color: #e3b341; background: #3a2d05; } .auto .RED { color: #ff7b72; background: #4a1519; } }
 svg.bar { display: block; width: 100%; height: 28px; margin: 10px 0 4px; overflow: visible; }
-.b-GREEN { fill: #4ac26b; } .b-YELLOW { fill: #eac54f; } .b-RED { fill: #ff8182; } .mark { fill: currentColor; }
+.GREEN { color: var(--green); background: var(--green-bg); } .YELLOW { color: var(--yellow); background: var(--yellow-bg); } .RED { color: var(--red); background: var(--red-bg); }
+.b-GREEN { fill: var(--band-green); } .b-YELLOW { fill: var(--band-yellow); } .b-RED { fill: var(--band-red); } .mark { fill: currentColor; }
 .foot { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 2px 8px; font-size: 12px; opacity: .85; margin-top: 4px; }
 a { color: var(--jobzone-link, #0b5cad); text-decoration: underline; }
 .dark a { color: var(--jobzone-link, #58a6ff); }
@@ -62,7 +64,7 @@ a { color: var(--jobzone-link, #0b5cad); text-decoration: underline; }
 .calc input { grid-column: 1 / -1; width: 100%; margin: 0; accent-color: var(--jobzone-accent, #0b5cad); }
 .calc output { text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
 :focus-visible { outline: 3px solid var(--jobzone-accent, #0b5cad); outline-offset: 2px; }
-.error { border-color: #b4232c; }
+.error { border-color: var(--red); }
 .frame { all: initial; display: block; width: 100%; border: 0; }
 `;
 let sheet = null;
@@ -82,7 +84,7 @@ const style = (root) => {
 function zoneBar(zones, score) {
   const P = (v) => `${Math.min(Math.max(v, 0), 100)}%`;
   return s('svg', { class: 'bar', 'aria-hidden': 'true', focusable: 'false' },
-    zones.map((z, i) => s('rect', { class: `b-${z.zone}`, x: P(z.min), y: 12, width: P((i === 0 ? 100 : zones[i - 1].min) - z.min), height: 10 })),
+    zoneSpans(zones).reverse().map((z) => s('rect', { class: `b-${z.zone}`, x: P(z.from), y: 12, width: P(z.to - z.from), height: 10 })),
     s('svg', { x: P(score), y: 0, overflow: 'visible' }, s('path', { class: 'mark', d: 'M-6 2 L6 2 L0 12 Z' })));
 }
 
@@ -205,7 +207,7 @@ class JobzoneScore extends HTMLElement {
     try {
       if (role) {
         // The id is checked before any request: a path such as ../../data/roles/x is no role.
-        if (!ROLE_ID.test(role)) throw new Error(`“${role.slice(0, 100)}” is not a role id (1 to 80 lowercase letters, digits and dashes).`);
+        if (!ROLE_ID.test(role)) throw new Error(`“${role.slice(0, 100)}” is not a role id (1 to ${MAX_ID_CHARS} lowercase letters, digits and dashes).`);
         let card;
         try {
           card = await fetchJson(cardUrl(role));

@@ -3,46 +3,24 @@
 // (through app.edit and app.structural, so the core checks each change and the last valid state
 // stays), lives in the tab's draft (state.guide), and can be skipped or left at any step.
 // Loaded on first use, with its help text (data/guide.json).
-import { h, s, fill, patch, nextId } from '../lib/dom.js';
-import { fetchJson, fetchRole, roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
-import { search, matchWords } from '../catalog/search.js';
-import { fixed, signed, signed1, pct } from '../lib/format.js';
-
-const signed2 = (v) => (v > 0.004 ? `+${fixed(v, 2)}` : fixed(v, 2));
-import { zoneClass } from '../render/charts.js';
-import { missingParts } from '../render/view.js';
+import { h, fill, patch, nextId } from '../lib/dom.js';
+import { fetchJson, roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
+import { comparedRole, isMissing } from '../catalog/compared.js';
+import { search } from '../catalog/search.js';
+import { fixed, signed, pct } from '../lib/format.js';
+import { missingParts } from '../render/insight-view.js';
+import { resultView, countUnsure } from './result.js';
 import { getAt, setAt } from '../render/controls.js';
-import { placeholderName, isPlaceholderName } from '../tasks/task-actions.js';
+import { placeholderName, isPlaceholderName, newTask } from '../tasks/task-actions.js';
+import { sharesOf } from '../tasks/time-shares.js';
+import { parsePath } from '../lib/paths.js';
 
 export const STEPS = ['role', 'tasks', 'ai', 'evidence', 'barriers', 'human', 'result'];
-const parsePath = (key) => key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 let help = null;
-const published = new Map(); // catalog id -> {result, label, short}, for the comparison
 let roleList = null; // every published role, for the comparison's choices (loaded on the result step)
 let roleSearch = null; // its search index (a large catalog is searched, not listed)
 let findQuery = '';
-
-/**
- * Shares typed as any numbers (hours a week, percentages) become hundredths that add up to
- * `total` exactly (largest remainder). Null when nothing has time yet.
- */
-export function sharesOf(raw, total = 100) {
-  const values = raw.map((x) => (Number.isFinite(x) && x > 0 ? x : 0));
-  const sum = values.reduce((a, b) => a + b, 0);
-  if (sum <= 0) return null;
-  const units = total * 100;
-  const exact = values.map((v) => (v / sum) * units);
-  const floors = exact.map(Math.floor);
-  let left = units - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((v, i) => [v - floors[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (left <= 0) break;
-    floors[i] += 1;
-    left -= 1;
-  }
-  return floors.map((u) => u / 100);
-}
 
 export function guideFeature(app) {
   const { state, set } = app; // set: this feature's own field, state.guide
@@ -333,112 +311,19 @@ export function guideFeature(app) {
         h('p', null, h('button', { type: 'button', class: 'btn primary', 'data-gaction': 'goto', 'data-step': n ? 'ai' : 'tasks' }, n ? 'Go to step 3: AI and your tasks' : 'Go to step 2: your tasks')));
       return;
     }
-    const r = state.result;
-    const insight = state.insight;
-    const u = insight?.uncertainty;
-    const zones = m().zones;
-    const unsure = countUnsure();
+    const unsure = countUnsure(state.current);
     const chosen = state.guide.compare;
-    const other = chosen ? published.get(chosen) : null;
-    if (chosen && !other) loadPublished(chosen);
+    // (One cache with Compare: catalog/compared.js. A choice that is no longer published is dropped.)
+    const other = chosen ? comparedRole(chosen, state.engine.score, () => (isMissing(chosen) ? place({ compare: null }) : renderResult())) : null;
     if (!roleList) roleIndex().then((index) => { roleList = index.roles; roleSearch = index; renderResult(); }, () => { roleList = []; });
     const large = (roleList?.length ?? 0) > LISTED_ROLES;
     const choices = !large ? roleList ?? [] : roleList.filter((x) => x.id === chosen);
     const found = large && findQuery.trim() ? search(roleSearch, findQuery, 8) : null;
-    const placeholders = state.current.tasks.map((t, i) => (isPlaceholderName(t.name) ? i + 1 : 0)).filter(Boolean);
-    patch(slot,
-      placeholders.length ? h('p', { class: 'note-box info' }, `${placeholders.length === 1 ? `Task ${placeholders[0]} still has its placeholder name` : `Tasks ${placeholders.join(', ')} still have placeholder names`}; ${placeholders.length === 1 ? 'it counts' : 'they count'} in the score as set. Name ${placeholders.length === 1 ? 'it' : 'them'} or remove ${placeholders.length === 1 ? 'it' : 'them'} in step 2.`) : null,
-      h('div', { class: 'guide-score' },
-        h('p', { class: 'score-block' }, h('span', { class: 'big-score' }, r.display.score), h('span', { class: 'of' }, `/${m().clamp.max}`)),
-        h('p', null, h('span', { class: `zone-badge ${zoneClass(r.zone)}` }, h('span', { class: 'zone-dot', 'aria-hidden': 'true' }), r.label),
-          ` ${r.zone_name} zone · ${r.verdict}`),
-        state.startResult && state.guide.from === 'published' && state.baselineResult
-          ? h('p', { class: 'note' }, `The published role scores ${state.baselineResult.display.score}; ${state.baselineResult.display.score === r.display.score ? 'yours is the same' : `yours is ${signed1(r.score - state.baselineResult.score)} points from it`}.`) : null),
-      u ? [
-        h('h2', null, 'How sure is it'),
-        h('p', null, `Given how sure you said you are of each answer${unsure ? ` (${unsure} marked not sure)` : ''}, 80% of outcomes fall between `,
-          h('strong', null, u.display.p10), ' and ', h('strong', null, u.display.p90), '.'),
-        oddsBar(zones, u.zones),
-        h('p', { class: 'zone-odds' }, 'Chance of each zone: ', zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(' · ')),
-      ] : h('p', { class: 'note' }, 'Working out the range…'),
-      insight ? [
-        h('h2', null, 'What would move it most'),
-        h('ol', { class: 'guide-levers' }, insight.sensitivity.filter((x) => x.swing > 0).slice(0, 3).map((x) => h('li', null, `${x.label}: `,
-          [x.down ? `one step down gives ${x.down.display}` : null, x.up ? `one step up gives ${x.up.display}` : null].filter(Boolean).join(', '), '.'))),
-        insight.best_move ? h('p', null, `Moving ${insight.best_move.points} points of time from “${state.current.tasks[insight.best_move.from].name}” to “${state.current.tasks[insight.best_move.to].name}” would give ${insight.best_move.display_score}.`) : null,
-      ] : null,
-      h('h2', null, 'Compare with a published role'),
-      h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, 'Published role'),
-        h('select', { 'data-g': 'compare' },
-          h('option', { value: '', selected: !chosen }, large ? 'Find one below' : 'Choose a role'),
-          choices.map((x) => h('option', { value: x.id, selected: x.id === chosen }, `${x.title}${x.seniority ? ` (${x.seniority})` : ''}`)))),
-      // A large catalog is searched, not listed in the select.
-      large ? h('div', { class: 'compare-find' },
-        h('label', { for: 'guide-compare-find' }, 'Find a published role'),
-        h('input', { type: 'search', id: 'guide-compare-find', 'data-g': 'compare-find', autocomplete: 'off', 'aria-describedby': 'guide-found-count' }),
-        h('p', { id: 'guide-found-count', class: 'muted', role: 'status' }, matchWords(found)),
-        h('ul', { class: 'compare-found' }, (found?.results ?? []).map(({ role: x }) => h('li', null,
-          h('button', { type: 'button', class: 'link-btn', 'data-gaction': 'compare-pick', 'data-id': x.id }, x.title, x.seniority ? ` (${x.seniority})` : ''))))) : null,
-      other ? comparisonTable(r, other) : chosen ? h('p', { class: 'note' }, 'Loading that role…') : null,
-      h('p', { class: 'guide-actions' },
-        h('button', { type: 'button', class: 'btn primary', 'data-action': 'print' }, 'My report')));
+    patch(slot, ...resultView({ state, m: m(), unsure, chosen, other, choices, large, found, findQuery }));
   }
 
-  function countUnsure() {
-    const c = state.current.confidence ?? {};
-    return state.current.tasks.filter((t) => t.confidence === 'unsure').length
-      + Object.values(c.evidence ?? {}).filter((x) => x === 'unsure').length
-      + Object.values(c.barriers ?? {}).filter((x) => x === 'unsure').length
-      + (c.ai_growth_correlation === 'unsure' ? 1 : 0);
-  }
 
-  function oddsBar(zones, odds) {
-    // A small stacked bar; the words under it carry the same figures (never colour alone).
-    let x = 0;
-    return s('svg', { class: 'odds-bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' },
-      zones.map((z) => {
-        const w = (odds[z.zone] ?? 0) * 100;
-        const rect = s('rect', { class: zoneClass(z.zone), x: fixed(x, 3), y: 0, width: fixed(w, 3), height: 6 });
-        x += w;
-        return rect;
-      }));
-  }
 
-  function comparisonTable(r, other) {
-    const o = other.result;
-    const row = (label, a, b, diff) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b), h('td', null, diff));
-    return h('table', { class: 'kv guide-compare' },
-      h('caption', { class: 'visually-hidden' }, `Your assessment compared with ${other.label}`),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Figure')), h('th', { scope: 'col' }, 'You'), h('th', { scope: 'col' }, other.short), h('th', { scope: 'col' }, 'Difference'))),
-      h('tbody', null,
-        row('Score', r.display.score, o.display.score, signed1(r.score - o.score)),
-        row('Zone and label', r.label, o.label, r.zone === o.zone ? 'same zone' : 'another zone'),
-        row('Task resistance', r.display.task_resistance, o.display.task_resistance, signed2(r.task_resistance - o.task_resistance)),
-        row('Evidence', signed(r.totals.evidence), signed(o.totals.evidence), signed(r.totals.evidence - o.totals.evidence)),
-        row('Barriers', String(r.totals.barriers), String(o.totals.barriers), signed(r.totals.barriers - o.totals.barriers)),
-        row('AI growth', signed(r.totals.growth), signed(o.totals.growth), signed(r.totals.growth - o.totals.growth)),
-        row(`Time scoring ${m().inputs.task_score.exposed_min}+`, pct(r.time_share_3plus), pct(o.time_share_3plus), `${signed1(r.time_share_3plus - o.time_share_3plus)} points`)));
-  }
-
-  function loadPublished(id) {
-    if (published.has(`loading:${id}`)) return;
-    published.set(`loading:${id}`, true);
-    fetchRole(id).then((assessment) => {
-      if (!assessment) {
-        if (state.guide?.compare === id) place({ compare: null }); // no longer published
-        return;
-      }
-      const out = state.engine.score(assessment);
-      if (out.ok) {
-        const short = `${assessment.role.title}${assessment.role.seniority ? ` (${assessment.role.seniority})` : ''}`;
-        published.set(id, { result: out.result, label: `Published: ${short}`, short });
-      }
-      renderResult();
-    }).catch(() => {}).finally(() => {
-      published.delete(`loading:${id}`);
-      renderResult();
-    });
-  }
 
   // ---- events -------------------------------------------------------------------------------
 
@@ -524,7 +409,7 @@ export function guideFeature(app) {
       const n = state.current.tasks.length;
       place({ shares: [...state.guide.shares, 0] });
       app.structural((a, locked) => {
-        a.tasks.push({ name: placeholderName(n), time_pct: 0, score: Math.round((m().inputs.task_score.min + m().inputs.task_score.max) / 2), impact: 'augmentation' });
+        a.tasks.push(newTask(m(), n));
         locked.push(false);
       });
       render();
@@ -551,7 +436,7 @@ export function guideFeature(app) {
     close,
     /** The comparison chosen here, for the report: [{label, result}] or null. */
     comparison() {
-      const other = state.guide?.compare ? published.get(state.guide.compare) : null;
+      const other = state.guide?.compare ? comparedRole(state.guide.compare, state.engine.score) : null;
       return other ? [{ label: other.label, result: other.result }] : null;
     },
   };

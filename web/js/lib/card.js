@@ -3,8 +3,14 @@
 // needs no wasm; a card of an own assessment makes the same object in the browser. Also what the
 // page and the build share about a role: its id's form, and the inputs the score needs.
 
-/** A role id as the core accepts it: 1 to 80 lowercase letters, digits and dashes. */
-export const ROLE_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+/** A role id as the core accepts it: 1 to `maxChars` lowercase letters, digits and dashes (methodology limits.max_id_chars). */
+export const roleIdPattern = (maxChars) => new RegExp(`^[a-z0-9][a-z0-9-]{0,${maxChars - 1}}$`);
+/**
+ * The same for the widget, which loads no methodology (a published card needs no wasm): the limit
+ * is core/methodology.json's, and tests/node/zones.test.mjs checks that the two agree.
+ */
+export const MAX_ID_CHARS = 80;
+export const ROLE_ID = roleIdPattern(MAX_ID_CHARS);
 
 /**
  * Every input the score depends on and every name, without the prose: what the slider path sends

@@ -20,6 +20,12 @@ export const fixed = (value, decimals) => {
   return m[1] && units !== 0n ? `-${text}` : text;
 };
 export const score1 = (value) => fixed(value, 1);
+
+/** The share of outcomes the range holds ("80%"), from the methodology's insight.band_percentiles. */
+export const bandShare = (m) => `${m.insight.band_percentiles[1] - m.insight.band_percentiles[0]}%`;
+
+/** Whether a change of the score prints as none (methodology rounding.no_change_below). */
+export const noChange = (m, change) => Math.abs(change) < m.rounding.no_change_below;
 export const signed = (value) => (value > 0 ? `+${value}` : String(value));
 export const signed1 = (value) => (value > 0 ? `+${fixed(value, 1)}` : fixed(value, 1));
 /** Time shares: whole numbers as "25%", fractions to two places at most. */

@@ -1,9 +1,8 @@
 // Small inline SVG charts. Colour is never the only signal: every chart carries text too.
 import { h, s } from '../lib/dom.js';
-import { score1 } from '../lib/format.js';
+import { zoneClass, zoneSpans } from '../lib/zones.js';
+import { fixed, score1 } from '../lib/format.js';
 
-const ZONE_CLASS = { GREEN: 'z-green', YELLOW: 'z-yellow', RED: 'z-red' };
-export const zoneClass = (zone) => ZONE_CLASS[zone] ?? '';
 
 /**
  * A bar gauge for one component. Signed scales (min < 0) fill from the middle.
@@ -26,14 +25,14 @@ export function gauge(value, min, max, text) {
  * Positions are percentages (no viewBox), so the text is never stretched.
  * zones: [{zone, min, verdict}] highest first.
  */
-export function zoneBar({ zones, score, scoreText = score1(score), published, neighbours, title, band }) {
+export function zoneBar({ zones, score, scoreText = score1(score), published, neighbours, title, band, bandWords }) {
   const P = (v) => `${Math.min(Math.max(v, 0), 100)}%`;
   const parts = [];
-  zones.forEach((z, i) => {
-    const upper = i === 0 ? 100 : zones[i - 1].min;
-    parts.push(s('rect', { class: `band ${zoneClass(z.zone)}`, x: P(z.min), y: 30, width: P(upper - z.min), height: 16 }));
-    parts.push(s('text', { class: 'band-label', x: P((z.min + upper) / 2), y: 64, 'text-anchor': 'middle' }, z.verdict));
-  });
+  // (Drawn highest zone first, as before: the markup of prerendered pages stays the same.)
+  for (const z of zoneSpans(zones).reverse()) {
+    parts.push(s('rect', { class: `band ${zoneClass(z.zone)}`, x: P(z.from), y: 30, width: P(z.to - z.from), height: 16 }));
+    parts.push(s('text', { class: 'band-label', x: P((z.from + z.to) / 2), y: 64, 'text-anchor': 'middle' }, z.verdict));
+  }
   if (band) {
     parts.push(s('rect', { class: 'band-range', x: P(band.p10), y: 27, width: P(Math.max(band.p90 - band.p10, 0.4)), height: 22, rx: 3 }));
     parts.push(s('line', { class: 'band-mid', x1: P(band.p50), x2: P(band.p50), y1: 27, y2: 49 }));
@@ -50,18 +49,30 @@ export function zoneBar({ zones, score, scoreText = score1(score), published, ne
   parts.push(s('text', { class: 'axis', x: '100%', y: 80, 'text-anchor': 'end' }, '100'));
   const label = `Where ${title} sits on the 0 to 100 scale: ${scoreText}` +
     (published === null ? '' : `, published ${score1(published)}`) +
-    (band ? `; if each judgment were one step off, 80% of outcomes between ${band.display?.p10 ?? score1(band.p10)} and ${band.display?.p90 ?? score1(band.p90)}` : '') +
+    (band ? `; if each judgment were one step off, ${bandWords} of outcomes between ${band.display?.p10 ?? score1(band.p10)} and ${band.display?.p90 ?? score1(band.p90)}` : '') +
     (neighbours.length ? `; neighbours ${neighbours.map((n) => `${n.title} ${score1(n.score)}`).join(', ')}` : '');
   return s('svg', { class: 'zonebar', width: '100%', height: 84, role: 'img', 'aria-label': label }, parts);
 }
 
 /** A stacked bar of the time split by impact. parts: [{key, label, value}] in percent. */
 export function splitBar(parts) {
-  let x = 0;
   const text = parts.map((p) => `${p.label} ${Math.round(p.value * 100) / 100}%`).join(', ');
-  return s('svg', { class: 'splitbar', viewBox: '0 0 100 8', role: 'img', 'aria-label': `Time by impact: ${text}`, preserveAspectRatio: 'none' },
+  return stackedBar(parts.map((p) => ({ value: p.value, class: `sp-${p.key}` })),
+    { class: 'splitbar', height: 8, label: `Time by impact: ${text}` });
+}
+
+/**
+ * A stacked bar of shares adding up to 100 ({value, class} each), as one small SVG: labelled
+ * (`label`, role img) or hidden from assistive technology when words beside it carry the figures
+ * (never colour alone). `digits`: decimals of the positions (none: as given).
+ */
+export function stackedBar(parts, { class: className, height, label = null, digits = null }) {
+  let x = 0;
+  const at = (v) => (digits === null ? v : fixed(v, digits));
+  const attrs = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': 'true', focusable: 'false' };
+  return s('svg', { class: className, viewBox: `0 0 100 ${height}`, ...attrs, preserveAspectRatio: 'none' },
     parts.map((p) => {
-      const r = s('rect', { class: `sp-${p.key}`, x, y: 0, width: p.value, height: 8 });
+      const r = s('rect', { class: p.class, x: at(x), y: 0, width: at(p.value), height });
       x += p.value;
       return r;
     }));

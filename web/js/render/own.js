@@ -1,8 +1,9 @@
 // Your own assessment: toolbar, notices and the printable report (the panels, loaded on first use,
 // are in panels.js).
 import { h, fill, patch } from '../lib/dom.js';
-import { fixed, signed, signed1, pct, totalRange } from '../lib/format.js';
-import { confidenceWords } from './view.js';
+import { fixed, signed, signed1, pct, totalRange, bandShare } from '../lib/format.js';
+import { zoneOdds } from '../lib/zones.js';
+import { confidenceWords } from './insight-view.js';
 
 export function renderToolbar(refs, { mode }) {
   const b = (action, label, extra = {}) => h('button', { type: 'button', class: 'btn', 'data-action': action, ...extra }, label);
@@ -127,7 +128,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
       h('ul', null, insight.sensitivity.slice(0, 5).map((x) => h('li', null, `${x.label}: one step down ${x.down ? x.down.display : '(none)'}, one step up ${x.up ? x.up.display : '(none)'}`)))] : null,
     comparison ? [h('h2', null, 'Compared with'),
       h('ul', null, comparison.map((c) => h('li', null, `${c.label}: ${c.result.display.score} ${c.result.label}`)))] : null,
-    u ? h('p', null, `If each judgment could be off ${confidenceWords(a, m)}: 80% of outcomes between ${u.display.p10} and ${u.display.p90}; ${m.zones.map((z) => `${z.name} ${fixed((u.zones[z.zone] ?? 0) * 100, 1)}%`).join(', ')}.`) : null,
+    u ? h('p', null, `If each judgment could be off ${confidenceWords(a, m)}: ${bandShare(m)} of outcomes between ${u.display.p10} and ${u.display.p90}; ${zoneOdds(m.zones, u.zones, ', ')}.`) : null,
     h('p', { class: 'muted' }, `Assumed, not published: ${assumedRules(m).join('; ')}. These are this project's reading of the method, open to correction.`));
 }
 

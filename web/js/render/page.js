@@ -3,7 +3,8 @@
 // build in the document given here, so nothing global is needed or patched.
 import { bindDocument } from '../lib/dom.js';
 import { syncControls } from './controls.js';
-import { renderScore, renderDetails, renderInsight, renderBar } from './view.js';
+import { renderScore, renderDetails } from './view.js';
+import { renderInsight, renderBar } from './insight-view.js';
 import { renderReport } from './own.js';
 
 /** The parts of a role page, in the order they are drawn. */

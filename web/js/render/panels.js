@@ -1,12 +1,12 @@
 // The panels under the toolbar (My assessments, Share link, Compare, Embed this) and the file
 // downloads: loaded on first use, so the first visit carries none of them.
 import { h, fill } from '../lib/dom.js';
-import { fixed, signed1, pct, formatWhen } from '../lib/format.js';
+import { fixed, pct, formatWhen } from '../lib/format.js';
 import { csvRow, fileSlug } from '../lib/escape.js';
 import { embedSnippets, WIDTHS } from '../share/snippets.js';
 import { badgeSvg } from '../embed/badge.js';
 import { panel } from './own.js';
-import { matchWords } from '../catalog/search.js';
+import { comparisonTable, resultRows, attributionRows, roleFinder, showFoundRoles } from './comparison.js';
 
 const when = formatWhen;
 const btn = (action, id, label, name) => h('button', { type: 'button', class: 'btn', 'data-action': action, 'data-id': id, 'aria-label': `${label} “${name}”` }, label);
@@ -58,51 +58,36 @@ export function showSharePanel(refs, url) {
 }
 
 /** Comparison of two assessments: score, zone, the exact points per part, tasks side by side. */
-export function showComparePanel(refs, { options, chosen, results, taskMax, find = null }) {
+const FOUND_PICK = { 'data-action': 'compare-pick' };
+
+export function showComparePanel(refs, { options, chosen, results, methodology: m, find = null }) {
   const select = (name, value) => h('select', { 'data-compare': name, 'aria-label': name === 'a' ? 'Compare' : 'with' },
     options.map((o) => h('option', { value: o.key, selected: o.key === value }, o.label)));
   const [ra, rb] = results;
   const [aa, ab] = chosen.map((k) => options.find((o) => o.key === k)?.assessment);
-  const row = (label, va, vb, delta) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, va), h('td', null, vb), h('td', { class: 'num' }, delta));
-  const body = [];
-  if (ra && rb) {
-    body.push(row('Score', ra.display.score, rb.display.score, signed1(rb.score - ra.score)));
-    body.push(row('Zone and label', ra.label, rb.label, ra.zone === rb.zone ? 'same zone' : `${ra.zone} → ${rb.zone}`));
-    const printed = (r, i) => r.display.attribution?.[i]?.points ?? fixed(r.attribution[i].points, 1); // (the core's: they add up)
-    ra.attribution.forEach((p, i) => body.push(row(`${p.label} (points)`, printed(ra, i), printed(rb, i), signed1(rb.attribution[i].points - p.points))));
-  } else {
-    body.push(h('tr', null, h('td', { colspan: 4, class: 'muted' }, 'Loading the published role…')));
-  }
-  const tasks = (a) => a ? a.tasks.map((t) => `${t.name}: ${pct(t.time_pct)} at ${t.score}/${taskMax}`) : [];
+  const tasks = (a) => a ? a.tasks.map((t) => `${t.name}: ${pct(t.time_pct)} at ${t.score}/${m.inputs.task_score.max}`) : [];
   const ta = tasks(aa);
   const tb = tasks(ab);
   fill(refs.panel, panel('Compare',
     h('div', { class: 'compare-pick' }, select('a', chosen[0]), h('span', null, ' with '), select('b', chosen[1])),
     // A large catalog is searched, not listed: what is picked here becomes a choice above.
-    find ? h('div', { class: 'compare-find' },
-      h('label', { for: 'compare-find' }, 'Find a published role to compare with'),
-      h('input', { type: 'search', id: 'compare-find', 'data-compare-find': '', value: find.query, autocomplete: 'off', 'aria-describedby': 'compare-found-count' }),
-      h('p', { id: 'compare-found-count', class: 'muted', role: 'status' }),
-      h('ul', { class: 'compare-found' })) : null,
-    h('table', { class: 'kv compare-table' },
-      h('thead', null, h('tr', null, h('th', null, ''), h('th', { scope: 'col' }, 'First'), h('th', { scope: 'col' }, 'Second'), h('th', { scope: 'col' }, 'Change'))),
-      h('tbody', null, body)),
+    find ? roleFinder({
+      id: 'compare-find', countId: 'compare-found-count', label: 'Find a published role to compare with', attrs: { 'data-compare-find': '' },
+      pick: FOUND_PICK, query: find.query, found: find.found,
+    }) : null,
+    ra && rb
+      ? comparisonTable({ className: 'kv compare-table', heads: ['First', 'Second'], rows: [...resultRows(m, ra, rb).slice(0, 2), ...attributionRows(ra, rb)] })
+      : h('p', { class: 'muted' }, 'Loading the published role…'),
     h('p', { class: 'muted' }, 'Points per part are the exact attribution, so they add up to each score.'),
     h('h3', null, 'Tasks side by side'),
     h('table', { class: 'kv' }, h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'First'), h('th', { scope: 'col' }, 'Second'))),
       h('tbody', null, Array.from({ length: Math.max(ta.length, tb.length) }, (_, i) => h('tr', null, h('td', null, ta[i] ?? ''), h('td', null, tb[i] ?? '')))))));
-  if (find) showFound(refs, find.found);
 }
 
 /** The search results under the compare panel's search box: {results, total} or null (nothing typed). */
 export function showFound(refs, found) {
-  const list = refs.panel.querySelector('.compare-found');
-  const count = refs.panel.querySelector('#compare-found-count');
-  if (!list) return;
-  fill(list, (found?.results ?? []).map(({ role }) => h('li', null,
-    h('button', { type: 'button', class: 'link-btn', 'data-action': 'compare-pick', 'data-id': role.id },
-      role.title, role.seniority ? ` (${role.seniority})` : ''))));
-  count.textContent = matchWords(found);
+  const finder = refs.panel.querySelector('.compare-find');
+  if (finder) showFoundRoles(finder, { pick: FOUND_PICK, found });
 }
 
 export function tasksCsv(assessment) {
@@ -152,7 +137,8 @@ export function showEmbedPanel(refs, { site, role, state, title, card, tasks }) 
   function update() {
     const image = choice.form === 'image' || choice.form === 'markdown';
     const snippets = embedSnippets({ site, role, state, title, theme: choice.theme, interactive: choice.form === 'live', width: choice.width === 380 ? null : choice.width, tasks, badge });
-    out.value = { card: snippets.component, live: snippets.component, iframe: snippets.iframe, image: snippets.imageHtml, markdown: snippets.markdown }[choice.form];
+    const forms = { card: snippets.component, live: snippets.component, iframe: snippets.iframe, image: snippets.imageHtml, markdown: snippets.markdown };
+    out.value = forms[choice.form];
     hint.textContent = `${FORMS.find((f) => f[0] === choice.form)[2]}${image && !role ? ' Download the image and upload it beside your post as jobzone-badge.svg (or change the file name in the snippet).' : ''}`;
     themeSet.hidden = image;
     widthSet.hidden = image;

@@ -7,6 +7,11 @@ import { rebalance, removeShare } from './time-shares.js';
 export const placeholderName = (index) => `Task ${index + 1}`;
 export const isPlaceholderName = (name) => /^Task \d+$/.test(String(name).trim());
 
+/** A task added by hand: the methodology's new_task defaults (assumed), no time yet, a placeholder name. */
+export const newTask = (methodology, index) => ({
+  name: placeholderName(index), time_pct: 0, score: methodology.new_task.score, impact: methodology.new_task.impact,
+});
+
 export function taskActions(app) {
   const { state } = app;
   return {
@@ -27,7 +32,7 @@ export function taskActions(app) {
       app.structural((a, locked) => {
         const target = Math.floor(state.engine.methodology.inputs.time_pct.total / (n + 1));
         const shares = rebalance([...a.tasks.map((t) => t.time_pct), 0], [...locked, false], n, target);
-        a.tasks.push({ name: placeholderName(n), time_pct: 0, score: 3, impact: 'augmentation' });
+        a.tasks.push(newTask(state.engine.methodology, n));
         shares.forEach((v, i) => { a.tasks[i].time_pct = v; });
         locked.push(false);
       }, `[data-text="tasks.${n}.name"]`);

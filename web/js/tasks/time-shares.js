@@ -20,6 +20,16 @@ function apportion(amount, weights) {
   return parts;
 }
 
+/**
+ * Shares typed as any numbers (hours a week, percentages) become hundredths that add up to
+ * `totalPct` exactly (largest remainder, as every rebalance here). Null when nothing has time yet.
+ */
+export function sharesOf(raw, totalPct = 100) {
+  const values = raw.map((x) => (Number.isFinite(x) && x > 0 ? x : 0));
+  if (total(values) <= 0) return null;
+  return apportion(Math.round(totalPct * 100), values).map((u) => u / 100);
+}
+
 /** The range a task's share can move within, given the locks. */
 export function shareRange(shares, locked, index) {
   const others = shares.map((_, j) => j).filter((j) => j !== index && !locked[j]);

@@ -1,0 +1,270 @@
+// Navigation and drafts: what to open (a share link, a deep link, the tab's draft, the default
+// role), each navigation guarded by a ticket, work replaced only after it was set aside, and the
+// tab's draft written soon after every change.
+import { adoptPage, fingerprint, skeletonSteps } from '../render/role-page.js';
+import { decodeLink } from '../share/share-link.js';
+import { fetchRole } from '../catalog/catalog.js';
+import { notify } from '../render/own.js';
+import { renderPage } from '../render/page.js';
+import { siteUrl } from '../lib/site.js';
+
+/** navigation: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
+export function navigationPart(ctx) {
+  const { setDoc, state } = ctx;
+  const $ = (id) => document.getElementById(id);
+  const edit = (...args) => ctx.edit(...args);
+  const fail = (...args) => ctx.fail(...args);
+  const loadBaseline = (...args) => ctx.loadBaseline(...args);
+  const openAssessment = (...args) => ctx.openAssessment(...args);
+  const pageModel = (...args) => ctx.pageModel(...args);
+  const publishedBase = (...args) => ctx.publishedBase(...args);
+  const showStatus = (...args) => ctx.showStatus(...args);
+  const startGuide = (...args) => ctx.startGuide(...args);
+  const updateInsight = (...args) => ctx.updateInsight(...args);
+
+  /**
+   * Every navigation (boot, a share link, search, Back) takes a ticket; after each await it checks
+   * that no later navigation started, so a slow one can never replace what a newer one opened.
+   */
+  let navigation = 0;
+  /** Where the page is, without the fragment: Back and Forward compare it with the role on show. */
+  const here = () => location.pathname + location.search;
+  let shownSearch = here();
+  /** The role this page shows: ?role=, or a prerendered role page's own (roles/<id>/). */
+  const roleHere = () => new URLSearchParams(location.search).get('role') ?? document.querySelector('meta[name="jobzone-role"]')?.content ?? null;
+  const ticket = () => {
+    const mine = ++navigation;
+    return () => mine === navigation;
+  };
+
+  /** An id from a link, as a message names it (a link may carry anything, of any length). */
+  const named = (id) => {
+    const max = state.engine.methodology.limits.max_id_chars;
+    return String(id).length > max ? `${String(id).slice(0, max)}…` : String(id);
+  };
+
+  /**
+   * A task boundary: what comes after runs in a new task, so the reader's input can come first
+   * (scheduler.yield where there is one; else a message, which, unlike a timer, is never delayed).
+   */
+  const taskChannel = new MessageChannel();
+  const waiting = [];
+  taskChannel.port1.onmessage = () => waiting.shift()?.();
+  const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield()
+    : new Promise((resolve) => { waiting.push(resolve); taskChannel.port2.postMessage(0); }));
+
+  /**
+   * The costly parts of taking over a prerendered page (the first score, the skeleton in two steps,
+   * its pairing with the markup), each in a task of its own, so that no long task holds up the
+   * reader. `later`: the page is out of sight (nothing to pair with yet).
+   */
+  async function takeoverParts(assessment, { later = false } = {}) {
+    await nextTask();
+    const first = state.engine.score(assessment);
+    if (!first.ok) return null;
+    await nextTask();
+    const text = JSON.stringify(assessment);
+    const registry = new Map();
+    const steps = skeletonSteps({ assessment, methodology: state.engine.methodology, registry, published: assessment, source: fingerprint(text) });
+    let step = steps.next();
+    while (!step.done) {
+      await nextTask();
+      step = steps.next();
+    }
+    const skeleton = step.value;
+    await nextTask();
+    // Paired here, in a task of its own; openAssessment takes the answer (null: drawn anew).
+    const adopted = later || state.refs ? null : adoptPage($('page'), skeleton, registry);
+    if (!later) await nextTask();
+    return { first, skeleton, registry, text, later, adopted };
+  }
+
+  async function openRole(id, { push = false, current = ticket() } = {}) {
+    let assessment;
+    try {
+      assessment = await fetchRole(id);
+    } catch (error) {
+      // Offline, a role never opened on this device (its file is not kept here): the default role,
+      // which is always kept, with a plain word of why.
+      if (id === state.catalog.default || !current()) throw error;
+      showStatus(`“${named(id)}” could not be loaded${navigator.onLine ? '' : ': this device is offline, and that role was not opened here before, so it is not saved for offline use'}. Showing the default role instead; try again when you are online.`, true);
+      return openRole(state.catalog.default, { current });
+    }
+    if (!current()) return false;
+    if (!assessment) {
+      if (id === state.catalog.default) throw new Error('this site\'s default role is missing');
+      showStatus(`No published role is called "${named(id)}". Showing the default role instead.`, true);
+      return openRole(state.catalog.default, { current });
+    }
+    // The first page opened: over prerendered markup, or while the page is out of sight (boot shows
+    // it when all is drawn), its costly parts run in tasks of their own.
+    const hidden = $('page').hidden || document.documentElement.classList.contains('elsewhere'); // (start.js)
+    const prepared = !state.refs && ($('page').childElementCount > 0 || hidden) ? await takeoverParts(assessment, { later: hidden }) : null;
+    if (!current()) return false;
+    openAssessment(assessment, { mode: 'published', publishedId: id, prepared });
+    if (prepared?.later) {
+      await nextTask();
+      if (!current()) return false;
+      renderPage(document, state.refs, pageModel(), { parts: ['details'] });
+      await nextTask();
+      if (!current()) return false;
+      updateInsight({ here: true });
+    }
+    if (push) {
+      history.pushState({ role: id }, '', siteUrl(`?role=${encodeURIComponent(id)}`).href);
+      shownSearch = here();
+    }
+    return true;
+  }
+
+  /** What this tab is working on, as kept in its draft. */
+  const workOf = () => ({
+    mode: state.mode, publishedId: state.publishedId, saved: state.saved, assessment: state.current, clean: state.clean,
+    ...(state.pending ? { pending: true } : {}),
+    ...(state.guide ? { guide: state.guide } : {}),
+  });
+  const isDirty = () => Boolean(state.current) && JSON.stringify(state.current) !== state.clean;
+
+  /** Opens a draft's work: an own assessment as it was, or a published role with its edits. */
+  async function restoreWork(work, current = () => true) {
+    const out = state.engine.validate(JSON.stringify(work.assessment));
+    if (!out.ok) throw Object.assign(new Error('the unsaved work is not a valid assessment'), { errors: out.errors });
+    const clean = typeof work.clean === 'string' ? work.clean : null;
+    const base = await publishedBase(work.publishedId);
+    if (work.mode === 'published' && base) {
+      if (!(await openRole(work.publishedId, { current }))) return false;
+      if (clean !== null) setDoc({ clean });
+      edit((a) => Object.assign(a, out.assessment));
+      return true;
+    }
+    openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: work.saved ?? null, clean, pending: work.pending === true });
+    if (base) loadBaseline(base);
+    // The guided path resumes at the step it was on (its heading is not focused on a reload).
+    if (work.guide && typeof work.guide === 'object') await startGuide({ ...work.guide, focus: false });
+    return true;
+  }
+
+  /**
+   * Replaces the work on the page with open(). Unsaved work is first set aside as a draft of its
+   * own, and the notice offers Undo; if it cannot be set aside (storage refused), the user is asked.
+   * `fromDraft`: the draft being opened, which becomes this tab's draft. Returns false when nothing
+   * was opened.
+   */
+  async function replaceWork(open, message = '', fromDraft = null) {
+    let asideId = null;
+    const hadTitle = state.current?.role.title;
+    if (isDirty()) {
+      try {
+        asideId = await state.store.setAside(workOf());
+      } catch {
+        showStorageProblem();
+        if (!window.confirm('Your unsaved changes could not be kept aside (this browser will not store them). Replace them anyway? Cancel, then Export JSON, to keep a copy.')) return false;
+      }
+    }
+    const opened = await open();
+    if (opened === false) return false;
+    const aside = asideId ? ` Your unsaved “${hadTitle}” was set aside (My assessments, Unsaved work).` : '';
+    if (message || aside) {
+      notify(state.refs, `${message}${aside}`.trim(), [], 'info', asideId ? { label: 'Undo', action: 'draft-open', id: asideId } : null);
+    }
+    await writeDraftNow(fromDraft);
+    if (asideId) ctx.saved.refreshSaved();
+    return true;
+  }
+
+  /** Shows, or clears, the banner that says work is not being stored. */
+  function showStorageProblem() {
+    const banner = $('storage-alert');
+    const problem = state.store?.problem ?? '';
+    banner.hidden = !problem;
+    $('storage-alert-text').textContent = problem;
+  }
+
+  let draftTimer = 0;
+  /** Writes this tab's draft now; `fromDraft` (a draft id) is moved into it in the same transaction. */
+  function writeDraftNow(fromDraft = null) {
+    clearTimeout(draftTimer);
+    draftTimer = 0;
+    if (!state.current || !state.store || state.store.readOnly) return Promise.resolve();
+    return state.store.writeTabDraft(workOf(), isDirty(), fromDraft).then(showStorageProblem, showStorageProblem);
+  }
+  function saveDraftSoon() {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(writeDraftNow, 250);
+  }
+  // A reload, a closed tab or an app update must not lose the last edits.
+  addEventListener('pagehide', () => { if (draftTimer) writeDraftNow(); });
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && draftTimer) writeDraftNow(); });
+
+  /** What to open: a share link, a deep link, this tab's draft, or the default role. */
+  async function openStart() {
+    const current = ticket();
+    // This tab's draft from before a reload (or the first release's draft, once, after the update).
+    const draft = state.current ? null : await state.store.readTabDraft().catch(() => null);
+    if (!current()) return;
+    /** Opening something else in a fresh page: the tab's unsaved draft is kept aside first. */
+    const keepDraftAside = async () => {
+      if (draft?.dirty) await state.store.setAside(draft.work).catch(showStorageProblem);
+    };
+    if (location.hash.startsWith('#a=')) {
+      try {
+        const { max_input_bytes: maxBytes, max_depth: maxDepth } = state.engine.methodology.limits;
+        const value = await decodeLink(location.hash, { maxBytes, maxDepth });
+        const out = state.engine.validate(JSON.stringify(value));
+        if (!out.ok) throw Object.assign(new Error('the assessment in it is not valid'), { errors: out.errors });
+        if (!current()) return;
+        await keepDraftAside();
+        const base = await publishedBase(out.assessment.id);
+        await replaceWork(async () => {
+          openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, from: 'a share link' });
+          // The assessment now lives in this tab's draft: a reload shows the edits, not the link again.
+          history.replaceState(history.state, '', location.pathname + location.search);
+          if (base) loadBaseline(base);
+        }, 'Opened from a share link. Save it to keep it in this browser.');
+        return;
+      } catch (error) {
+        if (!current()) return;
+        history.replaceState(history.state, '', location.pathname + location.search);
+        const had = Boolean(state.current);
+        if (!state.current) {
+          if (draft?.work?.assessment) await restoreWork(draft.work, current).catch(() => openRole(roleHere() ?? state.catalog.default, { current }));
+          else await openRole(roleHere() ?? state.catalog.default, { current });
+        }
+        notify(state.refs, `This share link could not be opened: ${error.message}. ${had ? 'Nothing on this page changed.' : 'Showing a published role instead.'}`, error.errors ?? [], 'problem');
+        return;
+      }
+    }
+    const wanted = roleHere();
+    const work = draft?.work;
+    if (work?.assessment && (!wanted || (work.mode === 'published' && work.publishedId === wanted))) {
+      try {
+        if (await restoreWork(work, current)) return;
+      } catch {
+        // Unreadable draft: it stays stored (listed under Unsaved work once this tab moves on).
+      }
+      if (!current()) return;
+    } else {
+      await keepDraftAside(); // a deep link to another role, over unsaved work in this tab
+    }
+    await openRole(wanted ?? state.catalog.default, { current });
+  }
+
+  /**
+   * Back and Forward between roles picked in search. A fragment change fires popstate too (a share
+   * link pasted into the address bar): that is hashchange's to handle, not a role change.
+   */
+  function listenForNavigation() {
+    window.addEventListener('popstate', () => {
+      if (here() === shownSearch) return;
+      shownSearch = here();
+      replaceWork(() => openRole(roleHere() ?? state.catalog.default)).catch(fail);
+    });
+    // A share link pasted into this tab's address bar: the same document, a new fragment.
+    window.addEventListener('hashchange', () => { if (location.hash.startsWith('#a=')) openStart().catch(fail); });
+  }
+
+  return {
+    here, roleHere, ticket, named, nextTask, openRole, isDirty, restoreWork, replaceWork, showStorageProblem, writeDraftNow, saveDraftSoon,
+    openStart, listenForNavigation,
+  };
+}
