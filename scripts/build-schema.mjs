@@ -14,14 +14,18 @@ const inp = m.inputs;
 
 const NO_CONTROL = '^[^\\u0000-\\u001f\\u007f]*$';
 const NONBLANK = '^(?=[^\\u0000-\\u001f\\u007f]*[^ \\t\\u0000-\\u001f\\u007f])[^\\u0000-\\u001f\\u007f]*$';
-const text = (max, { required = false, description } = {}) => ({
+/** @param {number} max @param {{required?: boolean, description?: string}} [options] */
+const text = (max, { required = false, description = undefined } = {}) => ({
   type: 'string', ...(required ? { minLength: 1, pattern: NONBLANK } : { pattern: NO_CONTROL }), maxLength: max,
   ...(description ? { description } : {}),
 });
+/** @param {{required?: boolean, description?: string}} [opts] */
 const name = (opts) => text(lim.max_name_chars, opts);
+/** @param {{required?: boolean, description?: string}} [opts] */
 const prose = (opts) => text(lim.max_text_chars, opts);
 const list = (item, description) => ({ type: 'array', maxItems: lim.max_list_items, items: item, ...(description ? { description } : {}) });
-const object = (properties, { required = [], description, extensions = true } = {}) => ({
+/** @param {object} properties @param {{required?: string[], description?: string, extensions?: boolean}} [options] */
+const object = (properties, { required = [], description = undefined, extensions = true } = {}) => ({
   type: 'object', ...(description ? { description } : {}), ...(required.length ? { required } : {}),
   additionalProperties: false, ...(extensions ? { patternProperties: { '^x-': {} } } : {}), properties,
 });

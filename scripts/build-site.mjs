@@ -23,6 +23,7 @@ export { CSP };
 
 const hash = (buffer) => crypto.createHash('sha256').update(buffer).digest('hex').slice(0, 10);
 
+/** @param {string} from @param {string} to @param {(src: string) => boolean} [skip] */
 function copyDir(from, to, skip = () => false) {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
@@ -110,6 +111,7 @@ export async function refreshServiceWorker(out) {
  * .gz and .br copies of every compressible file of 1 KB or more: the shared assets at brotli's
  * best, the per-role files (thousands, in a large catalog) at a quicker level.
  */
+/** @param {string} out @param {(file: string) => boolean} [only] */
 function precompress(out, only = () => true) {
   const compressible = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt|xml)$/;
   const perRole = new RegExp(`^${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(roles|data/(roles|cards|inputs)|badge|oembed)/`);
@@ -126,7 +128,12 @@ function precompress(out, only = () => true) {
   }
 }
 
-export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null, rolesDir = path.join(web, 'data/roles'), defaultId = null, previews = true, imageCache = undefined, log = () => {} } = {}) {
+/**
+ * @param {string} [out]
+ * @param {{baseUrl?: string | null, rolesDir?: string, defaultId?: string | null, previews?: boolean, imageCache?: string,
+ *   log?: (line: string) => void}} [options]
+ */
+export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null, rolesDir = path.join(web, 'data/roles'), defaultId = null, previews = true, imageCache = undefined, log = (line) => {} } = {}) {
   fs.rmSync(out, { recursive: true, force: true });
   const assets = path.join(out, 'assets');
   fs.mkdirSync(assets, { recursive: true });

@@ -49,12 +49,13 @@ const CROSS_ORIGIN = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resourc
  * (exact, or ending in `/*`) that other sites' pages load.
  */
 export function headerRules({ top, crossOrigin = [] }) {
+  /** @type {{pattern: string, headers: Record<string, string>}[]} */
   const rules = [{ pattern: '/', headers: baseHeaders('') }];
   for (const { name, dir } of [...top].sort((a, b) => a.name.localeCompare(b.name))) {
     if (name.startsWith('_') || name.endsWith('.gz') || name.endsWith('.br')) continue;
     rules.push({ pattern: dir ? `/${name}/*` : `/${name}`, headers: baseHeaders(name) });
   }
-  for (const pattern of crossOrigin) rules.push({ pattern, headers: { ...CROSS_ORIGIN } });
+  for (const pattern of crossOrigin) rules.push({ pattern, headers: /** @type {Record<string, string>} */ ({ ...CROSS_ORIGIN }) });
   return rules;
 }
 

@@ -6,7 +6,9 @@ import { launch, root } from '../tests/e2e/browser.mjs';
 
 const svg = fs.readFileSync(path.join(root, 'web/icon.svg'), 'utf8');
 const browser = await launch();
-for (const [name, size, padding] of [['icon-192.png', 192, 0], ['icon-512.png', 512, 0], ['icon-maskable-512.png', 512, 0.12]]) {
+/** @type {[string, number, number][]} */
+const ICONS = [['icon-192.png', 192, 0], ['icon-512.png', 512, 0], ['icon-maskable-512.png', 512, 0.12]];
+for (const [name, size, padding] of ICONS) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
   // Maskable: the artwork inside the safe zone, on a full-bleed background.
   const inner = Math.round(size * (1 - 2 * padding));

@@ -99,7 +99,7 @@ function catalogOf(roles, defaultId) {
  * engineFiles: {glue, wasm}, to render a large catalog on worker threads (one per core, at most 4).
  */
 export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null,
-  previews = true, imageCache = IMAGE_CACHE, log = () => {} }) {
+  previews = true, imageCache = IMAGE_CACHE, log = (line) => {} }) {
   const roles = readRoles(rolesDir, engine);
   const images = previews ? imageCache : null;
   if (!images) log('no preview images (--no-previews): link previews will show no picture');
@@ -160,7 +160,7 @@ async function previewImage(out, card, cache) {
  * Each role's files (see the top of this file); returns the cards, in the order of `roles`.
  * images: the preview-image cache folder, or null for no images.
  */
-export async function publishPages({ out, roles, engine, baseUrl, shell, images = null, log = () => {} }) {
+export async function publishPages({ out, roles, engine, baseUrl, shell, images = null, log = (line) => {} }) {
   const m = engine.methodology;
   const site = baseUrl ?? '/';
   const cards = [];

@@ -64,12 +64,12 @@ const ALLOWED = {
   state: [],
   engine: ['lib'],
   catalog: ['lib'],
-  tasks: ['lib'],
+  tasks: ['state', 'lib'],
   render: ['lib', 'catalog/search.js', 'embed/badge.js', 'share/snippets.js'],
-  compare: ['catalog', 'render', 'lib'],
-  guide: ['catalog', 'render', 'tasks', 'lib'],
-  saved: ['render', 'lib'],
-  share: ['render', 'embed', 'lib'],
+  compare: ['state', 'catalog', 'render', 'lib'],
+  guide: ['state', 'catalog', 'render', 'tasks', 'lib'],
+  saved: ['state', 'render', 'lib'],
+  share: ['state', 'render', 'embed', 'lib'],
   embed: ['engine', 'share/share-link.js', 'lib'],
   // The app's own parts (app.js split by concern): they wire the features, like app.js.
   app: ['state', 'render', 'engine', 'catalog', 'tasks', 'compare', 'guide', 'saved', 'share', 'lib'],
@@ -97,4 +97,27 @@ test('no module over 450 lines; at most a dozen files at the root of web/js', ()
   assert.deepEqual(long, []);
   const atRoot = fs.readdirSync(WEB_JS, { withFileTypes: true }).filter((e) => e.isFile());
   assert.ok(atRoot.length <= 12, `${atRoot.length} files at the root`);
+});
+
+test('tsc refuses a feature that writes the state it was given (readonly types), and the code type-checks', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { tempDir } = await import('../tmp.mjs');
+  const dir = tempDir('tsc-probe');
+  const store = path.join(WEB_JS, 'state/store.js');
+  fs.writeFileSync(path.join(dir, 'probe.js'), `// @ts-check
+/** @param {import(${JSON.stringify(store)}).FeatureApp} app */
+export function probe(app) {
+  app.state.panel = 'saved';
+  app.state.compare[0] = 'current';
+}
+`);
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+    extends: path.join(root, 'tsconfig.json'), include: [path.join(dir, 'probe.js')], compilerOptions: { types: [] },
+  }));
+  const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+  const out = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+  assert.match(out.stdout, /probe\.js\(4,\d+\): error TS2540: Cannot assign to 'panel' because it is a read-only property/);
+  assert.match(out.stdout, /probe\.js\(5,\d+\): error TS2542: Index signature in type 'readonly string\[\]' only permits reading/);
+  const all = spawnSync(process.execPath, [tsc, '-p', root], { encoding: 'utf8' });
+  assert.equal(all.status, 0, all.stdout);
 });

@@ -46,7 +46,8 @@ function showStatus(message, isError = false) {
   }
 }
 
-let announceTimer = 0;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let announceTimer;
 function announce(result) {
   clearTimeout(announceTimer);
   announceTimer = setTimeout(() => {
@@ -106,7 +107,8 @@ function updateSaveStatus() {
  * The tab's title: the role and its current score (a name edit or a slider move updates it). While
  * inputs move it is set once they rest (setting it costs 1-2 ms, too much for every frame).
  */
-let titleTimer = 0;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let titleTimer;
 function titleSoon() {
   clearTimeout(titleTimer);
   titleTimer = setTimeout(updateTitle, 200);
@@ -212,13 +214,13 @@ const actions = {
     // Edits made before this stay unsaved work: the copy is as clean as the page was.
     openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId, clean: state.clean });
     notify(state.refs, 'This is now your own copy: rename it, change its tasks, then save it to this browser.');
-    document.querySelector('[data-text="role.title"]')?.focus();
+    /** @type {HTMLElement | null} */ (document.querySelector('[data-text="role.title"]'))?.focus();
   },
   async 'new-blank'() {
     const template = await fetchJson('data/template.json');
     await replaceWork(() => openAssessment(template, { mode: 'own', pending: true }),
       'A blank assessment: name your role, describe your tasks, set each input.');
-    document.querySelector('[data-text="role.title"]')?.focus();
+    /** @type {HTMLElement | null} */ (document.querySelector('[data-text="role.title"]'))?.focus();
   },
   /** A source or a score change added to, or removed from, its list (own assessment). */
   'add-row'(button) {

@@ -31,7 +31,7 @@ export function navigationPart(ctx) {
   const here = () => location.pathname + location.search;
   let shownSearch = here();
   /** The role this page shows: ?role=, or a prerendered role page's own (roles/<id>/). */
-  const roleHere = () => new URLSearchParams(location.search).get('role') ?? document.querySelector('meta[name="jobzone-role"]')?.content ?? null;
+  const roleHere = () => new URLSearchParams(location.search).get('role') ?? /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="jobzone-role"]'))?.content ?? null;
   const ticket = () => {
     const mine = ++navigation;
     return () => mine === navigation;
@@ -180,6 +180,7 @@ export function navigationPart(ctx) {
     $('storage-alert-text').textContent = problem;
   }
 
+  /** @type {ReturnType<typeof setTimeout> | 0} */
   let draftTimer = 0;
   /** Writes this tab's draft now; `fromDraft` (a draft id) is moved into it in the same transaction. */
   function writeDraftNow(fromDraft = null) {

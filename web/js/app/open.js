@@ -73,7 +73,7 @@ export function openPart(ctx) {
       setApp({ refs: skeleton.refs });
       const focused = focusKey(document.activeElement);
       $('page').replaceChildren(...skeleton.parts);
-      if (focused) $('page').querySelector(focused)?.focus({ preventScroll: true });
+      if (focused) /** @type {HTMLElement | null} */ ($('page').querySelector(focused))?.focus({ preventScroll: true });
     }
     watchStrip(state.refs);
     updateShareLimits();

@@ -146,7 +146,6 @@ export function wirePicker({ input, list, count, onPick, onAssess }) {
     onPick(a.dataset.role);
   });
   document.addEventListener('click', (e) => {
-    if (!e.target.closest('#picker')) close();
+    if (!/** @type {Element} */ (e.target).closest('#picker')) close();
   });
-  input.form.addEventListener('submit', (e) => e.preventDefault());
 }

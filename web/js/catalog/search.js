@@ -115,6 +115,7 @@ export function search(index, query, limit = 20) {
 
 function find(index, qs, limit) {
   const { here, total, rank } = index;
+  /** @type {number[] | null} */
   let candidates = null; // role indexes matching every word so far
   for (const q of qs) {
     const touched = [];

@@ -6,6 +6,7 @@ import { comparedRole, peekCompared } from '../catalog/compared.js';
 import { search } from '../catalog/search.js';
 let panels = null; // panels.js, loaded when Compare is first opened
 
+/** @param {import('../state/store.js').FeatureApp} app */
 export function compareFeature(app) {
   const { state, set } = app; // set: this feature's own field, state.compare
   // A new assessment closes the comparison; new analyses (after every edit) or a changed saved
@@ -55,7 +56,8 @@ export function compareFeature(app) {
       const out = assessment && state.engine.score(assessment);
       return out?.ok ? out.result : null;
     });
-    const focused = document.activeElement?.dataset?.compare ?? (document.activeElement?.id === 'compare-find' ? 'find' : null);
+    const active = /** @type {HTMLElement | null} */ (document.activeElement);
+    const focused = active?.dataset?.compare ?? (active?.id === 'compare-find' ? 'find' : null);
     panels.showComparePanel(state.refs, {
       options: list, chosen: state.compare, results, methodology: state.engine.methodology,
       find: catalog.roles.length > LISTED_ROLES ? { query, found: found() } : null,

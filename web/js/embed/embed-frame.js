@@ -2,4 +2,4 @@
 // whose CSP runs no third-party WebAssembly.
 import { listenForFrameHeights } from './frame-heights.js';
 
-listenForFrameHeights(() => document.querySelectorAll('iframe[data-jobzone-frame]'), new URL(document.currentScript.src).origin);
+listenForFrameHeights(() => document.querySelectorAll('iframe[data-jobzone-frame]'), new URL(/** @type {HTMLScriptElement} */ (document.currentScript).src).origin);

@@ -1,6 +1,6 @@
 // The scoring engine: the wasm module, loaded once, lazily, as a cached promise. The build
 // bundles the Emscripten glue as its own chunk and names the content-hashed .wasm file.
-/* global __JOBZONE_WASM__ */
+/* global __JOBZONE_WASM__ */ // (typed in web/js/globals.d.ts)
 let enginePromise = null;
 
 /**
@@ -8,6 +8,10 @@ let enginePromise = null;
  * trap (a defect, or memory exhausted): that instance is done with, the call answers with an
  * error like any other (the page keeps its last valid state and says so), and a fresh instance
  * from `instantiate` takes its place for the calls that follow.
+ */
+/**
+ * @param {import('@jobzone/wasm').JobzoneModule} first
+ * @param {() => Promise<import('@jobzone/wasm').JobzoneModule>} instantiate
  */
 export function engineOf(first, instantiate) {
   let module = first;

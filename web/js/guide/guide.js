@@ -22,6 +22,7 @@ let roleList = null; // every published role, for the comparison's choices (load
 let roleSearch = null; // its search index (a large catalog is searched, not listed)
 let findQuery = '';
 
+/** @param {import('../state/store.js').FeatureApp} app */
 export function guideFeature(app) {
   const { state, set } = app; // set: this feature's own field, state.guide
   /** Moves the guide's place (state.guide is replaced, never changed in place). */

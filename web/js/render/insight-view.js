@@ -25,11 +25,12 @@ export function renderBar(refs, { methodology: m, result: res, insight, assessme
 /** What each mark on the zone bar means; only the marks drawn are listed. */
 function barLegend({ band, published, neighbours, bandWords }) {
   const item = (cls, text) => h('li', null, h('span', { class: `lg ${cls}`, 'aria-hidden': 'true' }), text);
-  return h('ul', { class: 'bar-legend', 'aria-label': 'Key to the bar' },
+  // (Named by the words before it: a list cannot carry aria-label of its own.)
+  return h('div', { class: 'bar-key' }, h('p', { class: 'visually-hidden' }, 'Key to the bar:'), h('ul', { class: 'bar-legend' },
     item('lg-me', 'this assessment'),
     published ? item('lg-published', 'published score') : null,
     neighbours ? item('lg-neighbour', 'neighbouring roles') : null,
-    band ? item('lg-band', `${bandWords} of outcomes if each judgment were one step off`) : null);
+    band ? item('lg-band', `${bandWords} of outcomes if each judgment were one step off`) : null));
 }
 
 /** How the judgments may be off: "by one step" (the default for all), or the visitor's own mix. */

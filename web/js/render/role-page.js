@@ -28,7 +28,7 @@ export function drawSkeleton(options) {
  * drawSkeleton in two steps (the sections; then the toolbar and the task rows), for a caller that
  * runs each in a task of its own: a generator that returns {parts, refs}.
  */
-export function* skeletonSteps({ assessment, methodology, registry, published, own = false, origin = '', locked, source }) {
+export function* skeletonSteps({ assessment, methodology, registry, published, own = false, origin = '', locked = undefined, source = undefined }) {
   const { page, refs } = buildPage({ assessment, methodology, registry, published, own, origin });
   refs.tasks.closest('.role-page').dataset.source = source ?? fingerprint(JSON.stringify(assessment));
   yield;

@@ -220,7 +220,7 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
       h('legend', null, h('span', { class: 'task-n' }, `${i + 1}.`), ' ', editable ? `Task ${i + 1}` : title),
       editable ? title : null,
       rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', nameSuffix: whose(i, task.name), min: 0, max: 100, format: pct, class: 'share' }, registry),
-      h('label', { class: 'lock', for: `lock-${i}` }, lock, 'Lock share', whose(i, task.name)),
+      h('label', { class: 'lock' }, lock, 'Lock share', whose(i, task.name)),
       rangeControl({
         path: ['tasks', i, 'score'], label: 'Score', nameSuffix: whose(i, task.name), min: ts.min, max: ts.max, format: (v) => `${v}/${ts.max}`,
         valueText: (v) => `${v} of ${ts.max}`, class: 'score', levels: ts.levels,
@@ -296,6 +296,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
   const pr = totalRange(m.inputs.protective);
   const gr = m.inputs.ai_growth_correlation;
   const trMax = m.formula.task_resistance_base - m.inputs.task_score.min;
+  /** @type {[string, string, () => Element][]} */
   const gaugeRows = [
     ['Task resistance', `${d.task_resistance}/${trMax}`, () => gauge(res.task_resistance, 0, trMax, `Task resistance ${d.task_resistance} of ${trMax}`)],
     ['Evidence', `${signed(res.totals.evidence)}/${ev.max}`, () => gauge(res.totals.evidence, ev.min, ev.max, `Evidence ${signed(res.totals.evidence)}, range ${ev.min} to ${signed(ev.max)}`)],

@@ -7,6 +7,7 @@ import { formatWhen } from '../lib/format.js';
 
 const panels = () => import('../render/panels.js');
 
+/** @param {import('../state/store.js').FeatureApp} app */
 export function savedActions(app) {
   const { state, set } = app; // set: this feature's own fields, state.savedList and state.savedRevision
   const nameLimit = () => state.engine.methodology.limits.max_name_chars;
@@ -28,7 +29,8 @@ export function savedActions(app) {
     const [unsaved, { showSavedPanel }] = await Promise.all([state.store.unsaved().catch(() => []), panels()]);
     const kept = await state.store.kept().catch(() => []);
     if (state.panel !== 'saved') return;
-    const focused = document.activeElement?.closest?.('.panel') ? document.activeElement.dataset : null;
+    const active = /** @type {HTMLElement | null} */ (document.activeElement);
+    const focused = active?.closest?.('.panel') ? active.dataset : null;
     showSavedPanel(state.refs, { list: state.savedList, unsaved, kept, currentId: state.saved?.id, readOnly: state.store.readOnly });
     if (focused?.action) state.refs.panel.querySelector(`[data-action="${focused.action}"][data-id="${CSS.escape(focused.id ?? '')}"]`)?.focus();
   }

@@ -8,6 +8,7 @@ import { siteUrl } from '../lib/site.js';
 
 const panels = () => import('../render/panels.js');
 
+/** @param {import('../state/store.js').FeatureApp} app */
 export function outputActions(app) {
   const { state } = app;
   return {
@@ -19,7 +20,7 @@ export function outputActions(app) {
     },
     /** Copies the field named by the button's data-target (a share link or an embed snippet). */
     async copy(button) {
-      const field = document.getElementById(button.dataset.target);
+      const field = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (document.getElementById(button.dataset.target));
       field.select();
       try {
         await navigator.clipboard.writeText(field.value);

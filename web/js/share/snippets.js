@@ -23,13 +23,14 @@ function siteUrl(site, file) {
 }
 
 /** The page on the site that shows a role (by id) or an assessment (by share-link state). */
-function pageUrl(site, { role, state }, file = '', params = {}) {
+/** @param {string} site @param {{role?: string | null, state?: string | null}} source @param {string} [file] @param {object} [params] */
+function pageUrl(site, { role = null, state = null }, file = '', params = {}) {
   const u = siteUrl(site, file);
-  const url = u.url ?? u;
+  const url = u instanceof URL ? u : u.url;
   if (role) url.searchParams.set('role', role);
   for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== false) url.searchParams.set(k, v === true ? '1' : String(v));
   if (!role) url.hash = `a=${state}`;
-  return u.url ? url.href.slice('https://relative.invalid'.length) : url.href;
+  return u instanceof URL ? url.href : url.href.slice('https://relative.invalid'.length);
 }
 
 /**

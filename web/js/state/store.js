@@ -59,6 +59,33 @@ const deepFreeze = (x) => {
   return x;
 };
 
+/**
+ * What a feature gets from the app (app.js featureApp): the state, read-only (tsc refuses a write,
+ * and so does the store at run time), the writer of its own fields, and the app's commands.
+ * @typedef {object} FeatureApp
+ * @property {Readonly<State>} state
+ * @property {((patch: Partial<State>) => void) | null} set the writer of the feature's own fields (OWNERS)
+ * @property {(listener: (state: Readonly<State>, change: {keys: string[]}) => void) => () => void} subscribe
+ * @property {(mutate: (copy: any) => void, options?: {full?: boolean}) => boolean} edit
+ * @property {(mutate: (copy: any, locked: boolean[]) => void, focusSelector?: string) => void} structural
+ * @property {(name: string) => void} showPanel
+ * @property {(saved: State['saved'], clean: string | null) => void} setSavedAs
+ * @property {(...args: any[]) => any} rebuildTasks
+ * @property {(...args: any[]) => any} announce
+ * @property {(...args: any[]) => any} replaceWork
+ * @property {(...args: any[]) => any} openAssessment
+ * @property {(...args: any[]) => any} loadBaseline
+ * @property {(...args: any[]) => any} publishedBase
+ * @property {(...args: any[]) => any} restoreWork
+ * @property {(...args: any[]) => any} writeDraftNow
+ * @property {(...args: any[]) => any} saveDraftSoon
+ * @property {(...args: any[]) => any} showStorageProblem
+ * @property {(...args: any[]) => any} setTextAt
+ * @property {(...args: any[]) => any} confirmPending
+ * @property {(...args: any[]) => any} resetToBaseline
+ * @property {(...args: any[]) => any} renderToolbar
+ */
+
 /** @returns {State} */
 const initialState = () => ({
   opened: 0, engine: null, catalog: null, mode: 'published', publishedId: null, baseline: null, baselineResult: null, saved: null,

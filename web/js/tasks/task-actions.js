@@ -12,6 +12,7 @@ export const newTask = (methodology, index) => ({
   name: placeholderName(index), time_pct: 0, score: methodology.new_task.score, impact: methodology.new_task.impact,
 });
 
+/** @param {import('../state/store.js').FeatureApp} app */
 export function taskActions(app) {
   const { state } = app;
   return {
