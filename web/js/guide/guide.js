@@ -25,8 +25,9 @@ let findQuery = '';
 /** @param {import('../state/store.js').FeatureApp} app */
 export function guideFeature(app) {
   const { state, set } = app; // set: this feature's own field, state.guide
-  /** Moves the guide's place (state.guide is replaced, never changed in place). */
-  const place = (patch) => set({ guide: { ...state.guide, ...patch } });
+  // Moves the guide's place (state.guide is replaced, never changed in place); nothing once the guide
+  // is closed, so a late answer (a compared role found missing) cannot reopen it.
+  const place = (patch) => state.guide && set({ guide: { ...state.guide, ...patch } });
   // A new assessment on the page ends the guide (its section went with the old page); new
   // analyses (after every edit) redraw the result step.
   app.subscribe((_, { keys }) => {
@@ -315,7 +316,8 @@ export function guideFeature(app) {
     const unsure = countUnsure(state.current);
     const chosen = state.guide.compare;
     // (One cache with Compare: catalog/compared.js. A choice that is no longer published is dropped.)
-    const other = chosen ? comparedRole(chosen, state.engine.score, () => (isMissing(chosen) ? place({ compare: null }) : renderResult())) : null;
+    const settled = () => (isMissing(chosen) && state.guide?.compare === chosen ? place({ compare: null }) : renderResult());
+    const other = chosen ? comparedRole(chosen, state.engine.score, settled) : null;
     if (!roleList) roleIndex().then((index) => { roleList = index.roles; roleSearch = index; renderResult(); }, () => { roleList = []; });
     const large = (roleList?.length ?? 0) > LISTED_ROLES;
     const choices = !large ? roleList ?? [] : roleList.filter((x) => x.id === chosen);
