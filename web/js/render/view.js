@@ -383,6 +383,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     rule('time-shares', m.inputs.time_pct.status, `Time shares: ${m.inputs.time_pct.text}`),
     m.rounding ? rule(m.rounding.id, m.rounding.status, `Printed figures: ${m.rounding.text}`) : null,
     rule('insight', m.insight.status, `Analyses: ${m.insight.text}`),
+    m.new_task ? rule(m.new_task.id, m.new_task.status, `New tasks: ${m.new_task.text}`) : null,
     levelWordsRules(m, rule))]);
 }
 
