@@ -67,6 +67,23 @@ export function settled(pageOrFrame) {
   }));
 }
 
+/** What IndexedDB holds, read by the page itself (no version: whatever version is there). */
+export const stored = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const req = indexedDB.open('jobzone');
+  req.onerror = () => reject(req.error);
+  req.onsuccess = () => {
+    const db = req.result;
+    const names = [...db.objectStoreNames];
+    const tx = db.transaction(names);
+    const out = {};
+    for (const n of names) {
+      const r = tx.objectStore(n).getAll();
+      r.onsuccess = () => { out[n] = r.result; };
+    }
+    tx.oncomplete = () => { db.close(); resolve(out); };
+  };
+}));
+
 /** Resolves once nothing accepts a connection at `url` any more (a stopped server), polling. */
 export async function refused(url) {
   const { hostname, port } = new URL(url);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { launch, serve, watch, root, printedText, settled } from './browser.mjs';
+import { launch, serve, watch, root, printedText, settled, stored } from './browser.mjs';
 import { SEED_SECTIONS } from './seed-sections.mjs';
 
 const ROLE = 'ai-research-engineer-mid-senior';
@@ -168,16 +168,8 @@ test('the start page holds the default role, prerendered and taken over; a visit
 
   // A reload of that tab: its edited work, and never the published figure on the way.
   // The draft is written (read from the store by the page itself; polled, never a fixed wait).
-  const draftHas = () => page.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.open('jobzone');
-    req.onerror = () => resolve(false);
-    req.onsuccess = () => {
-      const db = req.result;
-      const all = db.transaction('drafts').objectStore('drafts').getAll();
-      all.onsuccess = () => { db.close(); resolve(all.result.some((d) => d.kind === 'tab' && d.dirty && d.work?.assessment?.tasks?.[0]?.score === 5)); };
-      all.onerror = () => { db.close(); resolve(false); };
-    };
-  }));
+  const draftHas = async () => ((await stored(page)).drafts ?? [])
+    .some((d) => d.kind === 'tab' && d.dirty && d.work?.assessment?.tasks?.[0]?.score === 5);
   for (let i = 0; !(await draftHas()); i++) {
     assert.ok(i < 2000, 'the draft is written');
     await settled(page);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { launch, serve, watch } from './browser.mjs';
+import { launch, serve, watch, stored } from './browser.mjs';
 import { reference } from '../node/hostile.mjs';
 
 let browser;
@@ -37,23 +37,6 @@ async function open(context, url = '/') {
   await page.waitForSelector('main[aria-busy=false] .big-score');
   return { page, problems, dialogs, answer: (value) => answers.push(value) };
 }
-
-/** What IndexedDB holds, read by the page itself (no version: whatever version is there). */
-const stored = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const req = indexedDB.open('jobzone');
-  req.onerror = () => reject(req.error);
-  req.onsuccess = () => {
-    const db = req.result;
-    const names = [...db.objectStoreNames];
-    const tx = db.transaction(names);
-    const out = {};
-    for (const n of names) {
-      const r = tx.objectStore(n).getAll();
-      r.onsuccess = () => { out[n] = r.result; };
-    }
-    tx.oncomplete = () => { db.close(); resolve(out); };
-  };
-}));
 
 const notice = (page) => page.textContent('.notice');
 const waitNotice = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector('.notice')?.textContent ?? ''), re.source);

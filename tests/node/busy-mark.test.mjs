@@ -22,10 +22,15 @@ function clock() {
   };
 }
 
-test('an answer before the threshold draws no mark at all', () => {
+/** A mark with a 100 ms threshold on a hand-made clock, and the calls it made to draw itself. */
+function marked() {
   const c = clock();
   const calls = [];
-  const mark = busyMark((s) => calls.push(s), { after: 100, ...c });
+  return { c, calls, mark: busyMark((shown) => calls.push(shown), { after: 100, ...c }) };
+}
+
+test('an answer before the threshold draws no mark at all', () => {
+  const { c, calls, mark } = marked();
   mark.start();
   c.advance(99);
   mark.done();
@@ -35,9 +40,7 @@ test('an answer before the threshold draws no mark at all', () => {
 });
 
 test('a burst of requests answered quickly, as while a slider is dragged, never marks', () => {
-  const c = clock();
-  const calls = [];
-  const mark = busyMark((s) => calls.push(s), { after: 100, ...c });
+  const { c, calls, mark } = marked();
   for (let i = 0; i < 50; i++) {
     mark.start();
     c.advance(16);
@@ -47,9 +50,7 @@ test('a burst of requests answered quickly, as while a slider is dragged, never 
 });
 
 test('a slow answer is marked once at the threshold, then cleared once', () => {
-  const c = clock();
-  const calls = [];
-  const mark = busyMark((s) => calls.push(s), { after: 100, ...c });
+  const { c, calls, mark } = marked();
   mark.start();
   c.advance(100);
   assert.deepEqual(calls, [true]);

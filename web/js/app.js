@@ -18,9 +18,8 @@ import { analysesPart } from './app/analyses.js';
 import { inputPart } from './app/input.js';
 import { openPart } from './app/open.js';
 import { navigationPart } from './app/navigation.js';
+import { $ } from './app/context.js';
 import { scoringInput } from './lib/card.js'; // the prose is validated when opened or edited
-
-const $ = (id) => document.getElementById(id);
 
 /** The one state holder (state/store.js): the app writes the document's and its own fields. */
 const store = createStore();

@@ -4,12 +4,12 @@ import { busyMark } from '../engine/busy-mark.js';
 import { insightWorker } from '../engine/insight-client.js';
 import { renderPage } from '../render/page.js';
 import { scoringInput } from '../lib/card.js';
+import { lateBound } from './context.js';
 
 /** analyses: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function analysesPart(ctx) {
   const { setDoc, state } = ctx;
-  const pageModel = (...args) => ctx.pageModel(...args);
-  const titleSoon = (...args) => ctx.titleSoon(...args);
+  const { pageModel, titleSoon } = lateBound(ctx, ['pageModel', 'titleSoon']);
 
   /**
    * Once per frame at most, after the score itself is drawn and before the frame is painted: the

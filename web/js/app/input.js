@@ -8,14 +8,16 @@ import { refreshHistoryChart } from '../render/reasons.js';
 import { scoringInput } from '../lib/card.js';
 import { setAt, syncControls } from '../render/controls.js';
 import { parsePath } from '../lib/paths.js';
+import { lateBound } from './context.js';
 
 /** input: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function inputPart(ctx) {
   const { setDoc, state, store } = ctx;
-  const committed = (...args) => ctx.committed(...args);
-  const importFile = (...args) => ctx.importFile(...args);
-  const marksBaseline = (...args) => ctx.marksBaseline(...args);
-  const recompute = (...args) => ctx.recompute(...args);
+  const {
+    committed, importFile, marksBaseline, recompute,
+  } = lateBound(ctx, [
+    'committed', 'importFile', 'marksBaseline', 'recompute',
+  ]);
 
   /** Applies one edit to a copy; commits it only if the core accepts it (the last valid state stays). */
   function edit(mutate, { full = false } = {}) {
@@ -76,7 +78,7 @@ export function inputPart(ctx) {
     const el = event.target;
     if (el.dataset?.compareFind !== undefined) return ctx.compare.find(el.value);
     if (el.dataset?.text) {
-      setDoc({ mix: null });
+      if (state.mix) setDoc({ mix: null });
       const path = parsePath(el.dataset.text);
       const ok = edit((a) => setTextAt(a, path, el.value, { lines: el.dataset.lines === 'true', number: el.dataset.number === 'true' }), { full: true });
       if (ok && path[0] === 'history') refreshHistoryChart(state.refs, state.current);
@@ -93,7 +95,8 @@ export function inputPart(ctx) {
       syncControls(state.registry, state.current, marksBaseline()); // a share every other lock holds: it stays
       return;
     }
-    if (!isShare || state.mix?.index !== path[1]) setDoc({ mix: null });
+    // (Written only when it changes: no store write and no subscriber call on every slider move.)
+    if (state.mix && (!isShare || state.mix.index !== path[1])) setDoc({ mix: null });
     // The other tasks' mix when this slider started moving: time it releases goes back in that
     // proportion, even after a move to the end took every other share to 0.
     if (isShare && !state.mix) setDoc({ mix: { index: path[1], weights: state.current.tasks.map((t) => t.time_pct) } });

@@ -7,20 +7,16 @@ import { fetchRole } from '../catalog/catalog.js';
 import { notify } from '../render/own.js';
 import { renderPage } from '../render/page.js';
 import { siteUrl } from '../lib/site.js';
+import { lateBound, $ } from './context.js';
 
 /** navigation: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function navigationPart(ctx) {
   const { setDoc, state } = ctx;
-  const $ = (id) => document.getElementById(id);
-  const edit = (...args) => ctx.edit(...args);
-  const fail = (...args) => ctx.fail(...args);
-  const loadBaseline = (...args) => ctx.loadBaseline(...args);
-  const openAssessment = (...args) => ctx.openAssessment(...args);
-  const pageModel = (...args) => ctx.pageModel(...args);
-  const publishedBase = (...args) => ctx.publishedBase(...args);
-  const showStatus = (...args) => ctx.showStatus(...args);
-  const startGuide = (...args) => ctx.startGuide(...args);
-  const updateInsight = (...args) => ctx.updateInsight(...args);
+  const {
+    edit, fail, loadBaseline, openAssessment, pageModel, publishedBase, showStatus, startGuide, updateInsight,
+  } = lateBound(ctx, [
+    'edit', 'fail', 'loadBaseline', 'openAssessment', 'pageModel', 'publishedBase', 'showStatus', 'startGuide', 'updateInsight',
+  ]);
 
   /**
    * Every navigation (boot, a share link, search, Back) takes a ticket; after each await it checks

@@ -5,18 +5,16 @@ import { fetchRole } from '../catalog/catalog.js';
 import { isPlaceholderName } from '../tasks/task-actions.js';
 import { renderPage } from '../render/page.js';
 import { missingParts } from '../render/insight-view.js';
+import { lateBound, $ } from './context.js';
 
 /** open: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function openPart(ctx) {
   const { setApp, setDoc, state } = ctx;
-  const $ = (id) => document.getElementById(id);
-  const cancelFrame = (...args) => ctx.cancelFrame(...args);
-  const expectAdopted = (...args) => ctx.expectAdopted(...args);
-  const pageModel = (...args) => ctx.pageModel(...args);
-  const recompute = (...args) => ctx.recompute(...args);
-  const updateInsight = (...args) => ctx.updateInsight(...args);
-  const updateShareLimits = (...args) => ctx.updateShareLimits(...args);
-  const updateTitle = (...args) => ctx.updateTitle(...args);
+  const {
+    cancelFrame, expectAdopted, pageModel, recompute, updateInsight, updateShareLimits, updateTitle,
+  } = lateBound(ctx, [
+    'cancelFrame', 'expectAdopted', 'pageModel', 'recompute', 'updateInsight', 'updateShareLimits', 'updateTitle',
+  ]);
 
   /** The published role with this id ({id, assessment}), or null when there is none. */
   async function publishedBase(id) {

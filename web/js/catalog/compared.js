@@ -22,8 +22,12 @@ export function comparedRole(id, score, onChange = () => {}) {
         entry.role = { id, assessment, result: out.result, label: `Published: ${short}`, short };
         entry.state = 'ready';
       } else entry.state = 'missing';
-    }, () => roles.delete(id)) // a failed fetch is tried again next time
-      .finally(() => { for (const f of entry.waiting.splice(0)) f(); });
+      for (const f of entry.waiting.splice(0)) f();
+    }, () => {
+      // A failed fetch (offline, say) is tried again at the next drawing, not at once: nobody is
+      // called back, so a redraw cannot turn into a loop of failing fetches.
+      roles.delete(id);
+    });
   }
   if (entry.state === 'loading' && !entry.waiting.includes(onChange)) entry.waiting.push(onChange);
   return entry.role;

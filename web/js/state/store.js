@@ -94,11 +94,6 @@ const initialState = () => ({
   guide: null,
 });
 
-/**
- * @template {keyof typeof OWNERS} O
- * @typedef {(patch: Partial<Pick<State, any>>) => void} Writer
- */
-
 export function createStore() {
   const state = initialState();
   /** @type {Set<(state: Readonly<State>, change: {keys: string[]}) => void>} */
