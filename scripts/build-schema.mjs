@@ -54,6 +54,25 @@ const schema = {
   properties: {
     $schema: { type: 'string', maxLength: lim.max_name_chars, pattern: NO_CONTROL },
     format: { const: 'jobzone-assessment/1' },
+    kind: {
+      enum: ['published', 'derived', 'adjusted'],
+      description: 'what the document says it is: published (assessed by a person), derived (made by rules from public data; nobody assessed it), adjusted (a derived starting point someone changed). Only a site\'s build decides that a role is published: an app trusts no document\'s claim.',
+    },
+    derivation: object({
+      rule_version: name({ required: true, description: 'the version of the rules (core/methodology.json, derived.version)' }),
+      onet_soc: { type: 'string', pattern: '^\\d{2}-\\d{4}\\.\\d{2}$', description: 'the O*NET-SOC code' },
+      title: name({ description: "the occupation's O*NET title" }),
+      sources: list(prose({ required: true }), 'the data sources, with their versions'),
+      job_zone: { type: 'integer', minimum: 1, maximum: 5, description: "O*NET's job zone (preparation needed)" },
+      soc_group: object({
+        code: { type: 'string', pattern: '^\\d{2}-\\d{4}$' },
+        title: name({ required: true }),
+        year: { type: 'integer', minimum: 2000, maximum: 2100 },
+        employment: { type: 'integer', minimum: 0, maximum: 1000000000 },
+        median_annual_wage: { type: 'number', minimum: 0, maximum: 10000000 },
+        mean_annual_wage: { type: 'number', minimum: 0, maximum: 10000000 },
+      }, { required: ['code', 'title', 'year'], description: "the SOC group's US employment and wages (BLS): the group's figures, which several occupations may share" }),
+    }, { required: ['rule_version', 'onet_soc', 'sources'], description: 'where a derived document came from' }),
     id: { type: 'string', pattern: roleIdPattern(lim.max_id_chars).source },
     role: object({
       title: name({ required: true }),
@@ -68,7 +87,7 @@ const schema = {
       type: 'array', minItems: 1, maxItems: lim.max_tasks,
       description: `time_pct of all tasks adds up to ${inp.time_pct.total}`,
       items: object({
-        name: name({ required: true }),
+        name: text(lim.max_task_chars, { required: true, description: 'what the task is (a derived task: O*NET\'s statement, word for word)' }),
         time_pct: {
           type: 'number', minimum: inp.time_pct.min, maximum: inp.time_pct.max, multipleOf: inp.time_pct.step,
           description: "share of the working week, percent, in hundredths at most (validators need a float tolerance for multipleOf, e.g. ajv's multipleOfPrecision: 6)",
@@ -77,11 +96,21 @@ const schema = {
         impact: { enum: inp.impacts.map((i) => i.key), description: inp.impacts_text },
         rationale: prose({ description: 'why the task has its score' }),
         confidence: CONFIDENCE,
+        source: object({
+          task_id: { type: 'integer', minimum: 1, maximum: 999999999, description: "O*NET's Task ID" },
+          task_type: { enum: ['Core', 'Supplemental'], description: "O*NET's task type (absent: the task has none)" },
+          human_exposure: { enum: ['E0', 'E1', 'E2'], description: 'the human raters\' exposure label (GPTs-are-GPTs)' },
+          gpt4_exposure: { enum: ['E0', 'E1', 'E2'], description: "GPT-4's exposure label (GPTs-are-GPTs)" },
+          gpt4_automation: { enum: ['T0', 'T1', 'T2', 'T3', 'T4'], description: "GPT-4's automation level (GPTs-are-GPTs)" },
+        }, { required: ['task_id'], description: 'where a derived task came from; an edited task keeps it' }),
       }, { required: ['name', 'time_pct', 'score', 'impact'] }),
     },
     evidence: scale(inp.evidence, `market evidence, ${inp.evidence.min}..+${inp.evidence.max} per dimension`),
     barriers: scale(inp.barriers, `barriers to AI, ${inp.barriers.min}..${inp.barriers.max} per dimension`),
-    protective: scale(inp.protective, `protective principles, ${inp.protective.min}..${inp.protective.max} per dimension (not in the score)`),
+    protective: object(
+      Object.fromEntries(inp.protective.dimensions.map((d) => [d.key, { type: ['integer', 'null'], minimum: inp.protective.min, maximum: inp.protective.max, description: `${d.label} (null: not judged)` }])),
+      { required: inp.protective.dimensions.map((d) => d.key), description: `protective principles, ${inp.protective.min}..${inp.protective.max} per dimension, or null where nobody judged it (not in the score)` },
+    ),
     ai_growth_correlation: { type: 'integer', minimum: inp.ai_growth_correlation.min, maximum: inp.ai_growth_correlation.max },
     override: {
       oneOf: [{ type: 'null' }, {

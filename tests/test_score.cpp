@@ -255,6 +255,19 @@ TEST_CASE("quick screen rules") {
     CHECK_FALSE(inconclusive.quick_screen.zone.has_value());
 }
 
+TEST_CASE("a protective principle nobody judged: no quick screen, and the score does not move") {
+    Assessment a = test::reference();
+    const double before = score(a).score;
+    a.protective = {0, 1, 3};
+    a.protective_judged = {false, true, true};
+    Result r = score(a);
+    CHECK(r.score == before);
+    CHECK_FALSE(r.quick_screen.judged);
+    CHECK(r.quick_screen.likely.empty());
+    CHECK_FALSE(r.quick_screen.zone.has_value());
+    CHECK(r.quick_screen.text == "Protective principles not judged: no quick screen");
+}
+
 TEST_CASE("an override keeps the formula's figures and adds the final ones") {
     Assessment a = test::reference();
     a.assessor_override = Override{40.0, std::nullopt, std::nullopt, "Hiring froze this quarter"};

@@ -127,7 +127,7 @@ TEST_CASE("missing fields") {
     });
     INFO(all(e));
     CHECK_THAT(e, HasError("tasks[3].impact", "is required; must be one of displacement, augmentation, not_involved"));
-    CHECK_THAT(e, HasError("protective.embodied_physicality", "is required; must be an integer from 0 to 3"));
+    CHECK_THAT(e, HasError("protective.embodied_physicality", "is required; must be an integer from 0 to 3 (or null: not judged)"));
     CHECK_THAT(e, HasError("ai_growth_correlation", "is required; must be an integer from -2 to 2"));
 }
 
@@ -228,4 +228,61 @@ TEST_CASE("invalid UTF-8 is rejected") {
     auto e = errors_of(text);
     REQUIRE(e.size() == 1);
     CHECK_THAT(e[0].message, StartsWith("not valid JSON"));
+}
+
+TEST_CASE("a derived document: kind, derivation, task provenance, protective not judged") {
+    Json doc = test::reference_json();
+    doc["kind"] = "derived";
+    doc["derivation"] = Json::parse(R"({"rule_version": "onet-29.3-labels-1", "onet_soc": "29-1141.00", "title": "Registered Nurses",
+        "sources": ["O*NET 29.3"], "job_zone": 3,
+        "soc_group": {"code": "29-1141", "title": "Registered Nurses", "year": 2021, "employment": 3047530, "median_annual_wage": 77600}})");
+    doc["tasks"][0]["source"] = Json::parse(R"({"task_id": 8823, "task_type": "Core", "human_exposure": "E0", "gpt4_exposure": "E2", "gpt4_automation": "T2"})");
+    doc["tasks"][1]["source"] = Json::parse(R"({"task_id": 8824})");
+    doc["tasks"][1]["name"] = std::string(400, 'x');
+    doc["protective"]["embodied_physicality"] = nullptr;
+    ParseResult parsed = parse_assessment(doc.dump());
+    INFO(all(parsed.errors));
+    REQUIRE(parsed.ok());
+    const Assessment& a = *parsed.assessment;
+    CHECK(a.kind == "derived");
+    CHECK(a.derivation["onet_soc"] == "29-1141.00");
+    CHECK(a.tasks[0].source["gpt4_automation"] == "T2");
+    CHECK(a.protective_judged == std::vector<bool>{false, true, true});
+    CHECK(a.protective[0] == 0);
+    // It writes back as it was read: null stays null, provenance stays.
+    const Json back = to_json(a);
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        INFO(it.key());
+        CHECK(back[it.key()] == it.value());
+    }
+    CHECK(back.size() == doc.size());
+}
+
+TEST_CASE("a derived document's fields are checked by path") {
+    CHECK_THAT(errors_after([](Json& d) { d["kind"] = "assessed"; }),
+               HasError("kind", "must be one of published, derived, adjusted, got \"assessed\""));
+    CHECK_THAT(errors_after([](Json& d) { d["tasks"][2]["name"] = std::string(401, 'x'); }),
+               HasError("tasks[2].name", "must be text of at most 400 characters, got 401"));
+    CHECK_THAT(errors_after([](Json& d) { d["tasks"][2]["source"] = Json::parse(R"({"task_id": 0})"); }),
+               HasError("tasks[2].source.task_id", "must be an integer from 1 to 999999999, got 0"));
+    CHECK_THAT(errors_after([](Json& d) { d["tasks"][2]["source"] = Json::parse(R"({"task_id": 5, "human_exposure": "E3"})"); }),
+               HasError("tasks[2].source.human_exposure", "must be one of E0, E1, E2, got \"E3\""));
+    CHECK_THAT(errors_after([](Json& d) { d["tasks"][2]["source"] = Json::parse(R"({"task_id": 5, "gpt4_automation": "T5"})"); }),
+               HasError("tasks[2].source.gpt4_automation", "must be one of T0, T1, T2, T3, T4, got \"T5\""));
+    CHECK_THAT(errors_after([](Json& d) { d["tasks"][2]["source"] = Json::parse(R"({"task_id": 5, "task_type": "core"})"); }),
+               HasError("tasks[2].source.task_type", "must be one of Core, Supplemental, got \"core\""));
+    CHECK_THAT(errors_after([](Json& d) { d["derivation"] = Json::parse(R"({"rule_version": "x", "onet_soc": "29-1141", "sources": []})"); }),
+               HasError("derivation.onet_soc", "must be an O*NET-SOC code like \"29-1141.00\", got \"29-1141\""));
+    CHECK_THAT(errors_after([](Json& d) { d["derivation"] = Json::parse(R"({"onet_soc": "29-1141.00", "sources": []})"); }),
+               HasError("derivation.rule_version", "is required; must be text of at most 200 characters"));
+    CHECK_THAT(errors_after([](Json& d) {
+                   d["derivation"] = Json::parse(R"({"rule_version": "x", "onet_soc": "29-1141.00", "sources": [],
+                       "soc_group": {"code": "29-1141", "title": "T", "year": 2021, "employment": 1.5}})");
+               }),
+               HasError("derivation.soc_group.employment", "must be a whole number of jobs from 0 to 1000000000, got 1.5"));
+    CHECK_THAT(errors_after([](Json& d) { d["protective"]["embodied_physicality"] = "none"; }),
+               HasError("protective.embodied_physicality", "must be an integer from 0 to 3 (or null: not judged), got \"none\""));
+    // null is only for protective principles: nobody may leave a scored input out.
+    CHECK_THAT(errors_after([](Json& d) { d["barriers"]["physical_presence"] = nullptr; }),
+               HasError("barriers.physical_presence", "must be an integer from 0 to 2, got null"));
 }

@@ -34,7 +34,7 @@ export interface Result {
   zone_name: string;
   verdict: string;
   label: string;
-  quick_screen: { protective: number; growth: number; likely: string; zone: Zone | null; text: string; rule: string; status: 'published' | 'assumed' };
+  quick_screen: { protective: number; growth: number; likely: string; zone: Zone | null; text: string; rule: string; status: 'published' | 'assumed'; /** false when a protective principle is not judged (null): no screen. */ judged: boolean };
   /** Time share by impact key (the methodology's `inputs.impacts`). */
   split: Record<string, number>;
   time_share_3plus: number;

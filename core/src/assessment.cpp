@@ -234,6 +234,109 @@ void read_confidences(Checker& check, const Json& doc, Assessment& a, const Meth
     }
 }
 
+Json number_json(double d);
+
+// One of `allowed`, or an error naming them.
+std::optional<std::string> one_of(Checker& check, const Json& v, const std::string& path, std::initializer_list<const char*> allowed) {
+    std::string list;
+    for (const char* a : allowed) {
+        if (v.is_string() && v == a) return std::string(a);
+        list += (list.empty() ? "" : ", ") + std::string(a);
+    }
+    check.error(path, "must be one of " + list + ", got " + describe(v));
+    return std::nullopt;
+}
+
+// Text made only of digits and the given punctuation at fixed places: "29-1141.00" for "dd-dddd.dd".
+bool matches_code(const Json& v, const char* shape) {
+    if (!v.is_string()) return false;
+    const std::string& s = v.get_ref<const std::string&>();
+    std::string_view f(shape);
+    if (s.size() != f.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (f[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != f[i]) return false;
+    }
+    return true;
+}
+
+// A derived task's provenance: O*NET's Task ID and type, and the research labels it was scored from.
+Json read_task_source(Checker& check, const Json& v, const std::string& path) {
+    Json out = Json::object();
+    if (!check.object(v, path)) return out;
+    check.known_keys(v, path, {"task_id", "task_type", "human_exposure", "gpt4_exposure", "gpt4_automation"});
+    if (const Json* id = check.member(v, path, "task_id", true, "must be O*NET's Task ID, an integer from 1 to 999999999")) {
+        if (auto n = check.integer(*id, path_key(path, "task_id"), 1, 999999999)) out["task_id"] = *n;
+    }
+    if (const Json* t = check.member(v, path, "task_type", false, "")) {
+        if (auto s = one_of(check, *t, path_key(path, "task_type"), {"Core", "Supplemental"})) out["task_type"] = *s;
+    }
+    for (const char* key : {"human_exposure", "gpt4_exposure"}) {
+        if (const Json* e = check.member(v, path, key, false, "")) {
+            if (auto s = one_of(check, *e, path_key(path, key), {"E0", "E1", "E2"})) out[key] = *s;
+        }
+    }
+    if (const Json* t = check.member(v, path, "gpt4_automation", false, "")) {
+        if (auto s = one_of(check, *t, path_key(path, "gpt4_automation"), {"T0", "T1", "T2", "T3", "T4"})) out["gpt4_automation"] = *s;
+    }
+    return out;
+}
+
+// Where a derived document came from: the rule version, the O*NET-SOC code, the sources and the
+// SOC group's employment and wages (the group's figures, not the occupation's).
+Json read_derivation(Checker& check, const Json& v, const Limits& lim) {
+    const std::string path = "derivation";
+    Json out = Json::object();
+    if (!check.object(v, path)) return out;
+    check.known_keys(v, path, {"rule_version", "onet_soc", "title", "sources", "job_zone", "soc_group"});
+    const std::string expect_name = "must be text of at most " + std::to_string(lim.max_name_chars) + " characters";
+    if (const Json* r = check.member(v, path, "rule_version", true, expect_name)) {
+        if (auto s = check.text(*r, path_key(path, "rule_version"), lim.max_name_chars, true)) out["rule_version"] = *s;
+    }
+    if (const Json* c = check.member(v, path, "onet_soc", true, "must be an O*NET-SOC code like \"29-1141.00\"")) {
+        if (matches_code(*c, "dd-dddd.dd")) out["onet_soc"] = *c;
+        else check.error(path_key(path, "onet_soc"), "must be an O*NET-SOC code like \"29-1141.00\", got " + describe(*c));
+    }
+    if (const Json* t = check.member(v, path, "title", false, "")) {
+        if (auto s = check.text(*t, path_key(path, "title"), lim.max_name_chars, true)) out["title"] = *s;
+    }
+    if (const Json* s = check.member(v, path, "sources", true, "must be a list of the data sources used")) {
+        if (auto l = check.text_list(*s, path_key(path, "sources"), lim.max_list_items, lim.max_text_chars)) out["sources"] = *l;
+    }
+    if (const Json* z = check.member(v, path, "job_zone", false, "")) {
+        if (auto n = check.integer(*z, path_key(path, "job_zone"), 1, 5)) out["job_zone"] = *n;
+    }
+    if (const Json* g = check.member(v, path, "soc_group", false, "")) {
+        const std::string gp = path_key(path, "soc_group");
+        if (check.object(*g, gp)) {
+            Json group = Json::object();
+            check.known_keys(*g, gp, {"code", "title", "year", "employment", "median_annual_wage", "mean_annual_wage"});
+            if (const Json* c = check.member(*g, gp, "code", true, "must be a SOC code like \"29-1141\"")) {
+                if (matches_code(*c, "dd-dddd")) group["code"] = *c;
+                else check.error(path_key(gp, "code"), "must be a SOC code like \"29-1141\", got " + describe(*c));
+            }
+            if (const Json* t = check.member(*g, gp, "title", true, expect_name)) {
+                if (auto s = check.text(*t, path_key(gp, "title"), lim.max_name_chars, true)) group["title"] = *s;
+            }
+            if (const Json* y = check.member(*g, gp, "year", true, "must be a year from 2000 to 2100")) {
+                if (auto n = check.integer(*y, path_key(gp, "year"), 2000, 2100)) group["year"] = *n;
+            }
+            if (const Json* e = check.member(*g, gp, "employment", false, "")) {
+                if (auto n = check.number(*e, path_key(gp, "employment"), 0, 1e9)) {
+                    if (std::floor(*n) == *n) group["employment"] = static_cast<long long>(*n);
+                    else check.error(path_key(gp, "employment"), "must be a whole number of jobs from 0 to 1000000000, got " + describe(*e));
+                }
+            }
+            for (const char* key : {"median_annual_wage", "mean_annual_wage"}) {
+                if (const Json* w = check.member(*g, gp, key, false, "")) {
+                    if (auto n = check.number(*w, path_key(gp, key), 0, 1e7)) group[key] = number_json(*n);
+                }
+            }
+            out["soc_group"] = std::move(group);
+        }
+    }
+    return out;
+}
+
 std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& path, const Methodology& m) {
     std::vector<Task> tasks;
     const Limits& lim = m.limits;
@@ -260,9 +363,9 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
             shares_ok = false;
             continue;
         }
-        check.known_keys(t, tp, {"name", "time_pct", "score", "impact", "rationale", "confidence"});
-        if (const Json* n = check.member(t, tp, "name", true, "must be text of at most " + std::to_string(lim.max_name_chars) + " characters")) {
-            task.name = check.text(*n, path_key(tp, "name"), lim.max_name_chars, true).value_or("");
+        check.known_keys(t, tp, {"name", "time_pct", "score", "impact", "rationale", "confidence", "source"});
+        if (const Json* n = check.member(t, tp, "name", true, "must be text of at most " + std::to_string(lim.max_task_chars) + " characters")) {
+            task.name = check.text(*n, path_key(tp, "name"), lim.max_task_chars, true).value_or("");
         }
         std::optional<double> share;
         if (const Json* s = check.member(t, tp, "time_pct", true, expect_share)) {
@@ -298,6 +401,7 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
         }
         task.rationale = text_or_empty(check, t, tp, "rationale", lim.max_text_chars);
         if (const Json* c = check.member(t, tp, "confidence", false, "")) task.confidence = read_confidence(check, *c, path_key(tp, "confidence"), m);
+        if (const Json* s = check.member(t, tp, "source", false, "")) task.source = read_task_source(check, *s, path_key(tp, "source"));
         tasks.push_back(std::move(task));
     }
     const Rational total = mul(rational(total_units), step);
@@ -309,9 +413,11 @@ std::vector<Task> read_tasks(Checker& check, const Json& v, const std::string& p
     return tasks;
 }
 
-std::vector<int> read_scale(Checker& check, const Json& doc, const char* key, const DimensionScale& scale) {
+// `judged`, when given, accepts null for a dimension nobody judged (read as 0, marked false).
+std::vector<int> read_scale(Checker& check, const Json& doc, const char* key, const DimensionScale& scale,
+                            std::vector<bool>* judged = nullptr) {
     std::vector<int> values;
-    std::string expect = range_text("an integer", scale.range.min, scale.range.max);
+    std::string expect = range_text("an integer", scale.range.min, scale.range.max) + (judged ? " (or null: not judged)" : "");
     const Json* v = check.member(doc, "", key, true,
                                  "must be an object of " + std::to_string(scale.dimensions.size()) + " integer scores");
     if (!v || !check.object(*v, key)) return values;
@@ -327,6 +433,19 @@ std::vector<int> read_scale(Checker& check, const Json& doc, const char* key, co
     }
     for (const Dimension& d : scale.dimensions) {
         const Json* s = check.member(*v, key, d.key.c_str(), true, expect);
+        if (judged) judged->push_back(!(s && s->is_null()));
+        if (judged && s && s->is_null()) {
+            values.push_back(0);
+            continue;
+        }
+        if (judged && s) {  // the message says null is allowed too
+            double x = s->is_number() ? s->get<double>() : NAN;
+            if (!std::isfinite(x) || std::floor(x) != x || x < scale.range.min || x > scale.range.max) {
+                check.error(path_key(key, d.key), expect + ", got " + describe(*s));
+                values.push_back(0);
+                continue;
+            }
+        }
         values.push_back(s ? check.integer(*s, path_key(key, d.key), scale.range.min, scale.range.max).value_or(0) : 0);
     }
     return values;
@@ -587,7 +706,7 @@ ParseResult assessment_from_json(const Json& doc, const NumberTexts* number_text
     check.known_keys(doc, "", {"$schema", "format", "id", "role", "tasks", "evidence", "barriers", "protective",
                                "ai_growth_correlation", "override", "neighbours", "rationale", "summary",
                                "seniority_note", "reinstatement", "commentary", "outlook", "sources", "assessed",
-                               "history", "live_tracked", "confidence"});
+                               "history", "live_tracked", "confidence", "kind", "derivation"});
     Assessment a;
     std::string format_expect = std::string("must be \"") + kAssessmentFormat + "\"";
     if (const Json* f = check.member(doc, "", "format", true, format_expect)) {
@@ -603,6 +722,10 @@ ParseResult assessment_from_json(const Json& doc, const NumberTexts* number_text
             check.error("id", "must be 1 to " + std::to_string(m.limits.max_id_chars) + " lowercase letters, digits and dashes, got " + describe(*id));
         }
     }
+    if (const Json* k = check.member(doc, "", "kind", false, "")) {
+        if (auto s = one_of(check, *k, "kind", {kKinds[0], kKinds[1], kKinds[2]})) a.kind = *s;
+    }
+    if (const Json* d = check.member(doc, "", "derivation", false, "")) a.derivation = read_derivation(check, *d, m.limits);
     if (const Json* r = check.member(doc, "", "role", true, "must be an object with at least a title")) {
         a.role = read_role(check, *r, "role", m.limits);
     }
@@ -611,7 +734,7 @@ ParseResult assessment_from_json(const Json& doc, const NumberTexts* number_text
     }
     a.evidence = read_scale(check, doc, "evidence", m.evidence);
     a.barriers = read_scale(check, doc, "barriers", m.barriers);
-    a.protective = read_scale(check, doc, "protective", m.protective);
+    a.protective = read_scale(check, doc, "protective", m.protective, &a.protective_judged);
     if (const Json* g = check.member(doc, "", "ai_growth_correlation", true,
                                      range_text("an integer", m.growth.min, m.growth.max))) {
         a.ai_growth_correlation = check.integer(*g, "ai_growth_correlation", m.growth.min, m.growth.max).value_or(0);
@@ -641,6 +764,8 @@ Json to_json(const Assessment& a) {
     Json doc = Json::object();
     doc["format"] = kAssessmentFormat;
     if (!a.id.empty()) doc["id"] = a.id;
+    if (!a.kind.empty()) doc["kind"] = a.kind;
+    if (!a.derivation.empty()) doc["derivation"] = a.derivation;
     Json role = Json::object();
     role["title"] = a.role.title;
     auto optional_text = [&role](const char* key, const std::string& value) {
@@ -662,12 +787,16 @@ Json to_json(const Assessment& a) {
         task["impact"] = t.impact;
         if (!t.rationale.empty()) task["rationale"] = t.rationale;
         if (!t.confidence.empty()) task["confidence"] = t.confidence;
+        if (!t.source.empty()) task["source"] = t.source;
         tasks.push_back(std::move(task));
     }
     doc["tasks"] = std::move(tasks);
     doc["evidence"] = scale_json(m.evidence, a.evidence);
     doc["barriers"] = scale_json(m.barriers, a.barriers);
     doc["protective"] = scale_json(m.protective, a.protective);
+    for (std::size_t i = 0; i < a.protective_judged.size() && i < m.protective.dimensions.size(); ++i) {
+        if (!a.protective_judged[i]) doc["protective"][m.protective.dimensions[i].key] = nullptr;
+    }
     doc["ai_growth_correlation"] = a.ai_growth_correlation;
     if (a.assessor_override) {
         const Override& o = *a.assessor_override;

@@ -245,6 +245,7 @@ std::optional<Methodology> parse_methodology(std::string_view text, std::string&
     const std::string lp = "limits";
     m.limits = Limits{r.count(lim, "max_input_bytes", lp), r.count(lim, "max_depth", lp),
                       r.count(lim, "max_tasks", lp),       r.count(lim, "max_name_chars", lp),
+                      r.count(lim, "max_task_chars", lp),
                       r.count(lim, "max_text_chars", lp),  r.count(lim, "max_list_items", lp),
                       r.count(lim, "max_neighbours", lp),  r.count(lim, "max_url_chars", lp),
                       r.count(lim, "max_id_chars", lp)};

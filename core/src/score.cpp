@@ -336,7 +336,9 @@ Result score(const Assessment& a) {
     QuickScreen& qs = r.quick_screen;
     qs.protective = r.totals.protective;
     qs.growth = r.totals.growth;
+    for (bool judged : a.protective_judged) qs.judged = qs.judged && judged;
     for (const ScreenRule& rule : m.quick_screen) {
+        if (!qs.judged) break;
         if (!holds_exact(rule.when, exact)) continue;
         qs.likely = rule.likely;
         qs.zone = rule.zone;
@@ -345,8 +347,8 @@ Result score(const Assessment& a) {
         r.rules.push_back(fired(rule.info));
         break;
     }
-    qs.text = "Protective " + std::to_string(qs.protective) + " + Correlation " + std::to_string(qs.growth) + " = " +
-              qs.likely;
+    qs.text = qs.judged ? "Protective " + std::to_string(qs.protective) + " + Correlation " + std::to_string(qs.growth) + " = " + qs.likely
+                        : "Protective principles not judged: no quick screen";
 
     for (const CompositionPart& part : m.composition) {
         r.composition.push_back(Points{part.key, part.label, part.weight * to_double(exact.get(part.metric)) / part.scale_max});
@@ -442,6 +444,7 @@ Json to_json(const Result& r) {
     screen["text"] = qs.text;
     screen["rule"] = qs.rule_id;
     screen["status"] = qs.status;
+    screen["judged"] = qs.judged;
     Json& split = out["split"] = Json::object();
     for (const ImpactShare& share : r.split) split[share.key] = share.time_pct;
     out["time_share_3plus"] = r.time_share_3plus;

@@ -26,6 +26,34 @@ const BEYOND_SCHEMA = [
   ['input size, depth, duplicate keys, lone surrogates (read before any schema)', (e) => e.path === '(root)' || /^\[0\]/.test(e.path)],
 ];
 
+/** The importer's expected fixture documents, and each broken in the fields a derived document adds. */
+function derivedDocuments() {
+  const dir = path.join(root, 'tests/data/onet-fixture/expected');
+  const docs = fs.readdirSync(dir).filter((f) => f.startsWith('onet-')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  const edits = [
+    (d) => { d.kind = 'assessed'; },
+    (d) => { d.kind = 'adjusted'; },
+    (d) => { d.tasks[0].source.task_id = 0; },
+    (d) => { d.tasks[0].source.human_exposure = 'E3'; },
+    (d) => { d.tasks[0].source.gpt4_automation = 'T5'; },
+    (d) => { d.tasks[0].source.task_type = 'core'; },
+    (d) => { d.tasks[0].source.extra = 1; },
+    (d) => { delete d.tasks[0].source.task_id; },
+    (d) => { d.tasks[0].name = 'x'.repeat(400); },
+    (d) => { d.tasks[0].name = 'x'.repeat(401); },
+    (d) => { d.derivation.onet_soc = '29-1141'; },
+    (d) => { delete d.derivation.rule_version; },
+    (d) => { d.derivation.job_zone = 6; },
+    (d) => { d.derivation.soc_group = { code: '29-1141', title: 'T', year: 2021, employment: 1.5 }; },
+    (d) => { d.derivation.soc_group = { code: '29-1141.00', title: 'T', year: 2021 }; },
+    (d) => { d.protective.embodied_physicality = 'none'; },
+    (d) => { d.protective.embodied_physicality = 2; },
+    (d) => { d.barriers.physical_presence = null; },
+  ];
+  return docs.flatMap((doc, i) => [[`derived ${doc.id}`, JSON.stringify(doc)],
+    ...edits.map((edit, k) => { const d = structuredClone(doc); edit(d); return [`derived ${i} edit ${k}`, JSON.stringify(d)]; })]);
+}
+
 test('the committed schema is the one the methodology writes', () => {
   execFileSync(process.execPath, [path.join(root, 'scripts/build-schema.mjs'), '--check']);
 });
@@ -41,6 +69,7 @@ test('schema and validator agree on 600+ documents', () => {
     ...Array.from({ length: 100 }, (_, i) => [`broken ${i}`, JSON.stringify(broken(i))]),
     ...Array.from({ length: 200 }, (_, i) => [`broken reasons ${i}`, JSON.stringify(brokenReasons(i))]),
     ...hostileDocuments().filter((d) => d.text !== null).map((d) => [`hostile: ${d.name}`, d.text]),
+    ...derivedDocuments(),
   ];
   assert.ok(documents.length >= 600, `${documents.length} documents`);
   const tally = { both: 0, neither: 0, beyond: new Map() };

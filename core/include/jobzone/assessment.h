@@ -21,6 +21,9 @@ struct Task {
     std::string impact;  // a key of the methodology's impacts
     std::string rationale;  // optional
     std::string confidence;  // optional: "sure", "roughly" or "unsure" ("" = the methodology's default)
+    // Where a derived task came from (optional): {task_id, task_type, human_exposure, gpt4_exposure,
+    // gpt4_automation}, kept as validated. An edited task keeps it.
+    Json source = Json::object();
 };
 
 struct Role {
@@ -48,13 +51,22 @@ struct Override {
     std::string reason;
 };
 
+// What a document says it is. Only a site's build decides that a role is published; a document's
+// own claim is kept but trusted by nobody (README: "Kinds").
+inline constexpr const char* kKinds[] = {"published", "derived", "adjusted"};
+
 struct Assessment {
     std::string id;  // optional
+    std::string kind;  // optional: one of kKinds ("" = not said)
+    // A derived document's provenance (optional): {rule_version, onet_soc, title, sources,
+    // job_zone, soc_group}, kept as validated.
+    Json derivation = Json::object();
     Role role;
     std::vector<Task> tasks;
     std::vector<int> evidence;    // in methodology().evidence.dimensions order
     std::vector<int> barriers;    // in methodology().barriers.dimensions order
-    std::vector<int> protective;  // in methodology().protective.dimensions order
+    std::vector<int> protective;  // in methodology().protective.dimensions order (0 where not judged)
+    std::vector<bool> protective_judged;  // false where the document gives null: nobody judged it
     int ai_growth_correlation = 0;
     std::optional<Override> assessor_override;
     std::vector<Neighbour> neighbours;

@@ -115,6 +115,7 @@ struct Limits {
     std::size_t max_depth = 0;
     std::size_t max_tasks = 0;
     std::size_t max_name_chars = 0;
+    std::size_t max_task_chars = 0;   // a task's name: O*NET's statements run to 332 characters
     std::size_t max_text_chars = 0;
     std::size_t max_list_items = 0;
     std::size_t max_neighbours = 0;

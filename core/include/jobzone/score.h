@@ -32,6 +32,7 @@ struct QuickScreen {
     std::string text;                  // "Protective 4 + Correlation 2 = Likely Green (Accelerated)"
     std::string rule_id;
     std::string status;
+    bool judged = true;                // false when a protective principle is not judged: no screen
 };
 
 struct Totals {
