@@ -2,6 +2,7 @@
 // names, copies the data, writes _headers, generates the service worker (Workbox) and
 // precompressed .gz/.br copies, and the published roles (scripts/publish.mjs).
 // Usage: node scripts/build-site.mjs [--roles DIR] [--out DIR] [--base-url URL] [--default ID] [--no-previews] [--image-cache DIR]
+//        [--no-derived | --derived]   (the derived O*NET catalog: built with the default roles folder only, unless told)
 import * as esbuild from 'esbuild';
 import { generateSW } from 'workbox-build';
 import crypto from 'node:crypto';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeEngine, publishRoles } from './publish.mjs';
 import { CSP, headerRules, headersFile } from './headers.mjs';
 import { zoneStylesheet } from '../web/js/lib/zones.js';
+import { writeCatalog, reportLines, SOURCES, DERIVED_OUT } from './import-onet.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(root, 'web');
@@ -60,7 +62,8 @@ export async function generateServiceWorker(out) {
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
     // Per-role pages, badges and oEmbed answers are for other sites and crawlers: not precached.
-    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'og/**', ...perRole],
+    // data/titles.json (every other name of every occupation, 1 MB) is fetched when a search needs it.
+    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'og/**', 'data/titles.json', ...perRole],
     swDest: path.join(out, 'sw.js'),
     // No navigation fallback: only the app's own pages open from the cache (the start page at any
     // query, through the precache's directoryIndex and ignored parameters; role pages below).
@@ -99,6 +102,29 @@ export async function generateServiceWorker(out) {
   });
 }
 
+/**
+ * The derived catalog (scripts/import-onet.mjs) in build/catalog/derived, made again only when the
+ * sources, the rules (core/methodology.json) or the importer changed: a stamp of their bytes.
+ */
+export function derivedCatalog({ out = DERIVED_OUT, log = (line) => {} } = {}) {
+  const inputs = [path.join(root, 'core/methodology.json'), path.join(root, 'scripts/import-onet.mjs'),
+    ...['onet-29.3', 'gpts-are-gpts'].flatMap((d) => fs.readdirSync(path.join(SOURCES, d)).sort().map((f) => path.join(SOURCES, d, f)))];
+  const digest = crypto.createHash('sha256');
+  for (const file of inputs) digest.update(path.relative(root, file)).update(fs.readFileSync(file));
+  const stamp = path.join(path.dirname(out), 'stamp');
+  const key = digest.digest('hex');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key && fs.existsSync(out)) {
+    log('derived catalog: up to date (build/catalog)');
+    return out;
+  }
+  const started = performance.now();
+  const result = writeCatalog(out);
+  for (const line of reportLines(result).slice(0, 4)) log(`derived catalog: ${line}`);
+  log(`derived catalog: imported in ${((performance.now() - started) / 1000).toFixed(1)} s (the list of skipped occupations: build/catalog/import-report.json)`);
+  fs.writeFileSync(stamp, key);
+  return out;
+}
+
 /** Regenerates the service worker of a built site (after a file in it changed), compressed too. */
 export async function refreshServiceWorker(out) {
   const result = await generateServiceWorker(out);
@@ -130,10 +156,16 @@ function precompress(out, only = () => true) {
 
 /**
  * @param {string} [out]
- * @param {{baseUrl?: string | null, rolesDir?: string, defaultId?: string | null, previews?: boolean, imageCache?: string,
+ * @param {{baseUrl?: string | null, rolesDir?: string, derived?: boolean, defaultId?: string | null, previews?: boolean, imageCache?: string,
  *   log?: (line: string) => void}} [options]
  */
-export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null, rolesDir = path.join(web, 'data/roles'), defaultId = null, previews = true, imageCache = undefined, log = (line) => {} } = {}) {
+export async function buildSite(out = path.join(root, 'dist'), {
+  baseUrl = null, rolesDir = path.join(web, 'data/roles'), derived = undefined, defaultId = null, previews = true, imageCache = undefined, log = (line) => {},
+} = {}) {
+  // The derived catalog joins the published roles of web/data/roles (another roles folder, as the
+  // tests and the scale check give, builds alone unless `derived` says otherwise).
+  const withDerived = derived ?? path.resolve(rolesDir) === path.join(web, 'data/roles');
+  const derivedDir = withDerived ? derivedCatalog({ log }) : null;
   fs.rmSync(out, { recursive: true, force: true });
   const assets = path.join(out, 'assets');
   fs.mkdirSync(assets, { recursive: true });
@@ -230,10 +262,11 @@ export async function buildSite(out = path.join(root, 'dist'), { baseUrl = null,
     outfile: path.join(out, 'embed-frame.js'),
     logLevel: 'warning',
   });
-  // Each published role's page, card, badge and oEmbed answer, computed by the core.
+  // Each catalog role's page, card, badge and oEmbed answer (published and derived), computed by the core.
   const engine = await nodeEngine(glue, wasm);
   const shell = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
-  names.roles = (await publishRoles({ out, rolesDir, engine, baseUrl, shell, defaultId, previews, imageCache, log, engineFiles: { glue, wasm } })).length;
+  const cards = await publishRoles({ out, rolesDir, derivedDir, engine, baseUrl, shell, defaultId, previews, imageCache, log, engineFiles: { glue, wasm } });
+  names.roles = cards.length;
   const { count, size } = await generateServiceWorker(out);
   // The headers, from one table (scripts/headers.mjs): _headers for static hosts and the dev
   // server; `node scripts/headers.mjs nginx DIST` writes nginx's configuration from it.
@@ -265,13 +298,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
   flag('--previews');
   const previews = !flag('--no-previews');
+  const derived = flag('--no-derived') ? false : flag('--derived') ? true : undefined;
   if (baseUrl && !/^https?:\/\/[^\s]+\/$/.test(baseUrl)) throw new Error(`--base-url must be an http(s) URL ending in "/", got ${baseUrl}`);
   if (!baseUrl) console.log('note: no --base-url given, so oEmbed answers and role pages carry relative links (an oEmbed consumer needs absolute ones).');
   const out = outDir ?? args[0] ? path.resolve(outDir ?? args[0]) : undefined;
   const started = performance.now();
   let built;
   try {
-    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, defaultId, previews,
+    built = await buildSite(out, { baseUrl, rolesDir: rolesDir ? path.resolve(rolesDir) : undefined, derived, defaultId, previews,
       imageCache: imageCache ? path.resolve(imageCache) : undefined, log: (line) => console.log(line) });
   } catch (error) {
     console.error(`build-site: ${error.message}`);

@@ -126,7 +126,8 @@ export const occupationId = (code, methodology) => `${methodology.derived.id_pre
 
 /**
  * Every derived assessment (its category: the SOC major group's name, as BLS words it): {documents: [{id, document}], skipped: [{code, title, reason}],
- * titles: {id: [other names]}, counts}. `sources` from readSources; `methodology` the parsed
+ * titles: {id: {reported: [...], alternate: [...]}} (the names workers reported, then O*NET's other
+ * alternate titles, each without the title or a name already listed), counts}. `sources` from readSources; `methodology` the parsed
  * core/methodology.json.
  */
 export function importCatalog(sources, methodology) {
@@ -143,15 +144,19 @@ export function importCatalog(sources, methodology) {
     tasksOf.get(t['O*NET-SOC Code']).push(t);
   }
   const zoneOf = new Map(sources.jobZones.map((z) => [z['O*NET-SOC Code'], Number(z['Job Zone'])]));
-  const namesOf = new Map();
-  const addName = (code, name) => {
-    const n = String(name ?? '').replace(/\s+/g, ' ').trim();
-    if (!n) return;
-    if (!namesOf.has(code)) namesOf.set(code, new Set());
-    namesOf.get(code).add(n);
+  const namesOf = (rows, column) => {
+    const map = new Map();
+    for (const r of rows) {
+      const n = String(r[column] ?? '').replace(/\s+/g, ' ').trim();
+      if (!n) continue;
+      if (!map.has(r['O*NET-SOC Code'])) map.set(r['O*NET-SOC Code'], new Set());
+      map.get(r['O*NET-SOC Code']).add(n);
+    }
+    return map;
   };
-  for (const r of sources.reported) addName(r['O*NET-SOC Code'], r['Reported Job Title']);
-  for (const r of sources.alternate) addName(r['O*NET-SOC Code'], r['Alternate Title']);
+  const reportedOf = namesOf(sources.reported, 'Reported Job Title');
+  const alternateOf = namesOf(sources.alternate, 'Alternate Title');
+  const sorted = (list) => list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const documents = [];
   const skipped = [];
@@ -237,7 +242,9 @@ export function importCatalog(sources, methodology) {
       },
     };
     documents.push({ id, document });
-    titles[id] = [...(namesOf.get(code) ?? [])].filter((n) => n !== o.Title.trim()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const reported = sorted([...(reportedOf.get(code) ?? [])].filter((n) => n !== o.Title.trim()));
+    const alternate = sorted([...(alternateOf.get(code) ?? [])].filter((n) => n !== o.Title.trim() && !reported.includes(n)));
+    titles[id] = { reported, alternate };
     counts.made += 1;
     counts.tasks += tasks.length;
   }

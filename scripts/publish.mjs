@@ -44,7 +44,7 @@ export async function nodeEngine(glue, wasmFile) {
  * Reads and validates every *.json in `rolesDir` (sorted by name). Returns the roles
  * [{id, file, assessment}]; throws with every problem, one per line, "file: path: message".
  */
-export function readRoles(rolesDir, engine) {
+export function readRoles(rolesDir, engine, kind = 'published') {
   const files = fs.readdirSync(rolesDir).filter((f) => f.endsWith('.json')).sort();
   const problems = [];
   const roles = [];
@@ -70,7 +70,8 @@ export function readRoles(rolesDir, engine) {
     else if (seen.has(id)) problems.push(`${file}: id: “${id}” is also the id of ${seen.get(id)}`);
     else {
       seen.set(id, file);
-      roles.push({ id, file, assessment: checked.assessment });
+      // The folder decides the kind, whatever the file says (README: "Kinds").
+      roles.push({ id, file, assessment: { ...checked.assessment, kind } });
     }
   }
   if (files.length === 0) problems.push(`${rolesDir}: no assessment files (*.json)`);
@@ -83,14 +84,25 @@ export function readRoles(rolesDir, engine) {
  * count), and data/search.json, the names of every role, loaded when first searched or compared
  * (compact rows [id, title, seniority, category, aliases]). A role's file is data/roles/<id>.json.
  */
-function catalogOf(roles, defaultId) {
-  const index = { format: 'jobzone-catalog/2', default: roles.some((r) => r.id === defaultId) ? defaultId : roles[0].id, count: roles.length };
-  const rows = roles.map(({ id, assessment: { role: r } }) => {
-    const row = [id, r.title, r.seniority ?? '', r.category ?? '', r.aliases ?? []];
+function catalogOf(roles, defaultId, titles = {}) {
+  const published = roles.filter((r) => r.assessment.kind !== 'derived');
+  const index = {
+    format: 'jobzone-catalog/2',
+    default: published.some((r) => r.id === defaultId) ? defaultId : (published[0] ?? roles[0]).id,
+    count: roles.length,
+    published: published.length,
+    derived: roles.length - published.length,
+  };
+  // A derived role's row ends with "d" (its kind), and its aliases are the titles workers reported
+  // (O*NET's other alternate titles are in data/titles.json).
+  const rows = roles.map(({ id, assessment: { role: r, kind } }) => {
+    const aliases = kind === 'derived' ? titles[id]?.reported ?? [] : r.aliases ?? [];
+    const row = [id, r.title, r.seniority ?? '', r.category ?? '', aliases, kind === 'derived' ? 'd' : ''];
     while (row.length > 2 && (row.at(-1) === '' || (Array.isArray(row.at(-1)) && !row.at(-1).length))) row.pop();
     return row;
   });
-  return { index, search: { format: 'jobzone-search/1', roles: rows } };
+  const alternate = Object.fromEntries(roles.filter((r) => titles[r.id]?.alternate?.length).map((r) => [r.id, titles[r.id].alternate]));
+  return { index, search: { format: 'jobzone-search/1', roles: rows }, titles: { format: 'jobzone-titles/1', roles: alternate } };
 }
 
 /**
@@ -98,14 +110,20 @@ function catalogOf(roles, defaultId) {
  * index.html (the role pages are made from it); baseUrl: the site's absolute URL, or null;
  * engineFiles: {glue, wasm}, to render a large catalog on worker threads (one per core, at most 4).
  */
-export async function publishRoles({ out, rolesDir, engine, baseUrl = null, shell, defaultId = null, engineFiles = null,
+export async function publishRoles({ out, rolesDir, derivedDir = null, engine, baseUrl = null, shell, defaultId = null, engineFiles = null,
   previews = true, imageCache = IMAGE_CACHE, log = (line) => {} }) {
-  const roles = readRoles(rolesDir, engine);
+  const published = readRoles(rolesDir, engine, 'published');
+  const derived = derivedDir ? readRoles(derivedDir, engine, 'derived') : [];
+  const clash = derived.filter((d) => published.some((p) => p.id === d.id));
+  if (clash.length) throw new Error(`the catalog has ${clash.length} problem${clash.length === 1 ? '' : 's'}:\n${clash.map((d) => `${d.file}: id: “${d.id}” is also the id of a published role`).join('\n')}`);
+  const roles = [...published, ...derived];
   const images = previews ? imageCache : null;
   if (!images) log('no preview images (--no-previews): link previews will show no picture');
-  const catalog = catalogOf(roles, defaultId);
+  const titlesFile = derivedDir ? path.join(path.dirname(derivedDir), 'titles.json') : null;
+  const catalog = catalogOf(roles, defaultId, titlesFile && fs.existsSync(titlesFile) ? JSON.parse(fs.readFileSync(titlesFile, 'utf8')) : {});
   write(out, 'data/index.json', `${JSON.stringify(catalog.index)}\n`);
   write(out, 'data/search.json', `${JSON.stringify(catalog.search)}\n`);
+  if (derived.length) write(out, 'data/titles.json', `${JSON.stringify(catalog.titles)}\n`);
   const threads = Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
   let cards;
   let made = 0;
@@ -227,9 +245,12 @@ function rolePage(shell, { card, assessment, html, baseUrl, image = false }) {
   const name = plainLine(cardName(card));
   const up = '../../';
   const abs = (p) => (baseUrl ? new URL(p, baseUrl).href : `${up}${p}`);
-  const title = `${name}: ${card.display_score} ${card.label} · jobzone`;
-  const headline = `${name}: ${card.display_score}/${card.max}, ${card.label}`;
-  const description = clip(assessment.summary
+  const derived = card.kind === 'derived';
+  const title = `${name}: ${card.display_score} ${card.label}${derived ? ' (derived, not assessed)' : ''} · jobzone`;
+  const headline = `${name}: ${card.display_score}/${card.max}, ${card.label}${derived ? ' (derived starting point)' : ''}`;
+  const description = derived
+    ? clip(`A starting point derived from O*NET task statements and language-model exposure labels, not an assessment: ${card.display_score}/${card.max}, ${card.label}. Nobody has assessed it; every input adjustable.`, 200)
+    : clip(assessment.summary
     ? `${card.display_score}/${card.max}, ${card.label}. ${assessment.summary}`
     : `${name} scores ${card.display_score}/${card.max} for exposure to AI displacement: ${card.label}, ${card.verdict}. JobZone method; every input adjustable.`, 200);
   const head = [
@@ -299,6 +320,7 @@ ${roles.map(({ id, assessment }) => `<url><loc>${xml(abs(`roles/${id}/`))}</loc>
   // history but an assessment date gives one entry for its current score.
   const entries = [];
   roles.forEach(({ id, assessment: a }, i) => {
+    if (a.kind === 'derived') return; // nobody assessed it: no score change to announce
     const card = cards[i];
     const name = cardName(card);
     const changes = a.history?.length ? a.history : a.assessed ? [{ date: a.assessed, score: card.score, label: card.label }] : [];

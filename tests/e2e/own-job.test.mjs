@@ -16,11 +16,11 @@ test('a search with no match offers to assess that job yourself, by keyboard alo
   await page.goto(`${server.url}/`);
   await page.waitForSelector('main[aria-busy=false] .big-score');
   await page.locator('#role-search').focus();
-  await page.keyboard.type('Nurse <i>ICU</i>');
-  assert.match(await page.textContent('#role-results'), /No published role matches\..*Assess “Nurse <i>ICU<\/i>” yourself/s);
+  await page.keyboard.type('Xylofrob <i>ICU</i>');
+  assert.match(await page.textContent('#role-results'), /No role matches\..*Assess “Xylofrob <i>ICU<\/i>” yourself/s);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.guide [data-text="role.title"]')?.value === 'Nurse <i>ICU</i>');
-  assert.match(await page.textContent('.notice'), /Your own assessment of “Nurse <i>ICU<\/i>”, step by step/);
+  await page.waitForFunction(() => document.querySelector('.guide [data-text="role.title"]')?.value === 'Xylofrob <i>ICU</i>');
+  assert.match(await page.textContent('.notice'), /Your own assessment of “Xylofrob <i>ICU<\/i>”, step by step/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'guide-h', 'focus on the first step of the guided path');
   assert.equal(await page.locator('.role-page i').count(), 0, 'the title stays text');
   assert.deepEqual(problems, []);
@@ -81,7 +81,7 @@ test('a blank start shows no score until a task has its own name and is confirme
   const problems = watch(page);
   await page.goto(`${server.url}/`);
   await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.locator('#role-search').fill('truck driver');
+  await page.locator('#role-search').fill('xylofrob driver');
   await page.keyboard.press('Enter');
   // The guide's result step, skipped to at once, says what is missing instead of a number.
   await page.getByRole('navigation', { name: 'Guided steps' }).getByRole('button', { name: /^Result\b/ }).click();
@@ -93,7 +93,7 @@ test('a blank start shows no score until a task has its own name and is confirme
   assert.equal(await page.isVisible('.big-score'), false, 'no number before the work is described');
   assert.equal(await page.isVisible('#verdict'), false);
   assert.match(await page.textContent('.missing'), /No score yet.*Name at least one task/s);
-  assert.equal(await page.title(), 'truck driver: no score yet · jobzone');
+  assert.equal(await page.title(), 'xylofrob driver: no score yet · jobzone');
   await page.reload();
   await page.waitForSelector('.missing:not([hidden])');
   assert.equal(await page.isVisible('.big-score'), false, 'still pending after a reload');
@@ -105,7 +105,7 @@ test('a blank start shows no score until a task has its own name and is confirme
   await page.waitForSelector('.big-score', { state: 'visible' });
   assert.match(await page.textContent('.notice'), /Your first score: \d+\.\d/);
   assert.equal(await page.locator('[data-action=confirm-task]:visible').count(), 0);
-  await page.waitForFunction(() => /^truck driver: \d+\.\d/.test(document.title));
+  await page.waitForFunction(() => /^xylofrob driver: \d+\.\d/.test(document.title));
   assert.deepEqual(problems, []);
   await context.close();
 });

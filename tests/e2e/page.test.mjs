@@ -154,6 +154,7 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
   fs.cpSync(path.join(root, 'dist'), dir, { recursive: true });
   const { syntheticAssessment } = await import('../node/corpus.mjs');
   const names = JSON.parse(fs.readFileSync(path.join(dir, 'data/search.json'), 'utf8'));
+  names.roles = names.roles.filter((r) => r[5] !== 'd'); // the published roles, then 500 synthetic ones
   for (let i = 1; i <= 500; i++) {
     const a = syntheticAssessment(i);
     a.role.title = `Synthetic role ${String(i).padStart(3, '0')}`;
@@ -161,6 +162,7 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     names.roles.push([a.id, a.role.title, '', a.role.category ?? '']);
   }
   fs.writeFileSync(path.join(dir, 'data/search.json'), JSON.stringify(names));
+  for (const ext of ['.gz', '.br']) fs.rmSync(path.join(dir, `data/search.json${ext}`), { force: true }); // the shipped names, compressed
   const big = await serve(dir);
   try {
     const context = await browser.newContext();
@@ -171,12 +173,12 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     // The names load when the search box is first used; each keystroke then redraws the list.
     const shownFor = (query, n) => page.waitForFunction(([q, count]) => document.getElementById('role-search').value === q
       && document.querySelectorAll('#role-results a[data-role]').length === count, [query, n]);
-    await page.getByLabel('Search published roles').fill('synthetic role 042');
+    await page.getByLabel('Search roles and occupations').fill('synthetic role 042');
     await shownFor('synthetic role 042', 1);
-    await page.getByLabel('Search published roles').fill('synthetic');
+    await page.getByLabel('Search roles and occupations').fill('synthetic');
     await shownFor('synthetic', 20);
     await page.waitForFunction(() => /480 more/.test(document.getElementById('role-results').textContent));
-    await page.getByLabel('Search published roles').fill('role 137');
+    await page.getByLabel('Search roles and occupations').fill('role 137');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Synthetic role 137'));
     assert.match(page.url(), /\?role=synthetic-137$/);
@@ -190,7 +192,7 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     // an unknown id says so and opens the default role
     await again.goto(`${big.url}/?role=no-such-role`);
     await again.waitForSelector('main[aria-busy=false] .big-score');
-    assert.match(await again.textContent('#status'), /No published role is called "no-such-role"/);
+    assert.match(await again.textContent('#status'), /No role in this catalog is called "no-such-role"/);
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
@@ -202,10 +204,15 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
 test('the shipped catalog lists each role file once, under its id, and each is valid', () => {
   const names = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/search.json'), 'utf8'));
   const files = fs.readdirSync(path.join(root, 'web/data/roles'));
-  assert.equal(names.roles.length, files.length);
-  for (const [id, title] of names.roles) {
+  // The published files, then the importer's derived documents (build/catalog/derived).
+  const derived = fs.readdirSync(path.join(root, 'build/catalog/derived'));
+  assert.equal(names.roles.length, files.length + derived.length);
+  assert.deepEqual(names.roles.filter((r) => r[5] === 'd').map((r) => `${r[0]}.json`).sort(), derived.sort());
+  for (const [id, title, , , , kind] of names.roles) {
     const doc = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/roles', `${id}.json`), 'utf8'));
-    assert.ok(nativeScore(doc).score >= 0);
+    // (Every derived document is validated natively and in wasm by tests/node/import.test.mjs.)
+    if (kind !== 'd') assert.ok(nativeScore(doc).score >= 0);
+    assert.equal(doc.kind, kind === 'd' ? 'derived' : 'published');
     assert.equal(doc.id, id);
     assert.equal(doc.role.title, title);
   }

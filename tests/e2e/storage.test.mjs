@@ -315,7 +315,7 @@ test('Reset to published and picking a role in search keep unsaved edits aside, 
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction((s) => document.querySelector('.big-score').textContent === s, edited);
   // The search picker, over the same edits.
-  await page.getByLabel('Search published roles').fill('research');
+  await page.getByLabel('Search roles and occupations').fill('research');
   await page.locator('#role-results li').first().click();
   await waitNotice(page, /was set aside/);
   assert.equal(await page.textContent('.big-score'), '61.9');

@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importCatalog, readSources, writeCatalog, parseDelimited, apportion, blsNumber, SOURCES } from '../../scripts/import-onet.mjs';
 import { nodeEngine } from '../../scripts/publish.mjs';
+import { tempDir } from '../tmp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.join(root, 'tests/data/onet-fixture');
@@ -29,7 +29,7 @@ test('parsing: quoted fields, doubled quotes, a byte-order mark, BLS numbers', (
 });
 
 test('the fixture imports to the expected documents, titles and report', () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-import-'));
+  const out = tempDir('import');
   const result = writeCatalog(path.join(out, 'derived'), { sourcesDir: fixture, methodology });
   const expected = path.join(fixture, 'expected');
   const made = fs.readdirSync(path.join(out, 'derived')).sort();
@@ -61,8 +61,8 @@ test('the fixture imports to the expected documents, titles and report', () => {
   assert.equal(doc('onet-29-2012-01').role.category, 'Other occupations');
   assert.deepEqual(doc('onet-11-1031-00').derivation.soc_group, { code: '11-1031', title: 'Legislators', year: 2021, employment: 44590, median_annual_wage: 37270, mean_annual_wage: 57110 });
   // Odd characters in titles are kept as written.
-  assert.ok(result.titles['onet-11-9041-01'].length > 0);
-  assert.ok(Object.values(result.titles).flat().some((t) => /[&/()]/.test(t)));
+  assert.ok(result.titles['onet-11-9041-01'].alternate.length > 0);
+  assert.ok(Object.values(result.titles).flatMap((t) => [...t.reported, ...t.alternate]).some((t) => /[&/()]/.test(t)));
   // Every input nobody judged: the middle, not sure; protective principles null.
   assert.deepEqual(leg.evidence, { job_posting_trends: 0, company_actions: 0, wage_trends: 0, ai_tool_maturity: 0, expert_consensus: 0 });
   assert.ok(Object.values(leg.barriers).every((v) => v === 1));
@@ -97,7 +97,7 @@ test('the full import: counts, reasons, and every document valid natively and in
     assert.ok(checked.ok, `${id}: ${JSON.stringify(checked.errors)}`);
     assert.equal(Math.round(document.tasks.reduce((s, t) => s + Math.round(t.time_pct * 100), 0)), 10000, id);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobzone-import-'));
+  const dir = tempDir('import');
   const files = documents.map(({ id, document }) => {
     const file = path.join(dir, `${id}.json`);
     fs.writeFileSync(file, JSON.stringify(document));

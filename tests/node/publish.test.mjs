@@ -70,12 +70,17 @@ test('the role page is the whole page rendered at build time: readable, with its
 });
 
 test('the catalog is generated from the role files: a small index, and the names for search', () => {
-  assert.deepEqual(JSON.parse(read('data/index.json')), { format: 'jobzone-catalog/2', default: ROLE, count: 1 });
-  assert.deepEqual(JSON.parse(read('data/search.json')), {
-    format: 'jobzone-search/1',
-    roles: [[ROLE, 'AI Research Engineer', 'Mid-Senior', 'AI Research & Governance',
-      ['AI Research Assistant', 'AI Research Scientist', 'AI Researcher', 'Machine Learning Researcher', 'ML Researcher']]],
-  });
+  // The published role, then the derived O*NET catalog (build/catalog/derived, from scripts/import-onet.mjs).
+  const derived = fs.readdirSync(path.join(root, 'build/catalog/derived')).length;
+  assert.deepEqual(JSON.parse(read('data/index.json')), { format: 'jobzone-catalog/2', default: ROLE, count: 1 + derived, published: 1, derived });
+  const search = JSON.parse(read('data/search.json'));
+  assert.equal(search.format, 'jobzone-search/1');
+  assert.deepEqual(search.roles[0], [ROLE, 'AI Research Engineer', 'Mid-Senior', 'AI Research & Governance',
+    ['AI Research Assistant', 'AI Research Scientist', 'AI Researcher', 'Machine Learning Researcher', 'ML Researcher']]);
+  assert.equal(search.roles.length, 1 + derived);
+  assert.deepEqual(search.roles.find((r) => r[0] === 'onet-53-3032-00').slice(0, 4),
+    ['onet-53-3032-00', 'Heavy and Tractor-Trailer Truck Drivers', '', 'Transportation and Material Moving Occupations']);
+  assert.ok(search.roles.slice(1).every((r) => r.at(-1) === 'd'));
   assert.ok(fs.existsSync(path.join(dist, 'data/roles', `${ROLE}.json`)), 'each role under its id');
   assert.equal(fs.existsSync(path.join(root, 'web/data/index.json')), false, 'no catalog kept by hand');
 });

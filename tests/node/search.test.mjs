@@ -68,7 +68,7 @@ test('on 2,000 synthetic names, every prefix query finds exactly the roles a pla
 test('what a search found, in words for a status line', async () => {
   const { matchWords } = await import('../../web/js/catalog/search.js');
   assert.equal(matchWords(null), '');
-  assert.equal(matchWords({ results: [], total: 0 }), 'No published role matches.');
+  assert.equal(matchWords({ results: [], total: 0 }), 'No role matches.');
   assert.equal(matchWords({ results: [{}], total: 1 }), '1 role matches.');
   assert.equal(matchWords({ results: [{}, {}], total: 2 }), '2 roles match.');
   assert.equal(matchWords({ results: Array(8).fill({}), total: 150 }), '150 roles match; the best 8 are shown.');

@@ -89,7 +89,7 @@ export function navigationPart(ctx) {
     if (!current()) return false;
     if (!assessment) {
       if (id === state.catalog.default) throw new Error('this site\'s default role is missing');
-      showStatus(`No published role is called "${named(id)}". Showing the default role instead.`, true);
+      showStatus(`No role in this catalog is called "${named(id)}". Showing the default role instead.`, true);
       return openRole(state.catalog.default, { current });
     }
     // The first page opened: over prerendered markup, or while the page is out of sight (boot shows

@@ -6,6 +6,7 @@ import { isPlaceholderName } from '../tasks/task-actions.js';
 import { renderPage } from '../render/page.js';
 import { missingParts } from '../render/insight-view.js';
 import { lateBound, $ } from './context.js';
+import { baselineWord, ownKind, withKind } from '../lib/kind.js';
 
 /** open: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function openPart(ctx) {
@@ -35,6 +36,9 @@ export function openPart(ctx) {
    * `prepared`: {first, skeleton, registry, text} made ahead in tasks of their own (takeoverParts).
    */
   function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null, from = null, pending = false, prepared = null } = {}) {
+    // Your own is never published, whatever a file or link claims; begun from a derived starting
+    // point, it is adjusted from one (lib/kind.js). A catalog role keeps the kind the build gave it.
+    if (mode === 'own' && (assessment.kind ?? null) !== ownKind(assessment)) assessment = withKind(assessment, ownKind(assessment));
     const first = prepared?.first ?? state.engine.score(assessment);
     if (!first.ok) {
       const detail = first.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
@@ -51,7 +55,7 @@ export function openPart(ctx) {
       current: structuredClone(assessment), startResult: first.result, clean: clean ?? text, insight: null,
       locked: assessment.tasks.map(() => false), result: null, opened: state.opened + 1,
     });
-    const origin = from ?? (baseline ? `${baseline.role.title} (published)` : mode === 'own' ? 'a blank template' : '');
+    const origin = from ?? (baseline ? `${baseline.role.title} (${baselineWord(baseline).toLowerCase()})` : mode === 'own' ? 'a blank template' : '');
     const skeleton = prepared?.skeleton ?? drawSkeleton({
       assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
       own: mode === 'own', origin, locked: state.locked, source: fingerprint(text),
@@ -106,10 +110,25 @@ export function openPart(ctx) {
       else if (el.tagName === 'SELECT') {
         const initial = Math.max(0, [...el.options].findIndex((o) => o.defaultSelected));
         changed = el.selectedIndex !== initial;
-      } else changed = el.value !== el.defaultValue;
+      } else if (el.type === 'range') changed = Number(el.value) !== sanitizedRange(el);
+      else changed = el.value !== el.defaultValue;
       if (changed) moved.push({ el, value: el.value, checked: el.checked });
     }
     return moved;
+  }
+
+  /**
+   * The value a range input shows for its markup's value: the browser keeps it within min..max and
+   * on a step (a share of 4.77% on a slider of whole points shows 5), so only a move differs from it.
+   */
+  function sanitizedRange(el) {
+    const min = Number(el.min || 0);
+    const max = Number(el.max || 100);
+    const step = Number(el.step || 1);
+    const raw = el.defaultValue === '' ? (min + max) / 2 : Number(el.defaultValue);
+    if (!Number.isFinite(raw)) return Number(el.value);
+    const onStep = min + Math.round((Math.min(max, Math.max(min, raw)) - min) / step) * step;
+    return Math.min(max, onStep);
   }
 
   /** Gives the app each early move, as if made now: the control's value, then its input and change events. */

@@ -20,7 +20,7 @@ export async function fetchJson(url) {
 export const loadCatalog = () => fetchJson('data/index.json');
 
 let listPromise = null;
-/** Every published role [{id, title, seniority, category, aliases}] and its search index, loaded once. */
+/** Every catalog role [{id, title, seniority, category, aliases, derived?}] and its search index, loaded once. */
 export function roleIndex() {
   listPromise ??= fetchJson('data/search.json').then((data) => {
     const index = buildIndex(data.roles);
@@ -89,8 +89,10 @@ export function wirePicker({ input, list, count, onPick, onAssess }) {
       const { results, total } = search(index, query, MAX_SHOWN);
       fill(list,
         results.map(({ role: r }) => h('li', null, h('a', { href: siteUrl(`?role=${encodeURIComponent(r.id)}`).href, 'data-role': r.id },
-          r.title, r.seniority ? h('span', { class: 'muted' }, ` (${r.seniority})`) : null))),
-        total === 0 ? h('li', { class: 'muted' }, 'No published role matches.') : null,
+          r.title, r.seniority ? h('span', { class: 'muted' }, ` (${r.seniority})`) : null,
+          // A derived starting point says so in the list too (nobody assessed it).
+          r.derived ? h('span', { class: 'kind-tag derived' }, ' · derived') : null))),
+        total === 0 ? h('li', { class: 'muted' }, 'No role matches.') : null,
         total > MAX_SHOWN ? h('li', { class: 'muted' }, `${total - MAX_SHOWN} more: type more of the name`) : null,
         // Any job can be scored: the visitor's own assessment, starting from what they typed.
         query && onAssess ? h('li', { class: 'assess-own' }, h('a', { href: '#', 'data-assess': query }, `Assess “${query}” yourself`)) : null);

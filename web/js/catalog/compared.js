@@ -19,7 +19,7 @@ export function comparedRole(id, score, onChange = () => {}) {
       const out = assessment ? score(assessment) : null;
       if (out?.ok) {
         const short = `${assessment.role.title}${assessment.role.seniority ? ` (${assessment.role.seniority})` : ''}`;
-        entry.role = { id, assessment, result: out.result, label: `Published: ${short}`, short };
+        entry.role = { id, assessment, result: out.result, label: `${assessment.kind === 'derived' ? 'Derived' : 'Published'}: ${short}`, short };
         entry.state = 'ready';
       } else entry.state = 'missing';
       for (const f of entry.waiting.splice(0)) f();

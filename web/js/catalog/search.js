@@ -15,12 +15,12 @@ const TYPO_MIN = 4;
 
 /**
  * The index of a list of roles [{id, title, seniority, category, aliases}] (or the compact rows of
- * data/search.json: [id, title, seniority, category, aliases]): for each distinct word, the roles
+ * data/search.json: [id, title, seniority, category, aliases, "d" for a derived role]): for each distinct word, the roles
  * that have it and how much it counts there (typed arrays), and each role's rank by title.
  */
 export function buildIndex(list) {
   const roles = list.map((r) => (Array.isArray(r)
-    ? { id: r[0], title: r[1], seniority: r[2] || undefined, category: r[3] || undefined, aliases: r[4] || [] }
+    ? { id: r[0], title: r[1], seniority: r[2] || undefined, category: r[3] || undefined, aliases: r[4] || [], ...(r[5] === 'd' ? { derived: true } : {}) }
     : r));
   const found = new Map(); // word -> Map(role index -> field weight)
   roles.forEach((r, i) => {
@@ -162,7 +162,7 @@ function find(index, qs, limit) {
 /** What a search found, in words for a status line: {results, total} or null (nothing asked). */
 export function matchWords(found) {
   if (!found) return '';
-  if (found.total === 0) return 'No published role matches.';
+  if (found.total === 0) return 'No role matches.';
   const count = `${found.total} ${found.total === 1 ? 'role matches' : 'roles match'}`;
   return found.total > found.results.length ? `${count}; the best ${found.results.length} are shown.` : `${count}.`;
 }

@@ -22,12 +22,12 @@ export function compareFeature(app) {
 
   function options() {
     const out = [];
-    if (state.baseline) out.push({ key: 'baseline', label: `Published: ${state.baseline.role.title} (the baseline)`, assessment: state.baseline });
+    if (state.baseline) out.push({ key: 'baseline', label: `${state.baseline.kind === 'derived' ? 'Derived' : 'Published'}: ${state.baseline.role.title} (the baseline)`, assessment: state.baseline });
     out.push({ key: 'current', label: `This assessment: ${state.current.role.title}`, assessment: state.current });
     const listed = !catalog ? [] : catalog.roles.length <= LISTED_ROLES ? catalog.roles
       : catalog.roles.filter((r) => picked.has(r.id) || state.compare?.includes(`published:${r.id}`));
     for (const r of listed) {
-      out.push({ key: `published:${r.id}`, label: `Published: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: peekCompared(r.id)?.assessment ?? null });
+      out.push({ key: `published:${r.id}`, label: `${r.derived ? 'Derived' : 'Published'}: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: peekCompared(r.id)?.assessment ?? null });
     }
     for (const r of state.savedList) out.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
     return out;

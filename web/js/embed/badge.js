@@ -25,7 +25,8 @@ const el = (name, a, body = '') => `<${name}${attrs(a)}>${body}</${name}>`;
  */
 export function badgeSvg(card) {
   const zone = ZONE[card.zone] ?? ZONE.YELLOW;
-  const left = 'AI exposure';
+  // A derived starting point says so: nobody assessed it.
+  const left = card.kind === 'derived' ? 'AI exposure (derived)' : card.kind === 'adjusted' ? 'AI exposure (adjusted)' : 'AI exposure';
   const right = `${card.display_score}/${card.max} · ${card.label}`;
   const pad = 7;
   const lw = Math.ceil(textWidth(left) + pad * 2);
@@ -33,7 +34,8 @@ export function badgeSvg(card) {
   const width = lw + rw;
   const height = 20;
   const role = plainLine(`${card.title}${card.seniority ? ` (${card.seniority})` : ''}`);
-  const alt = `AI exposure of ${role}: ${card.display_score} out of ${card.max}, ${card.label} (JobZone method)`;
+  const alt = `AI exposure of ${role}: ${card.display_score} out of ${card.max}, ${card.label} (JobZone method${card.kind === 'derived'
+    ? '; derived from O*NET data and research labels, not assessed' : card.kind === 'adjusted' ? '; adjusted from a derived starting point' : ''})`;
   const text = (x, w, value, colour) => el('text', {
     x: x + w / 2, y: 14, fill: colour, 'text-anchor': 'middle', textLength: Math.max(1, w - pad * 2).toFixed(1), lengthAdjust: 'spacingAndGlyphs',
   }, xmlText(value));

@@ -306,6 +306,7 @@ class JobzoneScore extends HTMLElement {
       h('span', { part: 'title', class: 'title' }, titleText),
       h('div', { class: 'row' }, h('span', null, scoreEl, h('span', { class: 'of' }, `/${card.max}`)), badge),
       h('span', { part: 'bar' }, zoneBar(card.zones, card.score)),
+      card.kind === 'derived' ? h('span', { part: 'kind', class: 'note' }, 'Derived from O*NET tasks and research labels; nobody has assessed it.') : null,
       h('div', { class: 'foot' }, h('span', null, h('span', { class: 'wide' }, 'AI exposure, '), 'JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment')));
     if (live) el.append(this.calculator());
     else if (waiting !== null) {

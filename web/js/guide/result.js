@@ -46,14 +46,14 @@ export function resultView({ state, m, unsure, chosen, other, choices, large, fo
         [x.down ? `one step down gives ${x.down.display}` : null, x.up ? `one step up gives ${x.up.display}` : null].filter(Boolean).join(', '), '.'))),
       insight.best_move ? h('p', null, `Moving ${insight.best_move.points} points of time from “${state.current.tasks[insight.best_move.from].name}” to “${state.current.tasks[insight.best_move.to].name}” would give ${insight.best_move.display_score}.`) : null,
     ] : null,
-    h('h2', null, 'Compare with a published role'),
-    h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, 'Published role'),
+    h('h2', null, 'Compare with a role of the catalog'),
+    h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, 'Catalog role'),
       h('select', { 'data-g': 'compare' },
         h('option', { value: '', selected: !chosen }, large ? 'Find one below' : 'Choose a role'),
         choices.map((x) => h('option', { value: x.id, selected: x.id === chosen }, `${x.title}${x.seniority ? ` (${x.seniority})` : ''}`)))),
     // A large catalog is searched, not listed in the select.
     large ? roleFinder({
-      id: 'guide-compare-find', countId: 'guide-found-count', label: 'Find a published role', attrs: { 'data-g': 'compare-find' },
+      id: 'guide-compare-find', countId: 'guide-found-count', label: 'Find a role to compare with', attrs: { 'data-g': 'compare-find' },
       pick: { 'data-gaction': 'compare-pick' }, query: findQuery, found,
     }) : null,
     // The published role first, yours second: the change is yours minus it, as in Compare.

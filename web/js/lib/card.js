@@ -40,6 +40,8 @@ export function cardOf(id, assessment, result, m) {
     label: result.final.label,
     verdict: zone?.verdict ?? result.verdict,
     tasks: assessment.tasks.length,
+    // A derived starting point (or one adjusted from it) says so on every card, badge and preview.
+    ...(assessment.kind === 'derived' || assessment.kind === 'adjusted' ? { kind: assessment.kind } : {}),
     zones: m.zones.map((z) => ({ zone: z.zone, name: z.name, min: z.min })),
     method: m.format,
   };

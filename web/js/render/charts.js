@@ -25,7 +25,7 @@ export function gauge(value, min, max, text) {
  * Positions are percentages (no viewBox), so the text is never stretched.
  * zones: [{zone, min, verdict}] highest first.
  */
-export function zoneBar({ zones, score, scoreText = score1(score), published, neighbours, title, band, bandWords }) {
+export function zoneBar({ zones, score, scoreText = score1(score), published, neighbours, title, band, bandWords, baseWord = 'published' }) {
   const P = (v) => `${Math.min(Math.max(v, 0), 100)}%`;
   const parts = [];
   // (Drawn highest zone first, as before: the markup of prerendered pages stays the same.)
@@ -48,7 +48,7 @@ export function zoneBar({ zones, score, scoreText = score1(score), published, ne
   parts.push(s('text', { class: 'axis', x: 0, y: 80 }, '0'));
   parts.push(s('text', { class: 'axis', x: '100%', y: 80, 'text-anchor': 'end' }, '100'));
   const label = `Where ${title} sits on the 0 to 100 scale: ${scoreText}` +
-    (published === null ? '' : `, published ${score1(published)}`) +
+    (published === null ? '' : `, ${baseWord} ${score1(published)}`) +
     (band ? `; if each judgment were one step off, ${bandWords} of outcomes between ${band.display?.p10 ?? score1(band.p10)} and ${band.display?.p90 ?? score1(band.p90)}` : '') +
     (neighbours.length ? `; neighbours ${neighbours.map((n) => `${n.title} ${score1(n.score)}`).join(', ')}` : '');
   return s('svg', { class: 'zonebar', width: '100%', height: 84, role: 'img', 'aria-label': label }, parts);

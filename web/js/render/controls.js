@@ -81,10 +81,25 @@ function setValue(input, value) {
  * slider move changes one or a few of up to 150 controls).
  */
 export function syncControls(registry, current, published) {
+  // What the starting figures are called: a derived starting point is nobody's published figure.
+  const baseWord = published && (published.kind === 'derived' || published.derivation) ? 'derived' : 'published';
   for (const c of registry.values()) {
     const { path } = c;
     const value = getAt(current, path);
     if (value === undefined) continue;
+    if (value === null) { // a protective principle nobody judged: the slider rests at its lowest, and says so
+      if (c.shown === null) continue;
+      c.shown = null;
+      c.shownBefore = undefined;
+      setValue(c.input, c.input.getAttribute('min') ?? '0');
+      c.input.setAttribute('aria-valuetext', 'not judged');
+      if (c.output) c.output.textContent = '–';
+      if (c.level) c.level.textContent = 'Not judged: nobody has judged this yet';
+      c.row.classList.add('unjudged');
+      c.was.textContent = '';
+      continue;
+    }
+    if (c.row.classList.contains('unjudged')) c.row.classList.remove('unjudged');
     // The control's own value always (the one just moved may have been held back, by a lock, say).
     if (c.input.value !== String(value)) setValue(c.input, String(value));
     const before = published ? getAt(published, path) : undefined;
@@ -104,7 +119,7 @@ export function syncControls(registry, current, published) {
     }
     const changed = published !== null && before !== undefined && before !== value;
     if (c.row.classList.contains('changed') !== changed) c.row.classList.toggle('changed', changed);
-    const note = changed ? `changed, published ${c.format(before)}` : '';
+    const note = changed ? `changed, ${baseWord} ${c.format(before)}` : '';
     if (c.was.textContent !== note) c.was.textContent = note;
   }
 }

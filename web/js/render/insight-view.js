@@ -6,6 +6,7 @@ import { fixed, signed, signed1, pct, bandShare } from '../lib/format.js';
 import { zoneBar, tornado } from './charts.js';
 import { zoneOdds } from '../lib/zones.js';
 import { patchWhen, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
+import { baselineWord } from '../lib/kind.js';
 
 /**
  * The zone bar, drawn once per frame from the result and its analyses (the range band), with a
@@ -15,20 +16,21 @@ export function renderBar(refs, { methodology: m, result: res, insight, assessme
   const band = insight?.uncertainty ?? null;
   const neighbours = neighboursOf(assessment, published);
   const title = assessment.role.title;
-  const key = [res.display.score, band ? [band.p10, band.p50, band.p90].join() : '', publishedResult?.score ?? '', title, neighbours.length].join('|');
+  const word = baselineWord(published ?? assessment).toLowerCase(); // "published", or "derived"
+  const key = [word, res.display.score, band ? [band.p10, band.p50, band.p90].join() : '', publishedResult?.score ?? '', title, neighbours.length].join('|');
   patchWhen(noted, refs.bar, key, () => [zoneBar({
     zones: m.zones, score: res.score, scoreText: res.display.score, published: publishedResult ? publishedResult.score : null, neighbours, title, band,
-    bandWords: bandShare(m),
-  }), barLegend({ band, published: Boolean(publishedResult), neighbours: neighbours.length > 0, bandWords: bandShare(m) })]);
+    bandWords: bandShare(m), baseWord: word,
+  }), barLegend({ band, published: Boolean(publishedResult), neighbours: neighbours.length > 0, bandWords: bandShare(m), baseWord: word })]);
 }
 
 /** What each mark on the zone bar means; only the marks drawn are listed. */
-function barLegend({ band, published, neighbours, bandWords }) {
+function barLegend({ band, published, neighbours, bandWords, baseWord = 'published' }) {
   const item = (cls, text) => h('li', null, h('span', { class: `lg ${cls}`, 'aria-hidden': 'true' }), text);
   // (Named by the words before it: a list cannot carry aria-label of its own.)
   return h('div', { class: 'bar-key' }, h('p', { class: 'visually-hidden' }, 'Key to the bar:'), h('ul', { class: 'bar-legend' },
     item('lg-me', 'this assessment'),
-    published ? item('lg-published', 'published score') : null,
+    published ? item('lg-published', `${baseWord} score`) : null,
     neighbours ? item('lg-neighbour', 'neighbouring roles') : null,
     band ? item('lg-band', `${bandWords} of outcomes if each judgment were one step off`) : null));
 }

@@ -4,6 +4,8 @@ import { h, fill, patch } from '../lib/dom.js';
 import { fixed, signed, signed1, pct, totalRange, bandShare } from '../lib/format.js';
 import { zoneOdds } from '../lib/zones.js';
 import { confidenceWords } from './insight-view.js';
+import { ATTRIBUTION, DERIVED_CAVEATS, DERIVED_SENTENCE, baselineWord } from '../lib/kind.js';
+import { sourceLine, wagesLine } from './derived.js';
 
 export function renderToolbar(refs, { mode }) {
   const b = (action, label, extra = {}) => h('button', { type: 'button', class: 'btn', 'data-action': action, ...extra }, label);
@@ -90,7 +92,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
         return;
       }
       for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
-        if (['role', 'neighbours', 'id', 'override', 'format'].includes(k) && !path) continue;
+        if (['role', 'neighbours', 'id', 'override', 'format', 'kind', 'derivation'].includes(k) && !path) continue;
         walk(x[k], y[k], path ? `${path}${Array.isArray(x) ? `[${k}]` : `.${k}`}` : k);
       }
     };
@@ -98,21 +100,27 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
   }
   const max = (scale) => totalRange(scale).max;
   const taskMax = m.inputs.task_score.max;
-  const dims = (scale, values) => scale.dimensions.map((d) => `${d.label} ${signed(values[d.key])}`).join(' · ');
+  const dims = (scale, values) => scale.dimensions.map((d) => `${d.label} ${values[d.key] === null ? 'not judged' : signed(values[d.key])}`).join(' · ');
+  const derived = a.derivation || a.kind === 'derived' || a.kind === 'adjusted';
   const u = insight?.uncertainty;
   patch(refs.report,
     h('h1', null, `${a.role.title}${a.role.seniority ? ` (${a.role.seniority})` : ''}`),
     h('p', { class: 'report-sub' }, `jobzone report · ${new Date().toLocaleDateString()} · computed in the browser with the JobZone method (${m.format}); only what was entered here and what the method computed`),
     h('p', { class: 'report-score' }, `Score ${r.display.score}/100 · ${r.zone} · ${r.label} (${r.verdict})`),
-    baselineResult ? h('p', null, `Published baseline: ${baselineResult.display.score} ${baselineResult.label}; this assessment ${signed1(r.score - baselineResult.score)} points.`) : null,
-    changes.length ? h('div', null, h('h2', null, 'What changed from the published baseline'), h('ul', null, changes.slice(0, 60).map((c) => h('li', null, c)))) : null,
+    derived ? h('div', { class: 'report-derived' },
+      h('p', null, h('strong', null, a.kind === 'derived' ? 'A derived starting point, not an assessment. ' : 'Adjusted from a derived starting point. '), DERIVED_SENTENCE),
+      h('ul', null, DERIVED_CAVEATS.map((c) => h('li', null, c))),
+      wagesLine(a.derivation?.soc_group) ? h('p', null, wagesLine(a.derivation.soc_group), '.') : null,
+      h('p', { class: 'muted' }, `${ATTRIBUTION.onet} (${ATTRIBUTION.onetLicence}) ${ATTRIBUTION.labels}`)) : null,
+    baselineResult ? h('p', null, `${baselineWord(a)} baseline: ${baselineResult.display.score} ${baselineResult.label}; this assessment ${signed1(r.score - baselineResult.score)} points.`) : null,
+    changes.length ? h('div', null, h('h2', null, `What changed from the ${baselineWord(a).toLowerCase()} baseline`), h('ul', null, changes.slice(0, 60).map((c) => h('li', null, c)))) : null,
     a.summary ? h('p', { class: 'report-summary' }, a.summary) : null,
     h('h2', null, 'Tasks'),
     h('table', { class: 'kv' },
       h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted', 'Why'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/${taskMax}`),
         h('td', null, m.inputs.impacts.find((i) => i.key === t.impact)?.label ?? t.impact), h('td', null, fixed((t.time_pct * t.score) / 100, 2)),
-        h('td', null, t.rationale ?? ''))))),
+        h('td', null, t.rationale ?? sourceLine(t.source)))))),
     h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/${m.formula.task_resistance_base - m.inputs.task_score.min}; time by impact: ${m.inputs.impacts.map((i) => `${i.label.toLowerCase()} ${pct(Math.round(r.split[i.key] * 100) / 100)}`).join(', ')}; ${pct(r.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more.`),
     h('h2', null, 'Other inputs'),
     h('p', null, `Evidence ${signed(r.totals.evidence)}/${max(m.inputs.evidence)}: ${dims(m.inputs.evidence, a.evidence)}`),

@@ -72,7 +72,7 @@ export function showComparePanel(refs, { options, chosen, results, methodology: 
     h('div', { class: 'compare-pick' }, select('a', chosen[0]), h('span', null, ' with '), select('b', chosen[1])),
     // A large catalog is searched, not listed: what is picked here becomes a choice above.
     find ? roleFinder({
-      id: 'compare-find', countId: 'compare-found-count', label: 'Find a published role to compare with', attrs: { 'data-compare-find': '' },
+      id: 'compare-find', countId: 'compare-found-count', label: 'Find a role to compare with', attrs: { 'data-compare-find': '' },
       pick: FOUND_PICK, query: find.query, found: find.found,
     }) : null,
     ra && rb
@@ -91,8 +91,17 @@ export function showFound(refs, found) {
 }
 
 export function tasksCsv(assessment) {
-  const rows = [['task', 'time_pct', 'score', 'impact', 'weighted', 'rationale']];
-  for (const t of assessment.tasks) rows.push([t.name, t.time_pct, t.score, t.impact, fixed((t.time_pct * t.score) / 100, 2), t.rationale ?? '']);
+  // A derived task's provenance goes with it (O*NET's Task ID and type, the labels it was scored
+  // from), and a kind column says what the rows are: nobody assessed a derived starting point.
+  const sourced = assessment.tasks.some((t) => t.source);
+  const kind = assessment.kind === 'derived' ? 'derived (not assessed)' : assessment.kind === 'adjusted' ? 'adjusted from a derived starting point' : '';
+  const rows = [['task', 'time_pct', 'score', 'impact', 'weighted', 'rationale',
+    ...(sourced ? ['kind', 'onet_task_id', 'task_type', 'human_exposure', 'gpt4_exposure', 'gpt4_automation'] : [])]];
+  for (const t of assessment.tasks) {
+    const s = t.source ?? {};
+    rows.push([t.name, t.time_pct, t.score, t.impact, fixed((t.time_pct * t.score) / 100, 2), t.rationale ?? '',
+      ...(sourced ? [kind, s.task_id ?? '', s.task_type ?? '', s.human_exposure ?? '', s.gpt4_exposure ?? '', s.gpt4_automation ?? ''] : [])]);
+  }
   return `${rows.map(csvRow).join('\r\n')}\r\n`;
 }
 

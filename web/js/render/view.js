@@ -5,6 +5,8 @@ import { fixed, score1, signed, signed1, pct, totalRange, noChange } from '../li
 import { gauge, splitBar, barRows } from './charts.js';
 import { rangeControl, selectControl, confidenceControl } from './controls.js';
 import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';
+import { KIND, catalogKind, ownKind, baselineWord } from '../lib/kind.js';
+import { derivedSection, taskSource } from './derived.js';
 
 const ZONE_LINE = {
   GREEN: 'Most of the working week resists automation, and the market signals hold up.',
@@ -35,14 +37,17 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     text: rationaleOf(assessment, path), own, subject, max: lim.max_text_chars,
   });
 
+  // What the role is: published or derived (a catalog role), or your own (adjusted, when it began
+  // as a derived starting point). Only the catalog says published (lib/kind.js).
+  const kind = own ? ownKind(assessment) : catalogKind(assessment);
   const header = own
     ? h('header', { class: 'role-head own' },
-      h('p', { class: 'eyebrow' }, 'Your assessment', origin ? ` · started from ${origin}` : ''),
+      h('p', { class: 'eyebrow' }, 'Your assessment', kind === 'adjusted' ? ' · adjusted from a derived starting point' : '', origin ? ` · started from ${origin}` : ''),
       h('div', { class: 'title-fields' },
-        h('label', null, 'Role title', h('input', { type: 'text', 'data-text': 'role.title', value: role.title, maxlength: 200, autocomplete: 'off' })),
-        h('label', null, 'Seniority', h('input', { type: 'text', 'data-text': 'role.seniority', value: role.seniority ?? '', maxlength: 200, autocomplete: 'off' }))))
+        h('label', null, 'Role title', h('input', { type: 'text', 'data-text': 'role.title', value: role.title, maxlength: lim.max_name_chars, autocomplete: 'off' })),
+        h('label', null, 'Seniority', h('input', { type: 'text', 'data-text': 'role.seniority', value: role.seniority ?? '', maxlength: lim.max_name_chars, autocomplete: 'off' }))))
     : h('header', { class: 'role-head' },
-      h('p', { class: 'eyebrow' }, [role.category, 'Published assessment'].filter(Boolean).join(' · ')),
+      h('p', { class: 'eyebrow' }, [role.category, KIND[kind].eyebrow].filter(Boolean).join(' · ')),
       h('h1', null, role.title, role.seniority ? h('span', { class: 'seniority' }, ` (${role.seniority})`) : null),
       role.aliases?.length ? h('p', { class: 'aliases' }, 'Also known as: ', role.aliases.join(' · ')) : null,
       h('p', { class: 'your-week' }, h('button', { type: 'button', class: 'link-btn', 'data-action': 'adjust-guided' }, 'Is this your job? Adjust it to your week'),
@@ -58,7 +63,8 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.bigScore = h('span', { class: 'big-score' });
   r.zone = h('div', { class: 'zone-line' });
   r.compare = h('div', { class: 'compare' });
-  r.reset = h('button', { type: 'button', class: 'btn', 'data-action': 'reset', hidden: !published || own }, 'Reset to published');
+  r.reset = h('button', { type: 'button', class: 'btn', 'data-action': 'reset', hidden: !published || own }, KIND[kind ?? 'published'].reset);
+  r.derived = kind === 'derived' || kind === 'adjusted' ? derivedSection(assessment, { adjusted: kind === 'adjusted' }) : null;
   r.gauges = h('dl', { class: 'gauges' });
   r.missing = h('div', { class: 'missing', role: 'status', hidden: true });
   r.clampNote = h('p', { class: 'note', hidden: true });
@@ -189,7 +195,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   // The sections in the order of a published role page; the analyses and rules beside them.
   const reasons = buildReasons({ assessment, methodology: m, own });
   r.reasons = reasons;
-  const page = h('div', { class: `role-page ${own ? 'own' : 'published'}` }, header, r.toolbar, r.notice, r.panel, r.errors, r.strip,
+  const page = h('div', { class: `role-page ${own ? 'own' : 'published'}${kind ? ` kind-${kind}` : ''}` }, header, r.derived, r.toolbar, r.notice, r.panel, r.errors, r.strip,
     h('div', { class: 'layout' },
       h('div', { class: 'col-main' }, glance, sits, reasons.summary, verdict, definition, reasons.seniority, protective, tasks,
         reasons.reinstatement, evidence, barriers, reasons.growth, levers, reasons.commentary, reasons.outlook, reasons.sources, reasons.tracking),
@@ -211,7 +217,7 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
     const lock = h('input', { type: 'checkbox', 'data-lock': i, checked: Boolean(locked[i]), id: `lock-${i}` });
     const title = editable
       ? h('span', { class: 'task-name' },
-        h('input', { type: 'text', 'data-text': `tasks.${i}.name`, value: task.name, maxlength: 200, 'aria-label': `Name of task ${i + 1}`, autocomplete: 'off' }),
+        h('input', { type: 'text', 'data-text': `tasks.${i}.name`, value: task.name, maxlength: methodology.limits.max_task_chars, 'aria-label': `Name of task ${i + 1}`, autocomplete: 'off' }),
         h('button', { type: 'button', class: 'icon', 'data-action': 'move-task', 'data-index': i, 'data-dir': -1, disabled: i === 0, 'aria-label': `Move task ${i + 1} up` }, '↑'),
         h('button', { type: 'button', class: 'icon', 'data-action': 'move-task', 'data-index': i, 'data-dir': 1, disabled: i === n - 1, 'aria-label': `Move task ${i + 1} down` }, '↓'),
         h('button', { type: 'button', class: 'icon', 'data-action': 'remove-task', 'data-index': i, disabled: n === 1, 'aria-label': `Remove task ${i + 1}` }, '×'))
@@ -231,6 +237,7 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
       }, registry),
       selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', nameSuffix: whose(i, task.name), options: impacts, class: 'impact' }, registry),
       h('p', { class: 'weighted', 'data-weighted': i }),
+      taskSource(task),
       editable ? h('button', { type: 'button', class: 'btn confirm-task', 'data-action': 'confirm-task', 'data-index': i }, 'Confirm this task') : null,
       whyDisclosure({ path: `tasks.${i}.rationale`, text: task.rationale, own: editable, subject: task.name, max: methodology.limits.max_text_chars }));
   }), editable ? h('p', { class: 'add-task' },
@@ -249,7 +256,7 @@ export function renderScore({ refs, result: res, assessment, methodology: m, pub
   setText(refs.strip.querySelector('.strip-score'), `${d.score}/${m.clamp.max}`);
   patchWhen(noted, refs.strip.querySelector('.strip-zone'), res.label, () => [zoneBadge(res.zone, res.label)]);
   const change = from ? res.score - from.score : 0;
-  setText(refs.strip.querySelector('.strip-delta'), !from || noChange(m, change) ? 'no change' : `${signed1(change)} ${publishedResult ? 'from published' : 'since you started'}`);
+  setText(refs.strip.querySelector('.strip-delta'), !from || noChange(m, change) ? 'no change' : `${signed1(change)} ${publishedResult ? `from ${baselineWord(assessment).toLowerCase()}` : 'since you started'}`);
 
   setText(refs.bigScore, d.score);
   patchWhen(noted, refs.zone, `${res.label}|${res.verdict}`, () => [zoneBadge(res.zone, res.label), h('span', { class: 'verdict-word' }, ` ${res.verdict}`)]);
@@ -257,7 +264,7 @@ export function renderScore({ refs, result: res, assessment, methodology: m, pub
     const delta = res.score - publishedResult.score;
     const same = noChange(m, delta);
     patchWhen(noted, refs.compare, `${publishedResult.display.score}|${publishedResult.label}|${d.score}|${same}`, () => [
-      h('span', null, 'Published ', h('strong', null, publishedResult.display.score), ` ${publishedResult.label}`),
+      h('span', null, `${baselineWord(assessment)} `, h('strong', null, publishedResult.display.score), ` ${publishedResult.label}`),
       h('span', { class: `delta ${same ? '' : delta > 0 ? 'up' : 'down'}` },
         same ? 'no change' : `yours ${d.score}, ${signed1(delta)} points`)]);
   } else {
@@ -272,7 +279,10 @@ export function renderScore({ refs, result: res, assessment, methodology: m, pub
   const ba = totalRange(m.inputs.barriers);
   const pr = totalRange(m.inputs.protective);
   const trMax = m.formula.task_resistance_base - m.inputs.task_score.min;
-  setText(refs.protectiveTotal, `Protective total: ${res.totals.protective}/${pr.max}`);
+  const unjudged = Object.values(assessment.protective ?? {}).filter((v) => v === null).length;
+  setText(refs.protectiveTotal, unjudged
+    ? `Protective total: not judged (${unjudged} of ${m.inputs.protective.dimensions.length} principles left unjudged; they do not enter the score)`
+    : `Protective total: ${res.totals.protective}/${pr.max}`);
   // Tasks (one query for every row, not one a row: 50 tasks are allowed)
   const weighted = refs.tasks.querySelectorAll('[data-weighted]');
   assessment.tasks.forEach((t, i) => {
@@ -301,14 +311,16 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     ['Task resistance', `${d.task_resistance}/${trMax}`, () => gauge(res.task_resistance, 0, trMax, `Task resistance ${d.task_resistance} of ${trMax}`)],
     ['Evidence', `${signed(res.totals.evidence)}/${ev.max}`, () => gauge(res.totals.evidence, ev.min, ev.max, `Evidence ${signed(res.totals.evidence)}, range ${ev.min} to ${signed(ev.max)}`)],
     ['Barriers to AI', `${res.totals.barriers}/${ba.max}`, () => gauge(res.totals.barriers, ba.min, ba.max, `Barriers ${res.totals.barriers} of ${ba.max}`)],
-    ['Protective principles', `${res.totals.protective}/${pr.max}`, () => gauge(res.totals.protective, pr.min, pr.max, `Protective ${res.totals.protective} of ${pr.max}`)],
+    res.quick_screen.judged === false
+      ? ['Protective principles', 'not judged', () => h('span', { class: 'muted' }, '—')]
+      : ['Protective principles', `${res.totals.protective}/${pr.max}`, () => gauge(res.totals.protective, pr.min, pr.max, `Protective ${res.totals.protective} of ${pr.max}`)],
     ['AI growth', `${signed(res.totals.growth)}/${gr.max}`, () => gauge(res.totals.growth, gr.min, gr.max, `AI growth ${signed(res.totals.growth)}, range ${gr.min} to ${signed(gr.max)}`)],
   ];
   patchWhen(noted, refs.gauges, gaugeRows.map((g) => g[1]).join(), () => [gaugeRows.map(([label, value, svg]) =>
     h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
 
   const neighbours = neighboursOf(assessment, published);
-  patchWhen(noted, refs.neighbours, `${d.score}|${publishedResult?.display.score}|${assessment.role.title}`, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (published ${publishedResult.display.score})` : ''),
+  patchWhen(noted, refs.neighbours, `${d.score}|${publishedResult?.display.score}|${assessment.role.title}`, () => [h('li', { class: 'me-item' }, h('strong', null, `${assessment.role.title}: ${d.score}`), publishedResult ? ` (${baselineWord(published ?? assessment).toLowerCase()} ${publishedResult.display.score})` : ''),
     neighbours.map((n) => h('li', null, `${n.title}: ${score1(n.score)}`, n.label ? `, ${n.label}` : ''))]);
 
   const margin = `${d.threshold_margin} points above the ${zoneRule.name} threshold of ${zoneRule.min}`;
@@ -318,7 +330,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     h('p', null, ZONE_LINE[res.zone] ?? ''),
     res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${res.final.display_score}): ${res.final.reason}`) : null]);
 
-  patchWhen(noted, refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', statusBadge(res.quick_screen.status)]);
+  patchWhen(noted, refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', res.quick_screen.status ? statusBadge(res.quick_screen.status) : null]);
 
   // Tasks
   // The task names in the controls' accessible names (a name may have been edited)
@@ -384,7 +396,12 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     m.rounding ? rule(m.rounding.id, m.rounding.status, `Printed figures: ${m.rounding.text}`) : null,
     rule('insight', m.insight.status, `Analyses: ${m.insight.text}`),
     m.new_task ? rule(m.new_task.id, m.new_task.status, `New tasks: ${m.new_task.text}`) : null,
-    levelWordsRules(m, rule))]);
+    levelWordsRules(m, rule),
+    // How a derived starting point was made: every rule assumed, each with its reason.
+    m.derived && (assessment.derivation || assessment.kind === 'derived' || assessment.kind === 'adjusted')
+      ? [rule('derived', m.derived.status, `Derived starting points (${m.derived.version}): ${m.derived.text}`),
+        m.derived.rules.map((x) => h('li', { class: 'derived-rule' }, statusBadge(x.status), ' ', x.text, h('span', { class: 'muted' }, ` Why: ${x.reason}`)))]
+      : null)]);
 }
 
 /** The words for each level: those the tracker prints are published, the rest this project's. */

@@ -5,15 +5,18 @@ import { fileSlug } from '../lib/escape.js';
 import { notify } from '../render/own.js';
 import { cardOf, scoringInput } from '../lib/card.js';
 import { siteUrl } from '../lib/site.js';
+import { outgoingKind, withKind } from '../lib/kind.js';
 
 const panels = () => import('../render/panels.js');
 
 /** @param {import('../state/store.js').FeatureApp} app */
 export function outputActions(app) {
   const { state } = app;
+  /** The assessment as it leaves the page, with the kind it may claim (lib/kind.js). */
+  const outgoing = () => withKind(state.current, outgoingKind(state));
   return {
     async share() {
-      const link = `${siteUrl('./').href}#${await encodeLink(state.current)}`;
+      const link = `${siteUrl('./').href}#${await encodeLink(outgoing())}`;
       const { showSharePanel } = await panels();
       app.showPanel('share');
       showSharePanel(state.refs, link);
@@ -30,13 +33,13 @@ export function outputActions(app) {
       }
     },
     async 'export-json'() {
-      const out = state.engine.validate(JSON.stringify(state.current));
+      const out = state.engine.validate(JSON.stringify(outgoing()));
       const { download } = await panels();
       if (out.ok) download(`${fileSlug(state.current.role.title)}.json`, `${JSON.stringify(out.assessment, null, 2)}\n`, 'application/json');
     },
     async 'export-csv'() {
       const { download, tasksCsv } = await panels();
-      download(`${fileSlug(state.current.role.title)}-tasks.csv`, tasksCsv(state.current), 'text/csv');
+      download(`${fileSlug(state.current.role.title)}-tasks.csv`, tasksCsv(outgoing()), 'text/csv');
     },
     print() {
       window.print();
@@ -51,7 +54,7 @@ export function outputActions(app) {
         // The card shows figures only: the link carries no prose, so the snippet stays short.
         state: published ? null : (await encodeLink(scoringInput(state.current))).slice(2),
         title: state.current.role.title,
-        card: cardOf(published ? state.publishedId : null, state.current, state.result, state.engine.methodology),
+        card: cardOf(published ? state.publishedId : null, outgoing(), state.result, state.engine.methodology),
         tasks: state.current.tasks.length,
       });
     },

@@ -18,7 +18,7 @@ export function taskActions(app) {
   return {
     async reset() {
       if (!state.baseline) return;
-      await app.replaceWork(() => app.resetToBaseline(), 'Back to the published figures.');
+      await app.replaceWork(() => app.resetToBaseline(), state.baseline.kind === 'derived' ? 'Back to the derived starting point.' : 'Back to the published figures.');
     },
     'best-move'(button) {
       const { from, to, points } = button.dataset;

@@ -1,0 +1,85 @@
+// A derived starting point in the browser (issue 27): found by search, labelled as derived on the
+// page, its unjudged inputs shown so; changed, it is "adjusted" (export and CSV say so, each task
+// keeps its provenance); and a file that claims "published" opens as your own.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serve, watch } from './browser.mjs';
+import { tempDir } from '../tmp.mjs';
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const NURSES = 'onet-29-1141-00';
+
+test('search "nurse" finds Registered Nurses, marked derived; its page says what it is', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.locator('#role-search').fill('registered nurse');
+  // (Ranking among the nursing occupations is issue 28's: here, that it is found and marked.)
+  await page.waitForFunction((id) => document.querySelector(`#role-results a[data-role="${id}"]`), NURSES);
+  const found = page.locator(`#role-results a[data-role="${NURSES}"]`);
+  assert.equal(await found.textContent(), 'Registered Nurses · derived');
+  await found.click();
+  await page.waitForFunction(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  assert.match(await page.textContent('.role-head .eyebrow'), /Derived starting point · not assessed/);
+  assert.match(await page.textContent('#derived'), /Nobody has assessed this occupation/);
+  assert.match(await page.textContent('#derived'), /not to robots, machines or self-driving vehicles/);
+  assert.match(await page.textContent('.compare'), /^Derived [\d.]+/);
+  assert.equal(await page.textContent('[data-action=reset]'), 'Reset to the derived start');
+  // Protective principles: not judged, and no quick screen.
+  assert.match(await page.textContent('#protective'), /Not judged: nobody has judged this yet/);
+  assert.match(await page.textContent('#protective'), /Protective principles not judged: no quick screen/);
+  assert.equal(await page.getAttribute('[data-path="protective.embodied_physicality"]', 'aria-valuetext'), 'not judged');
+  // Each task's provenance.
+  assert.match(await page.textContent('#tasks'), /O\*NET task 1841 · Core · human raters E2 · GPT-4 E2, automation T3/);
+  // A move: marked against the derived figure, never "published".
+  await page.locator('[data-path="barriers.physical_presence"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /from derived/.test(document.querySelector('#score-strip .strip-delta').textContent));
+  assert.match(await page.textContent('#barriers'), /changed, derived 1\/2/);
+  assert.doesNotMatch(await page.textContent('.role-page .glance-top, #barriers, #sits'), /published/i);
+  // Exported now, it is adjusted from the derived start, with each task's provenance.
+  const dir = tempDir('derived');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  assert.equal(exported.kind, 'adjusted');
+  assert.equal(exported.derivation.onet_soc, '29-1141.00');
+  assert.equal(exported.tasks[0].source.task_id, 1841);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csvText = fs.readFileSync(await csv.path(), 'utf8');
+  assert.match(csvText, /^task,time_pct,score,impact,weighted,rationale,kind,onet_task_id,task_type,human_exposure,gpt4_exposure,gpt4_automation\r\n/);
+  assert.match(csvText, /Record patients' medical information and vital signs\.,4\.77,3,displacement,0\.14,,adjusted from a derived starting point,1841,Core,E2,E2,T3\r\n/);
+  // A file that claims "published" opens as your own (only the catalog says published).
+  const claim = path.join(dir, 'claims-published.json');
+  fs.writeFileSync(claim, JSON.stringify({ ...exported, kind: 'published', derivation: undefined }));
+  await page.setInputFiles('input[type=file][data-action=import]', claim);
+  await page.waitForFunction(() => document.querySelector('.role-head.own'));
+  assert.match(await page.textContent('.role-head .eyebrow'), /^Your assessment/);
+  assert.doesNotMatch(await page.textContent('.role-head .eyebrow'), /Published|adjusted/);
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  assert.equal(JSON.parse(fs.readFileSync(await again.path(), 'utf8')).kind, undefined);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"Edit as my own" on a derived role: your assessment, adjusted from a derived starting point', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/roles/${NURSES}/`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.waitForFunction(() => document.querySelector('.role-head.own'));
+  assert.match(await page.textContent('.role-head .eyebrow'), /Your assessment · adjusted from a derived starting point/);
+  assert.match(await page.textContent('#derived h2'), /Adjusted from a derived starting point/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

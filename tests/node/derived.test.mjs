@@ -1,0 +1,109 @@
+// Honesty on every surface of the built site (dist/, with the derived O*NET catalog): a derived
+// role is never called published, and says it was derived from O*NET tasks and research labels,
+// that nobody assessed it, and that the labels measure language models; it stays out of the feed.
+// The kind rules of lib/kind.js, and the CSV a derived role exports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KIND, catalogKind, ownKind, outgoingKind, withKind, ATTRIBUTION } from '../../web/js/lib/kind.js';
+import { badgeSvg } from '../../web/js/embed/badge.js';
+import { ogSvg } from '../../scripts/og-image.mjs';
+import { sourceLine, wagesLine } from '../../web/js/render/derived.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const read = (file) => fs.readFileSync(path.join(dist, file), 'utf8');
+const json = (file) => JSON.parse(read(file));
+const NURSES = 'onet-29-1141-00';
+const REFERENCE = 'ai-research-engineer-mid-senior';
+
+test('the catalog: one published role and 923 derived, each stamped by the build', () => {
+  const index = json('data/index.json');
+  assert.deepEqual([index.count, index.published, index.derived, index.default], [924, 1, 923, REFERENCE]);
+  assert.equal(json(`data/roles/${REFERENCE}.json`).kind, 'published');
+  const nurses = json(`data/roles/${NURSES}.json`);
+  assert.equal(nurses.kind, 'derived');
+  assert.equal(nurses.derivation.onet_soc, '29-1141.00');
+  // Search rows: a derived role ends with "d", and its aliases are the titles workers reported.
+  const rows = json('data/search.json').roles;
+  const row = rows.find((r) => r[0] === NURSES);
+  assert.equal(row.at(-1), 'd');
+  assert.ok(row[4].includes('Staff Nurse'));
+  assert.notEqual(rows.find((r) => r[0] === REFERENCE).at(-1), 'd');
+  // O*NET's other alternate titles, for search, kept apart (and not precached).
+  assert.ok(json('data/titles.json').roles[NURSES].length > 10);
+  assert.doesNotMatch(read('sw.js'), /data\/titles\.json/);
+});
+
+test('a derived role page says what it is, where it came from, and carries the attribution', () => {
+  const page = read(`roles/${NURSES}/index.html`);
+  assert.match(page, /<title>Registered Nurses: [\d.]+ [^<]*\(derived, not assessed\) · jobzone<\/title>/);
+  assert.match(page, /<meta property="og:title" content="Registered Nurses: [^"]*\(derived starting point\)">/);
+  assert.match(page, /A starting point derived from O\*NET task statements/);
+  assert.match(page, /Derived starting point · not assessed/);
+  assert.match(page, /A derived starting point, not an assessment/);
+  assert.match(page, /Nobody has assessed this occupation/);
+  assert.match(page, /language models \(not to robots, machines or self-driving vehicles\)/);
+  assert.match(page, /Registered Nurses \(SOC 29-1141\), BLS May 2021, the whole SOC group in the U\.S\.: 3,047,530 jobs; median pay \$77,600 a year/);
+  assert.ok(page.includes(ATTRIBUTION.onet.replaceAll('’', '’')), 'O*NET attribution');
+  assert.ok(page.includes('https://creativecommons.org/licenses/by/4.0/'));
+  assert.ok(page.includes('MIT licence'));
+  assert.match(page, /O\*NET task 1841 · Core · human raters E2 · GPT-4 E2, automation T3/);
+  // Never the published wording.
+  assert.doesNotMatch(page, /Published assessment|Reset to published|published score|\(published [\d.]+\)/);
+  // The derived rules are listed, each assumed with its reason.
+  assert.match(page, /Core weighs 2|a Core task weighs 2/);
+  // The published role's page says none of this.
+  const published = read(`roles/${REFERENCE}/index.html`);
+  assert.match(published, /Published assessment/);
+  assert.doesNotMatch(published, /derived starting point|Derived starting point/i);
+});
+
+test('the card, badge, preview image and oEmbed answer of a derived role say so; the feed leaves it out', () => {
+  const card = json(`data/cards/${NURSES}.json`);
+  assert.equal(card.kind, 'derived');
+  assert.equal(json(`data/cards/${REFERENCE}.json`).kind, undefined);
+  const badge = read(`badge/${NURSES}.svg`);
+  assert.match(badge, /AI exposure \(derived\)/);
+  assert.match(badge, /derived from O\*NET data and research labels, not assessed/);
+  assert.deepEqual(badgeSvg(card).svg, badge);
+  assert.match(ogSvg(card), /derived from O\*NET data, not assessed/);
+  assert.doesNotMatch(ogSvg(json(`data/cards/${REFERENCE}.json`)), /derived/);
+  assert.ok(fs.existsSync(path.join(dist, `og/${NURSES}.png`)));
+  assert.match(json(`oembed/${NURSES}.json`).title, /Registered Nurses/);
+  const feed = read('feed.xml');
+  assert.doesNotMatch(feed, /onet-|derived/i);
+});
+
+test('kinds: only the catalog says published; changed derived is adjusted; own is never published', () => {
+  const derived = { kind: 'derived', derivation: { onet_soc: '29-1141.00' }, tasks: [] };
+  const published = { kind: 'published', tasks: [] };
+  assert.equal(catalogKind(derived), 'derived');
+  assert.equal(catalogKind(published), 'published');
+  assert.equal(catalogKind({}), 'published');
+  // A file or link that claims published is your own; one with a derivation is adjusted.
+  assert.equal(ownKind(published), null);
+  assert.equal(ownKind(derived), 'adjusted');
+  assert.equal(ownKind({ derivation: {} }), 'adjusted');
+  assert.equal(outgoingKind({ mode: 'published', current: derived, baseline: derived }), 'derived');
+  assert.equal(outgoingKind({ mode: 'published', current: { ...derived, evidence: 1 }, baseline: derived }), 'adjusted');
+  assert.equal(outgoingKind({ mode: 'published', current: published, baseline: published }), 'published');
+  assert.equal(outgoingKind({ mode: 'published', current: { ...published, evidence: 1 }, baseline: published }), null);
+  assert.equal(outgoingKind({ mode: 'own', current: published, baseline: null }), null);
+  assert.deepEqual(withKind(published, null), { tasks: [] });
+  assert.deepEqual(withKind(derived, 'adjusted').kind, 'adjusted');
+  assert.equal(KIND.derived.badge, 'Derived');
+});
+
+test('a task\'s provenance and the SOC group\'s figures, in words', () => {
+  assert.equal(sourceLine({ task_id: 1841, task_type: 'Core', human_exposure: 'E2', gpt4_exposure: 'E2', gpt4_automation: 'T3' }),
+    'O*NET task 1841 · Core · human raters E2 · GPT-4 E2, automation T3');
+  assert.equal(sourceLine({ task_id: 23957, task_type: 'Core' }), 'O*NET task 23957 · Core · no exposure label: scored at the middle, not sure');
+  assert.equal(sourceLine({ task_id: 5 }), 'O*NET task 5 · no task type · no exposure label: scored at the middle, not sure');
+  assert.equal(sourceLine(undefined), '');
+  assert.equal(wagesLine({ code: '11-1031', title: 'Legislators', year: 2021, employment: 44590 }),
+    'Legislators (SOC 11-1031), BLS May 2021, the whole SOC group in the U.S.: 44,590 jobs');
+  assert.equal(wagesLine({ code: '11-1031', title: 'Legislators', year: 2021 }), null);
+});
