@@ -13,14 +13,14 @@ export const MAX_ID_CHARS = 80;
 export const ROLE_ID = roleIdPattern(MAX_ID_CHARS);
 
 /**
- * Every input the score depends on and every name, without the prose: what the slider path sends
+ * Every input the score depends on and every name, without the prose (or a derived task's provenance): what the slider path sends
  * to the core (so each move serialises and parses less), what an embedded card carries, and a
  * published role's data/inputs/<id>.json.
  */
 export function scoringInput(a) {
   return {
     format: a.format, role: { title: a.role.title, seniority: a.role.seniority },
-    tasks: a.tasks.map(({ rationale, ...task }) => task), evidence: a.evidence,
+    tasks: a.tasks.map(({ rationale, source, ...task }) => task), evidence: a.evidence,
     barriers: a.barriers, protective: a.protective, ai_growth_correlation: a.ai_growth_correlation, override: a.override ?? null,
     ...(a.confidence ? { confidence: a.confidence } : {}),
   };
