@@ -32,7 +32,9 @@ test('search "nurse" finds Registered Nurses, marked derived; its page says what
   assert.match(await page.textContent('.role-head .eyebrow'), /Derived starting point · not assessed/);
   assert.match(await page.textContent('#derived'), /Nobody has assessed this occupation/);
   assert.match(await page.textContent('#derived'), /not to robots, machines or self-driving vehicles/);
-  assert.match(await page.textContent('.compare'), /^Derived [\d.]+/);
+  assert.match(await page.textContent('.compare'), /^Derived [\d.]+ .*no change$/);
+  // Opened as it is: shares in hundredths and unjudged principles are nobody's early move.
+  assert.equal(await page.locator('.role-page .ctl.changed').count(), 0);
   assert.equal(await page.textContent('[data-action=reset]'), 'Reset to the derived start');
   // Protective principles: not judged, and no quick screen.
   assert.match(await page.textContent('#protective'), /Not judged: nobody has judged this yet/);
@@ -76,10 +78,24 @@ test('"Edit as my own" on a derived role: your assessment, adjusted from a deriv
   const problems = watch(page);
   await page.goto(`${server.url}/roles/${NURSES}/`);
   await page.waitForSelector('main[aria-busy=false] .big-score');
+  // The prerendered page, taken over: a share of 4.77% on a whole-point slider, and a principle
+  // nobody judged, are not read as the reader's early moves.
+  await page.waitForFunction(() => document.querySelector('.compare')?.textContent.endsWith('no change'));
+  assert.equal(await page.locator('.role-page .ctl.changed').count(), 0);
   await page.getByRole('button', { name: 'Edit as my own' }).click();
   await page.waitForFunction(() => document.querySelector('.role-head.own'));
   assert.match(await page.textContent('.role-head .eyebrow'), /Your assessment · adjusted from a derived starting point/);
   assert.match(await page.textContent('#derived h2'), /Adjusted from a derived starting point/);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the score card of a derived role says so, and still fits the iframe snippet\'s 200 px at 300 px wide', async () => {
+  const page = await browser.newPage({ viewport: { width: 300, height: 200 } });
+  await page.goto(`${server.url}/embed.html?role=onet-53-3032-00`);
+  await page.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=kind]'));
+  const kind = await page.evaluate(() => document.querySelector('jobzone-score').shadowRoot.querySelector('[part=kind]').textContent);
+  assert.match(kind, /^Derived.* · not assessed: derived from O\*NET tasks and research labels; nobody has assessed it$/);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollHeight), 200);
+  await page.close();
 });

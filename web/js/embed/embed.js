@@ -45,6 +45,7 @@ const CSS = `
 :host([fill]) .card { padding: 10px 12px; }
 @media (max-width: 440px) { :host([fill]) .score { font-size: 30px; } :host([fill]) .wide { display: none; } :host([fill]) .row { gap: 4px 10px; } }
 .note { display: block; font-size: 12px; opacity: .85; margin-top: 6px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .load { font: inherit; font-size: 13px; margin-top: 8px; padding: 4px 10px; border-radius: 8px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
 .pending .score { opacity: .35; }
 .row { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
@@ -306,8 +307,11 @@ class JobzoneScore extends HTMLElement {
       h('span', { part: 'title', class: 'title' }, titleText),
       h('div', { class: 'row' }, h('span', null, scoreEl, h('span', { class: 'of' }, `/${card.max}`)), badge),
       h('span', { part: 'bar' }, zoneBar(card.zones, card.score)),
-      card.kind === 'derived' ? h('span', { part: 'kind', class: 'note' }, 'Derived from O*NET tasks and research labels; nobody has assessed it.') : null,
-      h('div', { class: 'foot' }, h('span', null, h('span', { class: 'wide' }, 'AI exposure, '), 'JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment')));
+      // A derived starting point says so where the method is named (the card keeps its height).
+      h('div', { class: 'foot' }, card.kind === 'derived'
+        ? h('span', { part: 'kind' }, 'Derived', h('span', { class: 'wide' }, ' from O*NET data'), ' · not assessed',
+          h('span', { class: 'visually-hidden' }, ': derived from O*NET tasks and research labels; nobody has assessed it'))
+        : h('span', null, h('span', { class: 'wide' }, 'AI exposure, '), 'JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment')));
     if (live) el.append(this.calculator());
     else if (waiting !== null) {
       const slot = h('div', { part: 'calculator', class: 'calc' },
