@@ -135,7 +135,8 @@ export async function refreshServiceWorker(out) {
 
 /**
  * .gz and .br copies of every compressible file of 1 KB or more: the shared assets at brotli's
- * best, the per-role files (thousands, in a large catalog) at a quicker level.
+ * best, the per-role files (thousands, in a large catalog) at quality 5: 1.6 ms a page against 9 ms
+ * at 7, for 1% more bytes (a derived role page: 15,380 against 15,249).
  */
 /** @param {string} out @param {(file: string) => boolean} [only] */
 function precompress(out, only = () => true) {
@@ -149,7 +150,7 @@ function precompress(out, only = () => true) {
     if (data.length < 1024) continue;
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
     fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: perRole.test(file) ? 7 : 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: perRole.test(file) ? 5 : 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
     }));
   }
 }
