@@ -115,6 +115,29 @@ test('with a base URL: absolute oEmbed html, canonical and og:url, a sitemap, ro
   fs.rmSync(roles, { recursive: true, force: true });
 });
 
+test('the folder decides a role\'s kind, never the file; a derived id that clashes stops the build', async () => {
+  const roles = tempDir('roles');
+  const derived = tempDir('derived');
+  const out = tempDir('publish');
+  const good = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
+  // A published file that says "derived", and a derived one (the importer's fixture) that says "published".
+  fs.writeFileSync(path.join(roles, `${ROLE}.json`), JSON.stringify({ ...good, kind: 'derived' }));
+  const zoo = JSON.parse(fs.readFileSync(path.join(root, 'tests/data/onet-fixture/expected/onet-19-1023-00.json'), 'utf8'));
+  fs.writeFileSync(path.join(derived, 'onet-19-1023-00.json'), JSON.stringify({ ...zoo, kind: 'published' }));
+  await publishRoles({ out, rolesDir: roles, derivedDir: derived, engine: await engine(), shell, previews: false });
+  const kindOf = (id) => JSON.parse(fs.readFileSync(path.join(out, 'data/roles', `${id}.json`), 'utf8')).kind;
+  assert.equal(kindOf(ROLE), 'published');
+  assert.equal(kindOf('onet-19-1023-00'), 'derived');
+  assert.equal(JSON.parse(fs.readFileSync(path.join(out, 'data/cards/onet-19-1023-00.json'), 'utf8')).kind, 'derived');
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, 'data/index.json'), 'utf8')),
+    { format: 'jobzone-catalog/2', default: ROLE, count: 2, published: 1, derived: 1 });
+  assert.doesNotMatch(fs.readFileSync(path.join(out, 'feed.xml'), 'utf8'), /onet-/);
+  // A derived document under a published role's id is refused, by file.
+  fs.writeFileSync(path.join(derived, 'clash.json'), JSON.stringify({ ...zoo, id: ROLE }));
+  await assert.rejects(publishRoles({ out, rolesDir: roles, derivedDir: derived, engine: await engine(), shell, previews: false }),
+    /^Error: the catalog has 1 problem:\nclash\.json: id: “ai-research-engineer-mid-senior” is also the id of a published role$/);
+});
+
 test('a folder with invalid assessments stops the build, listing every problem by file and path', async () => {
   const roles = tempDir('roles');
   const good = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
