@@ -2,6 +2,7 @@
 // and scored once, kept for the life of the page. One cache for both, so a role compared in one
 // is ready in the other.
 import { fetchRole } from './catalog.js';
+import { KIND, catalogKind } from '../lib/kind.js';
 
 const roles = new Map(); // id -> {state: 'loading' | 'ready' | 'missing', role, waiting: [callbacks]}
 
@@ -19,7 +20,7 @@ export function comparedRole(id, score, onChange = () => {}) {
       const out = assessment ? score(assessment) : null;
       if (out?.ok) {
         const short = `${assessment.role.title}${assessment.role.seniority ? ` (${assessment.role.seniority})` : ''}`;
-        entry.role = { id, assessment, result: out.result, label: `${assessment.kind === 'derived' ? 'Derived' : 'Published'}: ${short}`, short };
+        entry.role = { id, assessment, result: out.result, label: `${KIND[catalogKind(assessment)].badge}: ${short}`, short };
         entry.state = 'ready';
       } else entry.state = 'missing';
       for (const f of entry.waiting.splice(0)) f();

@@ -4,6 +4,7 @@
 import { roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
 import { comparedRole, peekCompared } from '../catalog/compared.js';
 import { search } from '../catalog/search.js';
+import { KIND, catalogKind } from '../lib/kind.js';
 let panels = null; // panels.js, loaded when Compare is first opened
 
 /** @param {import('../state/store.js').FeatureApp} app */
@@ -22,12 +23,12 @@ export function compareFeature(app) {
 
   function options() {
     const out = [];
-    if (state.baseline) out.push({ key: 'baseline', label: `${state.baseline.kind === 'derived' ? 'Derived' : 'Published'}: ${state.baseline.role.title} (the baseline)`, assessment: state.baseline });
+    if (state.baseline) out.push({ key: 'baseline', label: `${KIND[catalogKind(state.baseline)].badge}: ${state.baseline.role.title} (the baseline)`, assessment: state.baseline });
     out.push({ key: 'current', label: `This assessment: ${state.current.role.title}`, assessment: state.current });
     const listed = !catalog ? [] : catalog.roles.length <= LISTED_ROLES ? catalog.roles
       : catalog.roles.filter((r) => picked.has(r.id) || state.compare?.includes(`published:${r.id}`));
     for (const r of listed) {
-      out.push({ key: `published:${r.id}`, label: `${r.derived ? 'Derived' : 'Published'}: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: peekCompared(r.id)?.assessment ?? null });
+      out.push({ key: `published:${r.id}`, label: `${KIND[r.derived ? 'derived' : 'published'].badge}: ${r.title}${r.seniority ? ` (${r.seniority})` : ''}`, assessment: peekCompared(r.id)?.assessment ?? null });
     }
     for (const r of state.savedList) out.push({ key: `saved:${r.id}`, label: `Saved: ${r.name}`, assessment: r.assessment });
     return out;

@@ -14,6 +14,7 @@ import { getAt, setAt } from '../render/controls.js';
 import { placeholderName, isPlaceholderName, newTask } from '../tasks/task-actions.js';
 import { sharesOf } from '../tasks/time-shares.js';
 import { parsePath } from '../lib/paths.js';
+import { catalogKind } from '../lib/kind.js';
 
 export const STEPS = ['role', 'tasks', 'ai', 'evidence', 'barriers', 'human', 'result'];
 
@@ -154,7 +155,7 @@ export function guideFeature(app) {
         h('button', { type: 'button', class: 'link-btn', 'data-gaction': 'leave' }, 'Leave the guide: show every section')));
     const judged = ['ai', 'evidence', 'barriers', 'human'].includes(g.step);
     fill(root, nav, heading, h('p', { class: 'lede' }, info.intro, g.from === 'published' && g.step !== 'result'
-      ? (state.baseline?.kind === 'derived'
+      ? (catalogKind(state.baseline) === 'derived'
         ? ' Started from a derived starting point (nobody assessed it): its values are filled in and marked “derived”; change only what differs for you.'
         : ' Started from the published role: its values are filled in and marked “published”; change only what differs for you.') : ''),
     judged ? h('p', { class: 'guide-hint' }, '“Not sure” counts as the middle level for the score, and makes every level as likely in the range. Without “I am sure”, an answer may be one step either way.') : null,
@@ -268,7 +269,7 @@ export function guideFeature(app) {
     const option = (v, words, extra, checked) => h('label', { class: 'guide-option' },
       h('input', { type: 'radio', name, value: v, checked, 'data-g': 'level', 'data-path': path, 'data-conf': confPath }),
       h('span', { class: 'guide-words' }, h('strong', null, extra.num ?? ''), extra.num ? ' ' : '', words,
-        extra.published ? h('span', { class: `badge st-${state.baseline?.kind === 'derived' ? 'derived' : 'published'}` }, state.baseline?.kind === 'derived' ? 'derived' : 'published') : null),
+        extra.published ? h('span', { class: `badge st-${catalogKind(state.baseline)}` }, catalogKind(state.baseline)) : null),
       extra.example ? h('span', { class: 'guide-eg' }, `For example: ${extra.example}`) : null);
     const options = levels.filter((l) => l.value >= min && l.value <= max).map((l) => option(l.value, l.text,
       { num: number(l.value), example: examples?.[l.value], published: base === l.value }, !unsure && value === l.value));

@@ -13,6 +13,9 @@ export const KIND = {
   adjusted: { badge: 'Adjusted', eyebrow: 'Adjusted from a derived starting point', baseline: 'Derived', reset: 'Reset to the derived start', back: 'Back to the derived starting point.' },
 };
 
+/** Whether a document began as a derived starting point (derived, adjusted, or keeping a derivation). */
+export const fromDerived = (assessment) => Boolean(assessment?.derivation || assessment?.kind === 'derived' || assessment?.kind === 'adjusted');
+
 /** A catalog role's kind as the build stamped it (a catalog file without one is published). @returns {Kind} */
 export const catalogKind = (assessment) => (assessment?.kind === 'derived' ? 'derived' : 'published');
 
@@ -21,7 +24,7 @@ export const catalogKind = (assessment) => (assessment?.kind === 'derived' ? 'de
  * derived document, or one that keeps a derivation, is adjusted from a derived starting point.
  * @returns {Kind | null}
  */
-export const ownKind = (assessment) => (assessment?.derivation || assessment?.kind === 'derived' || assessment?.kind === 'adjusted' ? 'adjusted' : null);
+export const ownKind = (assessment) => (fromDerived(assessment) ? 'adjusted' : null);
 
 /**
  * The kind a document leaving the page carries (a file, a share link, a card): a catalog role as
@@ -43,7 +46,7 @@ export function withKind(assessment, kind) {
 }
 
 /** What the figures a role is compared with are called: "Derived" when it began as a derived starting point. */
-export const baselineWord = (assessment) => (assessment?.derivation || assessment?.kind === 'derived' || assessment?.kind === 'adjusted' ? 'Derived' : 'Published');
+export const baselineWord = (assessment) => KIND[fromDerived(assessment) ? 'derived' : 'published'].baseline;
 
 /** One sentence: what a derived starting point is and is not (page, report, card title). */
 export const DERIVED_SENTENCE = 'Derived from O*NET task statements and research labels by stated rules; nobody has assessed it.';

@@ -1,5 +1,6 @@
 // Labelled native controls bound to a path in the assessment ("tasks.2.score").
 import { h, nextId } from '../lib/dom.js';
+import { baselineWord } from '../lib/kind.js';
 
 export const pathKey = (path) => path.join('.');
 
@@ -82,7 +83,7 @@ function setValue(input, value) {
  */
 export function syncControls(registry, current, published) {
   // What the starting figures are called: a derived starting point is nobody's published figure.
-  const baseWord = published && (published.kind === 'derived' || published.derivation) ? 'derived' : 'published';
+  const baseWord = baselineWord(published).toLowerCase();
   for (const c of registry.values()) {
     const { path } = c;
     const value = getAt(current, path);

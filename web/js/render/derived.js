@@ -43,13 +43,13 @@ export function wagesLine(group) {
  */
 export function derivedSection(assessment, { adjusted = false } = {}) {
   const d = assessment.derivation ?? {};
+  const pay = wagesLine(d.soc_group);
   const facts = [
     d.onet_soc ? ['O*NET occupation', `${d.title ?? assessment.role.title} (O*NET-SOC ${d.onet_soc})`] : null,
     d.job_zone ? ['O*NET job zone', `${d.job_zone} of 5 (how much preparation the job needs)`] : null,
-    wagesLine(d.soc_group) ? ['U.S. employment and pay', wagesLine(d.soc_group)] : ['U.S. employment and pay', 'Not shown: BLS May 2021 has no figures for this occupation’s SOC group.'],
+    pay ? ['U.S. employment and pay', pay] : ['U.S. employment and pay', 'Not shown: BLS May 2021 has no figures for this occupation’s SOC group.'],
     d.rule_version ? ['Rules', `${d.rule_version} (listed under Rules and assumptions)`] : null,
   ].filter(Boolean);
-  const pay = wagesLine(d.soc_group);
   return h('section', { id: 'derived', class: 'card derived-note', 'aria-labelledby': 'derived-h' },
     h('h2', { id: 'derived-h' }, adjusted ? 'Adjusted from a derived starting point' : 'A derived starting point, not an assessment'),
     h('p', null, adjusted ? 'This began as a starting point derived from public data and has been changed since: it is nobody’s published assessment. ' : '',

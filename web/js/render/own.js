@@ -4,7 +4,7 @@ import { h, fill, patch } from '../lib/dom.js';
 import { fixed, signed, signed1, pct, totalRange, bandShare } from '../lib/format.js';
 import { zoneOdds } from '../lib/zones.js';
 import { confidenceWords } from './insight-view.js';
-import { ATTRIBUTION, DERIVED_CAVEATS, DERIVED_SENTENCE, baselineWord } from '../lib/kind.js';
+import { ATTRIBUTION, DERIVED_CAVEATS, DERIVED_SENTENCE, baselineWord, fromDerived } from '../lib/kind.js';
 import { sourceLine, wagesLine } from './derived.js';
 
 export function renderToolbar(refs, { mode }) {
@@ -101,7 +101,8 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
   const max = (scale) => totalRange(scale).max;
   const taskMax = m.inputs.task_score.max;
   const dims = (scale, values) => scale.dimensions.map((d) => `${d.label} ${values[d.key] === null ? 'not judged' : signed(values[d.key])}`).join(' · ');
-  const derived = a.derivation || a.kind === 'derived' || a.kind === 'adjusted';
+  const derived = fromDerived(a);
+  const pay = wagesLine(a.derivation?.soc_group);
   const u = insight?.uncertainty;
   patch(refs.report,
     h('h1', null, `${a.role.title}${a.role.seniority ? ` (${a.role.seniority})` : ''}`),
@@ -110,7 +111,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     derived ? h('div', { class: 'report-derived' },
       h('p', null, h('strong', null, a.kind === 'derived' ? 'A derived starting point, not an assessment. ' : 'Adjusted from a derived starting point. '), DERIVED_SENTENCE),
       h('ul', null, DERIVED_CAVEATS.map((c) => h('li', null, c))),
-      wagesLine(a.derivation?.soc_group) ? h('p', null, wagesLine(a.derivation.soc_group), '.') : null,
+      pay ? h('p', null, pay, '.') : null,
       h('p', { class: 'muted' }, `${ATTRIBUTION.onet} (${ATTRIBUTION.onetLicence}) ${ATTRIBUTION.labels}`)) : null,
     baselineResult ? h('p', null, `${baselineWord(a)} baseline: ${baselineResult.display.score} ${baselineResult.label}; this assessment ${signed1(r.score - baselineResult.score)} points.`) : null,
     changes.length ? h('div', null, h('h2', null, `What changed from the ${baselineWord(a).toLowerCase()} baseline`), h('ul', null, changes.slice(0, 60).map((c) => h('li', null, c)))) : null,

@@ -5,7 +5,7 @@ import { fixed, score1, signed, signed1, pct, totalRange, noChange } from '../li
 import { gauge, splitBar, barRows } from './charts.js';
 import { rangeControl, selectControl, confidenceControl } from './controls.js';
 import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';
-import { KIND, catalogKind, ownKind, baselineWord } from '../lib/kind.js';
+import { KIND, catalogKind, ownKind, baselineWord, fromDerived } from '../lib/kind.js';
 import { derivedSection, taskSource } from './derived.js';
 
 const ZONE_LINE = {
@@ -398,7 +398,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     m.new_task ? rule(m.new_task.id, m.new_task.status, `New tasks: ${m.new_task.text}`) : null,
     levelWordsRules(m, rule),
     // How a derived starting point was made: every rule assumed, each with its reason.
-    m.derived && (assessment.derivation || assessment.kind === 'derived' || assessment.kind === 'adjusted')
+    m.derived && fromDerived(assessment)
       ? [rule('derived', m.derived.status, `Derived starting points (${m.derived.version}): ${m.derived.text}`),
         m.derived.rules.map((x) => h('li', { class: 'derived-rule' }, statusBadge(x.status), ' ', x.text, h('span', { class: 'muted' }, ` Why: ${x.reason}`)))]
       : null)]);

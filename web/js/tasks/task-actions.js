@@ -2,6 +2,7 @@
 // back to the published figures. Each goes through the app's edit()/structural(), which keep the
 // last valid state when the core refuses a change.
 import { rebalance, removeShare } from './time-shares.js';
+import { KIND, catalogKind } from '../lib/kind.js';
 
 /** The name a new task has until the visitor gives it one ("Task 3"), and whether a name is still that. */
 export const placeholderName = (index) => `Task ${index + 1}`;
@@ -18,7 +19,7 @@ export function taskActions(app) {
   return {
     async reset() {
       if (!state.baseline) return;
-      await app.replaceWork(() => app.resetToBaseline(), state.baseline.kind === 'derived' ? 'Back to the derived starting point.' : 'Back to the published figures.');
+      await app.replaceWork(() => app.resetToBaseline(), KIND[catalogKind(state.baseline)].back);
     },
     'best-move'(button) {
       const { from, to, points } = button.dataset;
