@@ -44,7 +44,7 @@ function siteHeaderRules(out, crossOrigin) {
 
 /**
  * The service worker: it precaches the app shell, the widget, the demo, the catalog and its search
- * names, and (for a catalog of at most 100 roles) every role's data; a larger catalog's role data
+ * data (every title), and (for a catalog of at most 100 roles) every role's data; a larger catalog's role data
  * and every role page are cached as they are visited.
  */
 export async function generateServiceWorker(out) {
@@ -62,8 +62,9 @@ export async function generateServiceWorker(out) {
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
     // Per-role pages, badges and oEmbed answers are for other sites and crawlers: not precached.
-    // data/titles.json (every other name of every occupation, 1 MB) is fetched when a search needs it.
-    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'og/**', 'data/titles.json', ...perRole],
+    // The search data (data/search.json and data/titles.json, about 250 KB compressed) is: a search
+    // works offline from the first visit.
+    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'og/**', ...perRole],
     swDest: path.join(out, 'sw.js'),
     // No navigation fallback: only the app's own pages open from the cache (the start page at any
     // query, through the precache's directoryIndex and ignored parameters; role pages below).

@@ -126,8 +126,9 @@ export const occupationId = (code, methodology) => `${methodology.derived.id_pre
 
 /**
  * Every derived assessment (its category: the SOC major group's name, as BLS words it): {documents: [{id, document}], skipped: [{code, title, reason}],
- * titles: {id: {reported: [...], alternate: [...]}} (the names workers reported, then O*NET's other
- * alternate titles, each without the title or a name already listed), counts}. `sources` from readSources; `methodology` the parsed
+ * titles: {id: {reported: [...], alternate: [...], short: [...]}} (the names workers reported, then
+ * O*NET's other alternate titles, then its short titles, each without the title or a name already
+ * listed), counts}. `sources` from readSources; `methodology` the parsed
  * core/methodology.json.
  */
 export function importCatalog(sources, methodology) {
@@ -156,6 +157,7 @@ export function importCatalog(sources, methodology) {
   };
   const reportedOf = namesOf(sources.reported, 'Reported Job Title');
   const alternateOf = namesOf(sources.alternate, 'Alternate Title');
+  const shortOf = namesOf(sources.alternate, 'Short Title');
   const sorted = (list) => list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const documents = [];
@@ -244,7 +246,9 @@ export function importCatalog(sources, methodology) {
     documents.push({ id, document });
     const reported = sorted([...(reportedOf.get(code) ?? [])].filter((n) => n !== o.Title.trim()));
     const alternate = sorted([...(alternateOf.get(code) ?? [])].filter((n) => n !== o.Title.trim() && !reported.includes(n)));
-    titles[id] = { reported, alternate };
+    // O*NET's Short Title column ("RN", "LPN"): the names people type most, kept apart.
+    const short = sorted([...(shortOf.get(code) ?? [])].filter((n) => n !== o.Title.trim() && !reported.includes(n) && !alternate.includes(n)));
+    titles[id] = { reported, alternate, short };
     counts.made += 1;
     counts.tasks += tasks.length;
   }

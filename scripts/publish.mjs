@@ -27,6 +27,8 @@ import { cardOf, cardName, scoringInput, roleIdPattern } from '../web/js/lib/car
 import { engineOf } from '../web/js/engine/engine.js';
 import { renderRolePage } from './prerender.mjs';
 import { ogSvg, ogPng, OG } from './og-image.mjs';
+import { loadsFirst } from '../web/js/catalog/search.js';
+import { frontDoor } from './front-door.mjs';
 
 /** Catalogs up to this many roles get a preview image per role by default (each takes ~0.1 s). */
 /** Where preview images are kept by the hash of their SVG, between builds. */
@@ -81,8 +83,11 @@ export function readRoles(rolesDir, engine, kind = 'published') {
 
 /**
  * The catalog: data/index.json, what the app loads at boot (the role opened by default, the
- * count), and data/search.json, the names of every role, loaded when first searched or compared
- * (compact rows [id, title, seniority, category, aliases]). A role's file is data/roles/<id>.json.
+ * count); data/search.json, what a search needs at its first keystroke (compact rows [id, title,
+ * seniority, category, titles, "d" for derived, US employment, what the role is not]: every title
+ * a person may type whole, of at most two words, so every exact match and the ranking's inputs);
+ * data/titles.json, the longer titles, loaded after it ({format, roles: {id: [titles]}}). A role's
+ * file is data/roles/<id>.json.
  */
 function catalogOf(roles, defaultId, titles = {}) {
   const published = roles.filter((r) => r.assessment.kind !== 'derived');
@@ -93,16 +98,26 @@ function catalogOf(roles, defaultId, titles = {}) {
     published: published.length,
     derived: roles.length - published.length,
   };
-  // A derived role's row ends with "d" (its kind), and its aliases are the titles workers reported
-  // (O*NET's other alternate titles are in data/titles.json).
-  const rows = roles.map(({ id, assessment: { role: r, kind } }) => {
-    const aliases = kind === 'derived' ? titles[id]?.reported ?? [] : r.aliases ?? [];
-    const row = [id, r.title, r.seniority ?? '', r.category ?? '', aliases, kind === 'derived' ? 'd' : ''];
-    while (row.length > 2 && (row.at(-1) === '' || (Array.isArray(row.at(-1)) && !row.at(-1).length))) row.pop();
+  // US employment of an occupation's BLS group, shared evenly among the O*NET occupations of the
+  // catalog in that group (a search ranks by it: "nurse" is a title of three of them).
+  const groupSize = new Map();
+  for (const { assessment: { derivation } } of roles) {
+    const g = derivation?.soc_group;
+    if (g?.employment) groupSize.set(g.code, (groupSize.get(g.code) ?? 0) + 1);
+  }
+  const later = {};
+  const rows = roles.map(({ id, assessment: { role: r, kind, derivation } }) => {
+    const names = kind === 'derived' ? [...new Set([...(titles[id]?.short ?? []), ...(titles[id]?.reported ?? []), ...(titles[id]?.alternate ?? [])])] : r.aliases ?? [];
+    const first = names.filter(loadsFirst);
+    const rest = names.filter((n) => !loadsFirst(n));
+    if (rest.length) later[id] = rest;
+    const g = derivation?.soc_group;
+    const employment = g?.employment ? Math.round(g.employment / groupSize.get(g.code)) : 0;
+    const row = [id, r.title, r.seniority ?? '', r.category ?? '', first, kind === 'derived' ? 'd' : '', employment, kind === 'derived' ? [] : r.not_this_role ?? []];
+    while (row.length > 2 && (row.at(-1) === '' || row.at(-1) === 0 || (Array.isArray(row.at(-1)) && !row.at(-1).length))) row.pop();
     return row;
   });
-  const alternate = Object.fromEntries(roles.filter((r) => titles[r.id]?.alternate?.length).map((r) => [r.id, titles[r.id].alternate]));
-  return { index, search: { format: 'jobzone-search/1', roles: rows }, titles: { format: 'jobzone-titles/1', roles: alternate } };
+  return { index, search: { format: 'jobzone-search/2', roles: rows }, titles: { format: 'jobzone-titles/2', roles: later } };
 }
 
 /**
@@ -123,7 +138,7 @@ export async function publishRoles({ out, rolesDir, derivedDir = null, engine, b
   const catalog = catalogOf(roles, defaultId, titlesFile && fs.existsSync(titlesFile) ? JSON.parse(fs.readFileSync(titlesFile, 'utf8')) : {});
   write(out, 'data/index.json', `${JSON.stringify(catalog.index)}\n`);
   write(out, 'data/search.json', `${JSON.stringify(catalog.search)}\n`);
-  if (derived.length) write(out, 'data/titles.json', `${JSON.stringify(catalog.titles)}\n`);
+  if (Object.keys(catalog.titles.roles).length) write(out, 'data/titles.json', `${JSON.stringify(catalog.titles)}\n`);
   const threads = Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
   let cards;
   let made = 0;
@@ -148,7 +163,7 @@ export async function publishRoles({ out, rolesDir, derivedDir = null, engine, b
   writeSiteFiles(out, { roles, cards, baseUrl });
   // The start page holds the default role, prerendered too: a first visit sees it at once.
   const start = roles.find((r) => r.id === catalog.index.default);
-  if (start) write(out, 'index.html', startPage(shell, { id: start.id, html: (await renderRolePage(start.assessment, engine)).html }));
+  if (start) write(out, 'index.html', startPage(shell, { id: start.id, html: (await renderRolePage(start.assessment, engine)).html, front: frontDoor(roles) }));
   return cards;
 }
 
@@ -296,8 +311,9 @@ function withPage(shell, html) {
  * and names the role for start.js, which hides it before the first paint when the visit opens
  * something else (a share link, another role in ?role=, or this tab's work from before a reload).
  */
-function startPage(shell, { id, html }) {
-  const page = must(shell, '<link rel="stylesheet"', `<meta name="jobzone-start-role" content="${htmlAttr(id)}">\n<script src="start.js"></script>\n<link rel="stylesheet"`);
+function startPage(shell, { id, html, front }) {
+  let page = must(shell, '<link rel="stylesheet"', `<meta name="jobzone-start-role" content="${htmlAttr(id)}">\n<script src="start.js"></script>\n<link rel="stylesheet"`);
+  page = must(page, '<main id="main" class="wrap" aria-busy="true">', `<main id="main" class="wrap" aria-busy="true">\n${front}`);
   return withPage(page, html);
 }
 

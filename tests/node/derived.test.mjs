@@ -26,15 +26,23 @@ test('the catalog: one published role and 923 derived, each stamped by the build
   const nurses = json(`data/roles/${NURSES}.json`);
   assert.equal(nurses.kind, 'derived');
   assert.equal(nurses.derivation.onet_soc, '29-1141.00');
-  // Search rows: a derived role ends with "d", and its aliases are the titles workers reported.
+  // Search rows [id, title, seniority, category, titles, "d", employment, not-this-role]: a derived
+  // role is marked "d", carries its titles of at most two words and its share of its BLS group's
+  // US employment (29-1141 has five O*NET occupations in the catalog, .00 to .04: 3,047,530 / 5).
   const rows = json('data/search.json').roles;
   const row = rows.find((r) => r[0] === NURSES);
-  assert.equal(row.at(-1), 'd');
-  assert.ok(row[4].includes('Staff Nurse'));
-  assert.notEqual(rows.find((r) => r[0] === REFERENCE).at(-1), 'd');
-  // O*NET's other alternate titles, for search, kept apart (and not precached).
-  assert.ok(json('data/titles.json').roles[NURSES].length > 10);
-  assert.doesNotMatch(read('sw.js'), /data\/titles\.json/);
+  assert.equal(row[5], 'd');
+  assert.equal(row[6], Math.round(3047530 / 5));
+  assert.ok(row[4].includes('Staff Nurse') && row[4].includes('RN') && row[4].includes('Nurse'));
+  const reference = rows.find((r) => r[0] === REFERENCE);
+  assert.notEqual(reference[5], 'd');
+  assert.ok(reference[7].some((line) => line.startsWith('ML engineer')), 'what the published role is not');
+  // The longer titles (three words and more) are kept apart, and precached too: search works offline.
+  const later = json('data/titles.json').roles[NURSES];
+  assert.ok(later.length > 10 && later.includes('RN Case Manager'));
+  assert.ok(!later.some((t) => row[4].includes(t)), 'a title is in one part only');
+  assert.match(read('sw.js'), /data\/titles\.json/);
+  assert.match(read('sw.js'), /data\/search\.json/);
 });
 
 test('a derived role page says what it is, where it came from, and carries the attribution', () => {
@@ -50,7 +58,10 @@ test('a derived role page says what it is, where it came from, and carries the a
   assert.ok(page.includes(ATTRIBUTION.onet.replaceAll('’', '’')), 'O*NET attribution');
   assert.ok(page.includes('https://creativecommons.org/licenses/by/4.0/'));
   assert.ok(page.includes('MIT licence'));
-  assert.match(page, /O\*NET task 1841 · Core · human raters E2 · GPT-4 E2, automation T3/);
+  assert.match(page, /From the data: human raters labelled it E2 \(exposed with software built on a language model\), so level 3; GPT-4 rated its automation T3 \(most of it\)\. O\*NET task 1841, Core\./);
+  // It leads with its likely range, under its title, and offers to make it yours.
+  assert.match(page, /<h1>Registered Nurses<\/h1><div class="likely"><p class="likely-range"><strong>Likely 33 to 53<\/strong>; Yellow 76%, Green 23%<\/p>/);
+  assert.match(page, /<button data-action="adjust-guided" class="btn primary" type="button">Make it mine<\/button>/);
   // Never the published wording.
   assert.doesNotMatch(page, /Published assessment|Reset to published|published score|\(published [\d.]+\)/);
   // The derived rules are listed, each assumed with its reason.
@@ -98,10 +109,13 @@ test('kinds: only the catalog says published; changed derived is adjusted; own i
 });
 
 test('a task\'s provenance and the SOC group\'s figures, in words', () => {
-  assert.equal(sourceLine({ task_id: 1841, task_type: 'Core', human_exposure: 'E2', gpt4_exposure: 'E2', gpt4_automation: 'T3' }),
-    'O*NET task 1841 · Core · human raters E2 · GPT-4 E2, automation T3');
-  assert.equal(sourceLine({ task_id: 23957, task_type: 'Core' }), 'O*NET task 23957 · Core · no exposure label: scored at the middle, not sure');
-  assert.equal(sourceLine({ task_id: 5 }), 'O*NET task 5 · no task type · no exposure label: scored at the middle, not sure');
+  const m = JSON.parse(fs.readFileSync(new URL('../../core/methodology.json', import.meta.url), 'utf8'));
+  assert.equal(sourceLine({ task_id: 1841, task_type: 'Core', human_exposure: 'E2', gpt4_exposure: 'E2', gpt4_automation: 'T3' }, m),
+    'From the data: human raters labelled it E2 (exposed with software built on a language model), so level 3; GPT-4 rated its automation T3 (most of it). O*NET task 1841, Core.');
+  assert.equal(sourceLine({ task_id: 7, task_type: 'Supplemental', human_exposure: 'E1', gpt4_automation: 'T1' }, m),
+    'From the data: human raters labelled it E1 (a language model alone could halve its time), so level 4; GPT-4 rated its automation T1 (a little of it). O*NET task 7, Supplemental.');
+  assert.equal(sourceLine({ task_id: 23957, task_type: 'Core' }), 'From the data: no exposure label for this task, so the middle level, not sure. O*NET task 23957, Core.');
+  assert.equal(sourceLine({ task_id: 5 }), 'From the data: no exposure label for this task, so the middle level, not sure. O*NET task 5, no task type.');
   assert.equal(sourceLine(undefined), '');
   assert.equal(wagesLine({ code: '11-1031', title: 'Legislators', year: 2021, employment: 44590 }),
     'Legislators (SOC 11-1031), BLS May 2021, the whole SOC group in the U.S.: 44,590 jobs');

@@ -60,6 +60,8 @@ test('the fixture imports to the expected documents, titles and report', () => {
   assert.equal(doc('onet-29-2012-01').derivation.soc_group, undefined);
   assert.equal(doc('onet-29-2012-01').role.category, 'Other occupations');
   assert.deepEqual(doc('onet-11-1031-00').derivation.soc_group, { code: '11-1031', title: 'Legislators', year: 2021, employment: 44590, median_annual_wage: 37270, mean_annual_wage: 57110 });
+  // O*NET's Short Title column is carried too (it is where "RN" and "LPN" live).
+  assert.deepEqual(result.titles['onet-11-1031-00'].short, ['U.S. Representative', 'U.S. Senator']);
   // Odd characters in titles are kept as written.
   assert.ok(result.titles['onet-11-9041-01'].alternate.length > 0);
   assert.ok(Object.values(result.titles).flatMap((t) => [...t.reported, ...t.alternate]).some((t) => /[&/()]/.test(t)));

@@ -74,13 +74,17 @@ test('the catalog is generated from the role files: a small index, and the names
   const derived = fs.readdirSync(path.join(root, 'build/catalog/derived')).length;
   assert.deepEqual(JSON.parse(read('data/index.json')), { format: 'jobzone-catalog/2', default: ROLE, count: 1 + derived, published: 1, derived });
   const search = JSON.parse(read('data/search.json'));
-  assert.equal(search.format, 'jobzone-search/1');
+  assert.equal(search.format, 'jobzone-search/2');
+  // [id, title, seniority, category, titles of at most two words, kind, employment, not-this-role lines]
+  const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles', `${ROLE}.json`), 'utf8'));
   assert.deepEqual(search.roles[0], [ROLE, 'AI Research Engineer', 'Mid-Senior', 'AI Research & Governance',
-    ['AI Research Assistant', 'AI Research Scientist', 'AI Researcher', 'Machine Learning Researcher', 'ML Researcher']]);
+    ['AI Researcher', 'ML Researcher'], '', 0, reference.role.not_this_role]);
+  assert.deepEqual(JSON.parse(read('data/titles.json')).roles[ROLE], ['AI Research Assistant', 'AI Research Scientist', 'Machine Learning Researcher'],
+    'longer titles load after');
   assert.equal(search.roles.length, 1 + derived);
   assert.deepEqual(search.roles.find((r) => r[0] === 'onet-53-3032-00').slice(0, 4),
     ['onet-53-3032-00', 'Heavy and Tractor-Trailer Truck Drivers', '', 'Transportation and Material Moving Occupations']);
-  assert.ok(search.roles.slice(1).every((r) => r.at(-1) === 'd'));
+  assert.ok(search.roles.slice(1).every((r) => r[5] === 'd'));
   assert.ok(fs.existsSync(path.join(dist, 'data/roles', `${ROLE}.json`)), 'each role under its id');
   assert.equal(fs.existsSync(path.join(root, 'web/data/index.json')), false, 'no catalog kept by hand');
 });

@@ -2,6 +2,7 @@
 // scorer; saving, share links, export/import, compare and the printable report.
 import { loadEngine } from './engine/engine.js';
 import { loadCatalog, fetchJson, wirePicker } from './catalog/catalog.js';
+import { wireFront } from './app/front.js';
 import { renderErrors } from './render/insight-view.js';
 import { openStore } from './saved/storage.js';
 import { startPwa } from './pwa.js';
@@ -193,10 +194,15 @@ const actions = {
   ...saved.actions,
   ...outputActions(featureApp(null)),
   ...compare.actions,
-  /** "Is this your job?": your copy of the published role, then the guide, asking what differs. */
+  /**
+   * "Is this your job?": your copy of the catalog role, then the guide: from a derived starting
+   * point ("Make it mine"), one screen to pick your tasks, hours and levels; from a published role,
+   * the steps, asking what differs.
+   */
   async 'adjust-guided'() {
+    const seed = state.baseline?.kind === 'derived';
     openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId, clean: state.clean });
-    await startGuide({ step: 'tasks', from: 'published' });
+    await startGuide(seed ? { step: 'pick', seed, from: 'published' } : { step: 'tasks', from: 'published' });
   },
   /** The guided path for a job of your own, from a blank template. */
   async 'guide-new'() {
@@ -363,6 +369,11 @@ async function boot() {
       input: $('role-search'), list: $('role-results'), count: $('role-count'),
       onPick: (id) => replaceWork(() => openRole(id, { push: true })).catch(fail),
       onAssess: (title) => assessYourself(title).catch(fail),
+    });
+    wireFront({
+      onPick: (id) => replaceWork(() => openRole(id, { push: true })).catch(fail),
+      onAssess: (title) => assessYourself(title).catch(fail),
+      onClick, state, subscribe: store.subscribe,
     });
     listenForNavigation();
     await openStart();

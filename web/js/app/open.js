@@ -162,7 +162,10 @@ export function openPart(ctx) {
     state.refs.missing.replaceChildren(...missingParts({ named, heading: 'h3', next: 'Set its share of your week and how far AI could do it, then press “Confirm this task”.' }));
   }
 
-  /** The score strip shows while the score card is out of view (not while it can be seen). */
+  /**
+   * The score strip shows while the score card is out of view above (scrolled past), not while it
+   * can be seen nor while it is still below (the start page's front door above it).
+   */
   let stripObserver = null;
   function watchStrip(refs) {
     stripObserver?.disconnect();
@@ -170,7 +173,7 @@ export function openPart(ctx) {
     const card = refs.bigScore.closest('.card');
     stripObserver = new IntersectionObserver(([entry]) => {
       // (A card with no height is not out of view but not shown yet: the start page while it is drawn.)
-      refs.strip.classList.toggle('shown', !entry.isIntersecting && entry.boundingClientRect.height > 0);
+      refs.strip.classList.toggle('shown', !entry.isIntersecting && entry.boundingClientRect.height > 0 && entry.boundingClientRect.top < 0);
     });
     stripObserver.observe(card);
   }

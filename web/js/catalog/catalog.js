@@ -1,9 +1,10 @@
-// The catalog of published roles. At boot only data/index.json (the default role and the count);
-// the list of every role (data/search.json) loads when it is first needed (the search box, the
-// compare choices), however many roles there are; each role's file is data/roles/<id>.json.
+// The catalog (published roles and derived starting points). At boot only data/index.json (the
+// default role and the count); the search data (data/search.json, then data/titles.json) loads
+// when it is first needed (a search box, the compare choices), however many roles there are; each
+// role's file is data/roles/<id>.json.
 import { h, fill } from '../lib/dom.js';
 import { siteUrl } from '../lib/site.js';
-import { buildIndex, search } from './search.js';
+import { buildIndex, search, TIER } from './search.js';
 import { ROLE_ID } from '../lib/card.js';
 
 const MAX_SHOWN = 20;
@@ -20,11 +21,20 @@ export async function fetchJson(url) {
 export const loadCatalog = () => fetchJson('data/index.json');
 
 let listPromise = null;
-/** Every catalog role [{id, title, seniority, category, aliases, derived?}] and its search index, loaded once. */
+/** The newest index: the first part's, then (once data/titles.json has loaded) every title's. */
+let latest = null;
+const whenFuller = new Set();
+/**
+ * Every catalog role [{id, title, seniority, category, aliases, derived?, employment?}] and its
+ * search index, loaded once: data/search.json (what the first keystroke needs), then, without
+ * waiting, data/titles.json (the longer titles), after which latestIndex() has them too.
+ */
 export function roleIndex() {
   listPromise ??= fetchJson('data/search.json').then((data) => {
     const index = buildIndex(data.roles);
+    latest = index;
     learnLetters(index);
+    loadLongerTitles(data.roles);
     return index;
   }).catch((error) => {
     listPromise = null;
@@ -33,13 +43,35 @@ export function roleIndex() {
   return listPromise;
 }
 
+/** The fullest search index loaded so far (null before the first part). */
+export const latestIndex = () => latest;
+
+/** Calls `listener(index)` when the longer titles have been indexed; returns the way to stop. */
+export function onFullerIndex(listener) {
+  whenFuller.add(listener);
+  return () => whenFuller.delete(listener);
+}
+
+function loadLongerTitles(rows) {
+  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
+  fetchJson('data/titles.json').then((data) => new Promise((resolve) => idle(() => resolve(data)))).then((data) => {
+    const index = buildIndex(rows, data.roles);
+    index.complete = true;
+    latest = index;
+    learnLetters(index);
+    for (const listener of whenFuller) listener(index);
+  }, () => {
+    // Without them (offline, never loaded): every title a person types whole is in the first part.
+  });
+}
+
 /** Works out the results of each one-letter query while the page is idle, a letter at a time. */
 function learnLetters(index) {
   const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
   const letters = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
   const next = () => {
     const letter = letters.shift();
-    if (letter === undefined) return;
+    if (letter === undefined || latest !== index) return; // (a fuller index learns its own)
     search(index, letter, MAX_SHOWN);
     idle(next);
   };
@@ -60,50 +92,96 @@ export function fetchRole(id) {
   return roles.get(id);
 }
 
-/** Wires the search box: results are links (?role=id), so each role has a deep link. */
-export function wirePicker({ input, list, count, onPick, onAssess }) {
+/** How many results a title shared by many occupations shows before "N more" (teacher: 22). */
+const SAME_TITLE_SHOWN = 5;
+
+/**
+ * The results of `query`, as list items: each the title that matched (and its role's, when they
+ * differ: "Staff Nurse — Registered Nurses") and whether it is published or derived. A title that
+ * many occupations share shows the largest five first and a button for the rest. `pinned`: the
+ * ids shown before, for the same query, which keep their places (a later part of the titles adds
+ * results below them and never reorders them).
+ */
+function resultItems(index, query, { expanded, pinned }) {
+  let found = search(index, query, expanded ? MAX_SHOWN + 200 : MAX_SHOWN);
+  let results = found.results;
+  let folded = 0;
+  if (!expanded && found.exact > SAME_TITLE_SHOWN) {
+    // The largest five of the title, then the best five of the rest.
+    found = search(index, query, found.exact + SAME_TITLE_SHOWN);
+    const same = found.results.filter((r) => r.tier === TIER.exact);
+    folded = found.exact - SAME_TITLE_SHOWN;
+    results = [...same.slice(0, SAME_TITLE_SHOWN), ...found.results.filter((r) => r.tier !== TIER.exact)];
+  }
+  if (pinned?.length) {
+    const byId = new Map(results.map((r) => [r.role.id, r]));
+    const kept = pinned.map((id) => byId.get(id)).filter(Boolean);
+    results = [...kept, ...results.filter((r) => !pinned.includes(r.role.id))];
+  }
+  results = results.slice(0, expanded ? results.length : MAX_SHOWN);
+  const items = results.map(({ role: r, title }) => h('li', null, h('a', { href: siteUrl(`?role=${encodeURIComponent(r.id)}`).href, 'data-role': r.id },
+    h('span', { class: 'hit-title' }, title),
+    title !== r.title ? h('span', { class: 'hit-role' }, ` — ${r.title}`) : null,
+    r.seniority ? h('span', { class: 'muted' }, ` (${r.seniority})`) : null,
+    // Which kind it is, in words (a derived starting point: nobody assessed it).
+    h('span', { class: `kind-tag ${r.derived ? 'derived' : 'published'}` }, r.derived ? ' · derived' : ' · published'))));
+  if (folded > 0) {
+    const same = results.find((r) => r.tier === TIER.exact)?.title ?? query;
+    items.splice(SAME_TITLE_SHOWN, 0, h('li', { class: 'more-same' }, h('button', { type: 'button', class: 'link-btn', 'data-more': '' },
+      `${folded} more occupations are titled “${same}”: show them`)));
+  }
+  return { items, ids: results.map((r) => r.role.id), total: found.total, folded };
+}
+
+/**
+ * Wires a search box (the header's, the front door's): results are links (?role=id), so each role
+ * has a deep link. `root`: the element holding the box and its list (a click outside closes it).
+ */
+export function wirePicker({ input, list, count, onPick, onAssess, root = input.closest('.picker') }) {
   let active = -1;
+  let expanded = false;
+  let shown = { query: null, ids: [] };
   const links = () => [...list.querySelectorAll('a')];
   const close = () => {
     list.hidden = true;
     active = -1;
   };
   let pending = Promise.resolve();
-  const show = () => {
+  const show = ({ keep = false, pin = keep } = {}) => {
     pending = (async () => {
       const query = input.value.trim();
-      let index;
+      if (!keep) expanded = false;
       try {
         if (!listPromise) {
-          fill(list, h('li', { class: 'muted' }, 'Loading the list of roles…'));
+          fill(list, h('li', { class: 'muted' }, 'Loading the list of occupations…'));
           list.hidden = false;
         }
-        index = await roleIndex();
-      } catch {
-        fill(list, h('li', { class: 'muted' }, 'The list of roles could not be loaded. Check the connection and try again.'),
+        await roleIndex();
+      } catch (error) {
+        console.warn(error);
+        fill(list, h('li', { class: 'muted' }, 'The list of occupations could not be loaded. Check the connection and try again.'),
           query && onAssess ? h('li', { class: 'assess-own' }, h('a', { href: '#', 'data-assess': query }, `Assess “${query}” yourself`)) : null);
         list.hidden = false;
         return;
       }
       if (query !== input.value.trim()) return; // a later keystroke draws its own
-      const { results, total } = search(index, query, MAX_SHOWN);
-      fill(list,
-        results.map(({ role: r }) => h('li', null, h('a', { href: siteUrl(`?role=${encodeURIComponent(r.id)}`).href, 'data-role': r.id },
-          r.title, r.seniority ? h('span', { class: 'muted' }, ` (${r.seniority})`) : null,
-          // A derived starting point says so in the list too (nobody assessed it).
-          r.derived ? h('span', { class: 'kind-tag derived' }, ' · derived') : null))),
-        total === 0 ? h('li', { class: 'muted' }, 'No role matches.') : null,
-        total > MAX_SHOWN ? h('li', { class: 'muted' }, `${total - MAX_SHOWN} more: type more of the name`) : null,
+      const { items, ids, total, folded } = resultItems(latest, query, { expanded, pinned: pin && shown.query === query ? shown.ids : null });
+      shown = { query, ids };
+      fill(list, items,
+        total === 0 ? h('li', { class: 'muted' }, 'No occupation or role matches.') : null,
+        total > ids.length + folded && !expanded ? h('li', { class: 'muted' }, `${total - ids.length - folded} more: type more of the name`) : null,
         // Any job can be scored: the visitor's own assessment, starting from what they typed.
         query && onAssess ? h('li', { class: 'assess-own' }, h('a', { href: '#', 'data-assess': query }, `Assess “${query}” yourself`)) : null);
       list.hidden = false;
-      if (count) count.textContent = `${total} ${total === 1 ? 'role' : 'roles'} found`;
-      active = -1;
+      if (count) count.textContent = `${total} ${total === 1 ? 'result' : 'results'}`;
+      if (!keep) active = -1;
     })();
     return pending;
   };
-  input.addEventListener('input', show);
-  input.addEventListener('focus', show);
+  // The longer titles arrive: a list on show gains their results below what it shows.
+  onFullerIndex(() => { if (!list.hidden && shown.query === input.value.trim()) show({ keep: true }); });
+  input.addEventListener('input', () => show());
+  input.addEventListener('focus', () => { if (input.value.trim()) show(); });
   input.addEventListener('keydown', (e) => {
     const items = links();
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -119,8 +197,8 @@ export function wirePicker({ input, list, count, onPick, onAssess }) {
     }
   });
   list.addEventListener('keydown', (e) => {
-    const items = links();
-    const i = items.indexOf(document.activeElement);
+    const items = [...list.querySelectorAll('a, button')];
+    const i = items.indexOf(/** @type {HTMLElement} */ (document.activeElement));
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const j = i + (e.key === 'ArrowDown' ? 1 : -1);
@@ -132,15 +210,21 @@ export function wirePicker({ input, list, count, onPick, onAssess }) {
     }
   });
   list.addEventListener('click', (e) => {
-    const own = e.target.closest('a[data-assess]');
+    const target = /** @type {Element} */ (e.target);
+    if (target.closest('button[data-more]')) {
+      expanded = true;
+      show({ keep: true, pin: false }).then(() => links()[SAME_TITLE_SHOWN]?.focus());
+      return;
+    }
+    const own = target.closest('a[data-assess]');
     if (own) {
       e.preventDefault();
       close();
       input.value = '';
-      onAssess(own.dataset.assess);
+      onAssess(/** @type {HTMLElement} */ (own).dataset.assess);
       return;
     }
-    const a = e.target.closest('a[data-role]');
+    const a = /** @type {HTMLElement | null} */ (target.closest('a[data-role]'));
     if (!a) return;
     e.preventDefault();
     close();
@@ -148,6 +232,6 @@ export function wirePicker({ input, list, count, onPick, onAssess }) {
     onPick(a.dataset.role);
   });
   document.addEventListener('click', (e) => {
-    if (!/** @type {Element} */ (e.target).closest('#picker')) close();
+    if (!root?.contains(/** @type {Node} */ (e.target))) close();
   });
 }

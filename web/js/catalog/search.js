@@ -1,46 +1,120 @@
-// Search over the catalog's titles, seniorities, categories and aliases, for catalogs of any size:
-// every query word must match a word of the role, as a prefix ("nur" finds "Nurse") or, for words
-// of four letters or more, with one typo (a letter missing, added, changed, or two swapped). The
-// words are indexed once (each distinct word -> the roles that have it), so a keystroke scans the
-// distinct words, not every role. Pure functions, no DOM: tested in node, timed in Chromium.
+// Search by any title a person would type: a role's own title, its other titles (for an
+// occupation: O*NET's alternate, short and reported titles) and, last, its category. Every query
+// word must match a word of ONE title (so "ML engineer" does not join "ML Researcher" to "AI
+// Research Engineer"), exactly (a plural "s" aside), as a prefix ("nur" finds "Nurse") or, from
+// four letters, with one typo (a letter missing, added, changed, or two swapped).
+//
+// Ranking, per role, from its best title: an exact title ("nurse" is a title of Registered Nurses)
+// beats a title with every word whole, which beats prefixes, which beat typos, which beat a
+// category; at each of these, a title loaded first (the role's own, or one of at most two words)
+// beats a longer one, so the longer titles, which load after, add results below and do not
+// reorder the first ones; then more US employment first; then the id (so an O*NET .00 code comes
+// before its more specific children). A result says which title matched.
+//
+// The words are indexed once (each distinct word -> the titles that have it), so a keystroke scans
+// the distinct words, not every title. Pure functions, no DOM: tested in node, timed by scripts/bench.
 
 /** Lowercase words without accents: "Café Owner (Senior)" -> ["cafe", "owner", "senior"]. */
-export const words = (text) => String(text ?? '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-  .split(/[^a-z0-9+#]+/).filter(Boolean);
+export function words(text) {
+  let s = String(text ?? '').toLowerCase();
+  if (!/^[\x00-\x7f]*$/.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return s.split(/[^a-z0-9+#]+/).filter(Boolean);
+}
 
-// Where a word was found: a title word counts more than an alias, an alias more than a category.
-const FIELD_WEIGHT = [4, 2, 3, 1]; // title, seniority, aliases, category
+/** How a role's best title matched, best first. */
+export const TIER = { exact: 5, whole: 4, prefix: 3, typo: 2, category: 1 };
 // Query words this long or longer may match with one typo.
 const TYPO_MIN = 4;
+// At most this many query words count (a pasted paragraph is not a job title).
+const MAX_WORDS = 8;
+// What a title is to its role.
+const OWN = 0;
+const OTHER = 1;
+const CATEGORY = 2;
+
+/** A compact row of data/search.json, or a role object, as a role object. */
+function roleOf(r) {
+  if (!Array.isArray(r)) return r;
+  const role = { id: r[0], title: r[1], seniority: r[2] || undefined, category: r[3] || undefined, aliases: r[4] || [] };
+  if (r[5] === 'd') role.derived = true;
+  if (r[6]) role.employment = r[6];
+  if (r[7]?.length) role.not = r[7];
+  return role;
+}
 
 /**
- * The index of a list of roles [{id, title, seniority, category, aliases}] (or the compact rows of
- * data/search.json: [id, title, seniority, category, aliases, "d" for a derived role]): for each distinct word, the roles
- * that have it and how much it counts there (typed arrays), and each role's rank by title.
+ * "Registered Nurse (RN)" is also "Registered Nurse" and "RN": what a person may type whole. The
+ * distinct word lists a title can be matched as (an exact match needs one of them whole).
  */
-export function buildIndex(list) {
-  const roles = list.map((r) => (Array.isArray(r)
-    ? { id: r[0], title: r[1], seniority: r[2] || undefined, category: r[3] || undefined, aliases: r[4] || [], ...(r[5] === 'd' ? { derived: true } : {}) }
-    : r));
-  const found = new Map(); // word -> Map(role index -> field weight)
+function variantsOf(text) {
+  const all = words(text);
+  const out = [all];
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
+  if (m) for (const part of [m[1], m[2]]) if (words(part).length) out.push(words(part));
+  return out;
+}
+
+/** Whether a title is in data/search.json (loaded at the first keystroke): one a person may type whole, of at most two words. */
+export const loadsFirst = (title) => variantsOf(title).some((v) => v.length <= 2);
+
+/**
+ * The index of a list of roles [{id, title, seniority, category, aliases, derived, employment,
+ * not}] or of the compact rows of data/search.json ([id, title, seniority, category, titles,
+ * "d" for derived, employment, not-this-role lines]); `more`: {id: [titles]}, the long titles of
+ * data/titles.json, when they have loaded.
+ */
+export function buildIndex(list, more = null) {
+  const roles = list.map(roleOf);
+  const text = [];
+  const owner = [];
+  const kinds = [];
+  const first = [];
+  const exactKeys = []; // per title: its variants' words joined, for an exact match
+  const found = new Map(); // word -> title indexes
+  const add = (role, t, kind) => {
+    const i = text.length;
+    text.push(t);
+    owner.push(role);
+    kinds.push(kind);
+    const variants = variantsOf(t);
+    first.push(kind !== OTHER || variants.some((v) => v.length <= 2) ? 1 : 0);
+    exactKeys.push(variants.map((v) => [...new Set(v)].sort().join(' ')));
+    for (const w of new Set(variants[0])) {
+      let p = found.get(w);
+      if (!p) found.set(w, (p = []));
+      p.push(i);
+    }
+  };
   roles.forEach((r, i) => {
-    const fields = [r.title, r.seniority, (r.aliases ?? []).join(' '), r.category];
-    fields.forEach((text, f) => {
-      for (const w of words(text)) {
-        let p = found.get(w);
-        if (!p) found.set(w, (p = new Map()));
-        p.set(i, Math.max(p.get(i) ?? 0, FIELD_WEIGHT[f]));
-      }
-    });
+    const seen = new Set();
+    for (const [t, kind] of [[r.title, OWN], ...(r.aliases ?? []).map((a) => [a, OTHER]), ...(more?.[r.id] ?? []).map((a) => [a, OTHER])]) {
+      const key = t.toLowerCase();
+      if (!t || seen.has(key)) continue;
+      seen.add(key);
+      add(i, t, kind);
+    }
+    if (r.category) add(i, r.category, CATEGORY);
   });
   const postings = new Map();
-  for (const [w, p] of found) postings.set(w, { ids: Int32Array.from(p.keys()), weights: Uint8Array.from(p.values()) });
+  for (const [w, p] of found) postings.set(w, Int32Array.from(p));
   const byTitle = roles.map((_, i) => i).sort((a, b) => roles[a].title.localeCompare(roles[b].title));
   const rank = new Int32Array(roles.length);
   byTitle.forEach((i, k) => { rank[i] = k; });
-  // Sorted, so the words a short query can match (only those it begins) are one range of it.
+  const byId = roles.map((_, i) => i).sort((a, b) => (roles[a].id < roles[b].id ? -1 : 1));
+  const idRank = new Int32Array(roles.length);
+  byId.forEach((i, k) => { idRank[i] = k; });
+  // Sorted, so the words a query word begins are one range of it; by length, for typos.
   const vocabulary = [...postings.keys()].sort();
-  return { roles, postings, vocabulary, rank, here: new Float64Array(roles.length), total: new Float64Array(roles.length) };
+  const byLength = [];
+  for (const w of vocabulary) (byLength[w.length] ??= []).push(w);
+  const n = text.length;
+  return {
+    roles, titles: text, owner: Int32Array.from(owner), kinds: Uint8Array.from(kinds), first: Uint8Array.from(first), exactKeys, postings, vocabulary, byLength,
+    rank, idRank, employment: Float64Array.from(roles, (r) => r.employment ?? 0),
+    // Work arrays, reused by every query.
+    here: new Uint8Array(n), grade: new Uint8Array(n), seen: new Uint8Array(n), best: new Uint8Array(roles.length), bestTitle: new Int32Array(roles.length),
+    titleCount: n,
+  };
 }
 
 /** The first word of the sorted vocabulary not before `q`. */
@@ -55,53 +129,74 @@ function lowerBound(vocabulary, q) {
   return lo;
 }
 
-/**
- * Where in the sorted vocabulary the words `q` can match lie, [from, to): for a word too short for
- * typos, only the words it begins; otherwise every word.
- */
-function wordRange(vocabulary, q) {
-  if (q.length >= TYPO_MIN) return [0, vocabulary.length];
-  const from = lowerBound(vocabulary, q);
-  let to = from;
-  while (to < vocabulary.length && vocabulary[to].startsWith(q)) to++;
-  return [from, to];
-}
+// How a query word matches an indexed word: 3 whole (or its plural), 2 a prefix, 1 one typo.
+const WHOLE = 3;
+const PREFIX = 2;
+const TYPO = 1;
+const same = (q, w) => w === q || w === `${q}s` || q === `${w}s` || w === `${q}es`;
 
-/** At most one edit (insert, delete, substitute, or swap two neighbours) between a and b. */
-function withinOneEdit(a, b) {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
+/**
+ * Whether `q` is within one edit of `w` or of a start of `w` (of about q's length): a letter
+ * changed, missing, extra, or two swapped. Compared in place, without cutting strings.
+ */
+function typoOf(q, w) {
+  const n = q.length;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter changed
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
+  while (i < n && q.charCodeAt(i) === w.charCodeAt(i)) i++;
+  if (i === n) return true;
+  const tail = q.slice(i + 1);
+  if (w.startsWith(tail, i + 1)) return true; // a letter changed
+  if (w.startsWith(tail, i)) return true; // q has a letter more
+  if (w.startsWith(q.slice(i), i + 1)) return true; // w has a letter more
+  return q[i] === w[i + 1] && q[i + 1] === w[i] && w.startsWith(q.slice(i + 2), i + 2); // two swapped
+}
+
+/** Each indexed word `q` matches, with how: [[word, grade]] (kept for the words of the next keystrokes). */
+function matchesOf(index, q) {
+  index.matched ??= new Map();
+  const kept = index.matched.get(q);
+  if (kept) return kept;
+  if (index.matched.size > 500) index.matched.clear();
+  const out = [];
+  const { vocabulary, byLength } = index;
+  for (let at = lowerBound(vocabulary, q); at < vocabulary.length && vocabulary[at].startsWith(q); at++) {
+    const w = vocabulary[at];
+    out.push([w, same(q, w) ? WHOLE : PREFIX]);
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  if (q.endsWith('s') && q.length > 1) {
+    const single = q.slice(0, q.endsWith('es') && !index.postings.has(q.slice(0, -1)) ? -2 : -1);
+    if (index.postings.has(single)) out.push([single, WHOLE]);
+  }
+  if (q.length >= TYPO_MIN) {
+    const got = new Set(out.map(([w]) => w));
+    const a = q.charCodeAt(0);
+    const b = q.charCodeAt(1);
+    // One typo against the whole word (lengths within one) or against its start (a longer word).
+    for (let len = q.length - 1; len < byLength.length; len++) {
+      for (const w of byLength[len] ?? []) {
+        // An edit is at one place: one of the first two letters is where it was, or they swapped.
+        const c = w.charCodeAt(0);
+        const d = w.charCodeAt(1);
+        if (c !== a && d !== b && c !== b && d !== a) continue;
+        if (!got.has(w) && typoOf(q, w)) out.push([w, TYPO]);
+      }
+    }
+  }
+  index.matched.set(q, out);
+  return out;
 }
 
 /**
- * How well `q` (a query word) matches the indexed word `w`: 3 exact, 2 prefix, 1 one typo
- * (against the word, or the start of it of about the query's length), 0 not at all.
- */
-function match(q, w) {
-  if (w === q) return 3;
-  if (w.startsWith(q)) return 2;
-  if (q.length < TYPO_MIN) return 0;
-  if (withinOneEdit(q, w)) return 1;
-  for (const n of [q.length - 1, q.length, q.length + 1]) if (n > 2 && n < w.length && withinOneEdit(q, w.slice(0, n))) return 1;
-  return 0;
-}
-
-/**
- * The roles matching every word of `query`, best first (then by title): {results: [{role, score}],
- * total}. Only the best `limit` are sorted; `total` counts every match.
+ * The roles with a title matching every word of `query`, best first: {results: [{role, score,
+ * tier, title}], total, exact} (`title`: the title that matched; `exact`: how many roles have the
+ * query as a title). Only the best `limit` are sorted; `total` counts every match.
  */
 export function search(index, query, limit = 20) {
-  const qs = [...new Set(words(query))];
-  if (qs.length === 0) return { results: index.roles.slice(0, limit).map((role) => ({ role, score: 0 })), total: index.roles.length };
+  const qs = [...new Set(words(query))].slice(0, MAX_WORDS);
+  if (qs.length === 0) {
+    const all = index.roles.map((_, i) => i).sort((a, b) => index.rank[a] - index.rank[b]).slice(0, limit);
+    return { results: all.map((i) => ({ role: index.roles[i], score: 0, tier: 0, title: index.roles[i].title })), total: index.roles.length, exact: 0 };
+  }
   // A single letter matches a large part of a big catalog: its answer is kept (the first keystroke
   // of every query is one; catalog.js works the letters out ahead, when the page is idle).
   const key = qs.length === 1 && qs[0].length === 1 ? `${qs[0]}|${limit}` : null;
@@ -114,49 +209,97 @@ export function search(index, query, limit = 20) {
 }
 
 function find(index, qs, limit) {
-  const { here, total, rank } = index;
+  const { here, grade, seen, best, bestTitle, owner, kinds, first, employment, idRank } = index;
   /** @type {number[] | null} */
-  let candidates = null; // role indexes matching every word so far
+  let candidates = null; // title indexes matching every query word so far
   for (const q of qs) {
     const touched = [];
-    const [from, to] = wordRange(index.vocabulary, q);
-    for (let at = from; at < to; at++) {
-      const w = index.vocabulary[at];
-      const m = match(q, w);
-      if (!m) continue;
-      const { ids, weights } = index.postings.get(w);
+    for (const [w, m] of matchesOf(index, q)) {
+      const ids = index.postings.get(w);
       for (let k = 0; k < ids.length; k++) {
-        const i = ids[k];
-        const v = m * weights[k];
-        if (here[i] === 0) touched.push(i);
-        if (v > here[i]) here[i] = v;
+        const t = ids[k];
+        if (here[t] === 0) touched.push(t);
+        if (m > here[t]) here[t] = m;
       }
     }
     let next;
     if (candidates === null) {
       next = touched;
-      for (const i of next) total[i] = here[i];
+      for (const t of next) grade[t] = here[t];
     } else {
       next = [];
-      for (const i of candidates) if (here[i] > 0) { total[i] += here[i]; next.push(i); }
+      for (const t of candidates) {
+        if (here[t] > 0) {
+          if (here[t] < grade[t]) grade[t] = here[t];
+          next.push(t);
+        }
+      }
     }
-    for (const i of touched) here[i] = 0;
+    for (const t of touched) here[t] = 0;
     candidates = next;
     if (candidates.length === 0) break;
   }
-  // The best `limit`, kept sorted as they come (score down, then title).
-  const better = (a, b) => total[a] > total[b] || (total[a] === total[b] && rank[a] < rank[b]);
+  const key = [...qs].sort().join(' ');
+  const roles = [];
+  for (const t of candidates) {
+    const g = grade[t];
+    grade[t] = 0;
+    let tier;
+    if (kinds[t] === CATEGORY) tier = TIER.category;
+    else if (g === WHOLE) tier = index.exactKeys[t].includes(key) || exactPlural(index.exactKeys[t], qs) ? TIER.exact : TIER.whole;
+    else tier = g === PREFIX ? TIER.prefix : TIER.typo;
+    tier = tier * 2 + first[t]; // a title loaded first, above a longer one of the same tier
+    const r = owner[t];
+    if (seen[r] === 0) {
+      seen[r] = 1;
+      roles.push(r);
+      best[r] = tier;
+      bestTitle[r] = t;
+    } else if (tier > best[r] || (tier === best[r] && betterTitle(index, t, bestTitle[r]))) {
+      best[r] = tier;
+      bestTitle[r] = t;
+    }
+  }
+  for (const r of roles) seen[r] = 0;
+  // A role that says it is not what was asked ("ML engineer" on AI Research Engineer's list of
+  // what it is not) does not match it.
+  const kept = qs.length > 1 ? roles.filter((r) => !saysNot(index.roles[r], qs)) : roles;
+  // The best `limit`, kept sorted as they come.
+  const better = (a, b) => best[a] > best[b] || (best[a] === best[b] && (employment[a] > employment[b]
+    || (employment[a] === employment[b] && idRank[a] < idRank[b])));
   const top = [];
-  for (const i of candidates) {
-    if (top.length === limit && !better(i, top[top.length - 1])) continue;
+  let exact = 0;
+  for (const r of kept) {
+    if (best[r] >> 1 === TIER.exact) exact++;
+    if (top.length === limit && !better(r, top[top.length - 1])) continue;
     let k = top.length;
-    while (k > 0 && better(i, top[k - 1])) k--;
-    top.splice(k, 0, i);
+    while (k > 0 && better(r, top[k - 1])) k--;
+    top.splice(k, 0, r);
     if (top.length > limit) top.pop();
   }
-  const results = top.map((i) => ({ role: index.roles[i], score: total[i] }));
-  for (const i of candidates) total[i] = 0;
-  return { results, total: candidates.length };
+  const results = top.map((r) => ({ role: index.roles[r], score: best[r], tier: best[r] >> 1, title: index.titles[bestTitle[r]] }));
+  return { results, total: kept.length, exact };
+}
+
+/** "nurses" asks for the title "Nurse" too: exact when each query word is a title word or its plural. */
+function exactPlural(keys, qs) {
+  const singular = qs.map((q) => (q.endsWith('s') ? q.slice(0, -1) : q));
+  const plural = qs.map((q) => `${q}s`);
+  return [singular, plural].some((list) => keys.includes([...new Set(list)].sort().join(' ')));
+}
+
+/** Of two titles of a role that match equally: its own title, then the shorter. */
+function betterTitle(index, a, b) {
+  if (index.kinds[a] !== index.kinds[b]) return index.kinds[a] < index.kinds[b];
+  return index.titles[a].length < index.titles[b].length;
+}
+
+/** Whether one of a role's "not this role" lines begins with the query's words. */
+function saysNot(role, qs) {
+  return (role.not ?? []).some((line) => {
+    const lw = words(line);
+    return qs.every((q, i) => lw[i] === q);
+  });
 }
 
 /** What a search found, in words for a status line: {results, total} or null (nothing asked). */

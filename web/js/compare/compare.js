@@ -1,7 +1,7 @@
 // Compare: any two of this assessment, its published baseline, any published role of the
 // catalog, and anything saved in this browser. The panel is redrawn only when what it shows
 // changes (a choice, an edit of a compared assessment, the saved list), not on every frame.
-import { roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
+import { roleIndex, latestIndex, LISTED_ROLES } from '../catalog/catalog.js';
 import { comparedRole, peekCompared } from '../catalog/compared.js';
 import { search } from '../catalog/search.js';
 import { KIND, catalogKind } from '../lib/kind.js';
@@ -76,7 +76,7 @@ export function compareFeature(app) {
   }
 
   /** A large catalog's roles that match what was typed in the panel's search box. */
-  const found = () => (query.trim() && catalog?.postings ? search(catalog, query, 8) : null);
+  const found = () => (query.trim() && catalog?.postings ? search(latestIndex() ?? catalog, query, 8) : null);
 
   return {
     refresh,

@@ -4,7 +4,7 @@
 // stays), lives in the tab's draft (state.guide), and can be skipped or left at any step.
 // Loaded on first use, with its help text (data/guide.json).
 import { h, fill, patch, nextId } from '../lib/dom.js';
-import { fetchJson, roleIndex, LISTED_ROLES } from '../catalog/catalog.js';
+import { fetchJson, roleIndex, latestIndex, LISTED_ROLES } from '../catalog/catalog.js';
 import { comparedRole, isMissing } from '../catalog/compared.js';
 import { search } from '../catalog/search.js';
 import { fixed, signed, pct } from '../lib/format.js';
@@ -15,8 +15,12 @@ import { placeholderName, isPlaceholderName, newTask } from '../tasks/task-actio
 import { sharesOf } from '../tasks/time-shares.js';
 import { parsePath } from '../lib/paths.js';
 import { catalogKind } from '../lib/kind.js';
+import { cleanPick, emptyPick, tasksOf, pickView, pickChange, countWords } from './pick.js';
+import { scaleView, examplesOf, firstTaskHint } from './scale.js';
 
 export const STEPS = ['role', 'tasks', 'ai', 'evidence', 'barriers', 'human', 'result'];
+/** Seeded with an occupation (a derived starting point): pick your tasks, then the result. */
+export const SEEDED = ['pick', 'result'];
 
 let help = null;
 let roleList = null; // every published role, for the comparison's choices (loaded on the result step)
@@ -47,7 +51,9 @@ export function guideFeature(app) {
   /** Opens the guide at `guide.step` (a draft's guide resumes where it was). */
   async function open(guide = {}) {
     help ??= await fetchJson('data/guide.json');
-    const step = STEPS.includes(guide.step) ? guide.step : 'role';
+    const seed = guide.seed === true && catalogKind(state.baseline) === 'derived' && state.baseline.tasks.length > 0;
+    const steps = seed ? SEEDED : STEPS;
+    const step = steps.includes(guide.step) ? guide.step : steps[0];
     // A draft's guide is data like any other: anything odd in it falls back to the assessment.
     const number = (x) => (Number.isFinite(Number(x)) && Number(x) >= 0 ? Number(x) : 0);
     let shares = Array.isArray(guide.shares) && guide.shares.length === state.current.tasks.length ? guide.shares.map(number) : null;
@@ -59,6 +65,7 @@ export function guideFeature(app) {
       shares,
       compare: typeof guide.compare === 'string' ? guide.compare : null, // fetchRole refuses an id that is not one
       from: guide.from === 'published' ? 'published' : 'own',
+      ...(seed ? { seed, pick: cleanPick(guide.pick, state.baseline.tasks.length) ?? emptyPick(state.baseline) } : {}),
     } });
     mount();
     render({ focus: guide.focus !== false });
@@ -102,7 +109,8 @@ export function guideFeature(app) {
     scrollTo({ top: 0 });
   }
 
-  const at = () => STEPS.indexOf(state.guide.step);
+  const steps = () => (state.guide.seed ? SEEDED : STEPS);
+  const at = () => steps().indexOf(state.guide.step);
 
   function next() {
     const g = state.guide;
@@ -110,13 +118,13 @@ export function guideFeature(app) {
       confirmTask(g.index);
       if (g.index < state.current.tasks.length - 1) return go('ai', g.index + 1);
     }
-    go(STEPS[Math.min(at() + 1, STEPS.length - 1)]);
+    go(steps()[Math.min(at() + 1, steps().length - 1)]);
   }
 
   function back() {
     const g = state.guide;
     if (g.step === 'ai' && g.index > 0) return go('ai', g.index - 1);
-    const step = STEPS[Math.max(at() - 1, 0)];
+    const step = steps()[Math.max(at() - 1, 0)];
     go(step, step === 'ai' ? state.current.tasks.length - 1 : 0);
   }
 
@@ -134,14 +142,14 @@ export function guideFeature(app) {
     const n = state.current.tasks.length;
     const where = g.step === 'ai' ? ` · task ${g.index + 1} of ${n}` : '';
     const nav = h('nav', { class: 'guide-nav', 'aria-label': 'Guided steps' },
-      h('ol', null, STEPS.map((s, i) => h('li', null,
+      h('ol', null, steps().map((s, i) => h('li', null,
         h('button', {
           type: 'button', class: 'guide-step', 'data-gaction': 'goto', 'data-step': s,
           'aria-current': s === g.step ? 'step' : null,
         }, h('span', { class: 'guide-num', 'aria-hidden': 'true' }, i + 1), help.steps[s].short,
         h('span', { class: 'visually-hidden' }, `: ${help.steps[s].title}`))))));
     const heading = h('h1', { id: 'guide-h', tabindex: '-1' },
-      h('span', { class: 'guide-count' }, `Step ${at() + 1} of ${STEPS.length}${where}`), h('br'), info.title);
+      h('span', { class: 'guide-count' }, `Step ${at() + 1} of ${steps().length}${where}`), h('br'), info.title);
     body = h('div', { class: 'guide-body' });
     fill(body, ...STEP_BODY[g.step]());
     const last = g.step === 'result';
@@ -154,7 +162,7 @@ export function guideFeature(app) {
         h('button', { type: 'button', class: 'btn', 'data-action': 'save' }, 'Save'),
         h('button', { type: 'button', class: 'link-btn', 'data-gaction': 'leave' }, 'Leave the guide: show every section')));
     const judged = ['ai', 'evidence', 'barriers', 'human'].includes(g.step);
-    fill(root, nav, heading, h('p', { class: 'lede' }, info.intro, g.from === 'published' && g.step !== 'result'
+    fill(root, nav, heading, h('p', { class: 'lede' }, info.intro, g.from === 'published' && !['result', 'pick'].includes(g.step)
       ? (catalogKind(state.baseline) === 'derived'
         ? ' Started from a derived starting point (nobody assessed it): its values are filled in and marked “derived”; change only what differs for you.'
         : ' Started from the published role: its values are filled in and marked “published”; change only what differs for you.') : ''),
@@ -185,7 +193,7 @@ export function guideFeature(app) {
           h('label', { for: nameId, class: 'guide-label' }, `Task ${i + 1}`),
           h('input', {
             id: nameId, type: 'text', 'data-g': 'name', 'data-index': i, maxlength: lim.max_name_chars, autocomplete: 'off',
-            value: isPlaceholderName(t.name) ? '' : t.name, placeholder: i === 0 ? 'e.g. Checking patients and recording vital signs' : 'What else fills your week?',
+            value: isPlaceholderName(t.name) ? '' : t.name, placeholder: i === 0 ? firstTaskHint(state.baseline) : 'What else fills your week?',
           }),
           h('span', { class: 'guide-time' },
             h('label', { class: 'guide-time-label' }, 'Time', h('span', { class: 'visually-hidden' }, ` on task ${i + 1}`), h('span', { class: 'guide-unit' }, ' (hours or %)'),
@@ -214,7 +222,7 @@ export function guideFeature(app) {
         unnamed ? h('p', { class: 'note' }, 'This task still has its placeholder name: go Back to the tasks to name it, or it will not count as yours.') : null,
         scale({
           legend: `How far can AI do “${t.name}” today?`, path: `tasks.${i}.score`, confPath: `tasks.${i}.confidence`,
-          levels: ts.levels, min: ts.min, max: ts.max, examples: help.task_score_examples, number: (v) => `${v}`,
+          levels: ts.levels, min: ts.min, max: ts.max, examples: examplesOf(state.baseline, help.task_score_examples), number: (v) => `${v}`,
         }),
         h('label', { class: 'guide-field' }, h('span', { class: 'guide-label' }, help.impact_question),
           h('select', { 'data-g': 'impact', 'data-index': i }, m().inputs.impacts.map((x) => h('option', { value: x.key, selected: x.key === t.impact }, x.label)))),
@@ -252,41 +260,12 @@ export function guideFeature(app) {
     result() {
       return [h('div', { class: 'guide-result' })];
     },
+    pick() {
+      return pickView({ pick: state.guide.pick, baseline: state.baseline, m: m() });
+    },
   };
 
-  /**
-   * One judged input as a group of radio buttons: every level with the method's words (and an
-   * example where the guide has one), then "Not sure" when the input is judged (`confPath`), and
-   * a check box for "sure". The published value, when the visitor started from one, is marked.
-   */
-  function scale({ legend, path, confPath = null, levels, min, max, means = null, where = null, examples = null, number }) {
-    const name = nextId('g');
-    const value = getAt(state.current, parsePath(path));
-    const confidence = confPath ? getAt(state.current, parsePath(confPath)) : null;
-    const unsure = confidence === 'unsure';
-    const base = state.baseline ? getAt(state.baseline, parsePath(path)) : undefined;
-    const hintId = means || where ? nextId('gh') : null;
-    const option = (v, words, extra, checked) => h('label', { class: 'guide-option' },
-      h('input', { type: 'radio', name, value: v, checked, 'data-g': 'level', 'data-path': path, 'data-conf': confPath }),
-      h('span', { class: 'guide-words' }, h('strong', null, extra.num ?? ''), extra.num ? ' ' : '', words,
-        extra.published ? h('span', { class: `badge st-${catalogKind(state.baseline)}` }, catalogKind(state.baseline)) : null),
-      extra.example ? h('span', { class: 'guide-eg' }, `For example: ${extra.example}`) : null);
-    const options = levels.filter((l) => l.value >= min && l.value <= max).map((l) => option(l.value, l.text,
-      { num: number(l.value), example: examples?.[l.value], published: base === l.value }, !unsure && value === l.value));
-    if (confPath) {
-      options.push(option('unsure', 'Not sure', { example: null }, unsure));
-    }
-    const sureBox = confPath ? h('label', { class: 'guide-sure', hidden: unsure },
-      h('input', { type: 'checkbox', 'data-g': 'sure', 'data-conf': confPath, checked: confidence === 'sure' }),
-      ' I am sure of this level') : null;
-    return h('fieldset', { class: 'guide-q', 'aria-describedby': hintId },
-      h('legend', null, legend),
-      hintId ? h('div', { id: hintId, class: 'guide-help' },
-        means ? h('p', null, means) : null,
-        where ? h('p', null, h('strong', null, 'Where to look: '), where) : null) : null,
-      h('div', { class: 'guide-options' }, options),
-      sureBox);
-  }
+  const scale = (options) => scaleView({ current: state.current, baseline: state.baseline, ...options });
 
   /** The share of the week beside each number, and the total. */
   function showShares() {
@@ -324,7 +303,7 @@ export function guideFeature(app) {
     if (!roleList) roleIndex().then((index) => { roleList = index.roles; roleSearch = index; renderResult(); }, () => { roleList = []; });
     const large = (roleList?.length ?? 0) > LISTED_ROLES;
     const choices = !large ? roleList ?? [] : roleList.filter((x) => x.id === chosen);
-    const found = large && findQuery.trim() ? search(roleSearch, findQuery, 8) : null;
+    const found = large && findQuery.trim() ? search(latestIndex() ?? roleSearch, findQuery, 8) : null;
     patch(slot, ...resultView({ state, m: m(), unsure, chosen, other, choices, large, found, findQuery }));
   }
 
@@ -340,6 +319,7 @@ export function guideFeature(app) {
 
   function onInput(event) {
     const el = event.target;
+    if (el.dataset.p === 'hours') return onPick(el);
     const i = Number(el.dataset.index);
     if (el.dataset.g === 'name') {
       const ok = app.edit((a) => { a.tasks[i].name = el.value.trim() ? el.value : placeholderName(i); }, { full: true });
@@ -360,8 +340,25 @@ export function guideFeature(app) {
     }
   }
 
+  /** A change on the pick screen: the pick kept, the assessment rebuilt from it, the row shown or folded. */
+  function onPick(el) {
+    const pick = pickChange(state.guide.pick, el);
+    if (!pick) return;
+    place({ pick });
+    app.structural((a, locked) => {
+      a.tasks = tasksOf(pick, state.baseline, m());
+      locked.splice(0, locked.length, ...a.tasks.map(() => false));
+    });
+    const row = el.closest('.pick-task');
+    row.classList.toggle('on', pick[Number(el.dataset.index)].on);
+    row.querySelector('.pick-controls').hidden = !pick[Number(el.dataset.index)].on;
+    root.querySelector('.pick-count').textContent = countWords(pick.filter((p) => p.on).length, pick.length);
+    app.writeDraftNow();
+  }
+
   function onChange(event) {
     const el = event.target;
+    if (el.dataset.p) return onPick(el);
     const g = el.dataset.g;
     if (g === 'level') {
       const path = parsePath(el.dataset.path);

@@ -8,6 +8,7 @@ import { stackedBar } from '../render/charts.js';
 import { zoneBadge } from '../render/parts.js';
 import { comparisonTable, resultRows, roleFinder } from '../render/comparison.js';
 import { isPlaceholderName } from '../tasks/task-actions.js';
+import { catalogKind } from '../lib/kind.js';
 
 /** How many judged inputs are marked "not sure". */
 export function countUnsure(a) {
@@ -32,7 +33,7 @@ export function resultView({ state, m, unsure, chosen, other, choices, large, fo
       h('p', null, zoneBadge(r.zone, r.label),
         ` ${r.zone_name} zone · ${r.verdict}`),
       state.startResult && state.guide.from === 'published' && state.baselineResult
-        ? h('p', { class: 'note' }, `The published role scores ${state.baselineResult.display.score}; ${state.baselineResult.display.score === r.display.score ? 'yours is the same' : `yours is ${signed1(r.score - state.baselineResult.score)} points from it`}.`) : null),
+        ? h('p', { class: 'note' }, `The ${catalogKind(state.baseline) === 'derived' ? 'derived starting point' : 'published role'} scores ${state.baselineResult.display.score}; ${state.baselineResult.display.score === r.display.score ? 'yours is the same' : `yours is ${signed1(r.score - state.baselineResult.score)} points from it`}.`) : null),
     u ? [
       h('h2', null, 'How sure is it'),
       h('p', null, `Given how sure you said you are of each answer${unsure ? ` (${unsure} marked not sure)` : ''}, ${bandShare(m)} of outcomes fall between `,

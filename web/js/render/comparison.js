@@ -60,7 +60,8 @@ export function roleFinder({ id, countId = `${id}-count`, label, attrs, pick, qu
 export function showFoundRoles(finder, { pick, found }) {
   const list = finder.querySelector('.compare-found');
   if (!list) return;
-  fill(list, (found?.results ?? []).map(({ role }) => h('li', null,
-    h('button', { type: 'button', class: 'link-btn', ...pick, 'data-id': role.id }, role.title, role.seniority ? ` (${role.seniority})` : ''))));
+  fill(list, (found?.results ?? []).map(({ role, title = role.title }) => h('li', null,
+    h('button', { type: 'button', class: 'link-btn', ...pick, 'data-id': role.id }, title, title !== role.title ? ` — ${role.title}` : '',
+      role.seniority ? ` (${role.seniority})` : '', role.derived ? ' · derived' : ' · published'))));
   finder.querySelector('[role=status]').textContent = matchWords(found);
 }

@@ -7,22 +7,32 @@ import { ATTRIBUTION, DERIVED_CAVEATS, DERIVED_SUMMARY } from '../lib/kind.js';
 
 const whole = (n) => Math.round(n).toLocaleString('en-US');
 
-/** The words for the labels a task was scored from: "O*NET task 1841 · Core · human raters E2 · GPT-4 E2, automation T3". */
-export function sourceLine(source) {
+/** The research labels in words (Eloundou et al.; the rules in core/methodology.json name them so too). */
+export const LABEL_WORDS = {
+  E0: 'not exposed to language models',
+  E1: 'a language model alone could halve its time',
+  E2: 'exposed with software built on a language model',
+  T0: 'none of it', T1: 'a little of it', T2: 'some of it', T3: 'most of it', T4: 'all of it',
+};
+
+/**
+ * Where a derived task's level came from, in words: "From the data: human raters labelled it E2
+ * (exposed with software built on a language model), so level 3; GPT-4 rated its automation T3
+ * (most of it). O*NET task 1841, Core."
+ */
+export function sourceLine(source, methodology = null) {
   if (!source?.task_id) return '';
-  const parts = [`O*NET task ${source.task_id}`, source.task_type ?? 'no task type'];
-  if (source.human_exposure) {
-    parts.push(`human raters ${source.human_exposure}`);
-    parts.push(`GPT-4 ${[source.gpt4_exposure, source.gpt4_automation ? `automation ${source.gpt4_automation}` : null].filter(Boolean).join(', ')}`);
-  } else {
-    parts.push('no exposure label: scored at the middle, not sure');
-  }
-  return parts.join(' · ');
+  const where = `O*NET task ${source.task_id}, ${source.task_type ?? 'no task type'}.`;
+  if (!source.human_exposure) return `From the data: no exposure label for this task, so the middle level, not sure. ${where}`;
+  const scored = methodology?.derived?.rules?.find((r) => r.key === 'task_score')?.scores?.[source.human_exposure];
+  const level = scored !== undefined ? `, so level ${scored}` : '';
+  const gpt = source.gpt4_automation ? `; GPT-4 rated its automation ${source.gpt4_automation} (${LABEL_WORDS[source.gpt4_automation] ?? 'unknown'})` : '';
+  return `From the data: human raters labelled it ${source.human_exposure} (${LABEL_WORDS[source.human_exposure] ?? 'unknown'})${level}${gpt}. ${where}`;
 }
 
 /** A task's provenance, under its controls (nothing for a task with none). */
-export function taskSource(task) {
-  const line = sourceLine(task.source);
+export function taskSource(task, methodology = null) {
+  const line = sourceLine(task.source, methodology);
   return line ? h('p', { class: 'task-source muted' }, line) : null;
 }
 
@@ -52,10 +62,14 @@ export function derivedSection(assessment, { adjusted = false } = {}) {
   ].filter(Boolean);
   return h('section', { id: 'derived', class: 'card derived-note', 'aria-labelledby': 'derived-h' },
     h('h2', { id: 'derived-h' }, adjusted ? 'Adjusted from a derived starting point' : 'A derived starting point, not an assessment'),
-    h('p', null, adjusted ? 'This began as a starting point derived from public data and has been changed since: it is nobody’s published assessment. ' : '',
-      DERIVED_SUMMARY),
-    pay ? h('p', { class: 'pay' }, pay, '.') : null,
+    h('p', { class: 'derived-plain' }, adjusted ? 'This began as a starting point derived from public data and has been changed since: it is nobody’s published assessment.'
+      : 'Derived from O*NET’s tasks for this occupation and research labels of how exposed each task is to language models. Nobody has assessed it, and its market inputs were not judged.'),
+    adjusted ? null : h('p', { class: 'make-mine' },
+      h('button', { type: 'button', class: 'btn primary', 'data-action': 'adjust-guided' }, 'Make it mine'),
+      ' Pick your tasks, hours and levels: about a minute, and it stays in this browser.'),
     h('details', { class: 'made' }, h('summary', null, 'How it was made, and its sources'),
+      h('p', null, DERIVED_SUMMARY),
+      pay ? h('p', { class: 'pay' }, pay, '.') : null,
       h('ul', { class: 'caveats' }, DERIVED_CAVEATS.map((c) => h('li', null, c))),
       h('dl', { class: 'deflist' }, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
       h('div', { class: 'attribution' },

@@ -35,6 +35,16 @@ function barLegend({ band, published, neighbours, bandWords, baseWord = 'publish
     band ? item('lg-band', `${bandWords} of outcomes if each judgment were one step off`) : null));
 }
 
+/**
+ * A derived role's lead: its range in whole points, widened outward ("likely 33 to 53"), and each
+ * zone's chance in whole percent, largest first, zones under half a percent left out.
+ */
+export function likelyOf(u, m) {
+  const zones = m.zones.map((z) => [z.name, (u.zones[z.zone] ?? 0) * 100]).filter(([, p]) => p >= 0.5).sort((a, b) => b[1] - a[1])
+    .map(([name, p]) => `${name} ${Math.round(p)}%`).join(', ');
+  return { low: Math.floor(u.p10 + 1e-9), high: Math.ceil(u.p90 - 1e-9), zones };
+}
+
 /** How the judgments may be off: "by one step" (the default for all), or the visitor's own mix. */
 export function confidenceWords(a, m) {
   const conf = m.insight.confidence;
@@ -88,6 +98,13 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
 
   const u = insight.uncertainty;
   setText(refs.strip.querySelector('.strip-range'), `${bandShare(m)} range ${u.display.p10}-${u.display.p90}`);
+  if (refs.likely) {
+    const { low, high, zones } = likelyOf(u, m);
+    patchWhen(noted, refs.likely, `${low}|${high}|${zones}`, () => [
+      h('p', { class: 'likely-range' }, h('strong', null, `Likely ${low} to ${high}`), `; ${zones}`),
+      h('p', { class: 'likely-note' }, `${bandShare(m)} of outcomes if each judgment could be off as marked; an input nobody judged may be at any level.`),
+    ]);
+  }
   const zoneText = zoneOdds(m.zones, u.zones);
   const offBy = confidenceWords(assessment, m);
   patchWhen(noted, refs.sure, `${u.p10}|${u.p50}|${u.p90}|${zoneText}|${offBy}`, () => [

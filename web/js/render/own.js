@@ -121,7 +121,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
       h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted', 'Why'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/${taskMax}`),
         h('td', null, m.inputs.impacts.find((i) => i.key === t.impact)?.label ?? t.impact), h('td', null, fixed((t.time_pct * t.score) / 100, 2)),
-        h('td', null, t.rationale ?? sourceLine(t.source)))))),
+        h('td', null, t.rationale ?? sourceLine(t.source, m)))))),
     h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/${m.formula.task_resistance_base - m.inputs.task_score.min}; time by impact: ${m.inputs.impacts.map((i) => `${i.label.toLowerCase()} ${pct(Math.round(r.split[i.key] * 100) / 100)}`).join(', ')}; ${pct(r.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more.`),
     h('h2', null, 'Other inputs'),
     h('p', null, `Evidence ${signed(r.totals.evidence)}/${max(m.inputs.evidence)}: ${dims(m.inputs.evidence, a.evidence)}`),

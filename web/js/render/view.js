@@ -40,6 +40,10 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   // What the role is: published or derived (a catalog role), or your own (adjusted, when it began
   // as a derived starting point). Only the catalog says published (lib/kind.js).
   const kind = own ? ownKind(assessment) : catalogKind(assessment);
+  // A derived starting point leads with its likely range, under its title (nobody judged its
+  // market inputs, so one figure would say more than is known); the point score comes second, in
+  // the score card. insight-view.js fills it.
+  r.likely = kind === 'derived' ? h('div', { class: 'likely' }, h('p', { class: 'likely-range' }, 'Likely range: working it out…')) : null;
   const header = own
     ? h('header', { class: 'role-head own' },
       h('p', { class: 'eyebrow' }, 'Your assessment', kind === 'adjusted' ? ' · adjusted from a derived starting point' : '', origin ? ` · started from ${origin}` : ''),
@@ -49,8 +53,10 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     : h('header', { class: 'role-head' },
       h('p', { class: 'eyebrow' }, [role.category, KIND[kind].eyebrow].filter(Boolean).join(' · ')),
       h('h1', null, role.title, role.seniority ? h('span', { class: 'seniority' }, ` (${role.seniority})`) : null),
+      r.likely,
       role.aliases?.length ? h('p', { class: 'aliases' }, 'Also known as: ', role.aliases.join(' · ')) : null,
-      h('p', { class: 'your-week' }, h('button', { type: 'button', class: 'link-btn', 'data-action': 'adjust-guided' }, 'Is this your job? Adjust it to your week'),
+      h('p', { class: 'your-week' }, h('button', { type: 'button', class: 'link-btn', 'data-action': 'adjust-guided' },
+        kind === 'derived' ? 'Is this your job? Make it mine' : 'Is this your job? Adjust it to your week'),
         ' · ', h('button', { type: 'button', class: 'link-btn', 'data-action': 'guide-new' }, 'Score another job, step by step')));
 
   r.toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Your assessment: save, share, export' });
@@ -69,6 +75,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.missing = h('div', { class: 'missing', role: 'status', hidden: true });
   r.clampNote = h('p', { class: 'note', hidden: true });
   const glance = section('glance', 'Score at a glance',
+    r.likely ? h('p', { class: 'point-label' }, 'Point score, with every input nobody judged at the middle of its scale:') : null,
     h('div', { class: 'glance-top' },
       h('div', { class: 'score-block' }, r.bigScore, h('span', { class: 'of' }, `/${m.clamp.max}`)),
       h('div', null, r.zone, r.compare, r.reset)),
@@ -237,7 +244,7 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
       }, registry),
       selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', nameSuffix: whose(i, task.name), options: impacts, class: 'impact' }, registry),
       h('p', { class: 'weighted', 'data-weighted': i }),
-      taskSource(task),
+      taskSource(task, methodology),
       editable ? h('button', { type: 'button', class: 'btn confirm-task', 'data-action': 'confirm-task', 'data-index': i }, 'Confirm this task') : null,
       whyDisclosure({ path: `tasks.${i}.rationale`, text: task.rationale, own: editable, subject: task.name, max: methodology.limits.max_text_chars }));
   }), editable ? h('p', { class: 'add-task' },
