@@ -10,8 +10,8 @@ import { htmlAttr, htmlText } from '../web/js/lib/escape.js';
  * for two rows on a phone; the occupation's full title is the link's description). Each is shown
  * only when the catalog has it.
  */
-export const FRONT_EXAMPLES = [['onet-29-1141-00', 'Nurse'], ['onet-47-2152-00', 'Plumber'], ['onet-15-1252-00', 'Software Developer'],
-  ['onet-25-2021-00', 'Teacher'], ['onet-41-2011-00', 'Cashier']];
+export const FRONT_EXAMPLES = [['onet-29-1141-00', 'Nurse'], ['onet-15-1252-00', 'Software Developer'], ['onet-25-2021-00', 'Teacher'],
+  ['onet-47-2152-00', 'Plumber'], ['onet-41-2011-00', 'Cashier']];
 
 /** The front door's markup; roles: [{id, assessment}] of the catalog (published and derived). */
 export function frontDoor(roles) {

@@ -138,7 +138,8 @@ export async function publishRoles({ out, rolesDir, derivedDir = null, engine, b
   const catalog = catalogOf(roles, defaultId, titlesFile && fs.existsSync(titlesFile) ? JSON.parse(fs.readFileSync(titlesFile, 'utf8')) : {});
   write(out, 'data/index.json', `${JSON.stringify(catalog.index)}\n`);
   write(out, 'data/search.json', `${JSON.stringify(catalog.search)}\n`);
-  if (Object.keys(catalog.titles.roles).length) write(out, 'data/titles.json', `${JSON.stringify(catalog.titles)}\n`);
+  // (Written even when empty: the app asks for it after data/search.json, whatever the catalog.)
+  write(out, 'data/titles.json', `${JSON.stringify(catalog.titles)}\n`);
   const threads = Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
   let cards;
   let made = 0;

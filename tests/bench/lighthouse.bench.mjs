@@ -12,7 +12,8 @@ const server = await serve();
 try {
   const report = path.join(tempDir('lighthouse'), 'report.json');
   // The start page (built by script after the wasm loads) and a prerendered role page.
-  for (const [name, url] of [['start page /', `${server.url}/`], ['role page /roles/<id>/', `${server.url}/roles/ai-research-engineer-mid-senior/`]]) {
+  for (const [name, url] of [['start page /', `${server.url}/`], ['role page /roles/<id>/', `${server.url}/roles/ai-research-engineer-mid-senior/`],
+    ['derived role page /roles/onet-29-1141-00/', `${server.url}/roles/onet-29-1141-00/`]]) {
     // Asynchronous: the server runs in this process, so the event loop must stay free to answer.
     await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), url,
       '--output=json', `--output-path=${report}`, '--quiet',

@@ -35,12 +35,14 @@ try {
 
   // 1b. A prerendered role page: what its first paint needs (the HTML and the render-blocking
   //     stylesheet, gzip -9; no script, no wasm) and everything fetched until it is interactive.
-  {
+  //     The published role, and a derived starting point (Registered Nurses, 27 tasks).
+  for (const [name, id] of [['published', 'ai-research-engineer-mid-senior'], ['derived', 'onet-29-1141-00']]) {
+    if (!fs.existsSync(path.join(root, 'dist/roles', id))) continue;
     const context = await browser.newContext();
     const page = await context.newPage();
     const urls = [];
     page.on('request', (r) => urls.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/roles/ai-research-engineer-mid-senior/`);
+    await page.goto(`${server.url}/roles/${id}/`);
     await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('#levers .tornado tr'));
     await page.waitForLoadState('networkidle');
     const gzOf = (u) => {
@@ -54,7 +56,7 @@ try {
       const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
       return performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm') && r.startTime < paint);
     });
-    console.log(`Role page /roles/<id>/: first paint needs ${kb(fp)} gzip (${firstPaint.join(', ')}; wasm requested before it: ${wasmBeforePaint ? 'yes' : 'no'})   (target <= 30 KB, no wasm)`);
+    console.log(`Role page /roles/${id}/ (${name}): first paint needs ${kb(fp)} gzip (${firstPaint.join(', ')}; wasm requested before it: ${wasmBeforePaint ? 'yes' : 'no'})   (target <= 30 KB, no wasm)`);
     console.log(`  fully interactive: ${kb(all)} gzip in ${new Set(urls).size} files   (target <= 100 KB)`);
     await context.close();
   }
@@ -93,7 +95,8 @@ try {
     const { syntheticAssessment } = await import('../node/corpus.mjs');
     const fifty = syntheticAssessment(50, 50);
     const link = `${server.url}/#a=0.${Buffer.from(JSON.stringify(fifty)).toString('base64url')}`;
-    for (const [name, url] of [['reference, 7 tasks', `${server.url}/`], ['synthetic, 50 tasks', link]]) {
+    for (const [name, url] of [['reference, 7 tasks', `${server.url}/`], ['derived Registered Nurses, 27 tasks', `${server.url}/roles/onet-29-1141-00/`],
+      ['synthetic, 50 tasks', link]]) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.addInitScript(() => { window.__insights = 0; document.addEventListener('jobzone:insight', () => { window.__insights += 1; }); });

@@ -135,3 +135,28 @@ export async function printedText(page, { beforeprint = true } = {}) {
   fs.rmSync(path.dirname(pdf), { recursive: true, force: true });
   return text;
 }
+
+/** Presses Tab until the focused element matches `selector` (and `text`, if given); returns the presses. */
+export async function tabTo(page, selector, text = null, max = 80) {
+  for (let i = 0; i < max; i++) {
+    const hit = await page.evaluate(([sel, txt]) => {
+      const el = document.activeElement;
+      return Boolean(el?.matches(sel) && (txt === null || el.textContent.trim() === txt));
+    }, [selector, text]);
+    if (hit) return i;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector} ${text ?? ''}`);
+}
+
+let axeSource = null;
+/** axe-core finds no violation on the page, and nothing scrolls sideways. */
+export async function axeClean(page, where) {
+  axeSource ??= fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => Boolean(/** @type {any} */ (window).axe)))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] }));
+  const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target})`);
+  if (found.length) throw new Error(`${where}: axe: ${found.join('; ')}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`${where}: the page scrolls sideways (${overflow}px)`);
+}

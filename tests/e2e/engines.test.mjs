@@ -125,6 +125,24 @@ for (const engine of ENGINES) {
       await s.screenshot(path.join(artifacts, `engine-${engine}-role.png`));
     });
 
+    check('the front door: "nurse" finds Registered Nurses first; its derived page leads with its likely range', async ({ session }) => {
+      const s = await session();
+      await s.open(`${app.url}/`);
+      await s.waitFor(APP_READY);
+      assert.equal(await s.text('label[for=front-search]'), 'What is your job?');
+      await s.type('#front-search', 'nurse');
+      await s.waitFor(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-29-1141-00', null, { what: 'Registered Nurses first' });
+      assert.equal(await s.text('#front-results a[data-role]'), 'Nurse — Registered Nurses · derived');
+      await s.screenshot(path.join(artifacts, `engine-${engine}-front.png`));
+      await s.click('#front-results a[data-role]');
+      await s.waitFor(() => /^Likely \d+ to \d+; /.test(document.querySelector('.likely-range')?.textContent ?? ''), null, { what: 'the likely range' });
+      assert.equal(await s.text('.role-head h1'), 'Registered Nurses');
+      assert.equal(await s.text('.likely-range'), 'Likely 33 to 53; Yellow 76%, Green 23%');
+      assert.match(await s.text('.role-head .eyebrow'), /Derived starting point · not assessed/);
+      assert.match(await s.text('#derived'), /Nobody has assessed it/);
+      await s.screenshot(path.join(artifacts, `engine-${engine}-derived.png`));
+    });
+
     check('keys pressed on the prerendered page before the app takes it over are kept (the wasm held back until then)', async ({ session }) => {
       const held = await holdingWasm(app.url);
       try {

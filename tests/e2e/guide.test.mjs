@@ -73,9 +73,9 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   await page.goto(`${server.url}/`);
   await page.waitForSelector('main[aria-busy=false] .big-score');
 
-  await tabTo(page, '#role-search');
+  await tabTo(page, '#front-search');
   await page.keyboard.type('nurse');
-  await page.waitForFunction(() => document.querySelector('#role-results')?.textContent.includes('Assess “nurse” yourself'));
+  await page.waitForFunction(() => document.querySelector('#front-results')?.textContent.includes('Assess “nurse” yourself'));
   // The catalog has nursing occupations (derived starting points): the arrow keys reach the last
   // choice, to assess "nurse" yourself.
   for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-assess'))); i++) await page.keyboard.press('ArrowDown');

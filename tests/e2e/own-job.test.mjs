@@ -15,9 +15,11 @@ test('a search with no match offers to assess that job yourself, by keyboard alo
   const problems = watch(page);
   await page.goto(`${server.url}/`);
   await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.locator('#role-search').focus();
+  // The start page's front door has the keyboard in its search box.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'front-search');
   await page.keyboard.type('Xylofrob <i>ICU</i>');
-  assert.match(await page.textContent('#role-results'), /No role matches\..*Assess “Xylofrob <i>ICU<\/i>” yourself/s);
+  await page.waitForFunction(() => /Assess/.test(document.querySelector('#front-results').textContent));
+  assert.match(await page.textContent('#front-results'), /No occupation or role matches\..*Assess “Xylofrob <i>ICU<\/i>” yourself/s);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('.guide [data-text="role.title"]')?.value === 'Xylofrob <i>ICU</i>');
   assert.match(await page.textContent('.notice'), /Your own assessment of “Xylofrob <i>ICU<\/i>”, step by step/);
@@ -81,7 +83,7 @@ test('a blank start shows no score until a task has its own name and is confirme
   const problems = watch(page);
   await page.goto(`${server.url}/`);
   await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.locator('#role-search').fill('xylofrob driver');
+  await page.locator('#front-search').fill('xylofrob driver');
   await page.keyboard.press('Enter');
   // The guide's result step, skipped to at once, says what is missing instead of a number.
   await page.getByRole('navigation', { name: 'Guided steps' }).getByRole('button', { name: /^Result\b/ }).click();

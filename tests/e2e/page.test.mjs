@@ -171,14 +171,15 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     await page.goto(`${big.url}/`);
     await page.waitForSelector('main[aria-busy=false] .big-score');
     // The names load when the search box is first used; each keystroke then redraws the list.
-    const shownFor = (query, n) => page.waitForFunction(([q, count]) => document.getElementById('role-search').value === q
-      && document.querySelectorAll('#role-results a[data-role]').length === count, [query, n]);
-    await page.getByLabel('Search roles and occupations').fill('synthetic role 042');
+    // (The start page's search box: its front door's.)
+    const shownFor = (query, n) => page.waitForFunction(([q, count]) => document.getElementById('front-search').value === q
+      && document.querySelectorAll('#front-results a[data-role]').length === count, [query, n]);
+    await page.getByLabel('What is your job?').fill('synthetic role 042');
     await shownFor('synthetic role 042', 1);
-    await page.getByLabel('Search roles and occupations').fill('synthetic');
+    await page.getByLabel('What is your job?').fill('synthetic');
     await shownFor('synthetic', 20);
-    await page.waitForFunction(() => /480 more/.test(document.getElementById('role-results').textContent));
-    await page.getByLabel('Search roles and occupations').fill('role 137');
+    await page.waitForFunction(() => /480 more/.test(document.getElementById('front-results').textContent));
+    await page.getByLabel('What is your job?').fill('role 137');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Synthetic role 137'));
     assert.match(page.url(), /\?role=synthetic-137$/);

@@ -315,8 +315,9 @@ test('Reset to published and picking a role in search keep unsaved edits aside, 
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction((s) => document.querySelector('.big-score').textContent === s, edited);
   // The search picker, over the same edits.
-  await page.getByLabel('Search roles and occupations').fill('research');
-  await page.locator('#role-results li').first().click();
+  // (The start page's own search box: its front door.)
+  await page.locator('#front-search').fill('ai research engineer');
+  await page.locator('#front-results a[data-role]').first().click();
   await waitNotice(page, /was set aside/);
   assert.equal(await page.textContent('.big-score'), '61.9');
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIndex, search, words, loadsFirst, TIER, matchWords } from '../../web/js/catalog/search.js';
+import { TWENTY } from './search-words.mjs';
 
 const roles = [
   { id: 'nurse', title: 'Registered Nurse', seniority: 'Mid', category: 'Healthcare', aliases: ['RN', 'Staff nurse'], employment: 3000 },
@@ -137,30 +138,6 @@ test('what a search found, in words for a status line', () => {
 
 const dist = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), 'dist');
 const data = (f) => JSON.parse(fs.readFileSync(path.join(dist, 'data', f), 'utf8'));
-
-/** Twenty words a person types, and the occupation each must find first (O*NET codes as ids). */
-export const TWENTY = [
-  ['nurse', 'onet-29-1141-00'], // Registered Nurses ("Nurse" is a title of three codes of one BLS group; .00 first)
-  ['RN', 'onet-29-1141-00'], // O*NET's Short Title
-  ['LPN', 'onet-29-2061-00'], // Licensed Practical and Licensed Vocational Nurses
-  ['plumber', 'onet-47-2152-00'], // Plumbers, Pipefitters, and Steamfitters
-  ['developer', 'onet-15-1252-00'], // Software Developers
-  ['teacher', 'onet-25-2021-00'], // Elementary School Teachers, the largest of the 22 titled "Teacher"
-  ['cashier', 'onet-41-2011-00'], // Cashiers
-  ['doctor', 'onet-29-1215-00'], // Family Medicine Physicians
-  ['MD', 'onet-29-1215-00'],
-  ['lawyer', 'onet-23-1011-00'], // Lawyers
-  ['manager', 'onet-11-1021-00'], // General and Operations Managers
-  ['engineer', 'onet-17-2071-00'], // Electrical Engineers (an exact title of 36: the most employed)
-  ['waiter', 'onet-35-3031-00'], // Waiters and Waitresses
-  ['programmer', 'onet-15-1251-00'], // Computer Programmers
-  ['CEO', 'onet-11-1011-00'], // Chief Executives
-  ['software engineer', 'onet-15-1252-00'], // Software Developers
-  ['data scientist', 'onet-15-2051-00'], // Data Scientists
-  ['pilot', 'onet-53-2011-00'], // Airline Pilots, Copilots, and Flight Engineers
-  ['receptionist', 'onet-43-4171-00'], // Receptionists and Information Clerks
-  ['graphic designer', 'onet-27-1024-00'], // Graphic Designers
-];
 
 test('the real catalog: twenty words, each to the occupation it must find first, with the first part alone too', { skip: !fs.existsSync(path.join(dist, 'data/titles.json')) && 'no dist/ (scripts/build)' }, () => {
   const rows = data('search.json').roles;

@@ -125,9 +125,9 @@ test('search in Chromium: each keystroke to results on screen, at this catalog s
   const longest = typoOf.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
   const typed = typoOf.replace(longest, longest.slice(0, 3) + longest.slice(4)).toLowerCase();
   await page.locator('#role-search').fill(typed);
-  await page.waitForFunction((t) => document.querySelector('#role-results a[data-role]')?.textContent.startsWith(t), typoOf);
+  await page.waitForFunction((t) => document.querySelector('#role-results a[data-role] .hit-title')?.textContent.startsWith(t), typoOf);
   await page.locator('#role-search').fill(target.title.toLowerCase());
-  await page.waitForFunction((t) => [...document.querySelectorAll('#role-results a[data-role]')].some((a) => a.textContent === t), target.title);
+  await page.waitForFunction((t) => [...document.querySelectorAll('#role-results a[data-role] .hit-title')].some((a) => a.textContent === t), target.title);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -151,7 +151,7 @@ test('Compare, at this catalog size: the selects list only what is in play, and 
   const options = await page.$$eval('select[data-compare="b"] option', (o) => o.length);
   assert.ok(options < 10, `the select lists ${options} choices, not ${N}`);
   await page.locator('#compare-find').fill(other.title.toLowerCase());
-  await page.waitForFunction((t) => [...document.querySelectorAll('.compare-found button')].some((b) => b.textContent === t), other.title);
+  await page.waitForFunction((t) => [...document.querySelectorAll('.compare-found button')].some((b) => b.textContent === `${t} · published`), other.title);
   assert.match(await page.textContent('#compare-found-count'), /match/);
   await page.locator('.compare-found button', { hasText: other.title }).first().click();
   await page.waitForFunction((id) => document.querySelector('select[data-compare="b"]').value === `published:${id}`

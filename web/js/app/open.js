@@ -166,16 +166,28 @@ export function openPart(ctx) {
    * The score strip shows while the score card is out of view above (scrolled past), not while it
    * can be seen nor while it is still below (the start page's front door above it).
    */
-  let stripObserver = null;
+  let stripObservers = [];
   function watchStrip(refs) {
-    stripObserver?.disconnect();
+    for (const o of stripObservers) o.disconnect();
+    stripObservers = [];
     if (typeof IntersectionObserver !== 'function') return;
     const card = refs.bigScore.closest('.card');
-    stripObserver = new IntersectionObserver(([entry]) => {
-      // (A card with no height is not out of view but not shown yet: the start page while it is drawn.)
-      refs.strip.classList.toggle('shown', !entry.isIntersecting && entry.boundingClientRect.height > 0 && entry.boundingClientRect.top < 0);
-    });
-    stripObserver.observe(card);
+    // Two observers: is the card in view; is it in view or anywhere above (the root stretched far
+    // upward), so a jump from below the view to above it is seen too.
+    let inView = true;
+    let inOrAbove = true;
+    const show = () => refs.strip.classList.toggle('shown', !inView && inOrAbove);
+    const observe = (rootMargin, set) => {
+      const o = new IntersectionObserver(([entry]) => {
+        // (A card with no height is not out of view but not shown yet: the start page while it is drawn.)
+        set(entry.isIntersecting || entry.boundingClientRect.height === 0);
+        show();
+      }, { rootMargin });
+      o.observe(card);
+      stripObservers.push(o);
+    };
+    observe('0px', (v) => { inView = v; });
+    observe('1000000px 0px 0px 0px', (v) => { inOrAbove = v; });
   }
 
   return { publishedBase, loadBaseline, openAssessment, renderPending, watchStrip };

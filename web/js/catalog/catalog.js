@@ -4,7 +4,7 @@
 // role's file is data/roles/<id>.json.
 import { h, fill } from '../lib/dom.js';
 import { siteUrl } from '../lib/site.js';
-import { buildIndex, search, TIER } from './search.js';
+import { buildIndexSoon, search, TIER } from './search.js';
 import { ROLE_ID } from '../lib/card.js';
 
 const MAX_SHOWN = 20;
@@ -30,8 +30,9 @@ const whenFuller = new Set();
  * waiting, data/titles.json (the longer titles), after which latestIndex() has them too.
  */
 export function roleIndex() {
-  listPromise ??= fetchJson('data/search.json').then((data) => {
-    const index = buildIndex(data.roles);
+  listPromise ??= fetchJson('data/search.json').then(async (data) => {
+    // Built a slice at a time, each in a task of its own: the reader's typing goes first.
+    const index = await buildIndexSoon(data.roles, null, nextTask);
     latest = index;
     learnLetters(index);
     loadLongerTitles(data.roles);
@@ -52,10 +53,18 @@ export function onFullerIndex(listener) {
   return () => whenFuller.delete(listener);
 }
 
+/** A new task (after any input waiting): a message, which, unlike a timer, is never delayed. */
+const nextTask = () => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(0);
+});
+/** The page's next idle moment (a timer where there is no idle callback). */
+const idleMoment = () => new Promise((resolve) => (globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50)))(() => resolve()));
+
 function loadLongerTitles(rows) {
-  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
-  fetchJson('data/titles.json').then((data) => new Promise((resolve) => idle(() => resolve(data)))).then((data) => {
-    const index = buildIndex(rows, data.roles);
+  fetchJson('data/titles.json').then(async (data) => {
+    const index = await buildIndexSoon(rows, data.roles, idleMoment);
     index.complete = true;
     latest = index;
     learnLetters(index);

@@ -64,58 +64,101 @@ export const loadsFirst = (title) => variantsOf(title).some((v) => v.length <= 2
  * data/titles.json, when they have loaded.
  */
 export function buildIndex(list, more = null) {
+  const steps = indexSteps(list, more);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * buildIndex in slices: `pause()` is awaited between them (an idle callback, a task), so a page
+ * building the index of every title stays responsive to the reader's typing.
+ */
+export async function buildIndexSoon(list, more, pause) {
+  const steps = indexSteps(list, more);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Titles indexed per slice of indexSteps (a few milliseconds' work). */
+const SLICE = 3000;
+
+/** buildIndex, a slice of titles at a time (a generator: it yields between slices). */
+function* indexSteps(list, more) {
   const roles = list.map(roleOf);
   const text = [];
   const owner = [];
   const kinds = [];
   const first = [];
-  const exactKeys = []; // per title: its variants' words joined, for an exact match
   const found = new Map(); // word -> title indexes
   const add = (role, t, kind) => {
     const i = text.length;
     text.push(t);
     owner.push(role);
     kinds.push(kind);
-    const variants = variantsOf(t);
-    first.push(kind !== OTHER || variants.some((v) => v.length <= 2) ? 1 : 0);
-    exactKeys.push(variants.map((v) => [...new Set(v)].sort().join(' ')));
-    for (const w of new Set(variants[0])) {
-      let p = found.get(w);
-      if (!p) found.set(w, (p = []));
-      p.push(i);
+    const ws = words(t);
+    first.push(kind !== OTHER || ws.length <= 2 || (t.includes('(') && variantsOf(t).some((v) => v.length <= 2)) ? 1 : 0);
+    for (let k = 0; k < ws.length; k++) {
+      const w = ws[k];
+      if (ws.indexOf(w) !== k) continue; // once per title
+      const p = found.get(w);
+      if (p) p.push(i);
+      else found.set(w, [i]);
     }
   };
-  roles.forEach((r, i) => {
+  let sliced = 0;
+  for (let i = 0; i < roles.length; i++) {
+    const r = roles[i];
     const seen = new Set();
-    for (const [t, kind] of [[r.title, OWN], ...(r.aliases ?? []).map((a) => [a, OTHER]), ...(more?.[r.id] ?? []).map((a) => [a, OTHER])]) {
-      const key = t.toLowerCase();
-      if (!t || seen.has(key)) continue;
+    const own = (t, kind) => {
+      const key = t?.toLowerCase();
+      if (!t || seen.has(key)) return;
       seen.add(key);
       add(i, t, kind);
-    }
+    };
+    own(r.title, OWN);
+    for (const t of r.aliases ?? []) own(t, OTHER);
+    for (const t of more?.[r.id] ?? []) own(t, OTHER);
     if (r.category) add(i, r.category, CATEGORY);
-  });
-  const postings = new Map();
-  for (const [w, p] of found) postings.set(w, Int32Array.from(p));
-  const byTitle = roles.map((_, i) => i).sort((a, b) => roles[a].title.localeCompare(roles[b].title));
+    if (text.length - sliced >= SLICE) {
+      sliced = text.length;
+      yield;
+    }
+  }
+  const byTitle = roles.map((_, i) => i).sort((a, b) => (roles[a].title < roles[b].title ? -1 : roles[a].title > roles[b].title ? 1 : 0));
   const rank = new Int32Array(roles.length);
   byTitle.forEach((i, k) => { rank[i] = k; });
   const byId = roles.map((_, i) => i).sort((a, b) => (roles[a].id < roles[b].id ? -1 : 1));
   const idRank = new Int32Array(roles.length);
   byId.forEach((i, k) => { idRank[i] = k; });
   // Sorted, so the words a query word begins are one range of it; by length, for typos.
-  const vocabulary = [...postings.keys()].sort();
+  const vocabulary = [...found.keys()].sort();
   const byLength = [];
   for (const w of vocabulary) (byLength[w.length] ??= []).push(w);
   const n = text.length;
   return {
-    roles, titles: text, owner: Int32Array.from(owner), kinds: Uint8Array.from(kinds), first: Uint8Array.from(first), exactKeys, postings, vocabulary, byLength,
+    roles, titles: text, owner: Int32Array.from(owner), kinds: Uint8Array.from(kinds), first: Uint8Array.from(first), postings: found, vocabulary, byLength,
     rank, idRank, employment: Float64Array.from(roles, (r) => r.employment ?? 0),
     // Work arrays, reused by every query.
     here: new Uint8Array(n), grade: new Uint8Array(n), seen: new Uint8Array(n), best: new Uint8Array(roles.length), bestTitle: new Int32Array(roles.length),
     titleCount: n,
   };
 }
+
+/** A title's forms, each as its distinct words ("Registered Nurse (RN)": [registered, nurse, rn], [registered, nurse], [rn]). */
+function formsOf(index, t) {
+  index.forms ??= new Map();
+  let forms = index.forms.get(t);
+  if (!forms) index.forms.set(t, (forms = variantsOf(index.titles[t]).map((v) => [...new Set(v)])));
+  return forms;
+}
+
+/** Whether the query is one of a title's forms, whole: as many words, each the same (a plural "s" aside). */
+const isExact = (index, t, qs) => formsOf(index, t).some((form) => form.length === qs.length && form.every((w) => qs.some((q) => same(q, w))));
 
 /** The first word of the sorted vocabulary not before `q`. */
 function lowerBound(vocabulary, q) {
@@ -239,14 +282,13 @@ function find(index, qs, limit) {
     candidates = next;
     if (candidates.length === 0) break;
   }
-  const key = [...qs].sort().join(' ');
   const roles = [];
   for (const t of candidates) {
     const g = grade[t];
     grade[t] = 0;
     let tier;
     if (kinds[t] === CATEGORY) tier = TIER.category;
-    else if (g === WHOLE) tier = index.exactKeys[t].includes(key) || exactPlural(index.exactKeys[t], qs) ? TIER.exact : TIER.whole;
+    else if (g === WHOLE) tier = isExact(index, t, qs) ? TIER.exact : TIER.whole;
     else tier = g === PREFIX ? TIER.prefix : TIER.typo;
     tier = tier * 2 + first[t]; // a title loaded first, above a longer one of the same tier
     const r = owner[t];
@@ -279,13 +321,6 @@ function find(index, qs, limit) {
   }
   const results = top.map((r) => ({ role: index.roles[r], score: best[r], tier: best[r] >> 1, title: index.titles[bestTitle[r]] }));
   return { results, total: kept.length, exact };
-}
-
-/** "nurses" asks for the title "Nurse" too: exact when each query word is a title word or its plural. */
-function exactPlural(keys, qs) {
-  const singular = qs.map((q) => (q.endsWith('s') ? q.slice(0, -1) : q));
-  const plural = qs.map((q) => `${q}s`);
-  return [singular, plural].some((list) => keys.includes([...new Set(list)].sort().join(' ')));
 }
 
 /** Of two titles of a role that match equally: its own title, then the shorter. */

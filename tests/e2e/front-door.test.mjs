@@ -1,0 +1,156 @@
+// The way in (issue 28), keyboard only on a 390x844 phone: the front door says what jobzone is and
+// has the keyboard in its search box; "nurse" finds Registered Nurses first, saying which title
+// matched; its derived page leads with its likely range and says nobody assessed it; "Make it
+// mine" picks five tasks with hours and changes one level; the result is the core's own figure
+// for that assessment (the native CLI scores it here, independently of the page); saved, it
+// survives a reload. axe-core runs on every screen; screens and keystrokes are counted and printed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serve, watch, root, tabTo, axeClean, stored } from './browser.mjs';
+
+const artifacts = path.join(root, 'tests/artifacts');
+const NURSES = 'onet-29-1141-00';
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(); fs.mkdirSync(artifacts, { recursive: true }); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const cli = (command, assessment) => {
+  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), [command, '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr);
+  return JSON.parse(p.stdout);
+};
+
+/**
+ * What the walk below makes, written out by hand: the first five tasks of the derived Registered
+ * Nurses with 10, 8, 6, 4 and 2 hours a week (30 in all: 33.33%, 26.67%, 20%, 13.33%, 6.67% by
+ * largest remainder), the first task one level up, as the visitor's own judgment.
+ */
+function expected() {
+  const a = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/roles', `${NURSES}.json`), 'utf8'));
+  const shares = [33.33, 26.67, 20, 13.33, 6.67];
+  a.tasks = a.tasks.slice(0, 5).map((t, i) => ({ ...t, time_pct: shares[i] }));
+  a.tasks[0].score += 1;
+  delete a.tasks[0].confidence;
+  a.kind = 'adjusted';
+  return a;
+}
+
+test('keyboard only at 390x844: the front door, "nurse", the derived page, Make it mine, five tasks, the result, saved', async () => {
+  // (bypassCSP: axe-core is added to the page as an inline script.)
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
+  const page = await context.newPage();
+  const problems = watch(page);
+  let keys = 0;
+  let screens = 1;
+  const press = async (key) => { keys += 1; await page.keyboard.press(key); };
+  const type = async (text) => { keys += text.length; await page.keyboard.type(text); };
+  const tab = async (selector, text = null) => { keys += await tabTo(page, selector, text); };
+  const shot = (name) => page.screenshot({ path: path.join(artifacts, `front-${name}.png`) });
+
+  // 1. The front door: what jobzone is, the question, the keyboard in the search box.
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'front-search');
+  assert.match(await page.textContent('#front .front-what'), /^jobzone estimates how exposed a job is to AI, task by task/);
+  assert.equal(await page.textContent('label[for=front-search]'), 'What is your job?');
+  const box = await page.locator('#front-search').boundingBox();
+  assert.ok(box.y + box.height < 844, 'the question and the search box are on the first screen');
+  // On the first screen: at most two rows of buttons (the examples; a link-styled button is a
+  // link to the eye), and no second search box in the header.
+  const rows = await page.evaluate(() => new Set([...document.querySelectorAll('button:not(.link-btn), .front-examples a')]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => el.getBoundingClientRect()).filter((r) => r.bottom <= innerHeight && r.height > 0)
+    .filter((r) => r.height >= 30).map((r) => Math.round(r.top))).size);
+  assert.ok(rows <= 2, `${rows} rows of buttons on the first screen`);
+  assert.equal(await page.isVisible('#role-search'), false);
+  await axeClean(page, 'the front door');
+  await shot('1-door');
+
+  // 2. "nurse": Registered Nurses first, by its title "Nurse", marked derived.
+  await type('nurse');
+  await page.waitForFunction(() => document.querySelector('#front-results a[data-role]'));
+  const first = page.locator('#front-results a[data-role]').first();
+  assert.equal(await first.getAttribute('data-role'), NURSES);
+  assert.equal(await first.textContent(), 'Nurse — Registered Nurses · derived');
+  assert.doesNotMatch(await page.textContent('#front-results'), /Nursery/, 'no nursery workers among the nurses shown');
+  await axeClean(page, 'the results');
+  await shot('2-results');
+  await press('Enter');
+  screens += 1;
+
+  // 3. The derived page: the range first, then the banner, the point score second.
+  await page.waitForFunction(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
+  await page.waitForFunction(() => /^Likely \d+ to \d+; /.test(document.querySelector('.likely-range')?.textContent ?? ''));
+  assert.equal(await page.isVisible('#front'), false, 'the door closes once a role is opened');
+  assert.match(await page.textContent('.likely-range'), /^Likely 33 to 53; Yellow 76%, Green 23%$/);
+  assert.match(await page.textContent('#derived'), /Nobody has assessed it, and its market inputs were not judged/);
+  assert.ok(await page.evaluate(() => Boolean(document.querySelector('.likely').compareDocumentPosition(document.querySelector('.big-score')) & Node.DOCUMENT_POSITION_FOLLOWING)),
+    'the range before the point score');
+  assert.match(await page.textContent('#tasks .task-source'), /^From the data: human raters labelled it E\d \(/);
+  await axeClean(page, 'the derived page');
+  await shot('3-derived');
+
+  // 4. Make it mine: one screen of the occupation's own tasks.
+  await tab('button[data-action=adjust-guided]', 'Make it mine');
+  await press('Enter');
+  screens += 1;
+  await page.waitForFunction(() => document.querySelector('#guide-h')?.textContent.includes('Which of these tasks do you do?'));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'guide-h');
+  assert.equal(await page.textContent('.guide-count'), 'Step 1 of 2');
+  assert.match(await page.textContent('.pick-count'), /^None of the \d+ tasks picked yet/);
+  const names = await page.locator('.pick-task .pick-head label').allTextContents();
+  const derived = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/roles', `${NURSES}.json`), 'utf8'));
+  assert.deepEqual(names, derived.tasks.map((t) => t.name), 'the occupation\'s own tasks, as O*NET words them');
+  await axeClean(page, 'the pick screen');
+  for (const [i, hours] of ['10', '8', '6', '4', '2'].entries()) {
+    await tab(`input[data-p=on][data-index="${i}"]`);
+    await press('Space');
+    await press('Tab');
+    await type(hours);
+    if (i === 0) {
+      await press('Tab');
+      // The level shows where it came from until changed.
+      assert.match(await page.evaluate(() => document.activeElement.closest('label').textContent), /the data says \d; change it if you know better/);
+      await press('ArrowDown');
+    }
+  }
+  await page.waitForFunction(() => document.querySelector('.pick-count')?.textContent.startsWith('5 of '));
+  await axeClean(page, 'five tasks picked');
+  await shot('4-picked');
+  await tab('button', 'Continue');
+  await press('Enter');
+  screens += 1;
+
+  // 5. The result: the core's figure for what was picked.
+  await page.waitForFunction(() => document.querySelector('#guide-h')?.textContent.includes('Your result'));
+  const out = cli('score', expected());
+  const want = out.result?.display?.score ?? out.display.score;
+  await page.waitForFunction((s) => document.querySelector('.guide-result .big-score')?.textContent === s, want);
+  assert.match(await page.textContent('.guide-result'), /The derived starting point scores 44\.1/);
+  await axeClean(page, 'the result');
+  await shot('5-result');
+  await tab('button[data-action=save]', 'Save');
+  await press('Enter');
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('.notice')?.textContent ?? ''));
+  const saved = (await stored(page)).assessments ?? [];
+  assert.equal(saved.length, 1, 'saved in this browser');
+  assert.ok(JSON.stringify(saved[0]).includes(JSON.stringify(derived.tasks[4].name)), 'with the tasks picked');
+
+  // 6. A reload: the result, as saved, still there.
+  await page.reload();
+  await page.waitForFunction((s) => document.querySelector('.guide-result .big-score')?.textContent === s, want, { timeout: 8000 }).catch(async (e) => {
+    await page.screenshot({ path: path.join(artifacts, 'front-6-reload-failed.png'), fullPage: true });
+    console.log(problems, await page.evaluate(() => [document.querySelector('#guide-h')?.textContent, document.querySelector('.notice')?.innerText, document.querySelector('#status')?.innerText]));
+    throw e;
+  });
+  await axeClean(page, 'after a reload');
+  console.log(`front door to a saved result for Registered Nurses: ${screens} screens, ${keys} keystrokes (keyboard only, no taps)`);
+  assert.ok(screens <= 4);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
