@@ -154,3 +154,28 @@ test('keyboard only at 390x844: the front door, "nurse", the derived page, Make 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('offline after a first visit: the search data is kept, "plumber" still finds its occupation, a derived page seen before opens', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  // A derived page, visited once online.
+  await page.goto(`${server.url}/roles/${NURSES}/`);
+  await page.waitForFunction(() => /^Likely /.test(document.querySelector('.likely-range')?.textContent ?? ''));
+  await context.setOffline(true);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.locator('#front-search').fill('plumber');
+  await page.waitForFunction(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-47-2152-00', null, { timeout: 15000 });
+  // A title only the later part has ("RN Case Manager": three words) is found offline too.
+  await page.locator('#front-search').fill('rn case manager');
+  await page.waitForFunction(() => /RN Case Manager — Registered Nurses/.test(document.querySelector('#front-results')?.textContent ?? ''), null, { timeout: 15000 });
+  await page.goto(`${server.url}/roles/${NURSES}/`);
+  await page.waitForFunction(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
+  assert.match(await page.textContent('.role-head .eyebrow'), /Derived starting point · not assessed/);
+  assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+  await context.close();
+});

@@ -182,7 +182,7 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   assert.match(await page.textContent('.guide-levers'), /one step (down|up) gives \d+\.\d/);
   // The catalog (one published role, 923 derived) is too large to list: the role is found by name.
   await tabTo(page, '#guide-compare-find');
-  await page.keyboard.type('research engineer');
+  await page.keyboard.type('ai research engineer');
   await page.waitForSelector('.compare-found button[data-id="ai-research-engineer-mid-senior"]');
   await tabTo(page, '.compare-found button[data-id="ai-research-engineer-mid-senior"]');
   await page.keyboard.press('Enter');

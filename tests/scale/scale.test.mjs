@@ -92,11 +92,12 @@ test('search in Chromium: each keystroke to results on screen, at this catalog s
   await page.goto(`${server.url}/roles/${target.id}/`);
   await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('#levers .tornado tr'));
   assert.match(await page.textContent('h1'), new RegExp(target.title));
-  // The names load when the search box is first used.
+  // The names load when the search box is first used (focus fetches them; a letter shows them).
   const first = Date.now();
   await page.locator('#role-search').focus();
+  await page.keyboard.type('s');
   await page.waitForFunction(() => document.querySelectorAll('#role-results a[data-role]').length > 0);
-  report('search names loaded and indexed on first focus', `${Date.now() - first} ms`);
+  report('search names loaded and indexed at the first keystroke', `${Date.now() - first} ms`);
   // Keystrokes, timed in the page: input event to the results list changed.
   const queries = ['senior data analyst', 'clinical nursing officer', 'warehouse operator', 'regional tax auditor', 'lead softwre developer', 'chief energy planner'];
   const times = await page.evaluate(async (qs) => {

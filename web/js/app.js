@@ -20,6 +20,7 @@ import { inputPart } from './app/input.js';
 import { openPart } from './app/open.js';
 import { navigationPart } from './app/navigation.js';
 import { $ } from './app/context.js';
+import { siteUrl } from './lib/site.js';
 import { scoringInput } from './lib/card.js'; // the prose is validated when opened or edited
 
 /** The one state holder (state/store.js): the app writes the document's and its own fields. */
@@ -131,6 +132,15 @@ async function assessYourself(title) {
   await startGuide({ step: 'role' });
 }
 
+/**
+ * Your own copy of a catalog role lives at the start page's address: a reload there brings back
+ * this tab's work, where the role's address (?role=, or its own page) would open the role again.
+ */
+function ownAddress() {
+  const root = siteUrl('').href;
+  if (location.href.split('#')[0] !== root) history.replaceState(history.state, '', root);
+}
+
 /** The guided path (guide.js, loaded on first use) over the assessment on the page. */
 let guide = null;
 async function startGuide(options) {
@@ -202,6 +212,7 @@ const actions = {
   async 'adjust-guided'() {
     const seed = state.baseline?.kind === 'derived';
     openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId, clean: state.clean });
+    ownAddress();
     await startGuide(seed ? { step: 'pick', seed, from: 'published' } : { step: 'tasks', from: 'published' });
   },
   /** The guided path for a job of your own, from a blank template. */
@@ -218,6 +229,7 @@ const actions = {
   'make-own'() {
     // Edits made before this stay unsaved work: the copy is as clean as the page was.
     openAssessment(state.current, { mode: 'own', baseline: state.baseline, publishedId: state.publishedId, clean: state.clean });
+    ownAddress();
     notify(state.refs, 'This is now your own copy: rename it, change its tasks, then save it to this browser.');
     /** @type {HTMLElement | null} */ (document.querySelector('[data-text="role.title"]'))?.focus();
   },

@@ -233,9 +233,7 @@ export function navigationPart(ctx) {
     }
     const wanted = roleHere();
     const work = draft?.work;
-    // The tab's work is restored when the address names no role, or names the one it is of: the
-    // role itself with edits, or your own copy of it ("Make it mine" keeps ?role= in the address).
-    if (work?.assessment && (!wanted || work.publishedId === wanted)) {
+    if (work?.assessment && (!wanted || (work.mode === 'published' && work.publishedId === wanted))) {
       try {
         if (await restoreWork(work, current)) return;
       } catch {

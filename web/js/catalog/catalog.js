@@ -190,7 +190,11 @@ export function wirePicker({ input, list, count, onPick, onAssess, root = input.
   // The longer titles arrive: a list on show gains their results below what it shows.
   onFullerIndex(() => { if (!list.hidden && shown.query === input.value.trim()) show({ keep: true }); });
   input.addEventListener('input', () => show());
-  input.addEventListener('focus', () => { if (input.value.trim()) show(); });
+  // Focus fetches the search data ahead of the first keystroke; the list shows once something is typed.
+  input.addEventListener('focus', () => {
+    if (input.value.trim()) show();
+    else roleIndex().catch(() => {});
+  });
   input.addEventListener('keydown', (e) => {
     const items = links();
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

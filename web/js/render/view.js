@@ -120,6 +120,8 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.screen = h('p', { class: 'screen' });
   const protective = section('protective', 'Protective principles and AI growth',
     h('p', { class: 'lede' }, `Human-only factors, ${inputs.protective.min} to ${inputs.protective.max} each. They do not enter the score; with AI growth they give a quick screen before full scoring.`),
+    kind === 'derived' ? h('p', { class: 'unjudged' }, h('strong', null, 'Not judged for this occupation: '),
+      'the protective principles are left empty, and AI growth sits at the middle, marked not sure.') : null,
     h('div', { class: 'ctl-grid' },
       inputs.protective.dimensions.map((d) => rangeControl({
         path: ['protective', d.key], label: d.label, min: inputs.protective.min, max: inputs.protective.max,
@@ -145,8 +147,12 @@ export function buildPage({ assessment, methodology: m, registry, published, own
 
   // Evidence
   r.evidenceTotal = h('p', { class: 'total' });
+  // A derived starting point's market inputs: nobody judged them for this occupation; said so where they are.
+  const unjudged = (what) => (kind === 'derived' ? h('p', { class: 'unjudged' }, h('strong', null, 'Not judged for this occupation: '),
+    `${what} sit at the middle of their scales, marked not sure, until someone who knows the job sets them.`) : null);
   const evidence = section('evidence', 'Market evidence',
     h('p', { class: 'lede' }, `Signals from the job market, from ${inputs.evidence.min} (clearly against the role) to ${signed(inputs.evidence.max)} (clearly for it).`),
+    unjudged('these signals'),
     h('div', { class: 'ctl-grid' }, inputs.evidence.dimensions.map((d) => rangeControl({
       path: ['evidence', d.key], label: d.label, min: inputs.evidence.min, max: inputs.evidence.max, format: signed,
       levels: d.levels, why: why(['evidence', d.key], d.label), confidence: howSure(['evidence', d.key], d.label),
@@ -157,6 +163,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.barrierTotal = h('p', { class: 'total' });
   const barriers = section('barriers', 'Barriers to AI',
     h('p', { class: 'lede' }, `What stops AI doing the work even where it technically could: ${inputs.barriers.min} (none) to ${inputs.barriers.max} (strong).`),
+    unjudged('these barriers'),
     h('div', { class: 'ctl-grid' }, inputs.barriers.dimensions.map((d) => rangeControl({
       path: ['barriers', d.key], label: d.label, min: inputs.barriers.min, max: inputs.barriers.max,
       format: (v) => `${v}/${inputs.barriers.max}`, valueText: (v) => `${v} of ${inputs.barriers.max}`,
