@@ -150,9 +150,12 @@ export async function tabTo(page, selector, text = null, max = 80) {
 }
 
 let axeSource = null;
-/** axe-core finds no violation on the page, and nothing scrolls sideways. */
+/** axe-core finds no violation on the page (once nothing is being recomputed), and nothing scrolls sideways. */
 export async function axeClean(page, where) {
   axeSource ??= fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // Parts dimmed while their analyses are recomputed (.stale, on a busy machine) are checked once
+  // the answer is in: the dimming is a moment's state, not the page's colours.
+  await page.waitForFunction(() => !document.querySelector('.stale'), null, { timeout: 20000 });
   if (!(await page.evaluate(() => Boolean(/** @type {any} */ (window).axe)))) await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(() => /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] }));
   const found = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target})`);
