@@ -43,8 +43,8 @@ function siteHeaderRules(out, crossOrigin) {
 }
 
 /**
- * The service worker: it precaches the app shell, the widget, the demo, the catalog and its search
- * data (every title), and (for a catalog of at most 100 roles) every role's data; a larger catalog's role data
+ * The service worker: it precaches the app shell, the widget, the demo, the catalog and the first
+ * part of its search data (the longer titles are kept once loaded), and (for a catalog of at most 100 roles) every role's data; a larger catalog's role data
  * and every role page are cached as they are visited.
  */
 export async function generateServiceWorker(out) {
@@ -62,9 +62,10 @@ export async function generateServiceWorker(out) {
     globDirectory: out,
     globPatterns: ['**/*.{html,js,css,wasm,json,svg,png,webmanifest}'],
     // Per-role pages, badges and oEmbed answers are for other sites and crawlers: not precached.
-    // The search data (data/search.json and data/titles.json, about 250 KB compressed) is: a search
-    // works offline from the first visit.
-    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'og/**', ...perRole],
+    // The search data's first part (data/search.json: every title of at most two words) is, so a
+    // search works offline from the first visit; the longer titles (data/titles.json) are kept
+    // once a search has loaded them (below), which keeps the first install light.
+    globIgnores: ['sw.js', '**/*.gz', '**/*.br', 'roles/**', 'badge/**', 'oembed/**', 'og/**', 'data/titles.json', ...perRole],
     swDest: path.join(out, 'sw.js'),
     // No navigation fallback: only the app's own pages open from the cache (the start page at any
     // query, through the precache's directoryIndex and ignored parameters; role pages below).
@@ -86,6 +87,10 @@ export async function generateServiceWorker(out) {
           },
         }],
       },
+    }, {
+      urlPattern: ({ url }) => url.pathname.endsWith('/data/titles.json'),
+      handler: 'StaleWhileRevalidate',
+      options: { cacheName: 'jobzone-search-titles', expiration: { maxEntries: 1 } },
     }, {
       urlPattern: ({ url }) => /\/data\/(roles|cards|inputs)\//.test(url.pathname),
       handler: 'StaleWhileRevalidate',

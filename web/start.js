@@ -17,7 +17,8 @@
       else {
         const draft = JSON.parse(text ?? 'null');
         const work = draft?.work;
-        elsewhere = Boolean(work) && typeof work === 'object' && (Boolean(draft.dirty) || work.mode !== 'published' || work.publishedId !== start || Boolean(work.guide));
+        // (A catalog role only looked at, with no edit and no guide, is not work to bring back.)
+        elsewhere = Boolean(work) && typeof work === 'object' && (Boolean(draft.dirty) || work.mode !== 'published' || Boolean(work.guide));
       }
     } catch {
       elsewhere = false; // no sessionStorage here: there is no work from before a reload either

@@ -232,7 +232,9 @@ export function navigationPart(ctx) {
       }
     }
     const wanted = roleHere();
-    const work = draft?.work;
+    // A catalog role only looked at (no edit, no guide) is not work: the start page's address
+    // opens the start page, not the role seen last (its own address opens that).
+    const work = draft?.work && !draft.dirty && draft.work.mode === 'published' && !draft.work.guide && !wanted ? null : draft?.work;
     if (work?.assessment && (!wanted || (work.mode === 'published' && work.publishedId === wanted))) {
       try {
         if (await restoreWork(work, current)) return;

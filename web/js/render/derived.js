@@ -5,7 +5,8 @@
 import { h } from '../lib/dom.js';
 import { ATTRIBUTION, DERIVED_CAVEATS, DERIVED_SUMMARY } from '../lib/kind.js';
 
-const whole = (n) => Math.round(n).toLocaleString('en-US');
+/** A whole number with thousands separators ("3,047,530"), written out (toLocaleString's first call loads locale data: tens of ms). */
+const whole = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The research labels in words (Eloundou et al.; the rules in core/methodology.json name them so too). */
 export const LABEL_WORDS = {

@@ -100,6 +100,7 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   setText(refs.strip.querySelector('.strip-range'), `${bandShare(m)} range ${u.display.p10}-${u.display.p90}`);
   if (refs.likely) {
     const { low, high, zones } = likelyOf(u, m);
+    refs.likely.classList.remove('likely-range');
     patchWhen(noted, refs.likely, `${low}|${high}|${zones}`, () => [
       h('p', { class: 'likely-range' }, h('strong', null, `Likely ${low} to ${high}`), `; ${zones}`),
       h('p', { class: 'likely-note' }, `${bandShare(m)} of outcomes if each judgment could be off as marked; an input nobody judged may be at any level.`),

@@ -1,7 +1,7 @@
 // A role page's skeleton (the sections, the toolbar and the task rows, before any figure is
 // filled in), drawn by one function for the app and for the build's prerender, and the app's
 // way of taking over a prerendered page instead of drawing it again.
-import { buildPage, buildTasks } from './view.js';
+import { buildPage, buildTaskSteps } from './view.js';
 import { renderToolbar } from './own.js';
 import { lastId, resetIds } from '../lib/dom.js';
 
@@ -33,7 +33,7 @@ export function* skeletonSteps({ assessment, methodology, registry, published, o
   refs.tasks.closest('.role-page').dataset.source = source ?? fingerprint(JSON.stringify(assessment));
   yield;
   renderToolbar(refs, { mode: own ? 'own' : 'published' });
-  buildTasks(refs, assessment, methodology, registry, locked ?? assessment.tasks.map(() => false), own);
+  yield* buildTaskSteps(refs, assessment, methodology, registry, locked ?? assessment.tasks.map(() => false), own);
   return { parts: [...page.children], refs };
 }
 

@@ -43,7 +43,8 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   // A derived starting point leads with its likely range, under its title (nobody judged its
   // market inputs, so one figure would say more than is known); the point score comes second, in
   // the score card. insight-view.js fills it.
-  r.likely = kind === 'derived' ? h('div', { class: 'likely' }, h('p', { class: 'likely-range' }, 'Likely range: working it out…')) : null;
+  // (Text only until filled: a prerendered page's filled one is taken over as it is.)
+  r.likely = kind === 'derived' ? h('div', { class: 'likely likely-range' }, 'Likely range: working it out…') : null;
   const header = own
     ? h('header', { class: 'role-head own' },
       h('p', { class: 'eyebrow' }, 'Your assessment', kind === 'adjusted' ? ' · adjusted from a derived starting point' : '', origin ? ` · started from ${origin}` : ''),
@@ -220,6 +221,15 @@ export function buildPage({ assessment, methodology: m, registry, published, own
 /** Task rows: share slider with lock, score slider, impact select; in your own assessment also
  *  the task's name and buttons to reorder, remove and add tasks. */
 export function buildTasks(refs, assessment, methodology, registry, locked, editable = false) {
+  const steps = buildTaskSteps(refs, assessment, methodology, registry, locked, editable);
+  while (!steps.next().done);
+}
+
+/** Tasks built at a time by buildTaskSteps: a long list (an occupation's 27) is built in slices. */
+const TASK_SLICE = 8;
+
+/** buildTasks, a slice of tasks at a time (a generator: it yields between slices; the prerendered page's takeover runs each in a task). */
+export function* buildTaskSteps(refs, assessment, methodology, registry, locked, editable = false) {
   for (const key of [...registry.keys()]) if (key.startsWith('tasks.')) registry.delete(key);
   const impacts = methodology.inputs.impacts;
   const ts = methodology.inputs.task_score;
@@ -227,7 +237,16 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
   const max = methodology.limits.max_tasks;
   // Each control's accessible name says which task it belongs to ("Time share of task 2, ...").
   const whose = (i, name) => h('span', { class: 'visually-hidden', 'data-task-name': i }, ` of task ${i + 1}, ${name}`);
-  fill(refs.tasks, assessment.tasks.map((task, i) => {
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % TASK_SLICE === 0) yield;
+    rows.push(taskRow(assessment.tasks[i], i));
+  }
+  fill(refs.tasks, rows, editable ? h('p', { class: 'add-task' },
+    h('button', { type: 'button', class: 'btn', 'data-action': 'add-task', disabled: n >= max }, '+ Add a task'),
+    h('span', { class: 'muted' }, ` ${n} of at most ${max} tasks`)) : null);
+
+  function taskRow(task, i) {
     const lock = h('input', { type: 'checkbox', 'data-lock': i, checked: Boolean(locked[i]), id: `lock-${i}` });
     const title = editable
       ? h('span', { class: 'task-name' },
@@ -254,9 +273,7 @@ export function buildTasks(refs, assessment, methodology, registry, locked, edit
       taskSource(task, methodology),
       editable ? h('button', { type: 'button', class: 'btn confirm-task', 'data-action': 'confirm-task', 'data-index': i }, 'Confirm this task') : null,
       whyDisclosure({ path: `tasks.${i}.rationale`, text: task.rationale, own: editable, subject: task.name, max: methodology.limits.max_text_chars }));
-  }), editable ? h('p', { class: 'add-task' },
-    h('button', { type: 'button', class: 'btn', 'data-action': 'add-task', disabled: n >= max }, '+ Add a task'),
-    h('span', { class: 'muted' }, ` ${n} of at most ${max} tasks`)) : null);
+  }
 }
 
 /**
