@@ -315,6 +315,7 @@ function withPage(shell, html) {
 function startPage(shell, { id, html, front }) {
   let page = must(shell, '<link rel="stylesheet"', `<meta name="jobzone-start-role" content="${htmlAttr(id)}">\n<script src="start.js"></script>\n<link rel="stylesheet"`);
   page = must(page, '<main id="main" class="wrap" aria-busy="true">', `<main id="main" class="wrap" aria-busy="true">\n${front}`);
+  page = must(page, '<html lang="en">', '<html lang="en" class="at-front">');
   return withPage(page, html);
 }
 

@@ -29,6 +29,7 @@ export function wireFront({ onPick, onAssess, onClick, state, subscribe }) {
     const atStart = !new URLSearchParams(location.search).has('role') && !location.hash.startsWith('#a=');
     const show = atStart && state.mode === 'published' && state.publishedId === state.catalog?.default && !state.guide;
     if (front.hidden === show) front.hidden = !show;
+    document.documentElement.classList.toggle('at-front', show); // (the header's search box hides: app.css)
   };
   subscribe(sync);
   addEventListener('popstate', sync);

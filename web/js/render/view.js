@@ -81,6 +81,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
       h('div', { class: 'score-block' }, r.bigScore, h('span', { class: 'of' }, `/${m.clamp.max}`)),
       h('div', null, r.zone, r.compare, r.reset)),
     r.missing, r.clampNote, r.gauges);
+  if (r.likely) glance.classList.add('glance-second'); // the point score second, smaller
 
   // The compact score strip: shown (sticky, at the top) while the score card is out of view, so
   // the score, zone, change and range stay in sight while any input is moved. Its changes are
