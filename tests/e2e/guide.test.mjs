@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, watch, root, printedText } from './browser.mjs';
+import { launch, serve, watch, root, printedText, tabTo } from './browser.mjs';
 
 const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const artifacts = path.join(root, 'tests/artifacts');
@@ -23,19 +23,6 @@ const cli = (command, assessment) => {
   assert.equal(p.status, 0, p.stderr);
   return JSON.parse(p.stdout);
 };
-
-/** Presses Tab until the focused element matches `selector` (and `text`, if given). */
-async function tabTo(page, selector, text = null, max = 80) {
-  for (let i = 0; i < max; i++) {
-    const hit = await page.evaluate(([sel, txt]) => {
-      const el = document.activeElement;
-      return Boolean(el?.matches(sel) && (txt === null || el.textContent.trim() === txt));
-    }, [selector, text]);
-    if (hit) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector} ${text ?? ''}`);
-}
 
 async function axeClean(page, where) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });

@@ -31,7 +31,9 @@ export function wireFront({ onPick, onAssess, onClick, state, subscribe }) {
     if (front.hidden === show) front.hidden = !show;
     document.documentElement.classList.toggle('at-front', show); // (the header's search box hides: app.css)
   };
-  subscribe(sync);
+  // Only what decides it (not every slider move's result): the mode, the role, the guide.
+  const decides = ['mode', 'publishedId', 'guide', 'opened'];
+  subscribe((_, { keys }) => { if (keys.some((k) => decides.includes(k))) sync(); });
   addEventListener('popstate', sync);
   sync();
 }
