@@ -191,3 +191,32 @@ test('offline after a first visit: the search data is kept, "plumber" and a long
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
   await context.close();
 });
+
+test('the longer titles arriving under a keyboard user keep the focused result focused', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const problems = watch(page);
+  // The longer titles are held back until the keyboard is on a result (on a busy machine they
+  // arrive whenever they like; this makes "in the middle of arrowing" happen every time).
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/titles.json', async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.locator('#front-search').focus();
+  await page.keyboard.type('nurse');
+  await page.waitForFunction(() => document.querySelector('#front-results')?.textContent.includes('Assess “nurse” yourself'));
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  const on = await page.evaluate(() => document.activeElement?.getAttribute('data-role'));
+  assert.ok(on, 'the third result has the focus');
+  const before = await page.textContent('#front-results');
+  release();
+  await page.waitForFunction((b) => document.querySelector('#front-results')?.textContent !== b, before, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-role')), on, 'the same result keeps the focus');
+  // and the arrows go on from there
+  await page.keyboard.press('ArrowDown');
+  const next = await page.evaluate(() => document.activeElement?.closest('#front-results') !== null && document.activeElement !== null);
+  assert.ok(next, 'the next arrow stays in the list');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

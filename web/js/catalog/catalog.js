@@ -151,6 +151,14 @@ export function wirePicker({ input, list, count, onPick, onAssess, root = input.
   let expanded = false;
   let shown = { query: null, ids: [] };
   const links = () => [...list.querySelectorAll('a')];
+  /** Which entry of the list has the focus, as a selector that finds it again after a redraw. */
+  const focusKey = (/** @type {HTMLElement | null} */ el) => {
+    if (!el || !list.contains(el)) return null;
+    if (el.dataset.role) return `a[data-role="${CSS.escape(el.dataset.role)}"]`;
+    if (el.hasAttribute('data-assess')) return 'a[data-assess]';
+    if (el.hasAttribute('data-more')) return 'button[data-more]';
+    return null;
+  };
   const close = () => {
     list.hidden = true;
     active = -1;
@@ -176,6 +184,8 @@ export function wirePicker({ input, list, count, onPick, onAssess, root = input.
       if (query !== input.value.trim()) return; // a later keystroke draws its own
       const { items, ids, total, folded } = resultItems(latest, query, { expanded, pinned: pin && shown.query === query ? shown.ids : null });
       shown = { query, ids };
+      // A redraw under a keyboard user (the longer titles arriving) keeps their place in the list.
+      const held = focusKey(/** @type {HTMLElement | null} */ (document.activeElement));
       fill(list, items,
         total === 0 ? h('li', { class: 'muted' }, 'No occupation or role matches.') : null,
         total > ids.length + folded && !expanded ? h('li', { class: 'muted' }, `${total - ids.length - folded} more: type more of the name`) : null,
@@ -184,6 +194,12 @@ export function wirePicker({ input, list, count, onPick, onAssess, root = input.
       list.hidden = false;
       if (count) count.textContent = `${total} ${total === 1 ? 'result' : 'results'}`;
       if (!keep) active = -1;
+      if (held) {
+        // The same entry if it is still listed, else the box (never the page's body).
+        const again = /** @type {HTMLElement | null} */ (list.querySelector(held));
+        (again ?? input).focus();
+        active = again ? links().indexOf(/** @type {HTMLAnchorElement} */ (again)) : -1;
+      }
     })();
     return pending;
   };
