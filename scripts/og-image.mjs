@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { xmlText } from '../web/js/lib/escape.js';
-import { cardName } from '../web/js/lib/card.js';
+import { cardName, CARD_KIND, cardKind } from '../web/js/lib/card.js';
 import { zoneColours, zoneSpans } from '../web/js/lib/zones.js';
 
 export const OG = { width: 1200, height: 630 };
@@ -56,7 +56,7 @@ export function ogSvg(card) {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG.width}" height="${OG.height}" viewBox="0 0 ${OG.width} ${OG.height}" font-family="Liberation Sans">
 <rect width="1200" height="630" fill="#f6f7f9"/>
 <rect x="40" y="40" width="1120" height="550" rx="28" fill="#ffffff" stroke="#d8dee4" stroke-width="2"/>
-<text x="80" y="112" font-size="30" fill="#57606a">${card.kind === 'derived' ? 'jobzone · derived from O*NET data, not assessed' : card.kind === 'adjusted' ? 'jobzone · adjusted from a derived starting point' : 'jobzone · AI exposure, JobZone method'}</text>
+<text x="80" y="112" font-size="30" fill="#57606a">${CARD_KIND[cardKind(card)].image}</text>
 ${title.map((l, i) => `<text x="80" y="${185 + i * 66}" font-size="58" font-weight="bold" fill="#1b1f24">${xmlText(l)}</text>`).join('\n')}
 <text x="80" y="${title.length > 1 ? 420 : 370}" font-size="${title.length > 1 ? 96 : 130}" font-weight="bold" fill="#1b1f24">${xmlText(card.display_score)}<tspan font-size="40" font-weight="normal" fill="#57606a">/${card.max}</tspan></text>
 <rect x="${title.length > 1 ? 520 : 560}" y="${title.length > 1 ? 352 : 290}" width="${Math.min(580, 96 + card.label.length * 20)}" height="76" rx="38" fill="${paper}" stroke="${ink}" stroke-width="3"/>

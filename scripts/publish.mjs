@@ -23,6 +23,7 @@ import { badgeSvg } from '../web/js/embed/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/share/snippets.js';
 import { htmlAttr, htmlText, plainLine, xmlText } from '../web/js/lib/escape.js';
 import { fixed } from '../web/js/lib/format.js';
+import { catalogKind } from '../web/js/lib/kind.js';
 import { cardOf, cardName, scoringInput, roleIdPattern } from '../web/js/lib/card.js';
 import { engineOf } from '../web/js/engine/engine.js';
 import { renderRolePage } from './prerender.mjs';
@@ -203,7 +204,7 @@ export async function publishPages({ out, roles, engine, baseUrl, shell, images 
   for (const { id, assessment } of roles) {
     write(out, `data/roles/${id}.json`, `${JSON.stringify(assessment, null, 1)}\n`);
     const { html, result } = await renderRolePage(assessment, engine);
-    const card = cardOf(id, assessment, result, m);
+    const card = cardOf(id, assessment, result, m, catalogKind(assessment));
     cards.push(card);
     write(out, `data/cards/${id}.json`, `${JSON.stringify(card)}\n`);
     write(out, `data/inputs/${id}.json`, `${JSON.stringify(inputsOf(assessment))}\n`);

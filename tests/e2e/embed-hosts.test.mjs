@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { launch, serve, watch, root, settled } from './browser.mjs';
 import { embedSnippets, CARD_FRAME } from '../../web/js/share/snippets.js';
@@ -41,6 +42,13 @@ before(async () => {
   fs.writeFileSync(path.join(blogDir, 'dark.html'), page('dark', `<h1>A dark post</h1>${dark.iframe}\n${dark.component}`, { bg: '#111111', fg: '#eeeeee' }));
   fs.writeFileSync(path.join(blogDir, 'image.html'), page('image only', `<h1>A README</h1><p id="img">${plain.imageHtml}</p>`));
   fs.writeFileSync(path.join(blogDir, 'fit.html'), page('fit', plain.iframe.split('\n')[0]));
+  // Three kinds on one host page: the published card, someone's own (a state), the live calculator.
+  const mine = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/inputs', `${ROLE}.json`), 'utf8'));
+  mine.role = { title: 'My research job' };
+  mine.kind = 'published'; // a state's claim is not trusted
+  const mineState = `1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(mine))).toString('base64url')}`;
+  fs.writeFileSync(path.join(blogDir, 'kinds.html'), page('kinds', `<script type="module" src="${origin}/embed.js"></script>
+<jobzone-score id="pub" role="${ROLE}"></jobzone-score><jobzone-score id="mine" state="${mineState}"></jobzone-score><jobzone-score id="live" role="${ROLE}" interactive></jobzone-score>`));
   const cards = Array.from({ length: 20 }, (_, i) => `<jobzone-score id="card-${i}" role="${ROLE}"></jobzone-score>`).join('\n');
   const live = Array.from({ length: 20 }, (_, i) => `<jobzone-score id="live-${i}" role="${ROLE}" interactive></jobzone-score>`).join('\n');
   fs.writeFileSync(path.join(blogDir, 'twenty.html'), page('twenty', `<script type="module" src="${origin}/embed.js"></script>${cards}<div id="far" style="height:4000px"></div>${live}`));
@@ -155,6 +163,27 @@ test('a CSP without wasm-unsafe-eval: the published card shows, the live parts s
   await context.close();
 });
 
+test('every card says what it is: published, or self-assessed for a state (whatever it claims) and for a card the reader moved', async () => {
+  const { page: p, context, problems } = await open('kinds.html');
+  const kindOf = (id) => p.evaluate((i) => document.getElementById(i).shadowRoot?.querySelector('[part=kind]')?.textContent ?? null, id);
+  for (const id of ['pub', 'mine', 'live']) await p.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await p.waitForFunction(() => ['pub', 'mine'].every((i) => document.getElementById(i).shadowRoot?.querySelector('[part=score]')?.textContent.match(/\d/)));
+  assert.match(await kindOf('pub'), /^Published · JobZone method/);
+  assert.match(await kindOf('mine'), /^Self-assessed · not published: self-assessed with jobzone, not published$/);
+  assert.match(await shadowText(p, '#mine'), /My research job/);
+  // The reader moves the live card's first slider: its figures are nobody's published ones now.
+  await p.waitForFunction(() => document.getElementById('live').shadowRoot?.querySelector('input[type=range]'));
+  assert.match(await kindOf('live'), /^Published/);
+  await p.evaluate(() => {
+    const input = document.getElementById('live').shadowRoot.querySelector('input[type=range]');
+    input.value = String(Number(input.min));
+    input.dispatchEvent(new Event('input'));
+  });
+  assert.match(await kindOf('live'), /^Self-assessed · not published/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a strict style-src: the component and the iframe snippet cause no violation', async () => {
   const { page: p, context, problems } = await open('strictstyle.html');
   await p.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
@@ -212,7 +241,7 @@ test('an image-only host: the badge is a static SVG with the score, the label an
   assert.match(img.alt, /AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\)/);
   assert.equal(img.href, `${app.url}/?role=${ROLE}`);
   const svg = fs.readFileSync(path.join(root, 'dist/badge', `${ROLE}.svg`), 'utf8');
-  assert.match(svg, /<title>AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(JobZone method\)<\/title>/);
+  assert.match(svg, /<title>AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(published, JobZone method\)<\/title>/);
   assert.match(svg, /61\.9\/100 · Green \(Accelerated\)/);
   assert.doesNotMatch(svg, /<script|href=|@import|url\((?!#)/, 'nothing in it loads or runs');
   await context.close();

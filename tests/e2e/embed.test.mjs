@@ -202,7 +202,7 @@ test('the main page\'s "Embed this": every form, theme and width, with a live pr
   assert.doesNotMatch(await snippet(), /style=/, 'attributes only');
   await page.frameLocator('.embed-preview iframe').locator('[part=score]', { hasText: '61.9' }).waitFor();
   await pick('Markdown');
-  assert.equal(await snippet(), `[![AI exposure of AI Research Engineer (Mid-Senior): 61.9 out of 100, Green (Accelerated) (JobZone method)](${app.url}/badge/ai-research-engineer-mid-senior.svg)](${app.url}/?role=ai-research-engineer-mid-senior)`);
+  assert.equal(await snippet(), `[![AI exposure of AI Research Engineer (Mid-Senior): 61.9 out of 100, Green (Accelerated) (published, JobZone method)](${app.url}/badge/ai-research-engineer-mid-senior.svg)](${app.url}/?role=ai-research-engineer-mid-senior)`);
   assert.equal(await page.isVisible('[data-embed-download=png]'), true);
   assert.equal(await page.isVisible('fieldset:has(legend:text("Theme"))'), false, 'no theme for an image');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download image (PNG)' }).click()]);
@@ -210,7 +210,7 @@ test('the main page\'s "Embed this": every form, theme and width, with a live pr
   const png = fs.readFileSync(await download.path());
   assert.deepEqual([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
   await pick('Image (HTML)');
-  assert.match(await snippet(), /^<a href="[^"]+\/\?role=ai-research-engineer-mid-senior"><img src="[^"]+\/badge\/ai-research-engineer-mid-senior\.svg" alt="AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(JobZone method\)" width="\d+" height="20"><\/a>$/);
+  assert.match(await snippet(), /^<a href="[^"]+\/\?role=ai-research-engineer-mid-senior"><img src="[^"]+\/badge\/ai-research-engineer-mid-senior\.svg" alt="AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(published, JobZone method\)" width="\d+" height="20"><\/a>$/);
   // An edited assessment embeds its state instead; its badge is downloaded, not hosted.
   await page.getByRole('button', { name: 'Close Embed this' }).click();
   await page.getByLabel('AI growth correlation', { exact: true }).focus();

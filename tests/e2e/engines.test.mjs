@@ -267,6 +267,10 @@ for (const engine of ENGINES) {
       await s.close();
       const fresh = await session();
       await fresh.open(link);
+      // Read first (who made it, the score), then "Adjust a copy" opens the editor.
+      await fresh.waitFor(() => document.querySelector('#read-h')?.textContent.startsWith('Imported in every engine'), null, { what: 'the read view of the link' });
+      assert.equal(await fresh.text('.read-figure'), score);
+      await fresh.click('[data-action="adjust-copy"]');
       await fresh.waitFor(() => document.querySelector('[data-text="role.title"]')?.value === 'Imported in every engine', null, { what: 'the shared assessment' });
       assert.equal(await fresh.text('.big-score'), score);
     });

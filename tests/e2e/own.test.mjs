@@ -33,6 +33,32 @@ async function open(context, url = '/') {
   return { page, problems, dialogs };
 }
 
+/**
+ * A share link opens its read view at the link's own address; "Adjust a copy" opens the editor on
+ * a copy. Returns what the read view showed, and the page (now the editor).
+ */
+async function openLink(context, url) {
+  const page = await context.newPage();
+  const problems = watch(page);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(`${server.url}${url}`);
+  await page.waitForSelector('main[aria-busy=false] .read-view');
+  await page.waitForFunction(() => /^Likely \d+ to \d+/.test(document.querySelector('.read-likely')?.textContent ?? ''));
+  const read = await page.evaluate(() => ({
+    eyebrow: document.querySelector('.read-view .eyebrow').textContent,
+    title: document.querySelector('#read-h').textContent,
+    score: document.querySelector('.read-figure').textContent,
+    tasks: [...document.querySelectorAll('.read-tasks tbody th')].map((th) => th.textContent),
+    editors: document.querySelectorAll('#page input:not([type=hidden]), #page textarea').length && getComputedStyle(document.querySelector('#page')).display,
+    address: location.href,
+    made: document.querySelectorAll('.read-view img, .read-view script, .read-view b').length,
+  }));
+  await page.getByRole('button', { name: 'Adjust a copy' }).click();
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  return { page, problems, dialogs, read };
+}
+
 /** Every input of the page as data: names, shares, scores, impacts and the rest, plus the score. */
 async function snapshot(page) {
   return page.evaluate(() => ({
@@ -79,9 +105,16 @@ test('edit, then a share link opens identical inputs and score in a fresh browse
   const link = await page.inputValue('#share-url');
   assert.match(link, /#a=1\.[A-Za-z0-9_-]+$/);
   const fresh = await browser.newContext();
-  const { page: other, problems: p2 } = await open(fresh, link.replace(server.url, ''));
+  const { page: other, problems: p2, read } = await openLink(fresh, link.replace(server.url, ''));
+  // Read first, at the link's address: who made it, the score, the tasks; no editor on show.
+  assert.equal(read.address, link, 'the address stays the link');
+  assert.equal(read.eyebrow, 'Shared with you · Self-assessed');
+  assert.equal(read.score, before.score);
+  assert.deepEqual(read.tasks, before.names);
+  assert.equal(read.editors, 'none', 'the editor is not shown while reading');
   assert.deepEqual(await snapshot(other), before);
-  assert.match(await other.textContent('.notice'), /Opened from a share link/);
+  assert.match(await other.textContent('.notice'), /Your copy of the shared assessment/);
+  assert.equal(other.url(), `${server.url}/`, 'the copy lives at the start address');
   assert.deepEqual([...problems, ...p2], []);
   await ctx.close();
   await fresh.close();
@@ -115,7 +148,8 @@ test('broken, truncated, hostile and old-format links', async () => {
     assert.deepEqual([...problems, ...dialogs], []);
     await page.close();
   }
-  const { page } = await open(ctx, `/${legacy}`);
+  const { page, read } = await openLink(ctx, `/${legacy}`);
+  assert.equal(read.title, 'From an old link');
   assert.equal(await page.inputValue('[data-text="role.title"]'), 'From an old link');
   assert.equal(await page.textContent('.big-score'), '61.9');
   await ctx.close();
@@ -234,7 +268,9 @@ test('hostile names through typing, import and share links stay text', async () 
   };
   await check(page);
   const other = await browser.newContext();
-  const viaLink = await open(other, link.replace(server.url, ''));
+  const viaLink = await openLink(other, link.replace(server.url, ''));
+  assert.deepEqual(viaLink.read.tasks.slice(0, HOSTILE.length), HOSTILE, 'the read view shows the names as text');
+  assert.equal(viaLink.read.made, 0, 'no element was made from a name in the read view');
   await check(viaLink.page);
   const viaImport = await open(other);
   await viaImport.page.setInputFiles('input[type=file][data-action=import]', file);

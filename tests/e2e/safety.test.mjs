@@ -193,8 +193,9 @@ test('older browsers: no constructed stylesheets, no deflate streams; WebAssembl
   assert.deepEqual(border, [1, 'solid'], 'the widget styles itself with a <style> element');
   const fresh = await guarded(ctx);
   await fresh.page.goto(link);
-  await fresh.page.waitForSelector('main[aria-busy=false] .big-score');
-  assert.equal(await fresh.page.textContent('.big-score'), '61.9');
+  await fresh.page.waitForSelector('main[aria-busy=false] .read-view');
+  assert.equal(await fresh.page.textContent('.read-figure'), '61.9');
+  assert.equal(await fresh.page.textContent('.read-view .eyebrow'), 'Shared with you · Published', 'an unchanged published role, as the catalog has it');
   // A compressed link in such a browser says what it needs.
   await fresh.page.goto(`${app.url}/#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(reference))).toString('base64url')}`);
   await fresh.page.waitForFunction(() => /needs a newer browser to unpack/.test(document.querySelector('.notice')?.textContent ?? ''));

@@ -102,7 +102,11 @@ test('hostile share links open the default role with a clear message', async () 
   }
   // HTML in a linked assessment is shown as text
   const { page, dialogs } = await guarded(ctx, `${app.url}/${link(html)}`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.waitForSelector('main[aria-busy=false] .read-view');
+  assert.equal(await page.textContent('#read-h'), '<img src=x onerror=alert(1)> (Mid-Senior)');
+  assert.equal(await page.locator('img').count(), 0);
+  await page.getByRole('button', { name: 'Adjust a copy' }).click();
+  await page.waitForSelector('.big-score');
   assert.equal(await page.inputValue('[data-text="role.title"]'), '<img src=x onerror=alert(1)>');
   assert.equal(await page.locator('img').count(), 0);
   assert.deepEqual(dialogs, []);

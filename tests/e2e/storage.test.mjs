@@ -261,6 +261,11 @@ test('each tab has its own draft; a share link or New blank over unsaved work se
   // A share link opened in tab A (pasted into its address bar) over its unsaved work.
   const shared = { ...reference, id: undefined, role: { title: 'Shared with me' } };
   await a.page.goto(`${app.url}/${link(shared)}`);
+  // Read first: the work stays under the read view, untouched, until "Adjust a copy".
+  await a.page.waitForSelector('.read-view');
+  assert.equal(await a.page.textContent('#read-h'), 'Shared with me');
+  assert.equal(await a.page.inputValue('[data-text="role.title"]'), 'Unsaved in tab A', 'the work under the read view is untouched');
+  await a.page.getByRole('button', { name: 'Adjust a copy' }).click();
   await a.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Shared with me');
   assert.match(await notice(a.page), /Your unsaved “Unsaved in tab A” was set aside/);
   assert.equal(await a.page.evaluate(() => location.hash), '', 'the link is not reopened by a reload');
@@ -274,6 +279,7 @@ test('each tab has its own draft; a share link or New blank over unsaved work se
   await a.page.getByLabel('Role title').fill('Unsaved again in tab A');
   await a.page.evaluate(() => dispatchEvent(new Event('pagehide')));
   await a.page.goto(`${app.url}/?from=mail${link(shared)}`);
+  await a.page.getByRole('button', { name: 'Adjust a copy' }).click();
   await a.page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Shared with me');
   await a.page.getByRole('button', { name: 'My assessments' }).click();
   await a.page.waitForSelector('text=Unsaved again in tab A');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KIND, catalogKind, ownKind, outgoingKind, withKind, ATTRIBUTION } from '../../web/js/lib/kind.js';
 import { badgeSvg } from '../../web/js/embed/badge.js';
+import { cardKind } from '../../web/js/lib/card.js';
 import { ogSvg } from '../../scripts/og-image.mjs';
 import { sourceLine, wagesLine } from '../../web/js/render/derived.js';
 
@@ -79,13 +80,20 @@ test('a derived role page says what it is, where it came from, and carries the a
 test('the card, badge, preview image and oEmbed answer of a derived role say so; the feed leaves it out', () => {
   const card = json(`data/cards/${NURSES}.json`);
   assert.equal(card.kind, 'derived');
-  assert.equal(json(`data/cards/${REFERENCE}.json`).kind, undefined);
+  assert.equal(json(`data/cards/${REFERENCE}.json`).kind, 'published', 'every card says which it is');
   const badge = read(`badge/${NURSES}.svg`);
   assert.match(badge, /AI exposure \(derived\)/);
   assert.match(badge, /derived from O\*NET data and research labels, not assessed/);
   assert.deepEqual(badgeSvg(card).svg, badge);
   assert.match(ogSvg(card), /derived from O\*NET data, not assessed/);
   assert.doesNotMatch(ogSvg(json(`data/cards/${REFERENCE}.json`)), /derived/);
+  assert.match(ogSvg(json(`data/cards/${REFERENCE}.json`)), /jobzone · published assessment, JobZone method/);
+  // A card of someone's own (the page's Embed panel, a widget's state) says self-assessed everywhere.
+  const own = { ...card, kind: 'self' };
+  assert.match(badgeSvg(own).svg, /AI exposure \(self-assessed\)/);
+  assert.match(badgeSvg(own).alt, /\(self-assessed with jobzone, not published\)$/);
+  assert.match(ogSvg(own), /jobzone · self-assessed, not published/);
+  assert.equal(cardKind({ ...card, kind: 'adjusted' }), 'self', 'adjusted from a derived start is self-assessed');
   assert.ok(fs.existsSync(path.join(dist, `og/${NURSES}.png`)));
   assert.match(json(`oembed/${NURSES}.json`).title, /Registered Nurses/);
   const feed = read('feed.xml');

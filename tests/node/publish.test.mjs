@@ -49,7 +49,7 @@ test('the role page is the whole page rendered at build time: readable, with its
   assert.match(page, /<meta property="og:title" content="AI Research Engineer \(Mid-Senior\): 61\.9\/100, Green \(Accelerated\)">/);
   assert.match(page, /<meta name="twitter:card" content="summary_large_image">/);
   assert.match(page, /<meta property="og:image" content="\.\.\/\.\.\/og\/ai-research-engineer-mid-senior\.png">/);
-  assert.match(page, /<meta property="og:image:alt" content="AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(JobZone method\)">/);
+  assert.match(page, /<meta property="og:image:alt" content="AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(published, JobZone method\)">/);
   const png = fs.readFileSync(path.join(dist, 'og', `${ROLE}.png`));
   assert.equal(png.toString('ascii', 1, 4), 'PNG');
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], 'the preview image is 1200x630');

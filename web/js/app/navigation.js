@@ -8,6 +8,9 @@ import { notify } from '../render/own.js';
 import { renderPage } from '../render/page.js';
 import { siteUrl } from '../lib/site.js';
 import { lateBound, $ } from './context.js';
+import { scoringInput } from '../lib/card.js';
+import { catalogKind, withKind } from '../lib/kind.js';
+import { plainLine } from '../lib/escape.js';
 
 /** navigation: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function navigationPart(ctx) {
@@ -193,6 +196,47 @@ export function navigationPart(ctx) {
   addEventListener('pagehide', () => { if (draftTimer) writeDraftNow(); });
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && draftTimer) writeDraftNow(); });
 
+  /**
+   * The read view of a shared link (render/read-view.js), over the page: its score at once, its
+   * likely range when the analyses are in (on this thread: once, for one assessment). Nothing is
+   * opened as work, so nothing is written to this tab's draft until "Adjust a copy".
+   */
+  let reading = null;
+  async function openReading(assessment, base, copy, current) {
+    const scored = state.engine.score(scoringInput(assessment));
+    if (!scored.ok) {
+      await copy(); // (valid but not scorable: the editor says what is wrong)
+      return;
+    }
+    const { readView, fillLikely } = await import('../render/read-view.js');
+    if (!current()) return;
+    closeReading();
+    // Published or derived only as the catalog's own file, unchanged; anything else is someone's.
+    const same = Boolean(base) && JSON.stringify(withKind(base.assessment, null)) === JSON.stringify(withKind(assessment, null));
+    const kind = same ? catalogKind(base.assessment) : 'self';
+    const { el, likely } = readView({ assessment, result: scored.result, methodology: state.engine.methodology, kind });
+    el.addEventListener('click', (event) => {
+      if (/** @type {Element} */ (event.target).closest('[data-action="adjust-copy"]')) copy().catch(fail);
+    });
+    reading = el;
+    $('page').before(el);
+    document.documentElement.classList.add('reading');
+    document.documentElement.classList.remove('at-front');
+    document.title = plainLine(`${assessment.role.title}: ${scored.result.display.score} ${scored.result.label} (shared, ${kind === 'self' ? 'self-assessed' : kind}) · jobzone`);
+    if (state.refs) /** @type {HTMLElement} */ (el.querySelector('#read-h')).focus();
+    await nextTask();
+    if (reading !== el) return;
+    const insight = state.engine.insight(scoringInput(assessment));
+    if (reading === el) fillLikely(likely, insight.ok ? insight.insight : null, state.engine.methodology);
+  }
+  /** Leaves the read view (anything opened replaces it). */
+  function closeReading() {
+    reading?.remove();
+    reading = null;
+    document.documentElement.classList.remove('reading');
+  }
+  const isReading = () => reading !== null;
+
   /** What to open: a share link, a deep link, this tab's draft, or the default role. */
   async function openStart() {
     const current = ticket();
@@ -212,12 +256,18 @@ export function navigationPart(ctx) {
         if (!current()) return;
         await keepDraftAside();
         const base = await publishedBase(out.assessment.id);
-        await replaceWork(async () => {
+        if (!current()) return;
+        // What was shared is read first, at the link's own address; "Adjust a copy" opens the editor.
+        const copy = () => replaceWork(async () => {
+          closeReading();
           openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, from: 'a share link' });
-          // The assessment now lives in this tab's draft: a reload shows the edits, not the link again.
+          // The copy now lives in this tab's draft: a reload shows its edits, not the link again.
           history.replaceState(history.state, '', location.pathname + location.search);
           if (base) loadBaseline(base);
-        }, 'Opened from a share link. Save it to keep it in this browser.');
+        }, 'Your copy of the shared assessment. Save it to keep it in this browser.');
+        // (A link pasted over work in this tab: the work stays under the read view, untouched;
+        // Back returns to it, and "Adjust a copy" sets it aside first, with Undo, as always.)
+        await openReading(out.assessment, base, copy, current);
         return;
       } catch (error) {
         if (!current()) return;
@@ -259,11 +309,15 @@ export function navigationPart(ctx) {
       replaceWork(() => openRole(roleHere() ?? state.catalog.default)).catch(fail);
     });
     // A share link pasted into this tab's address bar: the same document, a new fragment.
-    window.addEventListener('hashchange', () => { if (location.hash.startsWith('#a=')) openStart().catch(fail); });
+    // Back from a link's read view (the fragment gone): the work under it shows again.
+    window.addEventListener('hashchange', () => {
+      if (location.hash.startsWith('#a=')) openStart().catch(fail);
+      else if (reading && state.current) closeReading();
+    });
   }
 
   return {
     here, roleHere, ticket, named, nextTask, openRole, isDirty, restoreWork, replaceWork, showStorageProblem, writeDraftNow, saveDraftSoon,
-    openStart, listenForNavigation,
+    openStart, listenForNavigation, closeReading, isReading,
   };
 }

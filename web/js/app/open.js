@@ -12,9 +12,9 @@ import { baselineWord, ownKind, withKind } from '../lib/kind.js';
 export function openPart(ctx) {
   const { setApp, setDoc, state } = ctx;
   const {
-    cancelFrame, expectAdopted, pageModel, recompute, updateInsight, updateShareLimits, updateTitle,
+    cancelFrame, closeReading, expectAdopted, pageModel, recompute, updateInsight, updateShareLimits, updateTitle,
   } = lateBound(ctx, [
-    'cancelFrame', 'expectAdopted', 'pageModel', 'recompute', 'updateInsight', 'updateShareLimits', 'updateTitle',
+    'cancelFrame', 'closeReading', 'expectAdopted', 'pageModel', 'recompute', 'updateInsight', 'updateShareLimits', 'updateTitle',
   ]);
 
   /** The published role with this id ({id, assessment}), or null when there is none. */
@@ -40,6 +40,7 @@ export function openPart(ctx) {
     // point, it is adjusted from one (lib/kind.js). A catalog role keeps the kind the build gave it.
     if (mode === 'own' && (assessment.kind ?? null) !== ownKind(assessment)) assessment = withKind(assessment, ownKind(assessment));
     const first = prepared?.first ?? state.engine.score(assessment);
+    closeReading(); // (a shared link's read view gives way to whatever is opened)
     if (!first.ok) {
       const detail = first.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
       throw new Error(`This assessment is not valid: ${detail}`);

@@ -4,6 +4,7 @@
 // own assessment (as SVG, or drawn to a PNG). Every text goes through the XML escaping.
 import { plainLine, xmlText } from '../lib/escape.js';
 import { BADGE_COLOURS } from '../lib/zones.js';
+import { CARD_KIND, cardKind } from '../lib/card.js';
 
 /** Zone colours with their text colour: contrast of 4.5:1 or more each (white on green and red, ink on yellow). */
 const ZONE = BADGE_COLOURS;
@@ -25,8 +26,9 @@ const el = (name, a, body = '') => `<${name}${attrs(a)}>${body}</${name}>`;
  */
 export function badgeSvg(card) {
   const zone = ZONE[card.zone] ?? ZONE.YELLOW;
-  // A derived starting point says so: nobody assessed it.
-  const left = card.kind === 'derived' ? 'AI exposure (derived)' : card.kind === 'adjusted' ? 'AI exposure (adjusted)' : 'AI exposure';
+  // Published, derived (nobody assessed it) or self-assessed (nobody published it): it says which.
+  const kind = CARD_KIND[cardKind(card)];
+  const left = kind.badge;
   const right = `${card.display_score}/${card.max} · ${card.label}`;
   const pad = 7;
   const lw = Math.ceil(textWidth(left) + pad * 2);
@@ -34,8 +36,7 @@ export function badgeSvg(card) {
   const width = lw + rw;
   const height = 20;
   const role = plainLine(`${card.title}${card.seniority ? ` (${card.seniority})` : ''}`);
-  const alt = `AI exposure of ${role}: ${card.display_score} out of ${card.max}, ${card.label} (JobZone method${card.kind === 'derived'
-    ? '; derived from O*NET data and research labels, not assessed' : card.kind === 'adjusted' ? '; adjusted from a derived starting point' : ''})`;
+  const alt = `AI exposure of ${role}: ${card.display_score} out of ${card.max}, ${card.label} (${kind.alt})`;
   const text = (x, w, value, colour) => el('text', {
     x: x + w / 2, y: 14, fill: colour, 'text-anchor': 'middle', textLength: Math.max(1, w - pad * 2).toFixed(1), lengthAdjust: 'spacingAndGlyphs',
   }, xmlText(value));

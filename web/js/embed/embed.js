@@ -12,7 +12,7 @@ import { h, s } from '../lib/dom.js';
 import { zoneProperties, zoneSpans } from '../lib/zones.js';
 import { signed } from '../lib/format.js';
 import { listenForFrameHeights } from './frame-heights.js';
-import { cardOf, cardName, ROLE_ID, MAX_ID_CHARS } from '../lib/card.js';
+import { cardOf, cardName, cardKind, CARD_KIND, ROLE_ID, MAX_ID_CHARS } from '../lib/card.js';
 
 const base = new URL('../', import.meta.url); // the site this script came from
 const fetched = new Map();
@@ -68,6 +68,10 @@ a { color: var(--jobzone-link, #0b5cad); text-decoration: underline; }
 .error { border-color: var(--red); }
 .frame { all: initial; display: block; width: 100%; border: 0; }
 `;
+/** What a card is, in words (lib/card.js CARD_KIND): "Derived from O*NET data · not assessed". */
+const kindNote = (kind) => h('span', { part: 'kind', 'data-kind': kind }, CARD_KIND[kind].word, CARD_KIND[kind].wide ? h('span', { class: 'wide' }, CARD_KIND[kind].wide) : null,
+  CARD_KIND[kind].tail, h('span', { class: 'visually-hidden' }, `: ${CARD_KIND[kind].alt}`));
+
 let sheet = null;
 /** Styles a shadow root: a constructed stylesheet, or (Safari before 16.4) a <style> element. */
 const style = (root) => {
@@ -220,14 +224,15 @@ class JobzoneScore extends HTMLElement {
         const link = new URL(`?role=${encodeURIComponent(role)}`, base).href;
         if (!this.hasAttribute('interactive')) return this.drawCard(card, link);
         this.drawCard(card, link, { waiting: card.tasks ?? 0 });
-        this.arm(() => this.goLive(token, link, () => this.roleAssessment(role)));
+        this.arm(() => this.goLive(token, link, () => this.roleAssessment(role), cardKind(card)));
         return;
       }
       // An own assessment: its title at once, its score once the engine is in.
       const link = this.getAttribute('state') ? new URL(`#a=${this.getAttribute('state')}`, base).href : base.href;
       const inline = this.inlineAssessment(); // a state is unpacked with the engine's size limit, once it is in
       this.drawPending(inline, link);
-      this.arm(() => this.goLive(token, link, async (engine) => inline ?? this.stateAssessment(engine)));
+      // Nothing in a snippet is trusted to be published or derived: it is someone's own assessment.
+      this.arm(() => this.goLive(token, link, async (engine) => inline ?? this.stateAssessment(engine), 'self'));
     } catch (error) {
       if (current()) this.fail(error.message.charAt(0).toUpperCase() + error.message.slice(1));
     }
@@ -259,7 +264,7 @@ class JobzoneScore extends HTMLElement {
   }
 
   /** Loads the engine and the assessment, then draws the live card; on failure, says so plainly. */
-  async goLive(token, link, assessmentOf) {
+  async goLive(token, link, assessmentOf, kind) {
     let engine;
     let assessment;
     try {
@@ -280,7 +285,7 @@ class JobzoneScore extends HTMLElement {
     this.engine = engine;
     const out = engine.score(this.assessment);
     if (!out.ok) return this.fail(`This assessment cannot be scored: ${out.errors[0].path}: ${out.errors[0].message}.`, link, 'Open jobzone');
-    this.drawCard(cardOf(this.roleId() ?? null, this.assessment, out.result, engine.methodology), link, { live: this.hasAttribute('interactive') });
+    this.drawCard(cardOf(this.roleId() ?? null, this.assessment, out.result, engine.methodology, kind), link, { live: this.hasAttribute('interactive') });
   }
 
   /** The card of an own assessment before its score is computed: the title, and a placeholder. */
@@ -291,7 +296,7 @@ class JobzoneScore extends HTMLElement {
       h('span', { part: 'title', class: 'title' }, title),
       h('div', { class: 'row' }, h('span', null, h('span', { part: 'score', class: 'score', 'aria-hidden': 'true' }, '–'), h('span', { class: 'of' }, '/100'))),
       h('span', { class: 'note' }, 'The score is computed in your browser when this card comes into view.'),
-      h('div', { class: 'foot' }, h('span', null, 'AI exposure, JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment'))));
+      h('div', { class: 'foot' }, kindNote('self'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment'))));
   }
 
   /**
@@ -307,11 +312,8 @@ class JobzoneScore extends HTMLElement {
       h('span', { part: 'title', class: 'title' }, titleText),
       h('div', { class: 'row' }, h('span', null, scoreEl, h('span', { class: 'of' }, `/${card.max}`)), badge),
       h('span', { part: 'bar' }, zoneBar(card.zones, card.score)),
-      // A derived starting point says so where the method is named (the card keeps its height).
-      h('div', { class: 'foot' }, card.kind === 'derived'
-        ? h('span', { part: 'kind' }, 'Derived', h('span', { class: 'wide' }, ' from O*NET data'), ' · not assessed',
-          h('span', { class: 'visually-hidden' }, ': derived from O*NET tasks and research labels; nobody has assessed it'))
-        : h('span', null, h('span', { class: 'wide' }, 'AI exposure, '), 'JobZone method'), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment')));
+      // Published, derived or self-assessed, said where the method is named (the card keeps its height).
+      h('div', { class: 'foot' }, kindNote(cardKind(card)), h('a', { part: 'link', href: link, target: '_blank', rel: 'noopener' }, 'Full assessment')));
     if (live) el.append(this.calculator());
     else if (waiting !== null) {
       const slot = h('div', { part: 'calculator', class: 'calc' },
@@ -381,6 +383,9 @@ class JobzoneScore extends HTMLElement {
     this.parts.badge.textContent = r.final.label;
     this.parts.badge.className = `badge ${r.final.zone}`;
     this.parts.bar.replaceChildren(zoneBar(this.parts.zones, r.final.score));
+    // Moved by the reader, the figures are nobody's published or derived ones any more.
+    const kind = this.shadowRoot.querySelector('[part=kind]');
+    if (kind && kind.getAttribute('data-kind') !== 'self') kind.replaceWith(kindNote('self'));
     this.dispatchEvent(new CustomEvent('jobzone:render', { bubbles: true }));
   }
 }

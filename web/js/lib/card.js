@@ -25,7 +25,13 @@ export function scoringInput(a) {
     ...(a.confidence ? { confidence: a.confidence } : {}),
   };
 }
-export function cardOf(id, assessment, result, m) {
+/**
+ * A card's figures. `kind` (lib/kind.js CardKind): what the card says it is; the build passes the
+ * catalog's kind, the page the kind of what leaves it, the widget "self" for a state or an inline
+ * assessment (nothing in a snippet is trusted to be published).
+ * @param {'published' | 'derived' | 'self'} kind
+ */
+export function cardOf(id, assessment, result, m, kind) {
   const zone = m.zones.find((z) => z.zone === result.final.zone);
   return {
     format: 'jobzone-card/1',
@@ -40,8 +46,8 @@ export function cardOf(id, assessment, result, m) {
     label: result.final.label,
     verdict: zone?.verdict ?? result.verdict,
     tasks: assessment.tasks.length,
-    // A derived starting point (or one adjusted from it) says so on every card, badge and preview.
-    ...(assessment.kind === 'derived' || assessment.kind === 'adjusted' ? { kind: assessment.kind } : {}),
+    // Published, derived or self-assessed: every card, badge and preview says which.
+    kind,
     zones: m.zones.map((z) => ({ zone: z.zone, name: z.name, min: z.min })),
     method: m.format,
   };
@@ -49,3 +55,23 @@ export function cardOf(id, assessment, result, m) {
 
 /** "AI Research Engineer (Mid-Senior)" */
 export const cardName = (card) => `${card.title}${card.seniority ? ` (${card.seniority})` : ''}`;
+
+/**
+ * What a card, badge, preview image, report or read view calls itself: published (the build's
+ * catalog says so), derived (a catalog starting point, untouched) or self-assessed (anything a
+ * person edited, a derived starting point adjusted included, and anything from a share link or a
+ * page's own markup: nobody published or checked it).
+ * A card's foot reads word + wide (where there is room) + tail: "Derived from O*NET data · not assessed".
+ * @typedef {'published' | 'derived' | 'self'} CardKind
+ */
+export const CARD_KIND = Object.freeze({
+  published: Object.freeze({ word: 'Published', wide: '', tail: ' · JobZone method', badge: 'AI exposure (published)', alt: 'published, JobZone method', image: 'jobzone · published assessment, JobZone method' }),
+  derived: Object.freeze({ word: 'Derived', wide: ' from O*NET data', tail: ' · not assessed', badge: 'AI exposure (derived)', alt: 'derived from O*NET data and research labels, not assessed', image: 'jobzone · derived from O*NET data, not assessed' }),
+  self: Object.freeze({ word: 'Self-assessed', wide: '', tail: ' · not published', badge: 'AI exposure (self-assessed)', alt: 'self-assessed with jobzone, not published', image: 'jobzone · self-assessed, not published' }),
+});
+
+/** A card's kind: its `kind` field, where a card the build wrote (published) has none. @returns {CardKind} */
+export const cardKind = (card) => (card?.kind === 'derived' ? 'derived' : card?.kind === 'self' || card?.kind === 'adjusted' ? 'self' : 'published');
+
+/** The card kind of a document's kind (lib/kind.js outgoingKind): only an untouched catalog role is published or derived. @returns {CardKind} */
+export const cardKindOf = (kind) => (kind === 'published' || kind === 'derived' ? kind : 'self');

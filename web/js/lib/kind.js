@@ -16,7 +16,7 @@ export const KIND = {
 /** Whether a document began as a derived starting point (derived, adjusted, or keeping a derivation). */
 export const fromDerived = (assessment) => Boolean(assessment?.derivation || assessment?.kind === 'derived' || assessment?.kind === 'adjusted');
 
-/** A catalog role's kind as the build stamped it (a catalog file without one is published). @returns {Kind} */
+/** A catalog role's kind as the build stamped it (a catalog file without one is published). @returns {'published' | 'derived'} */
 export const catalogKind = (assessment) => (assessment?.kind === 'derived' ? 'derived' : 'published');
 
 /**

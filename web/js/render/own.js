@@ -5,6 +5,8 @@ import { fixed, signed, signed1, pct, totalRange, bandShare } from '../lib/forma
 import { zoneOdds } from '../lib/zones.js';
 import { confidenceWords } from './insight-view.js';
 import { ATTRIBUTION, DERIVED_CAVEATS, DERIVED_SENTENCE, baselineWord, fromDerived } from '../lib/kind.js';
+import { CARD_KIND } from '../lib/card.js';
+import { dayWords, zoneMeaning } from './words.js';
 import { sourceLine, wagesLine } from './derived.js';
 
 export function renderToolbar(refs, { mode }) {
@@ -80,7 +82,13 @@ function describePath(path, baseline, a, m) {
 }
 
 /** The print-only report: role, inputs, score, zone, label, breakdown, changes from the baseline. */
-export function renderReport(refs, { assessment: a, result: r, insight, baseline, baselineResult, methodology: m, comparison = null }) {
+/**
+ * The printable report. `kind`: what it says it is (published, derived or self-assessed).
+ * @param {any} refs
+ * @param {{assessment: any, result: any, insight: any, baseline: any, baselineResult: any, methodology: any, comparison?: any,
+ *   kind?: import('../lib/card.js').CardKind}} model
+ */
+export function renderReport(refs, { assessment: a, result: r, insight, baseline, baselineResult, methodology: m, comparison = null, kind = 'self' }) {
   const changes = [];
   if (baseline) {
     const walk = (x, y, path) => {
@@ -106,8 +114,11 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
   const u = insight?.uncertainty;
   patch(refs.report,
     h('h1', null, `${a.role.title}${a.role.seniority ? ` (${a.role.seniority})` : ''}`),
-    h('p', { class: 'report-sub' }, `jobzone report · ${new Date().toLocaleDateString()} · computed in the browser with the JobZone method (${m.format}); only what was entered here and what the method computed`),
+    h('p', { class: 'report-sub' }, `jobzone report · ${dayWords(new Date())} · computed in the browser with the JobZone method (${m.format}); only what was entered here and what the method computed`),
+    h('p', { class: 'report-kind' }, h('strong', null, `${CARD_KIND[kind].word}. `), KIND_SENTENCE[kind]),
     h('p', { class: 'report-score' }, `Score ${r.display.score}/100 · ${r.zone} · ${r.label} (${r.verdict})`),
+    h('p', { class: 'report-means' }, zoneMeaning(r, m)),
+    insight?.best_move ? h('p', null, h('strong', null, 'Best change of task mix: '), bestMoveWords(insight.best_move, a)) : null,
     derived ? h('div', { class: 'report-derived' },
       h('p', null, h('strong', null, a.kind === 'derived' ? 'A derived starting point, not an assessment. ' : 'Adjusted from a derived starting point. '), DERIVED_SENTENCE),
       h('ul', null, DERIVED_CAVEATS.map((c) => h('li', null, c))),
@@ -140,6 +151,16 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     u ? h('p', null, `If each judgment could be off ${confidenceWords(a, m)}: ${bandShare(m)} of outcomes between ${u.display.p10} and ${u.display.p90}; ${zoneOdds(m.zones, u.zones, ', ')}.`) : null,
     h('p', { class: 'muted' }, `Assumed, not published: ${assumedRules(m).join('; ')}. These are this project's reading of the method, open to correction.`));
 }
+
+/** What the report says of each kind, in one sentence. */
+const KIND_SENTENCE = {
+  published: 'An assessment published on this site, recomputed here with the JobZone method.',
+  derived: 'A starting point derived from public data by stated rules; nobody has assessed it.',
+  self: 'Made with jobzone by whoever entered it: not published, and nobody checked it.',
+};
+
+/** The best change of task mix, in words (the page's "Try this move"). */
+const bestMoveWords = (b, a) => `moving ${b.points} points of time from “${a.tasks[b.from].name}” to “${a.tasks[b.to].name}” would raise the score by ${fixed(b.delta, 1)} to ${b.display_score} (${b.label}).`;
 
 /** The reasons in the printed report: every rationale and every section of words. */
 function reasonsReport(a, m) {

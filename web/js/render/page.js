@@ -6,6 +6,7 @@ import { syncControls } from './controls.js';
 import { renderScore, renderDetails } from './view.js';
 import { renderInsight, renderBar } from './insight-view.js';
 import { renderReport } from './own.js';
+import { catalogKind } from '../lib/kind.js';
 
 /** The parts of a role page, in the order they are drawn. */
 export const PARTS = Object.freeze(['controls', 'score', 'details', 'insight', 'report']);
@@ -50,9 +51,11 @@ export function renderPage(doc, refs, model, { parts = PARTS, noted = false } = 
     } else if (part === 'report') {
       // Changes from the published assessment are listed only when there are some.
       const baseline = args.published && JSON.stringify(args.published) !== JSON.stringify(model.assessment) ? args.published : null;
+      // Published or derived only while it is the catalog's own, untouched; anything else is someone's.
+      const kind = args.published && !baseline ? catalogKind(args.published) : 'self';
       renderReport(refs, {
         methodology: m, insight: args.insight, result: model.result, assessment: model.assessment,
-        baseline, baselineResult: baseline ? args.publishedResult : null, comparison: model.comparison ?? null,
+        baseline, baselineResult: baseline ? args.publishedResult : null, comparison: model.comparison ?? null, kind,
       });
     }
   }

@@ -3,7 +3,7 @@
 import { encodeLink } from './share-link.js';
 import { fileSlug } from '../lib/escape.js';
 import { notify } from '../render/own.js';
-import { cardOf, scoringInput } from '../lib/card.js';
+import { cardOf, cardKindOf, scoringInput } from '../lib/card.js';
 import { siteUrl } from '../lib/site.js';
 import { outgoingKind, withKind } from '../lib/kind.js';
 
@@ -54,7 +54,7 @@ export function outputActions(app) {
         // The card shows figures only: the link carries no prose, so the snippet stays short.
         state: published ? null : (await encodeLink(scoringInput(state.current))).slice(2),
         title: state.current.role.title,
-        card: cardOf(published ? state.publishedId : null, outgoing(), state.result, state.engine.methodology),
+        card: cardOf(published ? state.publishedId : null, outgoing(), state.result, state.engine.methodology, cardKindOf(outgoingKind(state))),
         tasks: state.current.tasks.length,
       });
     },
