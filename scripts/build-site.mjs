@@ -161,6 +161,32 @@ function precompress(out, only = () => true) {
   }
 }
 
+/** The 404 page (every link from the site's root path, for it is served at any depth). */
+const notFoundPage = (root, css, csp) => `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="robots" content="noindex">
+<title>No page here · jobzone</title>
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="${root}icon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${root}assets/${css}">
+<script type="module" src="${root}not-found.js"></script>
+</head>
+<body>
+<header class="site">
+  <div class="wrap site-bar"><a class="brand" href="${root}" aria-label="jobzone home"><span class="brand-mark" aria-hidden="true"></span>jobzone</a></div>
+</header>
+<main id="main" class="wrap">
+  <h1>No page at this address</h1>
+  <p>jobzone has no page here. Looking for an occupation? <a href="${root}">Search for it on the start page</a>, where you can also score your own job.</p>
+</main>
+</body>
+</html>
+`;
+
 /**
  * @param {string} [out]
  * @param {{baseUrl?: string | null, rolesDir?: string, derived?: boolean, defaultId?: string | null, previews?: boolean, imageCache?: string,
@@ -255,6 +281,20 @@ export async function buildSite(out = path.join(root, 'dist'), {
     const src = path.join(web, page);
     if (fs.existsSync(src)) fs.writeFileSync(path.join(out, page), rewrite(fs.readFileSync(src, 'utf8')));
   }
+  // The site's 404 page, served at any depth (so its links start at the site's root path): an
+  // address under roles/ that names no page goes on to the start page with the search showing
+  // what its words find (the app's ?role= handling); without scripts, a link to the start page.
+  const rootPath = baseUrl ? new URL(baseUrl).pathname : '/';
+  fs.writeFileSync(path.join(out, '404.html'), notFoundPage(rootPath, names.css, CSP));
+  fs.writeFileSync(path.join(out, 'not-found.js'), `// The 404 page's one step: roles/<words>/ opens the start page searching for <words>.
+const root = new URL('./', import.meta.url);
+const match = /\\/roles\\/([^/]+)\\/?(?:index\\.html)?$/.exec(location.pathname);
+if (match) {
+  let words = match[1];
+  try { words = decodeURIComponent(words); } catch { /* kept as it is */ }
+  location.replace(new URL(\`?role=\${encodeURIComponent(words.slice(0, 200))}\`, root).href);
+}
+`);
   // Stable URLs for the snippets: a one-line loader for the hashed widget module, and the
   // iframe sizer (plain script).
   fs.writeFileSync(path.join(out, 'embed.js'), `import "./assets/${names.embed}";\n`);

@@ -164,6 +164,7 @@ ${types}
     gzip_static on;
     gzip_vary on;
     etag on;
+    error_page 404 /404.html; # the site's own page for an address with no file
 ${[...locations].map(block).join('\n')}
   }
 }

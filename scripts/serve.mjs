@@ -80,7 +80,12 @@ export function createServer(dir) {
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     const servedPath = `/${path.relative(rootDir, file).split(path.sep).join('/')}`;
-    const notFound = () => res.writeHead(404, { ...headersFor(rules, [pathname, servedPath]), 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    // A path with no file: the site's 404 page where it has one (as a static host serves it).
+    const notFound = () => {
+      const page = path.join(rootDir, '404.html');
+      if (fs.existsSync(page)) res.writeHead(404, { ...headersFor(rules, [pathname, servedPath]), 'Content-Type': 'text/html; charset=utf-8' }).end(fs.readFileSync(page));
+      else res.writeHead(404, { ...headersFor(rules, [pathname, servedPath]), 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    };
     if (!fs.existsSync(file) || path.basename(file).startsWith('_')) {
       notFound();
       return;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
-import { launch, serve, watch, root, settled } from './browser.mjs';
+import { launch, serve, watch, root, settled, axeClean } from './browser.mjs';
 import { embedSnippets, CARD_FRAME } from '../../web/js/share/snippets.js';
 import { badgeSvg } from '../../web/js/embed/badge.js';
 import { tempDir } from '../tmp.mjs';
@@ -180,7 +180,22 @@ test('every card says what it is: published, or self-assessed for a state (whate
     input.dispatchEvent(new Event('input'));
   });
   assert.match(await kindOf('live'), /^Self-assessed · not published/);
+  // A screen reader hears the level in words, as the page says it, not a bare "-2".
+  const heard = await p.evaluate(() => [...document.getElementById('live').shadowRoot.querySelectorAll('input[type=range]')].map((i) => i.getAttribute('aria-valuetext')));
+  assert.equal(heard[0], '-2: AI adoption shrinks demand fast');
+  assert.match(heard[1], /^[+-]?\d+, on a scale from -10 \(evidence of shrinking demand\) to \+10 \(of growing demand\)$/);
+  assert.match(heard[2], /^\d of 5: /);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the iframe\'s page has a heading and no accessibility violation (axe)', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 400, height: 300 } });
+  const p = await context.newPage();
+  await p.goto(`${app.url}/embed.html?role=${ROLE}&interactive`);
+  await p.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('input[type=range]'));
+  assert.equal(await p.textContent('h1'), 'jobzone score');
+  await axeClean(p, 'embed.html');
   await context.close();
 });
 

@@ -188,6 +188,13 @@ test('offline after a first visit: the search data is kept, "plumber" and a long
   await page.goto(`${server.url}/roles/${NURSES}/`);
   await page.waitForFunction(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
   assert.match(await page.textContent('.role-head .eyebrow'), /Derived starting point · not assessed/);
+  // A role that does not exist at all is not "a role not opened here before": the search shows
+  // what its words find (offline too), with assessing it yourself at the end.
+  await page.goto(`${server.url}/?role=nurse`);
+  await page.waitForFunction(() => /No occupation or role here has the address “nurse”/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await page.waitForFunction(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-29-1141-00');
+  assert.match(await page.textContent('#front-results'), /Assess “nurse” yourself/);
+  assert.doesNotMatch(await page.textContent('main'), /not opened here before/);
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
   await context.close();
 });
@@ -219,4 +226,29 @@ test('the longer titles arriving under a keyboard user keep the focused result f
   assert.ok(next, 'the next arrow stays in the list');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('an address that names no role: the 404 page goes on to the search for its words; no scripts, a link home', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', bypassCSP: true });
+  const page = await context.newPage();
+  const problems = watch(page);
+  const response = await fetch(`${server.url}/roles/nurse/`);
+  assert.equal(response.status, 404);
+  assert.match(await response.text(), /<h1>No page at this address<\/h1>/);
+  await page.goto(`${server.url}/roles/nurse/`);
+  await page.waitForURL(`${server.url}/`);
+  await page.waitForFunction(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-29-1141-00');
+  assert.equal(await page.inputValue('#front-search'), 'nurse');
+  assert.match(await page.textContent('#front-results'), /Assess “nurse” yourself/);
+  await axeClean(page, 'an unknown role at the start page');
+  // A browser with scripts off gets the page itself: a heading and the way home.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const still = await plain.newPage();
+  await still.goto(`${server.url}/roles/no-such-thing/`);
+  assert.equal(await still.textContent('h1'), 'No page at this address');
+  assert.equal(await still.getAttribute('main a', 'href'), '/');
+  // (its markup is checked by html-validate with every built page: scripts/lint)
+  assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
+  await context.close();
+  await plain.close();
 });

@@ -190,10 +190,13 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     await again.goto(`${big.url}/?role=synthetic-137`);
     await again.waitForSelector('main[aria-busy=false] .big-score');
     assert.match(await again.textContent('h1'), /Synthetic role 137/);
-    // an unknown id says so and opens the default role
+    // an unknown id says so, at the start page, with the search showing what its words find
     await again.goto(`${big.url}/?role=no-such-role`);
     await again.waitForSelector('main[aria-busy=false] .big-score');
-    assert.match(await again.textContent('#status'), /No role in this catalog is called "no-such-role"/);
+    assert.match(await again.textContent('.notice'), /No occupation or role here has the address “no-such-role”/);
+    assert.equal(await again.inputValue('#front-search'), 'no such role');
+    await again.waitForFunction(() => document.getElementById('front-results').textContent.includes('Assess “no such role” yourself'));
+    assert.equal(new URL(again.url()).search, '', 'the address is the start page\'s');
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -3,7 +3,7 @@
 // tab's draft written soon after every change.
 import { adoptPage, fingerprint, skeletonSteps } from '../render/role-page.js';
 import { decodeLink } from '../share/share-link.js';
-import { fetchRole } from '../catalog/catalog.js';
+import { fetchRole, roleIndex } from '../catalog/catalog.js';
 import { notify } from '../render/own.js';
 import { renderPage } from '../render/page.js';
 import { siteUrl } from '../lib/site.js';
@@ -86,14 +86,17 @@ export function navigationPart(ctx) {
       // Offline, a role never opened on this device (its file is not kept here): the default role,
       // which is always kept, with a plain word of why.
       if (id === state.catalog.default || !current()) throw error;
+      // Offline, the search data (kept from the first visit) tells a role not kept here from none at all.
+      const exists = await roleIndex().then((index) => index.roles.some((r) => r.id === id), () => true);
+      if (!current()) return false;
+      if (!exists) return unknownRole(id, current);
       showStatus(`“${named(id)}” could not be loaded${navigator.onLine ? '' : ': this device is offline, and that role was not opened here before, so it is not saved for offline use'}. Showing the default role instead; try again when you are online.`, true);
       return openRole(state.catalog.default, { current });
     }
     if (!current()) return false;
     if (!assessment) {
       if (id === state.catalog.default) throw new Error('this site\'s default role is missing');
-      showStatus(`No role in this catalog is called "${named(id)}". Showing the default role instead.`, true);
-      return openRole(state.catalog.default, { current });
+      return unknownRole(id, current);
     }
     // The first page opened: over prerendered markup, or while the page is out of sight (boot shows
     // it when all is drawn), its costly parts run in tasks of their own.
@@ -113,6 +116,25 @@ export function navigationPart(ctx) {
       history.pushState({ role: id }, '', siteUrl(`?role=${encodeURIComponent(id)}`).href);
       shownSearch = here();
     }
+    return true;
+  }
+
+  /**
+   * An address naming no role (?role=nurse, or roles/nurse/ through the site's 404 page): the start
+   * page, its search showing what the words find, with "Assess “nurse” yourself" at its end.
+   */
+  async function unknownRole(id, current) {
+    const words = named(id).replace(/[-_]+/g, ' ').trim();
+    history.replaceState(history.state, '', siteUrl('').href);
+    shownSearch = here();
+    if (!(await openRole(state.catalog.default, { current }))) return false;
+    const box = /** @type {HTMLInputElement | null} */ (document.getElementById('front-search'));
+    if (box && words) {
+      box.value = words;
+      box.dispatchEvent(new Event('input'));
+    }
+    notify(state.refs, `No occupation or role here has the address “${named(id)}”. ${box && words
+      ? `The search shows what “${words}” finds; or assess it yourself, at the end of the list.` : 'Search for it, or score your own job.'}`, [], 'problem');
     return true;
   }
 

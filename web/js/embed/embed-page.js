@@ -19,7 +19,11 @@ for (const el of [document.documentElement, document.body, document.getElementBy
   el.style.height = '100%';
   el.style.background = 'transparent';
 }
-document.getElementById('card').replaceChildren(widget);
+document.getElementById('fallback').replaceWith(widget);
+// The frame's heading names it for screen readers (the card shows its own title); out of sight.
+Object.assign(document.getElementById('frame-h').style, {
+  position: 'absolute', width: '1px', height: '1px', margin: '0', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
+});
 
 const report = () => {
   if (parent !== window) parent.postMessage({ 'jobzone:height': document.documentElement.scrollHeight }, '*');

@@ -355,24 +355,31 @@ class JobzoneScore extends HTMLElement {
     const evidenceKeys = m.evidence.dimensions.map((d) => d.key);
     const total = evidenceKeys.reduce((t, k) => t + a.evidence[k], 0);
     let n = 0;
-    const slider = (label, min, max, value, format, onInput) => {
+    // What a screen reader hears is the level in words, as the page says it ("-2: AI adoption
+    // shrinks demand fast"), not the bare number the card shows beside the slider.
+    const slider = (label, min, max, value, format, onInput, words = format) => {
       const id = `c${n++}`; // ids are local to this widget's shadow root
       const out = h('output', { for: id, 'aria-hidden': 'true' }, format(value));
-      const input = h('input', { id, type: 'range', min, max, step: 1, value, 'aria-valuetext': format(value) });
+      const input = h('input', { id, type: 'range', min, max, step: 1, value, 'aria-valuetext': words(value) });
       input.addEventListener('input', () => {
         const v = Number(input.value);
         out.textContent = format(v);
-        input.setAttribute('aria-valuetext', format(v));
+        input.setAttribute('aria-valuetext', words(v));
         onInput(v);
         this.update(a);
       });
       return h('div', { class: 'ctl' }, h('label', { for: id }, label), out, input);
     };
+    const level = (scale, v) => scale.levels?.find((l) => l.value === v)?.text;
+    const said = (text, words) => (words ? `${text}: ${words}` : text);
+    const [lo, hi] = [m.evidence.min * evidenceKeys.length, m.evidence.max * evidenceKeys.length];
     return h('div', { part: 'calculator', class: 'calc' },
-      slider('AI growth correlation', m.ai_growth_correlation.min, m.ai_growth_correlation.max, a.ai_growth_correlation, signed, (v) => { a.ai_growth_correlation = v; }),
-      slider('Evidence total', m.evidence.min * evidenceKeys.length, m.evidence.max * evidenceKeys.length, total, signed,
-        (v) => { a.evidence = spreadTotal(evidenceKeys, v, m.evidence.min, m.evidence.max); }),
-      a.tasks.map((t, i) => slider(`Score: ${t.name}`, m.task_score.min, m.task_score.max, t.score, (v) => `${v}/${m.task_score.max}`, (v) => { a.tasks[i].score = v; })));
+      slider('AI growth correlation', m.ai_growth_correlation.min, m.ai_growth_correlation.max, a.ai_growth_correlation, signed, (v) => { a.ai_growth_correlation = v; },
+        (v) => said(signed(v), level(m.ai_growth_correlation, v))),
+      slider('Evidence total', lo, hi, total, signed, (v) => { a.evidence = spreadTotal(evidenceKeys, v, m.evidence.min, m.evidence.max); },
+        (v) => `${signed(v)}, on a scale from ${signed(lo)} (evidence of shrinking demand) to ${signed(hi)} (of growing demand)`),
+      a.tasks.map((t, i) => slider(`Score: ${t.name}`, m.task_score.min, m.task_score.max, t.score, (v) => `${v}/${m.task_score.max}`, (v) => { a.tasks[i].score = v; },
+        (v) => said(`${v} of ${m.task_score.max}`, level(m.task_score, v)))));
   }
 
   update(a) {
