@@ -58,3 +58,22 @@ for (const [width, height] of [[360, 740], [390, 844]]) {
     await ctx.close();
   });
 }
+
+test('touch targets at 390 px: every control at least 24 x 24 px; sliders and primary buttons 44 px high', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto(`${app.url}/?role=ai-research-engineer-mid-senior`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  const sizes = await page.evaluate(() => [...document.querySelectorAll('#page button, #page input, #page select, #page textarea, #page summary, #page a.btn, header input')]
+    .filter((el) => !el.classList.contains('visually-hidden') && el.getClientRects().length > 0)
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return { w: r.width, h: r.height, range: el.type === 'range', primary: el.classList.contains('primary'), what: `${el.tagName.toLowerCase()} ${el.type ?? ''} ${(el.textContent || el.getAttribute('aria-label') || el.dataset.path || '').trim().slice(0, 40)}` };
+    }));
+  assert.ok(sizes.length > 50, `${sizes.length} controls measured`);
+  const smallest = sizes.reduce((a, b) => (Math.min(b.w, b.h) < Math.min(a.w, a.h) ? b : a));
+  console.log(`smallest touch target at 390 px: ${smallest.w.toFixed(1)} x ${smallest.h.toFixed(1)} (${smallest.what}); ${sizes.length} controls`);
+  assert.deepEqual(sizes.filter((s) => s.w < 24 || s.h < 24).map((s) => s.what), [], 'every control at least 24 x 24');
+  assert.deepEqual(sizes.filter((s) => (s.range || s.primary) && s.h < 44).map((s) => s.what), [], 'sliders and primary buttons 44 px high');
+  await ctx.close();
+});

@@ -115,6 +115,9 @@ test('an edited rationale survives save, reload, a share link and export/import'
   const fresh = await browser.newContext();
   const viaLink = await fresh.newPage();
   await viaLink.goto(link);
+  // Read first (the summary among what the read view shows), then a copy to see every reason.
+  await viaLink.waitForSelector('main[aria-busy=false] .read-view');
+  await viaLink.getByRole('button', { name: 'Adjust a copy' }).click();
   await viaLink.waitForSelector('main[aria-busy=false] [data-text="role.title"]');
   await check(viaLink, 'through a share link');
   console.log(`# SHARE-LINK | reference role with all its prose and these edits | ${link.length} characters`);

@@ -154,6 +154,9 @@ function confirmPending() {
   if (!state.pending) return;
   setDoc({ pending: false });
   renderPending();
+  // The first score shown is where "since you started" counts from: the visitor saw none before it.
+  const first = state.engine.score(scoringInput(state.current));
+  if (first.ok) setDoc({ startResult: first.result });
   recompute();
   announce(state.result);
 }

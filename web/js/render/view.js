@@ -80,7 +80,9 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('div', { class: 'glance-top' },
       h('div', { class: 'score-block' }, r.bigScore, h('span', { class: 'of' }, `/${m.clamp.max}`)),
       h('div', null, r.zone, r.compare, r.reset)),
-    r.missing, r.clampNote, r.gauges);
+    r.missing, r.clampNote, r.gauges,
+    // Which way is safer, said once for all five (each raises the score as it grows).
+    h('p', { class: 'gauges-how' }, 'The five factors of the score, each out of its scale: for every one, higher is safer (it raises the score).'));
   if (r.likely) glance.classList.add('glance-second'); // the point score second, smaller
 
   // The compact score strip: shown (sticky, at the top) while the score card is out of view, so
@@ -340,13 +342,15 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
   const trMax = m.formula.task_resistance_base - m.inputs.task_score.min;
   /** @type {[string, string, () => Element][]} */
   const gaugeRows = [
-    ['Task resistance', `${d.task_resistance}/${trMax}`, () => gauge(res.task_resistance, 0, trMax, `Task resistance ${d.task_resistance} of ${trMax}`)],
-    ['Evidence', `${signed(res.totals.evidence)}/${ev.max}`, () => gauge(res.totals.evidence, ev.min, ev.max, `Evidence ${signed(res.totals.evidence)}, range ${ev.min} to ${signed(ev.max)}`)],
-    ['Barriers to AI', `${res.totals.barriers}/${ba.max}`, () => gauge(res.totals.barriers, ba.min, ba.max, `Barriers ${res.totals.barriers} of ${ba.max}`)],
+    ['Task resistance', `${d.task_resistance} of ${trMax}`, () => gauge(res.task_resistance, 0, trMax, `Task resistance ${d.task_resistance} of ${trMax}; higher is safer`)],
+    ['Evidence', `${signed(res.totals.evidence)} of ${signed(ev.min)} to ${signed(ev.max)}`,
+      () => gauge(res.totals.evidence, ev.min, ev.max, `Evidence ${signed(res.totals.evidence)}, range ${ev.min} to ${signed(ev.max)}; higher is safer`)],
+    ['Barriers to AI', `${res.totals.barriers} of ${ba.max}`, () => gauge(res.totals.barriers, ba.min, ba.max, `Barriers ${res.totals.barriers} of ${ba.max}; higher is safer`)],
     res.quick_screen.judged === false
       ? ['Protective principles', 'not judged', () => h('span', { class: 'muted' }, '—')]
-      : ['Protective principles', `${res.totals.protective}/${pr.max}`, () => gauge(res.totals.protective, pr.min, pr.max, `Protective ${res.totals.protective} of ${pr.max}`)],
-    ['AI growth', `${signed(res.totals.growth)}/${gr.max}`, () => gauge(res.totals.growth, gr.min, gr.max, `AI growth ${signed(res.totals.growth)}, range ${gr.min} to ${signed(gr.max)}`)],
+      : ['Protective principles', `${res.totals.protective} of ${pr.max}`, () => gauge(res.totals.protective, pr.min, pr.max, `Protective ${res.totals.protective} of ${pr.max}; higher is safer`)],
+    ['AI growth', `${signed(res.totals.growth)} of ${signed(gr.min)} to ${signed(gr.max)}`,
+      () => gauge(res.totals.growth, gr.min, gr.max, `AI growth ${signed(res.totals.growth)}, range ${gr.min} to ${signed(gr.max)}; higher is safer`)],
   ];
   patchWhen(noted, refs.gauges, gaugeRows.map((g) => g[1]).join(), () => [gaugeRows.map(([label, value, svg]) =>
     h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
