@@ -167,13 +167,14 @@ export function showEmbedPanel(refs, { site, role, state, title, card, tasks }) 
   }
 
   const root = panel('Embed this',
-    h('p', null, 'Put this score on a blog, a README or a newsletter. Choose a form; the snippet and the preview follow.'),
+    h('p', null, 'Put this score on a blog, a README or a newsletter. Choose a form; the preview and the snippet follow.'),
+    // The preview first: opening the panel keeps a score card in view (the page's own is pushed down).
+    h('h3', null, 'Preview'), preview,
     radios('form', 'Form', FORMS.map(([v, l]) => [v, l])), themeSet, widthSet,
     h('div', { class: 'snippet' },
       h('label', { for: 'embed-snippet' }, 'Snippet to paste'), out, hint,
       h('button', { type: 'button', class: 'btn', 'data-action': 'copy', 'data-target': 'embed-snippet', 'aria-label': 'Copy the snippet' }, 'Copy')),
-    downloads,
-    h('h3', null, 'Preview'), preview);
+    downloads);
   root.addEventListener('change', (e) => {
     const key = e.target.dataset?.embed;
     if (!key) return;
