@@ -77,3 +77,26 @@ test('touch targets at 390 px: every control at least 24 x 24 px; sliders and pr
   assert.deepEqual(sizes.filter((s) => (s.range || s.primary) && s.h < 44).map((s) => s.what), [], 'sliders and primary buttons 44 px high');
   await ctx.close();
 });
+
+test('moving AI growth from +2 to -2 (a label change) shifts nothing around it at 390, 1000 and 1280 px (Chromium layout-shift entries)', async () => {
+  for (const width of [390, 1000, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${app.url}/?role=ai-research-engineer-mid-senior`);
+    await page.waitForSelector('main[aria-busy=false] .big-score');
+    await page.evaluate(() => {
+      window.__shift = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift.push(e.value); }).observe({ type: 'layout-shift' });
+    });
+    const growth = page.getByLabel('AI growth correlation', { exact: true });
+    await growth.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    // Every drawing of those four moves done (the label's rule text and the analyses included).
+    await page.waitForFunction(() => document.querySelector('.zone-line')?.textContent.includes('Green (Transforming)'));
+    await page.waitForFunction(() => !document.querySelector('.stale'));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const total = await page.evaluate(() => window.__shift.reduce((a, b) => a + b, 0));
+    console.log(`layout shift while moving AI growth +2 to -2 at ${width} px: ${total.toFixed(4)} (every entry, input or not)`);
+    assert.ok(total < 0.005, `${width} px: ${total}`);
+    await page.close();
+  }
+});

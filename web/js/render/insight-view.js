@@ -118,7 +118,7 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   const b = insight.best_move;
   patchWhen(noted, refs.move, b ? `${b.from}|${b.to}|${b.points}|${b.score}|${assessment.tasks[b.from].name}|${assessment.tasks[b.to].name}` : 'none', () => (b ? [
     h('p', null, `Moving ${b.points} points of time from “${assessment.tasks[b.from].name}” to “${assessment.tasks[b.to].name}” raises the score by ${fixed(b.delta, 1)} to ${b.display_score}: `,
-      zoneBadge(b.zone, b.label), '.'),
+      zoneBadge(b.zone, b.label)), // (the badge on a line of its own: a longer label adds no line)
     h('button', { type: 'button', class: 'btn', 'data-action': 'best-move', 'data-from': b.from, 'data-to': b.to, 'data-points': b.points }, 'Try this move'),
   ] : [h('p', null, `No change of task mix (moving ${m.insight.share_step} to ${m.insight.best_move_max} points of time between two tasks) would raise the score.`)]));
 }
