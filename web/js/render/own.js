@@ -139,7 +139,12 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     h('p', null, `Barriers ${r.totals.barriers}/${max(m.inputs.barriers)}: ${dims(m.inputs.barriers, a.barriers)}`),
     h('p', null, `Protective ${r.totals.protective}/${max(m.inputs.protective)}: ${dims(m.inputs.protective, a.protective)}`),
     h('p', null, `AI growth correlation ${signed(a.ai_growth_correlation)}. Quick screen: ${r.quick_screen.text}.`),
-    reasonsReport(a, m),
+    // The reasons in words: your own (what you wrote or changed) in full; a catalog role's stay on
+    // its page, so that its report fits two pages.
+    kind === 'self' ? reasonsReport(ownWords(a, baseline), m) : null,
+    kind !== 'self' || baseline ? h('p', { class: 'muted' }, kind === 'self'
+      ? `Reasons, commentary and sources you left as the ${baselineWord(a).toLowerCase()} assessment has them are on its page, not repeated here.`
+      : `The reasons behind each input, the commentary and the sources are on the role's page${typeof location === 'object' ? `: ${location.href.split('#')[0]}` : ''}.`) : null,
     h('h2', null, 'Calculation'),
     h('p', { class: 'calc-line' }, r.display.raw_calculation),
     h('p', { class: 'calc-line' }, `JobZone score: ${r.display.score_calculation}`),
@@ -161,6 +166,22 @@ const KIND_SENTENCE = {
 
 /** The best change of task mix, in words (the page's "Try this move"). */
 const bestMoveWords = (b, a) => `moving ${b.points} points of time from “${a.tasks[b.from].name}” to “${a.tasks[b.to].name}” would raise the score by ${fixed(b.delta, 1)} to ${b.display_score} (${b.label}).`;
+
+/** `a` without the words it shares with `base` (what the visitor wrote or changed stays). */
+function ownWords(a, base) {
+  if (!base) return a;
+  const out = structuredClone(a);
+  const same = (x, y) => JSON.stringify(x) === JSON.stringify(y);
+  for (const k of ['seniority_note', 'reinstatement', 'commentary', 'outlook', 'sources', 'live_tracked', 'assessed', 'history']) {
+    if (same(a[k], base[k])) delete out[k];
+  }
+  for (const [scale, texts] of Object.entries(out.rationale ?? {})) {
+    if (texts && typeof texts === 'object') {
+      for (const key of Object.keys(texts)) if (same(texts[key], base.rationale?.[scale]?.[key])) delete texts[key];
+    } else if (same(texts, base.rationale?.[scale])) delete out.rationale[scale];
+  }
+  return out;
+}
 
 /** The reasons in the printed report: every rationale and every section of words. */
 function reasonsReport(a, m) {
