@@ -2,7 +2,8 @@
 import { h, fill } from '../lib/dom.js';
 import { patchWhen, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
 import { fixed, score1, signed, signed1, pct, totalRange, noChange } from '../lib/format.js';
-import { gauge, splitBar, barRows } from './charts.js';
+import { splitBar, barRows } from './charts.js';
+import { glanceRows } from './glance.js';
 import { rangeControl, selectControl, confidenceControl } from './controls.js';
 import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';
 import { KIND, catalogKind, ownKind, baselineWord, fromDerived } from '../lib/kind.js';
@@ -335,23 +336,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
   const d = res.display;
   const zones = m.zones;
   const zoneRule = zones.find((z) => z.zone === res.zone);
-  const ev = totalRange(m.inputs.evidence);
-  const ba = totalRange(m.inputs.barriers);
-  const pr = totalRange(m.inputs.protective);
-  const gr = m.inputs.ai_growth_correlation;
-  const trMax = m.formula.task_resistance_base - m.inputs.task_score.min;
-  /** @type {[string, string, () => Element][]} */
-  const gaugeRows = [
-    ['Task resistance', `${d.task_resistance} of ${trMax}`, () => gauge(res.task_resistance, 0, trMax, `Task resistance ${d.task_resistance} of ${trMax}; higher is safer`)],
-    ['Evidence', `${signed(res.totals.evidence)} of ${signed(ev.min)} to ${signed(ev.max)}`,
-      () => gauge(res.totals.evidence, ev.min, ev.max, `Evidence ${signed(res.totals.evidence)}, range ${ev.min} to ${signed(ev.max)}; higher is safer`)],
-    ['Barriers to AI', `${res.totals.barriers} of ${ba.max}`, () => gauge(res.totals.barriers, ba.min, ba.max, `Barriers ${res.totals.barriers} of ${ba.max}; higher is safer`)],
-    res.quick_screen.judged === false
-      ? ['Protective principles', 'not judged', () => h('span', { class: 'muted' }, '—')]
-      : ['Protective principles', `${res.totals.protective} of ${pr.max}`, () => gauge(res.totals.protective, pr.min, pr.max, `Protective ${res.totals.protective} of ${pr.max}; higher is safer`)],
-    ['AI growth', `${signed(res.totals.growth)} of ${signed(gr.min)} to ${signed(gr.max)}`,
-      () => gauge(res.totals.growth, gr.min, gr.max, `AI growth ${signed(res.totals.growth)}, range ${gr.min} to ${signed(gr.max)}; higher is safer`)],
-  ];
+  const gaugeRows = glanceRows(res, m);
   patchWhen(noted, refs.gauges, gaugeRows.map((g) => g[1]).join(), () => [gaugeRows.map(([label, value, svg]) =>
     h('div', { class: 'gauge-row' }, h('dt', null, label), h('dd', null, svg(), h('span', { class: 'num' }, value))))]);
 
@@ -381,6 +366,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
 
   // Calculation, as the tracker prints it
   const f = m.formula;
+  const trMax = f.task_resistance_base - m.inputs.task_score.min;
   patchWhen(noted, refs.calc, d.raw_calculation + d.score_calculation, () => [h('table', { class: 'kv' },
     h('caption', { class: 'visually-hidden' }, 'Inputs to the formula'),
     h('tbody', null,
