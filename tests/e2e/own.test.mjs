@@ -312,3 +312,22 @@ test('the printed report holds the role, the score and every task', async () => 
   assert.ok(Number(pages) <= 2, `${pages} pages`);
   await ctx.close();
 });
+
+test('where the work started is kept with it: a copy of a shared link still says so after a reload', async () => {
+  const ctx = await browser.newContext();
+  const { page } = await open(ctx);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.inputValue('#share-url');
+  await page.close();
+  const { page: other, problems } = await openLink(ctx, link.replace(server.url, ''));
+  const eyebrow = () => other.textContent('.role-head .eyebrow');
+  assert.match(await eyebrow(), /started from a share link/);
+  await other.getByLabel('AI growth correlation', { exact: true }).focus();
+  await other.keyboard.press('ArrowLeft');
+  await other.evaluate(() => dispatchEvent(new Event('pagehide'))); // the draft written now
+  await other.reload();
+  await other.waitForSelector('main[aria-busy=false] .big-score');
+  assert.match(await eyebrow(), /started from a share link/, 'not "a blank template" after a reload');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

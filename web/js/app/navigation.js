@@ -10,7 +10,7 @@ import { siteUrl } from '../lib/site.js';
 import { lateBound, $ } from './context.js';
 import { scoringInput } from '../lib/card.js';
 import { catalogKind, withKind } from '../lib/kind.js';
-import { plainLine } from '../lib/escape.js';
+import { firstChars, plainLine } from '../lib/escape.js';
 
 /** navigation: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function navigationPart(ctx) {
@@ -140,7 +140,7 @@ export function navigationPart(ctx) {
 
   /** What this tab is working on, as kept in its draft. */
   const workOf = () => ({
-    mode: state.mode, publishedId: state.publishedId, saved: state.saved, assessment: state.current, clean: state.clean,
+    mode: state.mode, publishedId: state.publishedId, saved: state.saved, assessment: state.current, clean: state.clean, origin: state.origin,
     ...(state.pending ? { pending: true } : {}),
     ...(state.guide ? { guide: state.guide } : {}),
   });
@@ -158,7 +158,9 @@ export function navigationPart(ctx) {
       edit((a) => Object.assign(a, out.assessment));
       return true;
     }
-    openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: work.saved ?? null, clean, pending: work.pending === true });
+    // Where the work started, as the draft kept it (plain text, cut to a name's length), else worked out again.
+    const from = typeof work.origin === 'string' && work.origin ? firstChars(plainLine(work.origin), state.engine.methodology.limits.max_name_chars) : null;
+    openAssessment(out.assessment, { mode: 'own', publishedId: base?.id ?? null, saved: work.saved ?? null, clean, pending: work.pending === true, from });
     if (base) loadBaseline(base);
     // The guided path resumes at the step it was on (its heading is not focused on a reload).
     if (work.guide && typeof work.guide === 'object') await startGuide({ ...work.guide, focus: false });

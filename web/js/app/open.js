@@ -57,6 +57,7 @@ export function openPart(ctx) {
       locked: assessment.tasks.map(() => false), result: null, opened: state.opened + 1,
     });
     const origin = from ?? (baseline ? `${baseline.role.title} (${baselineWord(baseline).toLowerCase()})` : mode === 'own' ? 'a blank template' : '');
+    setDoc({ origin }); // (kept in the tab's draft: a reload says where the work started, as before it)
     const skeleton = prepared?.skeleton ?? drawSkeleton({
       assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
       own: mode === 'own', origin, locked: state.locked, source: fingerprint(text),

@@ -9,7 +9,7 @@
 export const OWNERS = Object.freeze({
   // The work on the page (app.js opens it, edit() changes it).
   document: Object.freeze(['opened', 'mode', 'publishedId', 'baseline', 'baselineResult', 'current', 'clean', 'saved', 'result',
-    'startResult', 'revision', 'pending', 'insight', 'locked', 'mix']),
+    'startResult', 'revision', 'pending', 'insight', 'locked', 'mix', 'origin']),
   // What the app runs on and shows (app.js).
   app: Object.freeze(['engine', 'catalog', 'store', 'refs', 'registry', 'panel']),
   // The saved list (saved/saved-actions.js).
@@ -47,6 +47,7 @@ export const OWNERS = Object.freeze({
  * @property {any} refs elements of the page
  * @property {readonly string[] | null} compare [keyA, keyB] while the compare panel is open
  * @property {any} guide the guided path's place while it is open
+ * @property {string} origin where the work on the page started ("a share link", "your search"), as its header says
  */
 
 /** Fields whose values are frozen when written (small; the assessment is copied on edit instead). */
@@ -88,7 +89,7 @@ const deepFreeze = (x) => {
 
 /** @returns {State} */
 const initialState = () => ({
-  opened: 0, engine: null, catalog: null, mode: 'published', publishedId: null, baseline: null, baselineResult: null, saved: null,
+  opened: 0, origin: '', engine: null, catalog: null, mode: 'published', publishedId: null, baseline: null, baselineResult: null, saved: null,
   clean: null, store: null, savedList: [], savedRevision: 0, panel: null, current: null, revision: 0, result: null,
   startResult: null, pending: false, insight: null, locked: [], mix: null, registry: new Map(), refs: null, compare: null,
   guide: null,
