@@ -23,12 +23,18 @@ const tmp = tempDir('own');
 before(async () => { browser = await launch(); server = await serve(); });
 after(async () => { await browser?.close(); server?.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
 
-async function open(context, url = '/') {
+/** A new page of `context` at `url`, its console problems and dialogs recorded (dialogs dismissed). */
+async function visit(context, url) {
   const page = await context.newPage();
   const problems = watch(page);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.goto(`${server.url}${url}`);
+  return { page, problems, dialogs };
+}
+
+async function open(context, url = '/') {
+  const { page, problems, dialogs } = await visit(context, url);
   await page.waitForSelector('main[aria-busy=false] .big-score');
   return { page, problems, dialogs };
 }
@@ -38,11 +44,7 @@ async function open(context, url = '/') {
  * a copy. Returns what the read view showed, and the page (now the editor).
  */
 async function openLink(context, url) {
-  const page = await context.newPage();
-  const problems = watch(page);
-  const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(`${server.url}${url}`);
+  const { page, problems, dialogs } = await visit(context, url);
   await page.waitForSelector('main[aria-busy=false] .read-view');
   await page.waitForFunction(() => /^Likely \d+ to \d+/.test(document.querySelector('.read-likely')?.textContent ?? ''));
   const read = await page.evaluate(() => ({

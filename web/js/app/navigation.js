@@ -227,7 +227,8 @@ export function navigationPart(ctx) {
    */
   let reading = null;
   async function openReading(assessment, base, copy, current) {
-    const scored = state.engine.score(scoringInput(assessment));
+    const input = scoringInput(assessment);
+    const scored = state.engine.score(input);
     if (!scored.ok) {
       await copy(); // (valid but not scorable: the editor says what is wrong)
       return;
@@ -250,7 +251,7 @@ export function navigationPart(ctx) {
     if (state.refs) /** @type {HTMLElement} */ (el.querySelector('#read-h')).focus();
     await nextTask();
     if (reading !== el) return;
-    const insight = state.engine.insight(scoringInput(assessment));
+    const insight = state.engine.insight(input);
     if (reading === el) fillLikely(likely, insight.ok ? insight.insight : null, state.engine.methodology);
   }
   /** Leaves the read view (anything opened replaces it). */
