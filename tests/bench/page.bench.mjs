@@ -101,6 +101,13 @@ try {
       const page = await context.newPage();
       await page.addInitScript(() => { window.__insights = 0; document.addEventListener('jobzone:insight', () => { window.__insights += 1; }); });
       await page.goto(url);
+      if (url === link) {
+        // A share link opens the read view first; the drag is timed in the editor on its copy.
+        await page.waitForSelector('main[aria-busy=false] .read-view [data-action=adjust-copy]');
+        await page.evaluate(() => { window.__insights = 0; });
+        await page.click('.read-view [data-action=adjust-copy]');
+        await page.waitForSelector('#page input[type=range]');
+      }
       // The app has the page (the start page's markup already shows the analyses) and the insight
       // worker has answered once.
       await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && window.__insights > 0);
