@@ -275,7 +275,7 @@ for (const engine of ENGINES) {
       assert.equal(await fresh.text('.big-score'), score);
     });
 
-    check('guided path: a blank job to its result, one answer "not sure", the score as the native core gives it', async ({ session }) => {
+    check('guided path: a blank job to its result, every question starting at "Not sure", the score as the native core gives it', async ({ session }) => {
       const s = await session();
       await s.open(`${app.url}/`);
       await s.waitFor(APP_READY);
@@ -299,19 +299,22 @@ for (const engine of ENGINES) {
       await step('How far AI can do each task');
       await s.click('[data-gaction="goto"][data-step="evidence"]');
       await step('Market evidence');
-      await s.click('.guide-q input[value="unsure"]');
-      await s.waitFor(() => document.querySelector('.guide-q .guide-sure').hidden);
+      // Every question starts at "Not sure" (nothing chosen for the visitor): job postings +1.
+      await s.waitFor(() => document.querySelector('.guide-q input:checked').value === 'unsure', null, { what: 'Not sure to start with' });
+      await s.click('.guide-q input[value="1"]');
+      await s.waitFor(() => !document.querySelector('.guide-q .guide-sure').hidden, null, { what: 'I am sure offered beside a level' });
       await s.click('[data-gaction="goto"][data-step="result"]');
       await step('Your result');
       await s.waitFor(() => Boolean(document.querySelector('.guide-result .zone-odds')), null, { what: 'the range and zone odds' });
       const a = JSON.parse(fs.readFileSync(path.join(root, 'web/data/template.json'), 'utf8'));
       a.role.title = 'Ward nurse';
-      a.tasks[0] = { ...a.tasks[0], name: 'Patient checks', time_pct: 60, score: 1 };
+      a.tasks[0] = { name: 'Patient checks', time_pct: 60, score: 1, impact: 'augmentation' }; // a level picked: roughly
       a.tasks[1].time_pct = 20;
       a.tasks[2].time_pct = 20;
-      a.confidence = { evidence: { job_posting_trends: 'unsure' } };
+      a.evidence.job_posting_trends = 1;
+      delete a.confidence.evidence.job_posting_trends;
       assert.equal(await s.text('.guide-result .big-score'), native(a).display.score);
-      assert.match(await s.text('.guide-result'), /1 marked not sure/);
+      assert.match(await s.text('.guide-result'), /12 marked not sure/);
       await s.screenshot(path.join(artifacts, `engine-${engine}-guide-result.png`));
     });
 

@@ -48,8 +48,12 @@ function expected() {
     { name: 'Giving medication', time_pct: 30, score: 2, impact: 'augmentation', confidence: 'sure' },
     { name: 'Charting and handover notes', time_pct: 20, score: 4, impact: 'displacement' },
   ];
+  // Everything else stays as the template starts it: not sure (the middle of each scale), and the
+  // protective principles not judged; a level picked is "roughly" unless marked sure.
+  a.evidence.job_posting_trends = 1;
+  delete a.confidence.evidence.job_posting_trends;
   a.barriers.regulatory_licensing = 2;
-  a.confidence = { evidence: { job_posting_trends: 'unsure' } };
+  delete a.confidence.barriers.regulatory_licensing;
   return a;
 }
 
@@ -101,16 +105,21 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   await page.keyboard.press('Enter');
 
   // 3. How far AI can do each task: one task per screen, words and an example beside each level
-  const levels = [['ArrowUp', 'Hands-on checks at the bedside.', null], ['ArrowUp', null, 'sure'], ['ArrowDown', null, 'impact']];
+  //    Nothing is chosen for the visitor: each task starts at "Not sure", the last choice, so the
+  //    arrow keys go round from it (down: 1, then 2; up: 5, then 4).
+  const levels = [['ArrowDown', 'Hands-on checks at the bedside.', null], ['ArrowDown', null, 'sure'], ['ArrowUp', null, 'impact']];
   for (const [i, [key, why, extra]] of levels.entries()) {
     await atStep(page, 'How far AI can do each task');
     assert.equal(await page.textContent('.guide-count'), `Step 3 of 7 · task ${i + 1} of 3`);
     assert.match(await page.textContent('.guide-q'), /For example:/);
+    assert.equal(await page.evaluate(() => document.querySelector('.guide-q input:checked').value), 'unsure', `task ${i + 1} starts at Not sure`);
     if (i === 0) {
+      assert.match(await page.textContent('.guide .guide-hint'), /^Nothing is chosen for you: each question starts at “Not sure”/);
       await axeClean(page, 'step 3');
       await shot(page, 'phone-3-ai');
     }
     await tabTo(page, 'input[type=radio]:checked');
+    await page.keyboard.press(key);
     await page.keyboard.press(key);
     if (extra === 'sure') {
       await tabTo(page, '[data-g="sure"]');
@@ -129,14 +138,17 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
     if (i === 0) await page.waitForSelector('#score-strip', { state: 'visible' }); // the first score, in view from now on
   }
 
-  // 4. Market evidence: job posting trends "Not sure"
+  // 4. Market evidence: job posting trends +1; the other four left at "Not sure"
   await atStep(page, 'Market evidence');
   assert.match(await page.textContent('.guide-body'), /Where to look:/);
+  assert.deepEqual(await page.$$eval('.guide-q input[type=radio]:checked', (els) => els.map((x) => x.value)), Array(5).fill('unsure'));
+  assert.equal(await page.evaluate(() => document.querySelector('.guide-q .guide-sure').hidden), true, 'no "I am sure" beside Not sure');
   await axeClean(page, 'step 4');
   await tabTo(page, 'input[type=radio]:checked');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown'); // 0 -> +1 -> +2 -> Not sure
-  assert.equal(await page.evaluate(() => document.activeElement.value), 'unsure');
-  await page.waitForFunction(() => document.querySelector('.guide-q .guide-sure')?.hidden === true);
+  await page.keyboard.press('ArrowUp'); // Not sure -> +2
+  await page.keyboard.press('ArrowUp'); // -> +1
+  assert.equal(await page.evaluate(() => document.activeElement.value), '1');
+  await page.waitForFunction(() => document.querySelector('.guide-q .guide-sure')?.hidden === false);
   await shot(page, 'phone-4-evidence');
   await tabTo(page, 'button', 'Continue');
   await page.keyboard.press('Enter');
@@ -145,14 +157,16 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   await atStep(page, 'Barriers to AI');
   await axeClean(page, 'step 5');
   await tabTo(page, 'input[type=radio]:checked');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp'); // Not sure -> 2
+  assert.equal(await page.evaluate(() => document.activeElement.value), '2');
   await shot(page, 'phone-5-barriers');
   await tabTo(page, 'button', 'Continue');
   await page.keyboard.press('Enter');
 
-  // 6. Human factors and AI growth: left as they are
+  // 6. Human factors and AI growth: left as they are (protective principles not judged, AI growth
+  //    not sure)
   await atStep(page, 'Human factors and AI growth');
+  assert.deepEqual(await page.$$eval('.guide-q input[type=radio]:checked', (els) => els.map((x) => x.value)), ['none', 'none', 'none', 'unsure']);
   await axeClean(page, 'step 6');
   await shot(page, 'phone-6-human');
   await tabTo(page, 'button', 'Continue');
@@ -165,7 +179,7 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   await page.waitForFunction(() => document.querySelector('.guide-result .zone-odds'));
   assert.equal(await page.textContent('.guide-result .big-score'), want.result?.display?.score ?? want.display.score);
   const u = (insight.insight ?? insight).uncertainty;
-  assert.match(await page.textContent('.guide-result'), new RegExp(`\\(1 marked not sure\\), 80% of outcomes fall between ${u.display.p10} and ${u.display.p90}`));
+  assert.match(await page.textContent('.guide-result'), new RegExp(`\\(9 marked not sure\\), 80% of outcomes fall between ${u.display.p10} and ${u.display.p90}`));
   assert.match(await page.textContent('.guide-levers'), /one step (down|up) gives \d+\.\d/);
   // The catalog (one published role, 923 derived) is too large to list: the role is found by name.
   await tabTo(page, '#guide-compare-find');
@@ -198,7 +212,7 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   assert.match(text, /Patient assessment 50% 2\/5 (?:Weighted ?Why )?Augmented ?1\.00/);
   assert.match(text, /Hands-on checks at the bedside\./, "the task's reason");
   assert.match(text, /Charting and handover notes 20% 4\/5 Displaced/);
-  assert.match(text, /could be off as marked \(1 sure, 12 roughly, 1 not sure\): 80% of outcomes between/);
+  assert.match(text, /could be off as marked \(1 sure, 4 roughly, 9 not sure\): 80% of outcomes between/);
   assert.match(text, /Compared with Published: AI Research Engineer \(Mid-Senior\): 61\.9 Green \(Accelerated\)/);
   assert.match(text, /jobzone-?methodology\/1/);
   assert.match(text, /Assumed, not published:/);

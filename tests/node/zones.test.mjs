@@ -61,6 +61,16 @@ test('the limits and defaults the page uses come from the methodology (the widge
   assert.equal(bandShare(m), '80%');
   assert.equal(noChange(m, 0.049), true);
   assert.equal(noChange(m, 0.05), false);
-  assert.deepEqual(newTask(m, 2), { name: 'Task 3', time_pct: 0, score: m.new_task.score, impact: m.new_task.impact });
-  for (const block of [m.new_task, m.rounding, m.insight]) assert.ok(['published', 'assumed'].includes(block.status));
+  assert.deepEqual(newTask(m, 2), { name: 'Task 3', time_pct: 0, score: m.new_task.score, impact: m.new_task.impact, confidence: 'unsure' });
+  // A job of your own starts with nothing chosen (issue 29): the template marks every judged input
+  // not sure, at the middle of its scale, and leaves the protective principles unjudged.
+  const t = JSON.parse(fs.readFileSync(path.join(root, 'web/data/template.json'), 'utf8'));
+  const middle = (s) => (s.min + s.max) / 2;
+  assert.ok(t.tasks.every((x) => x.confidence === 'unsure' && x.score === middle(m.inputs.task_score)));
+  for (const k of ['evidence', 'barriers']) {
+    for (const d of m.inputs[k].dimensions) assert.ok(t[k][d.key] === middle(m.inputs[k]) && t.confidence[k][d.key] === 'unsure', `${k}.${d.key}`);
+  }
+  assert.ok(t.ai_growth_correlation === middle(m.inputs.ai_growth_correlation) && t.confidence.ai_growth_correlation === 'unsure');
+  assert.ok(m.inputs.protective.dimensions.every((d) => t.protective[d.key] === null));
+  for (const block of [m.new_task, m.own_start, m.rounding, m.insight]) assert.ok(['published', 'assumed'].includes(block.status));
 });

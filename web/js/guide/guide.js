@@ -166,7 +166,9 @@ export function guideFeature(app) {
       ? (catalogKind(state.baseline) === 'derived'
         ? ' Started from a derived starting point (nobody assessed it): its values are filled in and marked “derived”; change only what differs for you.'
         : ' Started from the published role: its values are filled in and marked “published”; change only what differs for you.') : ''),
-    judged ? h('p', { class: 'guide-hint' }, '“Not sure” counts as the middle level for the score, and makes every level as likely in the range. Without “I am sure”, an answer may be one step either way.') : null,
+    judged ? h('p', { class: 'guide-hint' }, g.from === 'published' ? '' : 'Nothing is chosen for you: each question starts at “Not sure” until you pick a level. ',
+      '“Not sure” counts as the middle level for the score, and makes every level as likely in the range. Without “I am sure”, an answer may be one step either way.',
+      g.step === 'human' ? ' Protective principles are not in the formula; left “Not judged”, they stay out of the quick screen.' : '') : null,
     body, footer);
     if (g.step === 'result') renderResult();
     if (focus) heading.focus({ preventScroll: true });
@@ -249,7 +251,7 @@ export function guideFeature(app) {
       const g = m().inputs.ai_growth_correlation;
       return [
         ...p.dimensions.map((d) => scale({
-          legend: d.label, path: `protective.${d.key}`, levels: d.levels, min: p.min, max: p.max, means: help.protective[d.key], number: (v) => `${v}`,
+          legend: d.label, path: `protective.${d.key}`, levels: d.levels, min: p.min, max: p.max, means: help.protective[d.key], number: (v) => `${v}`, unjudged: true,
         })),
         scale({
           legend: g.label, path: 'ai_growth_correlation', confPath: 'confidence.ai_growth_correlation', levels: g.levels,
@@ -307,9 +309,6 @@ export function guideFeature(app) {
     patch(slot, ...resultView({ state, m: m(), unsure, chosen, other, choices, large, found, findQuery }));
   }
 
-
-
-
   // ---- events -------------------------------------------------------------------------------
 
   function setConfidence(a, confPath, value) {
@@ -364,7 +363,9 @@ export function guideFeature(app) {
       const path = parsePath(el.dataset.path);
       const confPath = el.dataset.conf;
       const ok = app.edit((a) => {
-        if (el.value === 'unsure') {
+        if (el.value === 'none') {
+          setAt(a, path, null);
+        } else if (el.value === 'unsure') {
           const fieldset = el.closest('fieldset');
           const values = [...fieldset.querySelectorAll('input[type=radio]')].map((x) => Number(x.value)).filter(Number.isFinite);
           setAt(a, path, values[Math.floor((values.length - 1) / 2)]);

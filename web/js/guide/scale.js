@@ -8,9 +8,12 @@ import { catalogKind } from '../lib/kind.js';
 /**
  * One judged input as a group of radio buttons: every level with the method's words (and an
  * example where the guide has one), then "Not sure" when the input is judged (`confPath`), and
- * a check box for "sure". The published value, when the visitor started from one, is marked.
+ * a check box for "sure"; or, for an input that may be left unjudged (`unjudged`), "Not judged". The
+ * published value, when the visitor started from one, is marked.
  */
-export function scaleView({ current, baseline, legend, path, confPath = null, levels, min, max, means = null, where = null, examples = null, number }) {
+export function scaleView({
+  current, baseline, legend, path, confPath = null, levels, min, max, means = null, where = null, examples = null, number, unjudged = false,
+}) {
   const name = nextId('g');
   const value = getAt(current, parsePath(path));
   const confidence = confPath ? getAt(current, parsePath(confPath)) : null;
@@ -26,6 +29,9 @@ export function scaleView({ current, baseline, legend, path, confPath = null, le
     { num: number(l.value), example: examples?.[l.value], published: base === l.value }, !unsure && value === l.value));
   if (confPath) {
     options.push(option('unsure', 'Not sure', { example: null }, unsure));
+  } else if (unjudged) {
+    // An input outside the formula (a protective principle) can be left out: null, "not judged".
+    options.push(option('none', 'Not judged: leave it out', { example: null, published: Boolean(baseline) && base === null }, value === null));
   }
   const sureBox = confPath ? h('label', { class: 'guide-sure', hidden: unsure },
     h('input', { type: 'checkbox', 'data-g': 'sure', 'data-conf': confPath, checked: confidence === 'sure' }),

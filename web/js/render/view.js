@@ -418,6 +418,7 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     m.rounding ? rule(m.rounding.id, m.rounding.status, `Printed figures: ${m.rounding.text}`) : null,
     rule('insight', m.insight.status, `Analyses: ${m.insight.text}`),
     m.new_task ? rule(m.new_task.id, m.new_task.status, `New tasks: ${m.new_task.text}`) : null,
+    m.own_start ? rule(m.own_start.id, m.own_start.status, `A job of your own: ${m.own_start.text}`) : null,
     levelWordsRules(m, rule),
     // How a derived starting point was made: every rule assumed, each with its reason.
     m.derived && fromDerived(assessment)

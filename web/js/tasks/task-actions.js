@@ -11,6 +11,7 @@ export const isPlaceholderName = (name) => /^Task \d+$/.test(String(name).trim()
 /** A task added by hand: the methodology's new_task defaults (assumed), no time yet, a placeholder name. */
 export const newTask = (methodology, index) => ({
   name: placeholderName(index), time_pct: 0, score: methodology.new_task.score, impact: methodology.new_task.impact,
+  ...(methodology.new_task.confidence ? { confidence: methodology.new_task.confidence } : {}),
 });
 
 /** @param {import('../state/store.js').FeatureApp} app */
