@@ -102,12 +102,63 @@ test('a new name is cut to the limit without splitting a character, the same eve
   await page.locator('[data-action=save]').click();
   await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
   const long = `${'a'.repeat(199)}😀${'b'.repeat(50)}`; // the emoji is character 200 (two UTF-16 units)
-  page.once('dialog', (d) => d.accept(long));
   await page.getByRole('button', { name: 'My assessments' }).click();
   await page.locator('.saved-list [data-action=saved-rename]').click();
+  // Renamed in the page (no browser prompt): the field holds the name, selected, ready to type over.
+  await page.waitForFunction(() => document.activeElement?.id === 'rename-input');
+  await page.evaluate((v) => { const el = document.querySelector('#rename-input'); el.removeAttribute('maxlength'); el.value = v; }, long);
+  await page.keyboard.press('Enter');
   const cut = `${'a'.repeat(199)}😀`;
   await page.waitForFunction((n) => document.querySelector('.saved-list .saved-name')?.textContent === n, cut);
   assert.equal(await page.textContent('#save-status'), `Saved as “${cut}”`, 'the page holds the name that was saved');
+  assert.equal(await page.inputValue('[data-text="role.title"]'), cut, 'one name: the role title is the saved name');
+  await context.close();
+});
+
+test('one name for one saved item: Save names it by its title; Rename in the list retitles it; Escape keeps the old name', async () => {
+  const { context, page, problems } = await open();
+  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  await page.getByLabel('Role title').fill('nurse');
+  await page.locator('[data-action=save]').click();
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Saved as “nurse”');
+  // Retitled and saved again: the saved item takes the new title, not its first name.
+  await page.getByLabel('Role title').fill('Ward nurse');
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Unsaved changes to “nurse”');
+  await page.locator('[data-action=save]').click();
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Saved as “Ward nurse”');
+  await page.getByRole('button', { name: 'My assessments' }).click();
+  await page.waitForSelector('.saved-list .saved-name');
+  assert.deepEqual(await page.$$eval('.saved-list .saved-name', (els) => els.map((e) => e.textContent)), ['Ward nurse']);
+  // Rename in place: Escape leaves it as it was, focus back on Rename.
+  await page.getByRole('button', { name: 'Rename “Ward nurse”' }).click();
+  await page.keyboard.type('Night nurse');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Rename “Ward nurse”');
+  // An empty name is refused where it is typed, and nothing changes.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#rename-input[aria-invalid=true]');
+  assert.match(await page.textContent('.rename-form [role=alert]'), /at least one character/);
+  // Unsaved edits stay unsaved through a rename; the name, the title and the notice agree.
+  await page.getByLabel('AI growth correlation', { exact: true }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Unsaved changes to “Ward nurse”');
+  await page.locator('#rename-input').fill('Night nurse');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.saved-list .saved-name')?.textContent === 'Night nurse');
+  assert.equal(await page.inputValue('[data-text="role.title"]'), 'Night nurse');
+  assert.equal(await page.textContent('#save-status'), 'Unsaved changes to “Night nurse”');
+  assert.equal((await page.textContent('.notice')).trim(), 'Renamed “Ward nurse” to “Night nurse”.', 'the old "Saved" notice is gone');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Rename “Night nurse”');
+  // Saved and reloaded: still one name.
+  await page.locator('[data-action=save]').click();
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Saved as “Night nurse”');
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Night nurse');
+  assert.equal(await page.textContent('#save-status'), 'Saved as “Night nurse”');
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

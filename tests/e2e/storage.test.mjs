@@ -137,9 +137,10 @@ test('an old v1 store with one bad item: the good ones migrate once with stable 
   await page.getByRole('button', { name: 'Open “Old save A”' }).click();
   await page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Saved long ago');
   await page.getByRole('button', { name: 'My assessments' }).click();
-  answer('Renamed old save');
   await page.getByRole('button', { name: 'Rename “Old save B”' }).click();
-  await page.waitForSelector('text=Renamed old save');
+  await page.getByLabel('New name for “Old save B”').fill('Renamed old save');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.saved-list .saved-name:text("Renamed old save")');
   answer('');
   await page.getByRole('button', { name: 'Delete “Renamed old save”' }).click();
   await page.waitForFunction(() => !document.querySelector('.panel').textContent.includes('Renamed old save'));

@@ -15,19 +15,19 @@ const btn = (action, id, label, name) => h('button', { type: 'button', class: 'b
  * My assessments: what is saved in this browser, unsaved work that can be restored (set aside, or
  * left by a closed tab), and data jobzone could not read, kept as it was, to download.
  */
-export function showSavedPanel(refs, { list, unsaved, kept, currentId, readOnly }) {
+export function showSavedPanel(refs, { list, unsaved, kept, currentId, readOnly, renaming = null, nameLimit = 200 }) {
   fill(refs.panel, panel('My assessments',
     readOnly ? h('p', { class: 'note-box problem' }, 'Saved work here was written by a newer version of jobzone, so it is read-only: nothing can be saved, renamed or deleted until you reload into the newer version.') : null,
     h('h3', { class: 'saved-heading' }, 'Saved in this browser'),
     list.length === 0
       ? h('p', { class: 'muted' }, 'Nothing saved yet. “Edit as my own”, then “Save to this browser”, keeps an assessment here, on this device only.')
-      : h('ul', { class: 'saved-list' }, list.map((r) => h('li', { class: r.id === currentId ? 'current' : null },
+      : h('ul', { class: 'saved-list' }, list.map((r) => (r.id === renaming?.id ? renameRow(r, renaming, nameLimit) : h('li', { class: r.id === currentId ? 'current' : null },
         h('span', { class: 'saved-name' }, r.name),
         h('span', { class: 'muted' }, ` · ${when(r.updated)}`, r.readOnly ? ' · read-only (newer version)' : ''),
         h('span', { class: 'saved-actions' },
           btn('saved-open', r.id, 'Open', r.name),
           r.readOnly ? null : btn('saved-rename', r.id, 'Rename', r.name),
-          r.readOnly ? null : btn('saved-delete', r.id, 'Delete', r.name))))),
+          r.readOnly ? null : btn('saved-delete', r.id, 'Delete', r.name)))))),
     unsaved.length ? h('div', { class: 'saved-section' },
       h('h3', null, 'Unsaved work'),
       h('p', { class: 'muted' }, 'Edits that were replaced by something else, or left in a tab that has since closed. Open one to carry on with it here.'),
@@ -46,6 +46,26 @@ export function showSavedPanel(refs, { list, unsaved, kept, currentId, readOnly 
         h('span', { class: 'saved-actions' },
           btn('kept-download', k.id, 'Download', k.source),
           readOnly ? null : btn('kept-forget', k.id, 'Remove', k.source)))))) : null));
+}
+
+/**
+ * A saved item renamed in place: its one name is also the role's title. Enter or the button keeps
+ * the name (saved-actions.js listens for the form's submit), Escape or Cancel leaves it.
+ */
+function renameRow(r, { value, problem }, limit) {
+  const hintId = `rename-hint-${r.id}`;
+  return h('li', { class: 'renaming' },
+    h('form', { class: 'rename-form', 'data-id': r.id },
+      h('label', { for: 'rename-input' }, 'New name for “', r.name, '”'),
+      h('input', {
+        id: 'rename-input', type: 'text', value, maxlength: limit, autocomplete: 'off',
+        'aria-invalid': problem ? 'true' : null, 'aria-describedby': hintId,
+      }),
+      h('span', { class: 'saved-actions' },
+        h('button', { type: 'submit', class: 'btn primary' }, 'Rename'),
+        h('button', { type: 'button', class: 'btn', 'data-action': 'saved-rename-cancel', 'data-id': r.id }, 'Cancel')),
+      h('p', { id: hintId, class: problem ? 'field-problem' : 'muted', role: problem ? 'alert' : null },
+        problem ?? 'The name is also the role’s title in the assessment.')));
 }
 
 export function showSharePanel(refs, url) {

@@ -12,6 +12,10 @@ export function savedActions(app) {
   const { state, set } = app; // set: this feature's own fields, state.savedList and state.savedRevision
   const nameLimit = () => state.engine.methodology.limits.max_name_chars;
   const cut = (text) => firstChars(plainLine(text), nameLimit());
+  // One name: a saved item is named by its role's title, and renaming it retitles the role.
+  const nameOf = (a) => cut(a.role.title) || 'Untitled';
+  /** The item being renamed in the list: {id, value, problem}, or null. */
+  let renaming = null;
 
   /** Re-reads the saved list (after a change here or in another tab) and redraws what shows it. */
   async function refreshSaved() {
@@ -31,8 +35,69 @@ export function savedActions(app) {
     if (state.panel !== 'saved') return;
     const active = /** @type {HTMLElement | null} */ (document.activeElement);
     const focused = active?.closest?.('.panel') ? active.dataset : null;
-    showSavedPanel(state.refs, { list: state.savedList, unsaved, kept, currentId: state.saved?.id, readOnly: state.store.readOnly });
-    if (focused?.action) state.refs.panel.querySelector(`[data-action="${focused.action}"][data-id="${CSS.escape(focused.id ?? '')}"]`)?.focus();
+    if (renaming && !state.savedList.some((r) => r.id === renaming.id && !r.readOnly)) renaming = null; // gone meanwhile
+    showSavedPanel(state.refs, {
+      list: state.savedList, unsaved, kept, currentId: state.saved?.id, readOnly: state.store.readOnly, renaming, nameLimit: nameLimit(),
+    });
+    const form = state.refs.panel.querySelector('.rename-form');
+    if (form) {
+      const input = /** @type {HTMLInputElement} */ (form.querySelector('input'));
+      form.addEventListener('submit', (event) => { event.preventDefault(); commitRename(input.value); });
+      input.addEventListener('input', () => { renaming = { ...renaming, value: input.value }; });
+      input.addEventListener('keydown', (event) => { if (event.key === 'Escape') { event.stopPropagation(); actions['saved-rename-cancel'](); } });
+      if (!focused || focused.action === 'saved-rename' || active?.id === 'rename-input') {
+        input.focus();
+        if (!renaming.problem) input.select();
+      }
+    } else if (focused?.action) {
+      state.refs.panel.querySelector(`[data-action="${focused.action}"][data-id="${CSS.escape(focused.id ?? '')}"]`)?.focus();
+    }
+  }
+
+  /** The name typed in the list: kept as the item's name and its role's title (also on the page, if open here). */
+  async function commitRename(value) {
+    const record = state.savedList.find((r) => r.id === renaming?.id);
+    if (!record) return;
+    const name = cut(value);
+    if (!name) {
+      renaming = { id: record.id, value, problem: 'Give it a name of at least one character (a letter, a digit, anything but spaces).' };
+      return renderSavedPanel();
+    }
+    renaming = null;
+    try {
+      await state.store.rename(record.id, name);
+      if (state.saved?.id === record.id) retitle(name);
+      app.renderToolbar();
+      notify(state.refs, name === record.name ? `“${name}” keeps its name.` : `Renamed “${record.name}” to “${name}”.`);
+    } catch {
+      app.showStorageProblem();
+    }
+    await refreshSaved();
+    state.refs.panel.querySelector(`[data-action="saved-rename"][data-id="${CSS.escape(record.id)}"]`)?.focus();
+  }
+
+  /** The role's title on the page, and its field, set to a saved item's name. */
+  function retitlePage(name) {
+    if (state.current.role.title === name) return;
+    app.edit((a) => { a.role.title = name; }, { full: true });
+    const field = /** @type {HTMLInputElement | null} */ (document.querySelector('[data-text="role.title"]'));
+    if (field && field.value !== name) field.value = name;
+  }
+
+  /**
+   * The record open here was renamed: the page's title follows, and the clean copy too, so work
+   * that was saved stays saved and unsaved edits stay unsaved.
+   */
+  function retitle(name) {
+    retitlePage(name);
+    let clean = state.clean;
+    try {
+      const a = JSON.parse(clean);
+      a.role.title = name;
+      clean = JSON.stringify(a);
+    } catch { /* no clean copy: nothing to follow */ }
+    app.setSavedAs({ ...state.saved, name, rev: state.saved.rev + 1 }, clean);
+    app.writeDraftNow();
   }
 
   /**
@@ -62,18 +127,20 @@ export function savedActions(app) {
 
   const actions = {
     async save() {
-      const name = state.saved?.name ?? cut(state.current.role.title);
+      const name = nameOf(state.current);
       const assessment = structuredClone(state.current);
       try {
         let out = await state.store.save({ id: state.saved?.id, name, assessment, rev: state.saved?.rev ?? null });
         if (out.conflict) {
           const replace = window.confirm(`“${out.conflict.name}” was saved in another tab after you opened it here.\n\nOK: replace that version with this one.\nCancel: keep both, saving this one as a new copy.`);
+          const copy = firstChars(`${name} (copy)`, nameLimit());
           out = replace
             ? await state.store.save({ id: state.saved.id, name, assessment, force: true })
-            : await state.store.save({ name: firstChars(`${name} (copy)`, nameLimit()), assessment });
+            : await state.store.save({ name: copy, assessment: { ...assessment, role: { ...assessment.role, title: copy } } });
         }
         const { record } = out;
-        app.setSavedAs({ id: record.id, name: record.name, rev: record.rev }, JSON.stringify(assessment));
+        retitlePage(record.assessment.role.title);
+        app.setSavedAs({ id: record.id, name: record.name, rev: record.rev }, JSON.stringify(record.assessment));
         app.writeDraftNow();
         app.renderToolbar();
         notify(state.refs, `Saved “${record.name}” in this browser.`);
@@ -106,17 +173,15 @@ export function savedActions(app) {
     },
     async 'saved-rename'(button) {
       const record = state.savedList.find((r) => r.id === button.dataset.id);
-      const answer = record && window.prompt('New name', record.name);
-      const name = answer ? cut(answer) : '';
-      if (!name) return;
-      try {
-        await state.store.rename(record.id, name);
-        if (state.saved?.id === record.id) app.setSavedAs({ ...state.saved, name, rev: state.saved.rev + 1 }, state.clean);
-        app.renderToolbar();
-      } catch {
-        app.showStorageProblem();
-      }
-      await refreshSaved();
+      if (!record || record.readOnly) return;
+      renaming = { id: record.id, value: record.name, problem: null };
+      await renderSavedPanel();
+    },
+    async 'saved-rename-cancel'() {
+      const id = renaming?.id;
+      renaming = null;
+      await renderSavedPanel();
+      if (id) state.refs.panel.querySelector(`[data-action="saved-rename"][data-id="${CSS.escape(id)}"]`)?.focus();
     },
     async 'saved-delete'(button) {
       const record = state.savedList.find((r) => r.id === button.dataset.id);

@@ -291,10 +291,14 @@ class Store {
     return result;
   }
 
+  /** A new name, which is also the role's title in the saved assessment (one name for one item). */
   async rename(id, name) {
     await this.write(['assessments'], async (store) => {
       const record = await store.get('assessments', id);
-      if (record) store.put('assessments', { ...record, name, updated: new Date().toISOString(), rev: record.rev + 1 });
+      if (!record) return;
+      const a = record.assessment;
+      const assessment = a && typeof a.role === 'object' && a.role ? { ...a, role: { ...a.role, title: name } } : a;
+      store.put('assessments', { ...record, name, assessment, updated: new Date().toISOString(), rev: record.rev + 1 });
     });
     this.broadcast('saved', id);
   }
