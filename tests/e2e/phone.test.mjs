@@ -100,3 +100,55 @@ test('moving AI growth from +2 to -2 (a label change) shifts nothing around it a
     await page.close();
   }
 });
+
+test('a role on a phone (390x844): the answer before the method; method internals folded, opened in place, remembered', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  const problems = watch(page);
+  for (const [url, what] of [['/roles/ai-research-engineer-mid-senior/', 'published'], ['/roles/onet-29-1141-00/', 'derived']]) {
+    await page.goto(`${app.url}${url}`);
+    await page.waitForSelector('main[aria-busy=false] .big-score');
+    await page.waitForFunction(() => document.querySelectorAll('.glance-levers li').length === 3);
+    const at = await page.evaluate(() => {
+      const bottom = (s) => document.querySelector(s).getBoundingClientRect().bottom + scrollY;
+      const rows = new Set([...document.querySelectorAll('#page button:not(.link-btn), #page a.btn')]
+        .map((el) => el.getBoundingClientRect()).filter((r) => r.height >= 30 && r.bottom <= innerHeight && r.right <= innerWidth)
+        .map((r) => Math.round(r.top)));
+      const buttons = [...document.querySelectorAll('#page button, #page a.btn')]
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.bottom <= innerHeight && r.left < innerWidth && r.right > 0; }).length;
+      return {
+        score: bottom('.big-score'), zone: bottom('.zone-line'), range: bottom(document.querySelector('.glance-range') ? '.glance-range' : '.likely'),
+        levers: bottom('.glance-levers'), total: document.documentElement.scrollHeight, rows: rows.size, buttons,
+        lever: document.querySelector('.glance-levers li').textContent, width: document.documentElement.scrollWidth,
+      };
+    });
+    console.log(`${what} role at 390x844: the top three levers end at ${Math.round(at.levers)} px (${(at.levers / 844).toFixed(2)} screens); page ${(at.total / 844).toFixed(1)} screens; ${at.buttons} buttons above the fold in ${at.rows} rows`);
+    for (const part of ['score', 'zone', 'range', 'levers']) assert.ok(at[part] <= 2 * 844, `${what}: ${part} on the first two screens (${at[part]})`);
+    assert.match(at.lever, /^.+: one step down gives \d+\.\d, one step up \d+\.\d$|no step/, 'each lever read in words');
+    assert.ok(at.rows <= 2, `${what}: ${at.rows} rows of buttons on the first screen`);
+    assert.equal(at.width, 390, 'nothing wider than the phone');
+  }
+  // Folded: the calculation's heading shows, its body does not; it opens in place (the heading
+  // stays where it was) and stays open after a reload; closed again, it stays closed.
+  const calc = page.locator('#calculation summary');
+  assert.equal(await page.isVisible('#calculation .calc'), false);
+  assert.deepEqual(await page.$$eval('details[data-fold]', (els) => els.map((d) => `${d.dataset.fold}:${d.open}`)),
+    ['calculation:false', 'sublabel:false', 'composition:false', 'rules:false']);
+  await calc.scrollIntoViewIfNeeded();
+  const before = await calc.boundingBox();
+  await calc.tap();
+  await page.waitForSelector('#calculation .calc', { state: 'visible' });
+  assert.equal((await calc.boundingBox()).y, before.y, 'opened in place');
+  await page.reload();
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.waitForFunction(() => document.querySelector('details[data-fold=calculation]').open);
+  assert.equal(await page.evaluate(() => document.querySelector('details[data-fold=rules]').open), false);
+  await page.focus('#calculation summary');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('details[data-fold=calculation]').open);
+  await page.reload();
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await page.evaluate(() => document.querySelector('details[data-fold=calculation]').open), false);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

@@ -1,5 +1,6 @@
 // The calculator page: a published role or your own assessment, every input bound to the wasm
 // scorer; saving, share links, export/import, compare and the printable report.
+import { rememberFolds } from './render/folds.js';
 import { loadEngine } from './engine/engine.js';
 import { loadCatalog, fetchJson, wirePicker } from './catalog/catalog.js';
 import { wireFront } from './app/front.js';
@@ -377,6 +378,7 @@ async function boot() {
     $('storage-alert').addEventListener('click', onClick);
     showStatus('');
     const page = $('page');
+    rememberFolds(document);
     page.addEventListener('input', onInput);
     page.addEventListener('change', onChange);
     page.addEventListener('click', onClick);

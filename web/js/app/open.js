@@ -1,5 +1,6 @@
 // Opening an assessment: its page drawn (or a prerendered one taken over, with whatever the
 // reader moved before), its first score, the pending state of a blank start, the score strip.
+import { applyFolds } from '../render/folds.js';
 import { drawSkeleton, fingerprint } from '../render/role-page.js';
 import { fetchRole } from '../catalog/catalog.js';
 import { isPlaceholderName } from '../tasks/task-actions.js';
@@ -79,6 +80,7 @@ export function openPart(ctx) {
       $('page').replaceChildren(...skeleton.parts);
       if (focused) /** @type {HTMLElement | null} */ ($('page').querySelector(focused))?.focus({ preventScroll: true });
     }
+    applyFolds($('page')); // (the sections this browser left open)
     watchStrip(state.refs);
     updateShareLimits();
     recompute(adopted ? first.result : null);

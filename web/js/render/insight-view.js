@@ -7,6 +7,7 @@ import { zoneBar, tornado } from './charts.js';
 import { zoneOdds } from '../lib/zones.js';
 import { patchWhen, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
 import { baselineWord } from '../lib/kind.js';
+import { renderGlanceLead } from './glance.js';
 
 /**
  * The zone bar, drawn once per frame from the result and its analyses (the range band), with a
@@ -98,6 +99,7 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
 
   const u = insight.uncertainty;
   setText(refs.strip.querySelector('.strip-range'), `${bandShare(m)} range ${u.display.p10}-${u.display.p90}`);
+  if (refs.glanceLevers) renderGlanceLead(refs, { insight, nowText: res.display.score, likely: likelyOf(u, m), bandWords: bandShare(m), patchWhen, noted });
   if (refs.likely) {
     const { low, high, zones } = likelyOf(u, m);
     refs.likely.classList.remove('likely-range');

@@ -3,11 +3,12 @@ import { h, fill } from '../lib/dom.js';
 import { patchWhen, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
 import { fixed, score1, signed, signed1, pct, totalRange, noChange } from '../lib/format.js';
 import { splitBar, barRows } from './charts.js';
-import { glanceRows } from './glance.js';
+import { glanceRows, glanceLead } from './glance.js';
 import { rangeControl, selectControl, confidenceControl } from './controls.js';
 import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';
 import { KIND, catalogKind, ownKind, baselineWord, fromDerived } from '../lib/kind.js';
 import { derivedSection, taskSource } from './derived.js';
+import { foldSection } from './folds.js';
 
 const ZONE_LINE = {
   GREEN: 'Most of the working week resists automation, and the market signals hold up.',
@@ -81,6 +82,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('div', { class: 'glance-top' },
       h('div', { class: 'score-block' }, r.bigScore, h('span', { class: 'of' }, `/${m.clamp.max}`)),
       h('div', null, r.zone, r.compare, r.reset)),
+    glanceLead(r, { ownRange: !r.likely }),
     r.missing, r.clampNote, r.gauges,
     // Which way is safer, said once for all five (each raises the score as it grows).
     h('p', { class: 'gauges-how' }, 'The five factors of the score, each out of its scale: for every one, higher is safer (it raises the score).'));
@@ -178,15 +180,15 @@ export function buildPage({ assessment, methodology: m, registry, published, own
 
   // Calculation
   r.calc = h('div', { class: 'calc' });
-  const calc = section('calculation', 'The calculation', r.calc);
+  const calc = foldSection('calculation', 'The calculation', r.calc);
 
   // Sub-label
   r.sublabel = h('div');
-  const sub = section('sublabel', 'Sub-label', r.sublabel);
+  const sub = foldSection('sublabel', 'Sub-label', r.sublabel);
 
   // Composition vs attribution
   r.composition = h('div', { class: 'two-col' });
-  const comp = section('composition', 'Score composition', r.composition);
+  const comp = foldSection('composition', 'Score composition', r.composition);
 
   // Insight: what moves the score, how sure it is, the best change of task mix
   r.lever = h('p', { class: 'lever' });
@@ -203,7 +205,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
 
   // Rules
   r.rules = h('div');
-  const rules = section('rules', 'Rules and assumptions',
+  const rules = foldSection('rules', 'Rules and assumptions',
     h('p', { class: 'lede' }, 'Every rule jobzone applies comes from one data file. Published rules are stated on the tracker; assumed ones are this project\'s reading, open to correction.'),
     r.rules);
 
