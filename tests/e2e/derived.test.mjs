@@ -100,3 +100,28 @@ test('the score card of a derived role says so, and still fits the iframe snippe
   assert.equal(await page.evaluate(() => document.documentElement.scrollHeight), 200);
   await page.close();
 });
+
+test('a derived role prints in three A4 pages: O*NET statements whole, each source as a short code with a key', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}/roles/${NURSES}/`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.waitForFunction(() => /^Likely \d+ to \d+/.test(document.querySelector('.likely')?.textContent ?? ''));
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => document.querySelector('.report h1')?.textContent === 'Registered Nurses');
+  const pdf = path.join(tempDir('derived-print'), 'report.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  const pages = Number(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)[1]);
+  console.log(`derived report (Registered Nurses, 27 tasks): ${pages} A4 pages`);
+  assert.ok(pages <= 3, `${pages} pages`);
+  assert.match(text, /Record patients' medical information and vital signs\./, "O*NET's words, whole");
+  assert.match(text, /E2 → 3 · T3 · task 1841, Core/);
+  assert.match(text, /E2: exposed with software built on a language model/, 'the codes in words');
+  assert.match(text, /Nobody has assessed this occupation/);
+  assert.match(text, /O\*NET 29\.3 Database/, 'the attribution');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

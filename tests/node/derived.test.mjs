@@ -11,7 +11,7 @@ import { KIND, catalogKind, ownKind, outgoingKind, withKind, ATTRIBUTION } from 
 import { badgeSvg } from '../../web/js/embed/badge.js';
 import { cardKind } from '../../web/js/lib/card.js';
 import { ogSvg } from '../../scripts/og-image.mjs';
-import { sourceLine, wagesLine } from '../../web/js/render/derived.js';
+import { sourceLine, shortSource, labelKey, wagesLine } from '../../web/js/render/derived.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -129,6 +129,13 @@ test('a task\'s provenance and the SOC group\'s figures, in words', () => {
   assert.equal(sourceLine({ task_id: 23957, task_type: 'Core' }), 'From the data: no exposure label for this task, so the middle level, not sure. O*NET task 23957, Core.');
   assert.equal(sourceLine({ task_id: 5 }), 'From the data: no exposure label for this task, so the middle level, not sure. O*NET task 5, no task type.');
   assert.equal(sourceLine(undefined), '');
+  // The report's table: a short code per task, and the codes in words once above it.
+  assert.equal(shortSource({ task_id: 1841, task_type: 'Core', human_exposure: 'E2', gpt4_automation: 'T3' }, m), 'E2 → 3 · T3 · task 1841, Core');
+  assert.equal(shortSource({ task_id: 5 }, m), 'no label → 3, not sure · task 5, no type');
+  assert.equal(shortSource(undefined, m), '');
+  assert.equal(labelKey([{ source: { human_exposure: 'E2', gpt4_automation: 'T3' } }, { source: { human_exposure: 'E0', gpt4_automation: 'T3' } }, {}]),
+    'Where each level came from: the human raters\' exposure label and the level it gives (→), GPT-4\'s automation rating, and O*NET\'s Task ID. E0: not exposed to language models; E2: exposed with software built on a language model; T3: most of it.');
+  assert.equal(labelKey([{ name: 'a task of your own' }]), '');
   assert.equal(wagesLine({ code: '11-1031', title: 'Legislators', year: 2021, employment: 44590 }),
     'Legislators (SOC 11-1031), BLS May 2021, the whole SOC group in the U.S.: 44,590 jobs');
   assert.equal(wagesLine({ code: '11-1031', title: 'Legislators', year: 2021 }), null);

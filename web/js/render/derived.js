@@ -31,6 +31,22 @@ export function sourceLine(source, methodology = null) {
   return `From the data: human raters labelled it ${source.human_exposure} (${LABEL_WORDS[source.human_exposure] ?? 'unknown'})${level}${gpt}. ${where}`;
 }
 
+/** A derived task's provenance for the report's table: "E2 → 3 · T3 · task 1841, Core" (`labelKey` says what the codes mean). */
+export function shortSource(source, methodology = null) {
+  if (!source?.task_id) return '';
+  const scored = methodology?.derived?.rules?.find((r) => r.key === 'task_score')?.scores?.[source.human_exposure];
+  const label = source.human_exposure ? `${source.human_exposure}${scored !== undefined ? ` → ${scored}` : ''}` : 'no label → 3, not sure';
+  return [label, source.gpt4_automation, `task ${source.task_id}, ${source.task_type ?? 'no type'}`].filter(Boolean).join(' · ');
+}
+
+/** The codes `shortSource` uses in these tasks, in words, once above the table. */
+export function labelKey(tasks) {
+  const used = new Set(tasks.flatMap((t) => [t.source?.human_exposure, t.source?.gpt4_automation]).filter(Boolean));
+  const codes = Object.keys(LABEL_WORDS).filter((c) => used.has(c));
+  if (!codes.length) return '';
+  return `Where each level came from: the human raters' exposure label and the level it gives (→), GPT-4's automation rating, and O*NET's Task ID. ${codes.map((c) => `${c}: ${LABEL_WORDS[c]}`).join('; ')}.`;
+}
+
 /** A task's provenance, under its controls (nothing for a task with none). */
 export function taskSource(task, methodology = null) {
   const line = sourceLine(task.source, methodology);

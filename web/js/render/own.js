@@ -7,7 +7,7 @@ import { confidenceWords } from './insight-view.js';
 import { ATTRIBUTION, DERIVED_CAVEATS, DERIVED_SENTENCE, baselineWord, fromDerived } from '../lib/kind.js';
 import { CARD_KIND } from '../lib/card.js';
 import { dayWords, zoneMeaning } from './words.js';
-import { sourceLine, wagesLine } from './derived.js';
+import { shortSource, labelKey, wagesLine } from './derived.js';
 
 export function renderToolbar(refs, { mode }) {
   const b = (action, label, extra = {}) => h('button', { type: 'button', class: 'btn', 'data-action': action, ...extra }, label);
@@ -112,6 +112,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
   const derived = fromDerived(a);
   const pay = wagesLine(a.derivation?.soc_group);
   const u = insight?.uncertainty;
+  refs.report.classList.toggle('kind-derived', derived && a.tasks.some((t) => t.source));
   patch(refs.report,
     h('h1', null, `${a.role.title}${a.role.seniority ? ` (${a.role.seniority})` : ''}`),
     h('p', { class: 'report-sub' }, `jobzone report · ${dayWords(new Date())} · computed in the browser with the JobZone method (${m.format}); only what was entered here and what the method computed`),
@@ -128,11 +129,12 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     changes.length ? h('div', null, h('h2', null, `What changed from the ${baselineWord(a).toLowerCase()} baseline`), h('ul', null, changes.slice(0, 60).map((c) => h('li', null, c)))) : null,
     a.summary ? h('p', { class: 'report-summary' }, a.summary) : null,
     h('h2', null, 'Tasks'),
+    derived && labelKey(a.tasks) ? h('p', { class: 'report-key' }, labelKey(a.tasks)) : null,
     h('table', { class: 'kv' },
       h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted', 'Why'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/${taskMax}`),
         h('td', null, m.inputs.impacts.find((i) => i.key === t.impact)?.label ?? t.impact), h('td', null, fixed((t.time_pct * t.score) / 100, 2)),
-        h('td', null, t.rationale ?? sourceLine(t.source, m)))))),
+        h('td', null, t.rationale ?? shortSource(t.source, m)))))),
     h('p', null, `Weighted task score ${r.display.weighted_task_score}; task resistance ${r.display.task_resistance}/${m.formula.task_resistance_base - m.inputs.task_score.min}; time by impact: ${m.inputs.impacts.map((i) => `${i.label.toLowerCase()} ${pct(Math.round(r.split[i.key] * 100) / 100)}`).join(', ')}; ${pct(r.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more.`),
     h('h2', null, 'Other inputs'),
     h('p', null, `Evidence ${signed(r.totals.evidence)}/${max(m.inputs.evidence)}: ${dims(m.inputs.evidence, a.evidence)}`),
@@ -154,7 +156,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     comparison ? [h('h2', null, 'Compared with'),
       h('ul', null, comparison.map((c) => h('li', null, `${c.label}: ${c.result.display.score} ${c.result.label}`)))] : null,
     u ? h('p', null, `If each judgment could be off ${confidenceWords(a, m)}: ${bandShare(m)} of outcomes between ${u.display.p10} and ${u.display.p90}; ${zoneOdds(m.zones, u.zones, ', ')}.`) : null,
-    h('p', { class: 'muted' }, `Assumed, not published: ${assumedRules(m).join('; ')}. These are this project's reading of the method, open to correction.`));
+    h('p', { class: 'muted report-fine' }, `Assumed, not published: ${assumedRules(m).join('; ')}. These are this project's reading of the method, open to correction.`));
 }
 
 /** What the report says of each kind, in one sentence. */
