@@ -1,6 +1,7 @@
 // Shared browser-test helpers: Debian's Chromium through playwright-core, and a static server.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,4 +163,14 @@ export async function axeClean(page, where) {
   if (found.length) throw new Error(`${where}: axe: ${found.join('; ')}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) throw new Error(`${where}: the page scrolls sideways (${overflow}px)`);
+}
+
+/**
+ * The native core's answer for an assessment (`build/native/core/jobzone <command> -`: score,
+ * insight, ...): the figures a page must show, from the same C++ the wasm is built from.
+ */
+export function nativeCore(command, assessment) {
+  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), [command, '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
+  if (p.status !== 0) throw new Error(`jobzone ${command}: exit ${p.status}: ${p.stderr}`);
+  return JSON.parse(p.stdout);
 }

@@ -3,24 +3,19 @@
 // ("# ENGINE | test | engine | pass/fail/skip (reason)") for the closing note's table.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ENGINES, startEngine } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
-import { serve, root, refused } from './browser.mjs';
+import { serve, root, refused, nativeCore } from './browser.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
 const only = process.env.JOBZONE_ENGINES?.split(',') ?? ENGINES;
 const artifacts = path.join(root, 'tests/artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
 
-function native(assessment) {
-  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
-  assert.equal(p.status, 0, p.stderr);
-  return JSON.parse(p.stdout);
-}
+const native = (assessment) => nativeCore('score', assessment);
 
 /** The assessment the page's controls describe (names from the reference), scored natively. */
 const pageInputs = (s) => s.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-path]')].map((e) => [e.dataset.path, e.value])));

@@ -6,10 +6,9 @@
 // survives a reload. axe-core runs on every screen; screens and keystrokes are counted and printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, watch, root, tabTo, axeClean, stored } from './browser.mjs';
+import { launch, serve, watch, root, tabTo, axeClean, stored, nativeCore } from './browser.mjs';
 
 const artifacts = path.join(root, 'tests/artifacts');
 const NURSES = 'onet-29-1141-00';
@@ -19,11 +18,7 @@ let server;
 before(async () => { browser = await launch(); server = await serve(); fs.mkdirSync(artifacts, { recursive: true }); });
 after(async () => { await browser?.close(); server?.close(); });
 
-const cli = (command, assessment) => {
-  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), [command, '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
-  assert.equal(p.status, 0, p.stderr);
-  return JSON.parse(p.stdout);
-};
+const cli = nativeCore;
 
 /**
  * What the walk below makes, written out by hand: the first five tasks of the derived Registered

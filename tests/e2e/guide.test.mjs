@@ -4,12 +4,10 @@
 // screenshotted into tests/artifacts/ (phone, and desktop in the second test).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, watch, root, printedText, tabTo } from './browser.mjs';
+import { launch, serve, watch, root, printedText, tabTo, nativeCore, axeClean } from './browser.mjs';
 
-const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const artifacts = path.join(root, 'tests/artifacts');
 const template = JSON.parse(fs.readFileSync(path.join(root, 'web/data/template.json'), 'utf8'));
 
@@ -18,19 +16,8 @@ let server;
 before(async () => { browser = await launch(); server = await serve(); fs.mkdirSync(artifacts, { recursive: true }); });
 after(async () => { await browser?.close(); server?.close(); });
 
-const cli = (command, assessment) => {
-  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), [command, '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
-  assert.equal(p.status, 0, p.stderr);
-  return JSON.parse(p.stdout);
-};
+const cli = nativeCore;
 
-async function axeClean(page, where) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target})`), [], where);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${where}: no sideways scrolling (${overflow}px)`);
-}
 
 async function atStep(page, title) {
   await page.waitForFunction((t) => document.querySelector('#guide-h')?.textContent.includes(t), title);

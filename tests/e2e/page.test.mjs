@@ -2,10 +2,9 @@
 // native scorer, time shares at 100, accessibility (axe-core), no foreign requests, no errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, watch, root } from './browser.mjs';
+import { launch, serve, watch, root, nativeCore } from './browser.mjs';
 import { tempDir } from '../tmp.mjs';
 
 const referencePath = path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json');
@@ -23,11 +22,7 @@ after(async () => {
   server?.close();
 });
 
-function nativeScore(assessment) {
-  const p = spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', '-'], { input: JSON.stringify(assessment), encoding: 'utf8' });
-  assert.equal(p.status, 0, p.stderr);
-  return JSON.parse(p.stdout);
-}
+const nativeScore = (assessment) => nativeCore('score', assessment);
 
 /** The assessment as the page's controls hold it. */
 async function pageAssessment(page) {
