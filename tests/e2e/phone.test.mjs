@@ -2,10 +2,9 @@
 // drags sliders with a finger, and checks the page never scrolls sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, watch, root } from './browser.mjs';
+import { launch, serve, watch, root, nativeCore } from './browser.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
 let browser;
@@ -13,7 +12,7 @@ let app;
 before(async () => { browser = await launch(); app = await serve(); });
 after(async () => { await browser?.close(); app?.close(); });
 
-const native = (a) => JSON.parse(spawnSync(path.join(root, 'build/native/core/jobzone'), ['score', '-'], { input: JSON.stringify(a), encoding: 'utf8' }).stdout);
+const native = (a) => nativeCore('score', a);
 
 /** A finger on the slider's thumb, dragged to `fraction` of its track, in small steps. */
 async function drag(page, cdp, selector, fraction) {
@@ -151,4 +150,34 @@ test('a role on a phone (390x844): the answer before the method; method internal
   assert.equal(await page.evaluate(() => document.querySelector('details[data-fold=calculation]').open), false);
   assert.deepEqual(problems, []);
   await ctx.close();
+});
+
+test('every slider moved one step, one after another: what shifts outside it, at 390 and 1280 px (Chromium layout-shift entries)', async () => {
+  for (const width of [390, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${app.url}/?role=ai-research-engineer-mid-senior`);
+    await page.waitForSelector('main[aria-busy=false] .big-score');
+    await page.evaluate(() => {
+      window.__shift = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift.push(e.value); }).observe({ type: 'layout-shift' });
+    });
+    const paths = await page.$$eval('#page input[type=range][data-path]', (els) => els.map((el) => el.dataset.path));
+    const shifts = [];
+    for (const p of paths) {
+      const input = page.locator(`#page input[type=range][data-path="${p}"]`);
+      await input.scrollIntoViewIfNeeded();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.evaluate(() => { window.__shift = []; });
+      const atMin = await input.evaluate((el) => Number(el.value) <= Number(el.min));
+      await input.focus();
+      await page.keyboard.press(atMin ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForFunction(() => !document.querySelector('.stale'));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      shifts.push([p, await page.evaluate(() => window.__shift.reduce((a, b) => a + b, 0))]);
+    }
+    const worst = shifts.reduce((a, b) => (b[1] > a[1] ? b : a));
+    console.log(`layout shift per slider at ${width} px (${shifts.length} sliders, one step each): largest ${worst[1].toFixed(4)} (${worst[0]}), total ${shifts.reduce((a, [, v]) => a + v, 0).toFixed(4)}`);
+    assert.deepEqual(shifts.filter(([, v]) => v >= 0.005).map(([p, v]) => `${p}: ${v.toFixed(4)}`), [], `${width} px`);
+    await page.close();
+  }
 });

@@ -92,7 +92,8 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   // the score, zone, change and range stay in sight while any input is moved. Its changes are
   // announced by the page's polite announcer, not by the strip itself.
   r.strip = h('div', { class: 'score-strip', id: 'score-strip' },
-    h('strong', { class: 'strip-score' }), h('span', { class: 'strip-zone' }), h('span', { class: 'strip-delta' }), h('span', { class: 'strip-range' }));
+    h('div', { class: 'strip-line' }, h('strong', { class: 'strip-score' }), h('span', { class: 'strip-zone' })),
+    h('div', { class: 'strip-line' }, h('span', { class: 'strip-delta' }), h('span', { class: 'strip-range' })));
 
   // Where it sits
   r.bar = h('div', { class: 'bar-wrap' });
@@ -353,7 +354,8 @@ export function renderDetails({ refs, result: res, assessment, methodology: m, p
     h('p', null, ZONE_LINE[res.zone] ?? ''),
     res.final.overridden ? h('p', { class: 'note' }, `An assessor overrides this to ${res.final.label} (${res.final.display_score}): ${res.final.reason}`) : null]);
 
-  patchWhen(noted, refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.text, ' ', res.quick_screen.status ? statusBadge(res.quick_screen.status) : null]);
+  // (The badge first: a longer or shorter answer after it moves nothing on its line.)
+  patchWhen(noted, refs.screen, res.quick_screen.text, () => [h('strong', null, 'Quick screen: '), res.quick_screen.status ? statusBadge(res.quick_screen.status) : null, ' ', res.quick_screen.text]);
 
   // Tasks
   // The task names in the controls' accessible names (a name may have been edited)
