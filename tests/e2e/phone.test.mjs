@@ -31,6 +31,21 @@ async function drag(page, cdp, selector, fraction) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+/** The reference role at `width` x 900, its layout-shift entries collected in window.__shift. */
+async function watchedForShift(width) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`${app.url}/?role=ai-research-engineer-mid-senior`);
+  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await page.evaluate(() => {
+    window.__shift = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift.push(e.value); }).observe({ type: 'layout-shift' });
+  });
+  return page;
+}
+
+/** Two frames drawn: everything a change asked for is on screen. */
+const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 for (const [width, height] of [[360, 740], [390, 844]]) {
   test(`phone ${width}x${height}: tap, drag sliders with a finger, no sideways scroll`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
@@ -79,20 +94,14 @@ test('touch targets at 390 px: every control at least 24 x 24 px; sliders and pr
 
 test('moving AI growth from +2 to -2 (a label change) shifts nothing around it at 390, 1000 and 1280 px (Chromium layout-shift entries)', async () => {
   for (const width of [390, 1000, 1280]) {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(`${app.url}/?role=ai-research-engineer-mid-senior`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    await page.evaluate(() => {
-      window.__shift = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift.push(e.value); }).observe({ type: 'layout-shift' });
-    });
+    const page = await watchedForShift(width);
     const growth = page.getByLabel('AI growth correlation', { exact: true });
     await growth.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
     // Every drawing of those four moves done (the label's rule text and the analyses included).
     await page.waitForFunction(() => document.querySelector('.zone-line')?.textContent.includes('Green (Transforming)'));
     await page.waitForFunction(() => !document.querySelector('.stale'));
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
     const total = await page.evaluate(() => window.__shift.reduce((a, b) => a + b, 0));
     console.log(`layout shift while moving AI growth +2 to -2 at ${width} px: ${total.toFixed(4)} (every entry, input or not)`);
     assert.ok(total < 0.005, `${width} px: ${total}`);
@@ -154,25 +163,19 @@ test('a role on a phone (390x844): the answer before the method; method internal
 
 test('every slider moved one step, one after another: what shifts outside it, at 390 and 1280 px (Chromium layout-shift entries)', async () => {
   for (const width of [390, 1280]) {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(`${app.url}/?role=ai-research-engineer-mid-senior`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    await page.evaluate(() => {
-      window.__shift = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift.push(e.value); }).observe({ type: 'layout-shift' });
-    });
+    const page = await watchedForShift(width);
     const paths = await page.$$eval('#page input[type=range][data-path]', (els) => els.map((el) => el.dataset.path));
     const shifts = [];
     for (const p of paths) {
       const input = page.locator(`#page input[type=range][data-path="${p}"]`);
       await input.scrollIntoViewIfNeeded();
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await twoFrames(page);
       await page.evaluate(() => { window.__shift = []; });
       const atMin = await input.evaluate((el) => Number(el.value) <= Number(el.min));
       await input.focus();
       await page.keyboard.press(atMin ? 'ArrowRight' : 'ArrowLeft');
       await page.waitForFunction(() => !document.querySelector('.stale'));
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await twoFrames(page);
       shifts.push([p, await page.evaluate(() => window.__shift.reduce((a, b) => a + b, 0))]);
     }
     const worst = shifts.reduce((a, b) => (b[1] > a[1] ? b : a));

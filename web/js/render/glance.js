@@ -2,6 +2,7 @@
 import { h } from '../lib/dom.js';
 import { signed, totalRange } from '../lib/format.js';
 import { gauge } from './charts.js';
+import { patchWhen } from './parts.js';
 
 /**
  * The glance card's rows: [label, value in words, gauge]. Every factor raises the score as it grows
@@ -51,7 +52,7 @@ function spread(x, insight, nowText) {
 }
 
 /** Fills the glance lead from the analyses: `likely` is insight-view's likelyOf for the range. */
-export function renderGlanceLead(refs, { insight, nowText, likely, bandWords, patchWhen, noted }) {
+export function renderGlanceLead(refs, { insight, nowText, likely, bandWords, noted }) {
   const u = insight.uncertainty;
   if (refs.glanceRange) {
     patchWhen(noted, refs.glanceRange, `${u.display.p10}|${u.display.p90}|${likely.zones}`, () => [

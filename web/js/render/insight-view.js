@@ -99,9 +99,10 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
 
   const u = insight.uncertainty;
   setText(refs.strip.querySelector('.strip-range'), `${bandShare(m)} range ${u.display.p10}-${u.display.p90}`);
-  if (refs.glanceLevers) renderGlanceLead(refs, { insight, nowText: res.display.score, likely: likelyOf(u, m), bandWords: bandShare(m), patchWhen, noted });
+  const likely = likelyOf(u, m);
+  if (refs.glanceLevers) renderGlanceLead(refs, { insight, nowText: res.display.score, likely, bandWords: bandShare(m), noted });
   if (refs.likely) {
-    const { low, high, zones } = likelyOf(u, m);
+    const { low, high, zones } = likely;
     refs.likely.classList.remove('likely-range');
     patchWhen(noted, refs.likely, `${low}|${high}|${zones}`, () => [
       h('p', { class: 'likely-range' }, h('strong', null, `Likely ${low} to ${high}`), `; ${zones}`),

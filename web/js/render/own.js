@@ -113,6 +113,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
   const pay = wagesLine(a.derivation?.soc_group);
   const u = insight?.uncertainty;
   refs.report.classList.toggle('kind-derived', derived && a.tasks.some((t) => t.source));
+  const key = derived ? labelKey(a.tasks) : '';
   patch(refs.report,
     h('h1', null, `${a.role.title}${a.role.seniority ? ` (${a.role.seniority})` : ''}`),
     h('p', { class: 'report-sub' }, `jobzone report · ${dayWords(new Date())} · computed in the browser with the JobZone method (${m.format}); only what was entered here and what the method computed`),
@@ -129,7 +130,7 @@ export function renderReport(refs, { assessment: a, result: r, insight, baseline
     changes.length ? h('div', null, h('h2', null, `What changed from the ${baselineWord(a).toLowerCase()} baseline`), h('ul', null, changes.slice(0, 60).map((c) => h('li', null, c)))) : null,
     a.summary ? h('p', { class: 'report-summary' }, a.summary) : null,
     h('h2', null, 'Tasks'),
-    derived && labelKey(a.tasks) ? h('p', { class: 'report-key' }, labelKey(a.tasks)) : null,
+    key ? h('p', { class: 'report-key' }, key) : null,
     h('table', { class: 'kv' },
       h('thead', null, h('tr', null, ['Task', 'Time', 'Score', 'Impact', 'Weighted', 'Why'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', null, a.tasks.map((t) => h('tr', null, h('td', null, t.name), h('td', null, pct(t.time_pct)), h('td', null, `${t.score}/${taskMax}`),

@@ -15,7 +15,7 @@ const btn = (action, id, label, name) => h('button', { type: 'button', class: 'b
  * My assessments: what is saved in this browser, unsaved work that can be restored (set aside, or
  * left by a closed tab), and data jobzone could not read, kept as it was, to download.
  */
-export function showSavedPanel(refs, { list, unsaved, kept, currentId, readOnly, renaming = null, nameLimit = 200 }) {
+export function showSavedPanel(refs, { list, unsaved, kept, currentId, readOnly, renaming = null, nameLimit }) {
   fill(refs.panel, panel('My assessments',
     readOnly ? h('p', { class: 'note-box problem' }, 'Saved work here was written by a newer version of jobzone, so it is read-only: nothing can be saved, renamed or deleted until you reload into the newer version.') : null,
     h('h3', { class: 'saved-heading' }, 'Saved in this browser'),

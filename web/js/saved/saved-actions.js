@@ -73,8 +73,11 @@ export function savedActions(app) {
       app.showStorageProblem();
     }
     await refreshSaved();
-    state.refs.panel.querySelector(`[data-action="saved-rename"][data-id="${CSS.escape(record.id)}"]`)?.focus();
+    focusRename(record.id);
   }
+
+  /** Focus back on an item's Rename button, after its field closes. */
+  const focusRename = (id) => state.refs.panel.querySelector(`[data-action="saved-rename"][data-id="${CSS.escape(id)}"]`)?.focus();
 
   /** The role's title on the page, and its field, set to a saved item's name. */
   function retitlePage(name) {
@@ -181,7 +184,7 @@ export function savedActions(app) {
       const id = renaming?.id;
       renaming = null;
       await renderSavedPanel();
-      if (id) state.refs.panel.querySelector(`[data-action="saved-rename"][data-id="${CSS.escape(id)}"]`)?.focus();
+      if (id) focusRename(id);
     },
     async 'saved-delete'(button) {
       const record = state.savedList.find((r) => r.id === button.dataset.id);
