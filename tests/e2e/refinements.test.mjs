@@ -131,11 +131,14 @@ test('one name for one saved item: Save names it by its title; Rename in the lis
   assert.deepEqual(await page.$$eval('.saved-list .saved-name', (els) => els.map((e) => e.textContent)), ['Ward nurse']);
   // Rename in place: Escape leaves it as it was, focus back on Rename.
   await page.getByRole('button', { name: 'Rename “Ward nurse”' }).click();
+  const inField = () => page.waitForFunction(() => document.activeElement?.id === 'rename-input'); // (the field comes after a store read)
+  await inField();
   await page.keyboard.type('Night nurse');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Rename “Ward nurse”');
   // An empty name is refused where it is typed, and nothing changes.
   await page.keyboard.press('Enter');
+  await inField();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Enter');
