@@ -1,7 +1,7 @@
 // The calculator page: a published role or your own assessment, every input bound to the wasm
 // scorer; saving, share links, export/import, compare and the printable report.
 import { rememberFolds } from './render/folds.js';
-import { loadEngine } from './engine/engine.js';
+import { loadEngine, smallestAssessment } from './engine/engine.js';
 import { loadCatalog, fetchJson, wirePicker } from './catalog/catalog.js';
 import { wireFront } from './app/front.js';
 import { renderErrors } from './render/insight-view.js';
@@ -322,23 +322,22 @@ async function importFile(file) {
  * Checks an empty document (the core reads its methodology then), checks the smallest assessment
  * the method allows, then scores it, and throws the answers away: the browser compiles the
  * module's code on its first use, and this way that happens in three short tasks of its own rather
- * than in the first score a reader waits for.
+ * than in the first score a reader waits for. The insight worker has usually done most of that
+ * compiling already, on its own thread (the page waits for it, never long).
  */
 async function warmUp(engine) {
-  const { inputs: i } = engine.methodology;
-  const each = (scale, value) => Object.fromEntries(scale.dimensions.map((d) => [d.key, value]));
-  const tiny = {
-    format: 'jobzone-assessment/1', role: { title: 'warm-up' },
-    tasks: [{ name: 'warm-up', time_pct: i.time_pct.total, score: i.task_score.min, impact: i.impacts[0].key, rationale: 'warm-up' }],
-    evidence: each(i.evidence, 0), barriers: each(i.barriers, i.barriers.min), protective: each(i.protective, i.protective.min),
-    ai_growth_correlation: 0, summary: 'warm-up',
-  };
+  const tiny = smallestAssessment(engine.methodology);
+  await Promise.race([insightThread.warm(), new Promise((resolve) => setTimeout(resolve, WORKER_WARM_WAIT_MS))]);
+  await nextTask();
   engine.validate('{}');
   await nextTask();
   engine.validate(JSON.stringify(tiny));
   await nextTask();
   engine.score(tiny);
 }
+
+/** How long the page's warm-up waits for the worker's (a browser without workers does not wait). */
+const WORKER_WARM_WAIT_MS = 2000;
 
 /**
  * Resolves once the page has painted its content (the browser's first-contentful-paint entry; a
@@ -369,8 +368,10 @@ async function boot() {
     // A prerendered role page is read first: the wasm is fetched once it has painted (or at the
     // reader's first touch), so the first paint never waits on it.
     // The module's code is compiled on first use: a warm-up score does that in a task of its own.
-    const warm = async (engine) => { await nextTask(); await warmUp(engine); return engine; };
-    const engineLoad = ($('page').childElementCount > 0 ? afterFirstPaint().then(loadEngine) : loadEngine()).then(warm);
+    const warm = async (engine) => { await warmUp(engine); return engine; };
+    // The insight worker starts with the engine: it compiles the module's code on its thread first.
+    const startEngine = () => { insightThread.warm(); return loadEngine(); };
+    const engineLoad = ($('page').childElementCount > 0 ? afterFirstPaint().then(startEngine) : startEngine()).then(warm);
     const [engine, catalog, savedWork] = await Promise.all([engineLoad, loadCatalog(), openStore({ onChange: (message) => saved.onStoreChange(message) })]);
     setApp({ engine, catalog, store: savedWork });
     await saved.refreshSaved();
@@ -403,8 +404,6 @@ async function boot() {
     page.hidden = false;
     $('footer').hidden = false;
     performance.mark('jobzone:ready'); // the calculator has the page (scripts/bench reads it)
-    // The insight worker starts while nothing else is going on, so the first move does not wait for it.
-    (window.requestIdleCallback ?? ((f) => setTimeout(f, 1000)))(() => insightThread.warm(), { timeout: 3000 });
   } catch (error) {
     fail(error);
   } finally {

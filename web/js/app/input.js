@@ -1,6 +1,6 @@
 // Input on the page: every edit goes through the store (a copy checked by the core, committed or
 // dropped), text fields, sliders and their time shares, locks, and changes to the task list.
-import { buildTasks } from '../render/view.js';
+import { buildTasks } from '../render/task-rows.js';
 import { renderErrors } from '../render/insight-view.js';
 import { clearProblem, notify } from '../render/own.js';
 import { rebalance } from '../tasks/time-shares.js';

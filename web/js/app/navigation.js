@@ -1,7 +1,7 @@
 // Navigation and drafts: what to open (a share link, a deep link, the tab's draft, the default
 // role), each navigation guarded by a ticket, work replaced only after it was set aside, and the
 // tab's draft written soon after every change.
-import { adoptPage, fingerprint, skeletonSteps } from '../render/role-page.js';
+import { adoptPageSteps, fingerprint, skeletonSteps } from '../render/role-page.js';
 import { decodeLink } from '../share/share-link.js';
 import { fetchRole, roleIndex } from '../catalog/catalog.js';
 import { notify } from '../render/own.js';
@@ -53,9 +53,33 @@ export function navigationPart(ctx) {
     : new Promise((resolve) => { waiting.push(resolve); taskChannel.port2.postMessage(0); }));
 
   /**
-   * The costly parts of taking over a prerendered page (the first score, the skeleton in two steps,
-   * its pairing with the markup), each in a task of its own, so that no long task holds up the
-   * reader. `later`: the page is out of sight (nothing to pair with yet).
+   * How long a step of the takeover may run before it lets the reader's input in: the page is
+   * drawn in steps of a few milliseconds (a task row, a few sections), batched to this budget, so
+   * a phone four times slower than this machine still never holds a task past 50 ms (each step
+   * may overrun the budget by its own length).
+   */
+  const SLICE_MS = 5;
+
+  /** Runs a generator's steps in tasks of at most about SLICE_MS each; resolves with what it returns. */
+  async function paced(steps) {
+    await nextTask();
+    let since = performance.now();
+    let step = steps.next();
+    while (!step.done) {
+      if (performance.now() - since > SLICE_MS) {
+        await nextTask();
+        since = performance.now();
+      }
+      step = steps.next();
+    }
+    return step.value;
+  }
+
+  /**
+   * The costly parts of taking over a prerendered page (the first score, the skeleton a few
+   * sections or a task row at a time, its pairing with the markup), in tasks of their own, so
+   * that no long task holds up the reader. `later`: the page is out of sight (nothing to pair
+   * with yet).
    */
   async function takeoverParts(assessment, { later = false } = {}) {
     await nextTask();
@@ -65,15 +89,9 @@ export function navigationPart(ctx) {
     const text = JSON.stringify(assessment);
     const registry = new Map();
     const steps = skeletonSteps({ assessment, methodology: state.engine.methodology, registry, published: assessment, source: fingerprint(text) });
-    let step = steps.next();
-    while (!step.done) {
-      await nextTask();
-      step = steps.next();
-    }
-    const skeleton = step.value;
-    await nextTask();
-    // Paired here, in a task of its own; openAssessment takes the answer (null: drawn anew).
-    const adopted = later || state.refs ? null : adoptPage($('page'), skeleton, registry);
+    const skeleton = await paced(steps);
+    // Paired here, in tasks of its own; openAssessment takes the answer (null: drawn anew).
+    const adopted = later || state.refs ? null : await paced(adoptPageSteps($('page'), skeleton, registry));
     if (!later) await nextTask();
     return { first, skeleton, registry, text, later, adopted };
   }

@@ -59,3 +59,19 @@ export function loadEngine() {
     });
   return enginePromise;
 }
+
+/**
+ * The smallest assessment the method allows (one task at the whole week, every input at its
+ * lowest): what a warm-up checks and scores, so the browser compiles the module's code then.
+ * @param {any} methodology
+ */
+export function smallestAssessment(methodology) {
+  const { inputs: i } = methodology;
+  const each = (scale, value) => Object.fromEntries(scale.dimensions.map((d) => [d.key, value]));
+  return {
+    format: 'jobzone-assessment/1', role: { title: 'warm-up' },
+    tasks: [{ name: 'warm-up', time_pct: i.time_pct.total, score: i.task_score.min, impact: i.impacts[0].key, rationale: 'warm-up' }],
+    evidence: each(i.evidence, 0), barriers: each(i.barriers, i.barriers.min), protective: each(i.protective, i.protective.min),
+    ai_growth_correlation: 0, summary: 'warm-up',
+  };
+}

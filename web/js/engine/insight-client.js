@@ -12,11 +12,20 @@ export function insightWorker(onResult) {
   let queued = null; // {id, input, revision}
   let lastId = 0;
   let lastRevision = null;
+  let settleWarm = () => {};
+  /** @type {Promise<void>} */
+  const warmed = new Promise((resolve) => { settleWarm = resolve; });
   const client = {
     available: typeof Worker === 'function',
-    /** Starts the worker ahead of the first request (when the page is idle), so no move waits for it. */
+    /**
+     * Starts the worker ahead of the first request, so no move waits for it; settles once it has
+     * used the engine's code (the page's own first calls then find it compiled), or has failed.
+     * @returns {Promise<void>}
+     */
     warm() {
       if (!worker && client.available) start();
+      if (!client.available) settleWarm();
+      return warmed;
     },
     /** Asks for the insight of `input` (the page's revision `revision`). */
     request(input, revision) {
@@ -33,9 +42,14 @@ export function insightWorker(onResult) {
       worker = new Worker(siteUrl('insight-worker.js'), { type: 'module' });
     } catch {
       client.available = false;
+      settleWarm();
       return;
     }
     worker.addEventListener('message', ({ data }) => {
+      if (data.warm) {
+        settleWarm();
+        return;
+      }
       busy = false;
       if (queued) {
         const next = queued;
@@ -52,6 +66,7 @@ export function insightWorker(onResult) {
     worker.postMessage(job);
   }
   function fail() {
+    settleWarm();
     client.available = false;
     worker?.terminate();
     onResult(null, lastRevision); // the page computes this one itself

@@ -1,9 +1,19 @@
 // The analyses (sensitivity, exact uncertainty, best move) on a worker thread, so a slider never
 // waits for them: the page sends the newest inputs, this answers with their insight. Loaded as a
 // module worker from the site's insight-worker.js; the engine is the same wasm module.
-import { loadEngine } from './engine.js';
+import { loadEngine, smallestAssessment } from './engine.js';
 
 const engine = loadEngine();
+// Warm-up, on this thread: the browser compiles the module's code on its first use, and the page's
+// module shares that compiled code (the same bytes), so the page's own first calls find most of
+// it done and hold its thread for less. Then the page is told (it waits for this, not long).
+engine.then((e) => {
+  const tiny = smallestAssessment(e.methodology);
+  e.validate('{}');
+  e.validate(JSON.stringify(tiny));
+  e.score(tiny);
+  e.insight(tiny);
+}).catch(() => {}).finally(() => self.postMessage({ warm: true }));
 self.addEventListener('message', async ({ data }) => {
   const { id, input } = data;
   try {

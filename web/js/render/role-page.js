@@ -1,7 +1,8 @@
 // A role page's skeleton (the sections, the toolbar and the task rows, before any figure is
 // filled in), drawn by one function for the app and for the build's prerender, and the app's
 // way of taking over a prerendered page instead of drawing it again.
-import { buildPage, buildTaskSteps } from './view.js';
+import { buildPageSteps } from './view.js';
+import { buildTaskSteps } from './task-rows.js';
 import { renderToolbar } from './own.js';
 import { lastId, resetIds } from '../lib/dom.js';
 
@@ -25,13 +26,12 @@ export function drawSkeleton(options) {
 }
 
 /**
- * drawSkeleton in two steps (the sections; then the toolbar and the task rows), for a caller that
- * runs each in a task of its own: a generator that returns {parts, refs}.
+ * drawSkeleton in small steps (a few sections, the toolbar, a task row at a time), for a caller
+ * that runs them in tasks of its own, a time budget each: a generator that returns {parts, refs}.
  */
 export function* skeletonSteps({ assessment, methodology, registry, published, own = false, origin = '', locked = undefined, source = undefined }) {
-  const { page, refs } = buildPage({ assessment, methodology, registry, published, own, origin });
+  const { page, refs } = yield* buildPageSteps({ assessment, methodology, registry, published, own, origin });
   refs.tasks.closest('.role-page').dataset.source = source ?? fingerprint(JSON.stringify(assessment));
-  yield;
   renderToolbar(refs, { mode: own ? 'own' : 'published' });
   yield* buildTaskSteps(refs, assessment, methodology, registry, locked ?? assessment.tasks.map(() => false), own);
   return { parts: [...page.children], refs };
@@ -43,16 +43,26 @@ export function* skeletonSteps({ assessment, methodology, registry, published, o
  * page (nothing is drawn again, nothing moves), or null when the markup is not that page (another
  * assessment, or another structure), and then nothing is changed.
  */
-export function adoptPage(container, { parts, refs }, registry) {
+export function adoptPage(container, skeleton, registry) {
+  const steps = adoptPageSteps(container, skeleton, registry);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * adoptPage a few hundred elements at a time: a generator that yields between them. Its caller
+ * runs the steps back to back in tasks of its own, while nothing else changes the page.
+ */
+export function* adoptPageSteps(container, { parts, refs }, registry) {
   const source = parts[0]?.dataset?.source;
   const live = [...container.children];
   if (!source || live.length !== parts.length || live[0].dataset.source !== source) return null;
   const map = new Map();
   for (let i = 0; i < parts.length; i++) {
-    const pairs = adoptTree(live[i], parts[i]);
-    if (!pairs) return null;
-    for (const [b, a] of pairs) map.set(b, a);
+    if (!(yield* adoptTree(live[i], parts[i], map))) return null;
   }
+  yield;
   let complete = true;
   const to = (el) => {
     if (el === null || el === undefined) return el;
@@ -83,21 +93,27 @@ function reserveIds(root) {
 /**
  * Hydration: pairs the elements of `built` (a detached tree drawn by the same code from the same
  * assessment, its computed parts still empty) with those already in `live` (the prerendered
- * markup), child by child. An element left empty in `built` is a part that renders fill, and is
- * not entered. Returns the map built element -> live element, or null where the two differ in
- * any element's name or number of children (then the page is drawn anew instead).
+ * markup), child by child, into `map` (built element -> live element). An element left empty in
+ * `built` is a part that renders fill, and is not entered. Returns false where the two differ in
+ * any element's name or number of children (then the page is drawn anew instead). A generator:
+ * it yields every few hundred elements.
  */
-function adoptTree(live, built) {
-  const map = new Map();
-  const walk = (a, b) => {
+function* adoptTree(live, built, map) {
+  const stack = [[live, built]];
+  let n = 0;
+  while (stack.length) {
+    const [a, b] = /** @type {[Element, Element]} */ (stack.pop());
     if (a.nodeName !== b.nodeName) return false;
     map.set(b, a);
     const want = b.children;
-    if (want.length === 0) return true;
+    if (want.length === 0) continue;
     const have = a.children;
     if (have.length !== want.length) return false;
-    for (let i = 0; i < want.length; i++) if (!walk(have[i], want[i])) return false;
-    return true;
-  };
-  return walk(live, built) ? map : null;
+    for (let i = want.length - 1; i >= 0; i--) stack.push([have[i], want[i]]);
+    if (++n % ADOPT_SLICE === 0) yield;
+  }
+  return true;
 }
+
+/** Elements with children paired between two yields of adoptTree. */
+const ADOPT_SLICE = 200;

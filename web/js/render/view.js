@@ -1,13 +1,13 @@
 // The role page: sections built once per role, then filled from each new result.
-import { h, fill } from '../lib/dom.js';
+import { h } from '../lib/dom.js';
 import { patchWhen, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
 import { fixed, score1, signed, signed1, pct, totalRange, noChange } from '../lib/format.js';
 import { splitBar, barRows } from './charts.js';
 import { glanceRows, glanceLead } from './glance.js';
-import { rangeControl, selectControl, confidenceControl } from './controls.js';
+import { rangeControl, confidenceControl } from './controls.js';
 import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';
 import { KIND, catalogKind, ownKind, baselineWord, fromDerived } from '../lib/kind.js';
-import { derivedSection, taskSource } from './derived.js';
+import { derivedSection } from './derived.js';
 import { foldSection } from './folds.js';
 
 const ZONE_LINE = {
@@ -22,7 +22,15 @@ function section(id, title, ...body) {
 }
 
 /** Builds the page skeleton for one assessment; returns the parts that updates fill. */
-export function buildPage({ assessment, methodology: m, registry, published, own = false, origin = '' }) {
+export function buildPage(options) {
+  const steps = buildPageSteps(options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** buildPage a few sections at a time: a generator that yields between them and returns {page, refs}. */
+export function* buildPageSteps({ assessment, methodology: m, registry, published, own = false, origin = '' }) {
   const role = assessment.role;
   const r = {}; // refs
   const inputs = m.inputs;
@@ -68,6 +76,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.report = h('section', { class: 'report', 'aria-label': 'Printable report' });
   r.errors = h('div', { class: 'errors', role: 'alert', hidden: true });
 
+  yield;
   // Score at a glance
   r.bigScore = h('span', { class: 'big-score' });
   r.zone = h('div', { class: 'zone-line' });
@@ -88,6 +97,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('p', { class: 'gauges-how' }, 'The five factors of the score, each out of its scale: for every one, higher is safer (it raises the score).'));
   if (r.likely) glance.classList.add('glance-second'); // the point score second, smaller
 
+  yield;
   // The compact score strip: shown (sticky, at the top) while the score card is out of view, so
   // the score, zone, change and range stay in sight while any input is moved. Its changes are
   // announced by the page's polite announcer, not by the strip itself.
@@ -95,6 +105,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     h('div', { class: 'strip-line' }, h('strong', { class: 'strip-score' }), h('span', { class: 'strip-zone' })),
     h('div', { class: 'strip-line' }, h('span', { class: 'strip-delta' }), h('span', { class: 'strip-range' })));
 
+  yield;
   // Where it sits
   r.bar = h('div', { class: 'bar-wrap' });
   r.neighbours = h('ul', { class: 'neighbours' });
@@ -104,6 +115,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.verdict = h('div', { class: 'verdict' });
   const verdict = section('verdict', 'Verdict', r.verdict);
 
+  yield;
   // Role definition
   const defRows = [
     // In your own assessment the title and seniority are the inputs at the top.
@@ -143,6 +155,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
       }, registry)),
     r.protectiveTotal, r.screen);
 
+  yield;
   // Tasks
   r.tasks = h('div', { class: 'tasks' });
   r.taskTotal = h('p', { class: 'total' });
@@ -153,6 +166,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
       h('strong', null, inputs.impacts_text)),
     r.tasks, r.taskTotal, r.split, r.resistance);
 
+  yield;
   // Evidence
   r.evidenceTotal = h('p', { class: 'total' });
   // A derived starting point's market inputs: nobody judged them for this occupation; said so where they are.
@@ -179,6 +193,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     }, registry))),
     r.barrierTotal);
 
+  yield;
   // Calculation
   r.calc = h('div', { class: 'calc' });
   const calc = foldSection('calculation', 'The calculation', r.calc);
@@ -191,6 +206,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.composition = h('div', { class: 'two-col' });
   const comp = foldSection('composition', 'Score composition', r.composition);
 
+  yield;
   // Insight: what moves the score, how sure it is, the best change of task mix
   r.lever = h('p', { class: 'lever' });
   r.tornado = h('div');
@@ -204,6 +220,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
   r.move = h('div', { class: 'move' });
   const move = section('move', 'Best change of task mix', r.move);
 
+  yield;
   // Rules
   r.rules = h('div');
   const rules = foldSection('rules', 'Rules and assumptions',
@@ -214,6 +231,7 @@ export function buildPage({ assessment, methodology: m, registry, published, own
     // A title and a heading level for the page even while the title is an input.
     header.prepend(h('h1', { class: 'visually-hidden' }, 'Your assessment'));
   }
+  yield;
   // The sections in the order of a published role page; the analyses and rules beside them.
   const reasons = buildReasons({ assessment, methodology: m, own });
   r.reasons = reasons;
@@ -223,64 +241,6 @@ export function buildPage({ assessment, methodology: m, registry, published, own
         reasons.reinstatement, evidence, barriers, reasons.growth, levers, reasons.commentary, reasons.outlook, reasons.sources, reasons.tracking),
       h('div', { class: 'col-side' }, sure, move, calc, sub, comp, rules)));
   return { page: h('div', null, page, r.report), refs: r };
-}
-
-/** Task rows: share slider with lock, score slider, impact select; in your own assessment also
- *  the task's name and buttons to reorder, remove and add tasks. */
-export function buildTasks(refs, assessment, methodology, registry, locked, editable = false) {
-  const steps = buildTaskSteps(refs, assessment, methodology, registry, locked, editable);
-  while (!steps.next().done);
-}
-
-/** Tasks built at a time by buildTaskSteps: a long list (an occupation's 27) is built in slices. */
-const TASK_SLICE = 8;
-
-/** buildTasks, a slice of tasks at a time (a generator: it yields between slices; the prerendered page's takeover runs each in a task). */
-export function* buildTaskSteps(refs, assessment, methodology, registry, locked, editable = false) {
-  for (const key of [...registry.keys()]) if (key.startsWith('tasks.')) registry.delete(key);
-  const impacts = methodology.inputs.impacts;
-  const ts = methodology.inputs.task_score;
-  const n = assessment.tasks.length;
-  const max = methodology.limits.max_tasks;
-  // Each control's accessible name says which task it belongs to ("Time share of task 2, ...").
-  const whose = (i, name) => h('span', { class: 'visually-hidden', 'data-task-name': i }, ` of task ${i + 1}, ${name}`);
-  const rows = [];
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % TASK_SLICE === 0) yield;
-    rows.push(taskRow(assessment.tasks[i], i));
-  }
-  fill(refs.tasks, rows, editable ? h('p', { class: 'add-task' },
-    h('button', { type: 'button', class: 'btn', 'data-action': 'add-task', disabled: n >= max }, '+ Add a task'),
-    h('span', { class: 'muted' }, ` ${n} of at most ${max} tasks`)) : null);
-
-  function taskRow(task, i) {
-    const lock = h('input', { type: 'checkbox', 'data-lock': i, checked: Boolean(locked[i]), id: `lock-${i}` });
-    const title = editable
-      ? h('span', { class: 'task-name' },
-        h('input', { type: 'text', 'data-text': `tasks.${i}.name`, value: task.name, maxlength: methodology.limits.max_task_chars, 'aria-label': `Name of task ${i + 1}`, autocomplete: 'off' }),
-        h('button', { type: 'button', class: 'icon', 'data-action': 'move-task', 'data-index': i, 'data-dir': -1, disabled: i === 0, 'aria-label': `Move task ${i + 1} up` }, '↑'),
-        h('button', { type: 'button', class: 'icon', 'data-action': 'move-task', 'data-index': i, 'data-dir': 1, disabled: i === n - 1, 'aria-label': `Move task ${i + 1} down` }, '↓'),
-        h('button', { type: 'button', class: 'icon', 'data-action': 'remove-task', 'data-index': i, disabled: n === 1, 'aria-label': `Remove task ${i + 1}` }, '×'))
-      : task.name;
-    return h('fieldset', { class: editable ? 'task editable' : 'task' },
-      h('legend', null, h('span', { class: 'task-n' }, `${i + 1}.`), ' ', editable ? `Task ${i + 1}` : title),
-      editable ? title : null,
-      rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', nameSuffix: whose(i, task.name), min: 0, max: 100, format: pct, class: 'share' }, registry),
-      h('label', { class: 'lock' }, lock, 'Lock share', whose(i, task.name)),
-      rangeControl({
-        path: ['tasks', i, 'score'], label: 'Score', nameSuffix: whose(i, task.name), min: ts.min, max: ts.max, format: (v) => `${v}/${ts.max}`,
-        valueText: (v) => `${v} of ${ts.max}`, class: 'score', levels: ts.levels,
-        confidence: editable ? confidenceControl({
-          path: `tasks.${i}.confidence`, value: task.confidence, levels: methodology.insight.confidence.levels,
-          fallback: methodology.insight.confidence.default, subject: `the score of task ${i + 1}`,
-        }) : null,
-      }, registry),
-      selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', nameSuffix: whose(i, task.name), options: impacts, class: 'impact' }, registry),
-      h('p', { class: 'weighted', 'data-weighted': i }),
-      taskSource(task, methodology),
-      editable ? h('button', { type: 'button', class: 'btn confirm-task', 'data-action': 'confirm-task', 'data-index': i }, 'Confirm this task') : null,
-      whyDisclosure({ path: `tasks.${i}.rationale`, text: task.rationale, own: editable, subject: task.name, max: methodology.limits.max_text_chars }));
-  }
 }
 
 /**
