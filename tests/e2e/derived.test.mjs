@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
 
 let browser;
@@ -18,56 +19,57 @@ const NURSES = 'onet-29-1141-00';
 test('search "nurse" finds Registered Nurses, marked derived; its page says what it is', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.locator('#front-search').fill('registered nurse');
-  await page.waitForFunction((id) => document.querySelector(`#front-results a[data-role="${id}"]`), NURSES);
-  const found = page.locator('#front-results a[data-role]').first();
-  assert.equal(await found.getAttribute('data-role'), NURSES, 'first');
-  assert.equal(await found.textContent(), 'Registered Nurses · derived');
-  await found.click();
-  await page.waitForFunction(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  assert.match(await page.textContent('.role-head .eyebrow'), /Derived starting point · not assessed/);
-  assert.match(await page.textContent('#derived'), /Nobody has assessed it, and its market inputs were not judged/);
-  assert.match(await page.textContent('#derived'), /Nobody has assessed this occupation/);
-  assert.match(await page.textContent('#derived'), /not to robots, machines or self-driving vehicles/);
-  assert.match(await page.textContent('.compare'), /^Derived [\d.]+ .*no change$/);
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.type('#front-search', 'registered nurse');
+  await s.waitFor((id) => document.querySelector(`#front-results a[data-role="${id}"]`), NURSES);
+  assert.equal(await s.attr('#front-results a[data-role]', 'data-role'), NURSES, 'first');
+  assert.equal(await s.text('#front-results a[data-role]'), 'Registered Nurses · derived');
+  await s.click('#front-results a[data-role]');
+  await s.waitFor(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  assert.match(await s.text('.role-head .eyebrow'), /Derived starting point · not assessed/);
+  assert.match(await s.text('#derived'), /Nobody has assessed it, and its market inputs were not judged/);
+  assert.match(await s.text('#derived'), /Nobody has assessed this occupation/);
+  assert.match(await s.text('#derived'), /not to robots, machines or self-driving vehicles/);
+  assert.match(await s.text('.compare'), /^Derived [\d.]+ .*no change$/);
   // Opened as it is: shares in hundredths and unjudged principles are nobody's early move.
-  assert.equal(await page.locator('.role-page .ctl.changed').count(), 0);
-  assert.equal(await page.textContent('[data-action=reset]'), 'Reset to the derived start');
+  assert.equal(await s.count('.role-page .ctl.changed'), 0);
+  assert.equal(await s.text('[data-action=reset]'), 'Reset to the derived start');
   // Protective principles: not judged, and no quick screen.
-  assert.match(await page.textContent('#protective'), /Not judged: nobody has judged this yet/);
-  assert.match(await page.textContent('#protective'), /Protective principles not judged: no quick screen/);
-  assert.equal(await page.getAttribute('[data-path="protective.embodied_physicality"]', 'aria-valuetext'), 'not judged');
+  assert.match(await s.text('#protective'), /Not judged: nobody has judged this yet/);
+  assert.match(await s.text('#protective'), /Protective principles not judged: no quick screen/);
+  assert.equal(await s.attr('[data-path="protective.embodied_physicality"]', 'aria-valuetext'), 'not judged');
   // Each task's provenance.
-  assert.match(await page.textContent('#tasks'), /labelled it E2 \(exposed with software built on a language model\), so level 3; GPT-4 rated its automation T3 \(most of it\)\. O\*NET task 1841, Core\./);
+  assert.match(await s.text('#tasks'), /labelled it E2 \(exposed with software built on a language model\), so level 3; GPT-4 rated its automation T3 \(most of it\)\. O\*NET task 1841, Core\./);
   // A move: marked against the derived figure, never "published".
-  await page.locator('[data-path="barriers.physical_presence"]').focus();
-  await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => /from derived/.test(document.querySelector('#score-strip .strip-delta').textContent));
-  assert.match(await page.textContent('#barriers'), /changed, derived 1\/2/);
-  assert.doesNotMatch(await page.textContent('.role-page .glance-top, #barriers, #sits'), /published/i);
-  // Exported now, it is adjusted from the derived start, with each task's provenance.
+  await s.focus('[data-path="barriers.physical_presence"]');
+  await s.press('ArrowRight');
+  await s.waitFor(() => /from derived/.test(document.querySelector('#score-strip .strip-delta').textContent));
+  assert.match(await s.text('#barriers'), /changed, derived 1\/2/);
+  for (const part of ['.role-page .glance-top', '#barriers', '#sits']) assert.doesNotMatch(await s.text(part), /published/i);
+  // Exported now, it is adjusted from the derived start, with each task's provenance (downloads:
+  // Chromium's driver).
   const dir = tempDir('derived');
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [json] = await Promise.all([page.waitForEvent('download'), s.clickNamed('Export JSON')]);
   const exported = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
   assert.equal(exported.kind, 'adjusted');
   assert.equal(exported.derivation.onet_soc, '29-1141.00');
   assert.equal(exported.tasks[0].source.task_id, 1841);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), s.clickNamed('Export CSV')]);
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
   assert.match(csvText, /^task,time_pct,score,impact,weighted,rationale,kind,onet_task_id,task_type,human_exposure,gpt4_exposure,gpt4_automation\r\n/);
   assert.match(csvText, /Record patients' medical information and vital signs\.,4\.77,3,displacement,0\.14,,adjusted from a derived starting point,1841,Core,E2,E2,T3\r\n/);
   // A file that claims "published" opens as your own (only the catalog says published).
   const claim = path.join(dir, 'claims-published.json');
   fs.writeFileSync(claim, JSON.stringify({ ...exported, kind: 'published', derivation: undefined }));
-  await page.setInputFiles('input[type=file][data-action=import]', claim);
-  await page.waitForFunction(() => document.querySelector('.role-head.own'));
-  assert.match(await page.textContent('.role-head .eyebrow'), /^Your assessment/);
-  assert.doesNotMatch(await page.textContent('.role-head .eyebrow'), /Published|adjusted/);
-  const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  await s.upload('input[type=file][data-action=import]', claim);
+  await s.waitFor(() => document.querySelector('.role-head.own'));
+  assert.match(await s.text('.role-head .eyebrow'), /^Your assessment/);
+  assert.doesNotMatch(await s.text('.role-head .eyebrow'), /Published|adjusted/);
+  const [again] = await Promise.all([page.waitForEvent('download'), s.clickNamed('Export JSON')]);
   assert.equal(JSON.parse(fs.readFileSync(await again.path(), 'utf8')).kind, undefined);
   assert.deepEqual(problems, []);
   await context.close();
@@ -76,28 +78,30 @@ test('search "nurse" finds Registered Nurses, marked derived; its page says what
 test('"Edit as my own" on a derived role: your assessment, adjusted from a derived starting point', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/roles/${NURSES}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await s.open(`${server.url}/roles/${NURSES}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
   // The prerendered page, taken over: a share of 4.77% on a whole-point slider, and a principle
   // nobody judged, are not read as the reader's early moves.
-  await page.waitForFunction(() => document.querySelector('.compare')?.textContent.endsWith('no change'));
-  assert.equal(await page.locator('.role-page .ctl.changed').count(), 0);
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
-  await page.waitForFunction(() => document.querySelector('.role-head.own'));
-  assert.match(await page.textContent('.role-head .eyebrow'), /Your assessment · adjusted from a derived starting point/);
-  assert.match(await page.textContent('#derived h2'), /Adjusted from a derived starting point/);
+  await s.waitFor(() => document.querySelector('.compare')?.textContent.endsWith('no change'));
+  assert.equal(await s.count('.role-page .ctl.changed'), 0);
+  await s.clickNamed('Edit as my own');
+  await s.waitFor(() => document.querySelector('.role-head.own'));
+  assert.match(await s.text('.role-head .eyebrow'), /Your assessment · adjusted from a derived starting point/);
+  assert.match(await s.text('#derived h2'), /Adjusted from a derived starting point/);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('the score card of a derived role says so, and still fits the iframe snippet\'s 200 px at 300 px wide', async () => {
   const page = await browser.newPage({ viewport: { width: 300, height: 200 } });
-  await page.goto(`${server.url}/embed.html?role=onet-53-3032-00`);
-  await page.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=kind]'));
-  const kind = await page.evaluate(() => document.querySelector('jobzone-score').shadowRoot.querySelector('[part=kind]').textContent);
+  const s = sessionOf(page);
+  await s.open(`${server.url}/embed.html?role=onet-53-3032-00`);
+  await s.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=kind]'));
+  const kind = await s.evaluate(() => document.querySelector('jobzone-score').shadowRoot.querySelector('[part=kind]').textContent);
   assert.match(kind, /^Derived.* · not assessed: derived from O\*NET data and research labels, not assessed$/);
-  assert.equal(await page.evaluate(() => document.documentElement.scrollHeight), 200);
+  assert.equal(await s.evaluate(() => document.documentElement.scrollHeight), 200);
   await page.close();
 });
 
@@ -105,12 +109,14 @@ test('a derived role prints in three A4 pages: O*NET statements whole, each sour
   const { spawnSync } = await import('node:child_process');
   const context = await browser.newContext();
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/roles/${NURSES}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.waitForFunction(() => /^Likely \d+ to \d+/.test(document.querySelector('.likely')?.textContent ?? ''));
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  await page.waitForFunction(() => document.querySelector('.report h1')?.textContent === 'Registered Nurses');
+  await s.open(`${server.url}/roles/${NURSES}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.waitFor(() => /^Likely \d+ to \d+/.test(document.querySelector('.likely')?.textContent ?? ''));
+  await s.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await s.waitFor(() => document.querySelector('.report h1')?.textContent === 'Registered Nurses');
+  // The PDF: Chromium's driver.
   const pdf = path.join(tempDir('derived-print'), 'report.pdf');
   await page.pdf({ path: pdf, format: 'A4' });
   const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');

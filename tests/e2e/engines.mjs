@@ -2,8 +2,10 @@
 //   Chromium: Debian's chromium through playwright-core
 //   Firefox:  Debian's firefox-esr through puppeteer-core (WebDriver BiDi; nothing downloaded)
 //   WebKit:   Debian's WebKitWebDriver + MiniBrowser (webkit2gtk) through selenium-webdriver, under Xvfb
-// Each engine gives sessions (a fresh profile each) with the same verbs: open, evaluate, waitFor,
-// text, click, clickAt, focus, press, type, upload, screenshot, close.
+// Each engine gives sessions (a fresh profile each) with the same verbs: open, reload, evaluate,
+// waitFor, waitForSelector, text, value, attr, count, visible, rect, title, named, click,
+// clickNamed, clickAt, focus, press, typeKeys, type, upload, screenshot, close. The browser tests drive pages with these verbs
+// only; a Chromium-only test takes them over its Playwright page with sessionOf(page).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -50,6 +52,75 @@ class Session {
     return this.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
   }
 
+  /** A form control's value (null where there is no such element). */
+  value(selector) {
+    return this.evaluate((s) => /** @type {HTMLInputElement} */ (document.querySelector(s))?.value ?? null, selector);
+  }
+
+  /** An attribute of the first element the selector finds (null where it or the attribute is missing). */
+  attr(selector, name) {
+    return this.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? null, [selector, name]);
+  }
+
+  /** How many elements the selector finds. */
+  count(selector) {
+    return this.evaluate((s) => document.querySelectorAll(s).length, selector);
+  }
+
+  /** Whether the first element the selector finds is rendered (false where there is none). */
+  visible(selector) {
+    return this.evaluate((s) => {
+      const el = document.querySelector(s);
+      if (!el) return false;
+      if (el.checkVisibility) return el.checkVisibility();
+      const r = el.getBoundingClientRect();
+      return r.width > 0 || r.height > 0;
+    }, selector);
+  }
+
+  /** The first matching element's box in viewport pixels, as it is (nothing scrolls); null where there is none. */
+  rect(selector) {
+    return this.evaluate((s) => {
+      const r = document.querySelector(s)?.getBoundingClientRect();
+      return r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
+    }, selector);
+  }
+
+  /** The document's title. */
+  title() {
+    return this.evaluate(() => document.title);
+  }
+
+  /** Waits until the selector finds an element; returns nothing. */
+  async waitForSelector(selector, options = {}) {
+    await this.waitFor((s) => document.querySelector(s) !== null, selector, { what: selector, ...options });
+  }
+
+  /**
+   * A selector for the button (or link) whose visible name is `name` (its text, or its aria-label),
+   * among the shown elements the selector `within` finds: marks it with data-e2e, so every engine
+   * clicks the very element; waits for it as waitFor does.
+   */
+  async named(name, within = 'button, a[href], [role=button], summary', options = {}) {
+    const mark = await this.waitFor(([n, w]) => {
+      const norm = (t) => (t ?? '').replace(/\s+/g, ' ').trim();
+      // Shown ones only, as a reader (or a screen reader) finds them.
+      const shown = (e) => (e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0);
+      const el = [...document.querySelectorAll(w)].find((e) => norm(e.getAttribute('aria-label') ?? e.textContent) === n && shown(e));
+      if (!el) return null;
+      const id = String(Number(document.documentElement.dataset.e2eMarks ?? 0) + 1);
+      document.documentElement.dataset.e2eMarks = id;
+      el.setAttribute('data-e2e', id);
+      return id;
+    }, [name, within], { what: `an element named “${name}” among ${within}`, ...options });
+    return `[data-e2e="${mark}"]`;
+  }
+
+  /** Clicks the button (or link) named `name` (see named). */
+  async clickNamed(name, within) {
+    await this.click(await this.named(name, within));
+  }
+
   focus(selector) {
     return this.evaluate((s) => { document.querySelector(s).focus(); return true; }, selector);
   }
@@ -77,6 +148,7 @@ class PlaywrightSession extends Session {
   }
 
   async open(url) { await this.page.goto(url); }
+  async reload() { await this.page.reload(); }
   evaluate(fn, arg = null) { return this.page.evaluate(`(${asScript(fn)})(${JSON.stringify(arg)})`); }
   click(selector) { return this.page.click(selector); }
   async clickAt(selector, fraction) {
@@ -84,6 +156,8 @@ class PlaywrightSession extends Session {
     await this.page.mouse.click(b.x + b.width * fraction, b.y + b.height / 2);
   }
   press(key) { return this.page.keyboard.press(key); }
+  /** Types text into whatever has the focus, key by key. */
+  typeKeys(text) { return this.page.keyboard.type(text); }
   type(selector, text) { return this.page.fill(selector, text); }
   upload(selector, file) { return this.page.setInputFiles(selector, file); }
   screenshot(file) { return this.page.screenshot({ path: file, fullPage: true }); }
@@ -93,6 +167,7 @@ class PlaywrightSession extends Session {
 /** Puppeteer's page has the same evaluate, mouse, keyboard and screenshot verbs as Playwright's. */
 class PuppeteerSession extends PlaywrightSession {
   async open(url) { await this.page.goto(url, { waitUntil: 'load' }); }
+  async reload() { await this.page.reload({ waitUntil: 'load' }); }
   async click(selector) {
     await this.box(selector);
     await this.page.click(selector);
@@ -115,6 +190,7 @@ class SeleniumSession extends Session {
   }
 
   async open(url) { await this.driver.get(url); }
+  async reload() { await this.driver.navigate().refresh(); }
   evaluate(fn, arg = null) {
     // W3C Execute Script awaits a returned promise.
     return this.driver.executeScript(`return (${asScript(fn)})(arguments[0]);`, arg);
@@ -132,6 +208,9 @@ class SeleniumSession extends Session {
     const k = this.wd.Key[SELENIUM_KEYS[key]] ?? key;
     await this.driver.actions({ async: true }).sendKeys(k).perform();
   }
+  async typeKeys(text) {
+    await this.driver.actions({ async: true }).sendKeys(text).perform();
+  }
   async type(selector, text) {
     const el = await this.driver.findElement(this.wd.By.css(selector));
     await el.clear();
@@ -144,6 +223,15 @@ class SeleniumSession extends Session {
     fs.writeFileSync(file, Buffer.from(await this.driver.takeScreenshot(), 'base64'));
   }
   close() { return this.driver.quit(); }
+}
+
+/**
+ * The verbs over a Playwright page a Chromium-only test already has (it keeps the page for what
+ * only Chromium's driver does: downloads, PDF, routes, the devtools protocol).
+ * @param {import('playwright-core').Page} page
+ */
+export function sessionOf(page) {
+  return new PlaywrightSession('chromium', page.context(), page);
 }
 
 /**
