@@ -4,7 +4,7 @@
 //   WebKit:   Debian's WebKitWebDriver + MiniBrowser (webkit2gtk) through selenium-webdriver, under Xvfb
 // Each engine gives sessions (a fresh profile each) with the same verbs: open, reload, evaluate,
 // waitFor, waitForSelector, text, value, attr, count, visible, rect, title, named, click,
-// clickNamed, clickAt, focus, press, typeKeys, type, upload, screenshot, close. The browser tests drive pages with these verbs
+// clickNamed, clickAt, focus, press, typeKeys, type, select, upload, screenshot, close. The browser tests drive pages with these verbs
 // only; a Chromium-only test takes them over its Playwright page with sessionOf(page).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -84,6 +84,19 @@ class Session {
       const r = document.querySelector(s)?.getBoundingClientRect();
       return r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
     }, selector);
+  }
+
+  /** Chooses the option `value` of a select, as a reader's choice does (its input and change events). */
+  async select(selector, value) {
+    await this.waitForSelector(selector);
+    return this.evaluate(([s, v]) => {
+      const el = /** @type {HTMLSelectElement} */ (document.querySelector(s));
+      el.focus();
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    }, [selector, value]);
   }
 
   /** The document's title. */

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
 let browser;
@@ -21,65 +22,67 @@ const nativeInsight = (a) => {
 
 test('tornado, band and best move render, match the core, and follow the inputs', async () => {
   const page = await browser.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] #levers .tornado tr');
   const ins = nativeInsight(reference);
-  const lever = await page.textContent('#levers .lever');
+  const lever = await s.text('#levers .lever');
   assert.match(lever, /^The biggest lever is the score of Novel architecture design & exploration: one step down \(to 1\/5\) gives 66\.6, one step up \(to 3\/5\) gives 57\.2 \(now 61\.9\)\.$/);
   const top = ins.sensitivity[0];
   assert.ok(lever.includes(`gives ${top.down.display}`) && lever.includes(`gives ${top.up.display}`), 'the page prints the core\'s figures');
-  assert.equal(await page.locator('#levers .tornado').first().locator('tr').count(), 8);
-  const sure = await page.textContent('#sure');
+  assert.equal(await s.evaluate(() => document.querySelector('#levers .tornado').querySelectorAll('tr').length), 8);
+  const sure = await s.text('#sure');
   const shown = ins.uncertainty.display;
   assert.ok(sure.includes(`between ${shown.p10} and ${shown.p90}, with the middle at ${shown.p50}`), sure);
   assert.ok(sure.includes(`Green ${(ins.uncertainty.zones.GREEN * 100).toFixed(1)}%`));
-  assert.equal(await page.locator('#sits .band-range').count(), 1);
-  const move = await page.textContent('#move');
+  assert.equal(await s.count('#sits .band-range'), 1);
+  const move = await s.text('#move');
   assert.match(move, /Moving 20 points of time from “Paper implementation & reproduction” to “Mentoring junior researchers & cross-team collaboration” raises the score by 7\.5 to 69\.4/);
   assert.equal(ins.best_move.display_score, '69.4');
 
   // An input changes: everything follows.
-  const bandBefore = await page.getAttribute('#sits .band-range', 'x');
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('Home');
-  await page.waitForFunction(() => !document.querySelector('#levers .lever').textContent.includes('(now 61.9)'));
+  const bandBefore = await s.attr('#sits .band-range', 'x');
+  await s.focus('[data-path="ai_growth_correlation"]');
+  await s.press('Home');
+  await s.waitFor(() => !document.querySelector('#levers .lever').textContent.includes('(now 61.9)'));
   const edited = structuredClone(reference);
   edited.ai_growth_correlation = -2;
   const after2 = nativeInsight(edited);
-  assert.ok((await page.textContent('#sure')).includes(`with the middle at ${after2.uncertainty.display.p50}`));
-  assert.notEqual(await page.getAttribute('#sits .band-range', 'x'), bandBefore);
+  assert.ok((await s.text('#sure')).includes(`with the middle at ${after2.uncertainty.display.p50}`));
+  assert.notEqual(await s.attr('#sits .band-range', 'x'), bandBefore);
 
   // Trying the best move applies it.
-  await page.getByRole('button', { name: 'Reset to published' }).click();
-  await page.getByRole('button', { name: 'Try this move' }).click();
-  await page.waitForFunction(() => document.querySelector('.big-score').textContent === '69.4');
+  await s.clickNamed('Reset to published');
+  await s.clickNamed('Try this move');
+  await s.waitFor(() => document.querySelector('.big-score').textContent === '69.4');
   assert.deepEqual(problems, []);
   await page.close();
 });
 
 test('how sure each input is changes the range and the zone odds, exactly as the core computes them', async () => {
   const page = await browser.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
-  await page.getByLabel('How sure of Wage trends').selectOption('unsure');
-  await page.getByLabel('How sure of the score of task 1').selectOption('sure');
-  await page.waitForFunction(() => document.querySelector('#sure p').textContent.includes('as marked (1 sure, 16 roughly, 1 not sure)'));
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] #levers .tornado tr');
+  await s.clickNamed('Edit as my own');
+  await s.select('[data-confidence="confidence.evidence.wage_trends"]', 'unsure');
+  await s.select('[data-confidence="tasks.0.confidence"]', 'sure');
+  await s.waitFor(() => document.querySelector('#sure p').textContent.includes('as marked (1 sure, 16 roughly, 1 not sure)'));
   const edited = structuredClone(reference);
   edited.tasks[0].confidence = 'sure';
   edited.confidence = { evidence: { wage_trends: 'unsure' } };
   const ins = nativeInsight(edited);
   const shown = ins.uncertainty.display;
-  const sure = await page.textContent('#sure');
+  const sure = await s.text('#sure');
   assert.ok(sure.includes(`between ${shown.p10} and ${shown.p90}, with the middle at ${shown.p50}`), sure);
   assert.ok(sure.includes(`Green ${(ins.uncertainty.zones.GREEN * 100).toFixed(1)}%`), sure);
   assert.notEqual(shown.p10, nativeInsight(reference).uncertainty.display.p10, 'the doubt widened the range');
   // Back to the default: nothing is stored for it.
-  await page.getByLabel('How sure of the score of task 1').selectOption('roughly');
-  await page.getByLabel('How sure of Wage trends').selectOption('roughly');
-  await page.waitForFunction(() => document.querySelector('#sure p').textContent.includes('off by one step'));
+  await s.select('[data-confidence="tasks.0.confidence"]', 'roughly');
+  await s.select('[data-confidence="confidence.evidence.wage_trends"]', 'roughly');
+  await s.waitFor(() => document.querySelector('#sure p').textContent.includes('off by one step'));
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -94,40 +97,41 @@ test('analyses that take a moment: the sections they draw are marked as updating
       await route.fulfill({ contentType: 'text/javascript', body });
     });
     const page = await context.newPage();
+    const s = sessionOf(page);
     const problems = watch(page);
-    await page.goto(`${server.url}/roles/ai-research-engineer-mid-senior/`);
-    await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+    await s.open(`${server.url}/roles/ai-research-engineer-mid-senior/`);
+    await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
     // A first move starts the worker (its module and wasm): that first answer may take a moment.
-    const first = await page.textContent('#levers .lever');
-    await page.locator('[data-path="tasks.0.score"]').focus();
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((old) => document.querySelector('#levers .lever').textContent !== old && !document.querySelector('#levers').hasAttribute('aria-busy'), first);
-    return { context, page, problems };
+    const first = await s.text('#levers .lever');
+    await s.focus('[data-path="tasks.0.score"]');
+    await s.press('ArrowRight');
+    await s.waitFor((old) => document.querySelector('#levers .lever').textContent !== old && !document.querySelector('#levers').hasAttribute('aria-busy'), first);
+    return { context, s, problems };
   };
   // Quick answers: whether an answer comes before the mark's threshold depends on the machine, so
   // that part is tested with a hand-made clock (tests/node/busy-mark.test.mjs); here, whatever the
   // speed, the answer drawn leaves no mark behind.
   {
-    const { context, page, problems } = await open(0);
-    const before = await page.textContent('#levers .lever');
-    await page.locator('[data-path="ai_growth_correlation"]').focus();
-    await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction((old) => document.querySelector('#levers .lever').textContent !== old, before);
-    await page.waitForFunction(() => !document.querySelector('#levers').hasAttribute('aria-busy') && !document.querySelector('.stale'));
+    const { context, s, problems } = await open(0);
+    const before = await s.text('#levers .lever');
+    await s.focus('[data-path="ai_growth_correlation"]');
+    await s.press('ArrowLeft');
+    await s.waitFor((old) => document.querySelector('#levers .lever').textContent !== old, before);
+    await s.waitFor(() => !document.querySelector('#levers').hasAttribute('aria-busy') && !document.querySelector('.stale'));
     assert.deepEqual(problems, []);
     await context.close();
   }
   // Slow answers: marked while they are computed, then cleared with the new figures.
   {
-    const { context, page, problems } = await open(800);
-    const before = await page.textContent('#levers .lever');
-    await page.locator('[data-path="ai_growth_correlation"]').focus();
-    await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction(() => document.querySelector('#levers').getAttribute('aria-busy') === 'true' && document.querySelector('#levers').classList.contains('stale'));
-    assert.equal(await page.textContent('#levers .lever'), before, 'the old figures stay, marked, until the new ones come');
-    assert.equal(await page.getAttribute('#sure', 'aria-busy'), 'true');
-    await page.waitForFunction((old) => document.querySelector('#levers').getAttribute('aria-busy') === null && document.querySelector('#levers .lever').textContent !== old, before);
-    assert.equal(await page.evaluate(() => document.querySelector('#levers').classList.contains('stale')), false);
+    const { context, s, problems } = await open(800);
+    const before = await s.text('#levers .lever');
+    await s.focus('[data-path="ai_growth_correlation"]');
+    await s.press('ArrowLeft');
+    await s.waitFor(() => document.querySelector('#levers').getAttribute('aria-busy') === 'true' && document.querySelector('#levers').classList.contains('stale'));
+    assert.equal(await s.text('#levers .lever'), before, 'the old figures stay, marked, until the new ones come');
+    assert.equal(await s.attr('#sure', 'aria-busy'), 'true');
+    await s.waitFor((old) => document.querySelector('#levers').getAttribute('aria-busy') === null && document.querySelector('#levers .lever').textContent !== old, before);
+    assert.equal(await s.evaluate(() => document.querySelector('#levers').classList.contains('stale')), false);
     assert.deepEqual(problems, []);
     await context.close();
   }
