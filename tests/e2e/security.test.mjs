@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, serve, watch, settled, postAndSettle } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { hostileDocuments, reference } from '../node/hostile.mjs';
 import { tempDir } from '../tmp.mjs';
 
@@ -18,6 +19,7 @@ after(async () => { await browser?.close(); app?.close(); fs.rmSync(tmp, { recur
 /** A page that records every CSP violation report and dialog. */
 async function guarded(context, url) {
   const page = await context.newPage();
+  const s = sessionOf(page);
   await page.addInitScript(() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -25,8 +27,8 @@ async function guarded(context, url) {
   const problems = watch(page);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(url);
-  return { page, problems, dialogs };
+  await s.open(url);
+  return { page, s, problems, dialogs };
 }
 
 test('the app, the iframe page and the demo run under the strict CSP with no violation', async () => {
@@ -41,38 +43,36 @@ test('the app, the iframe page and the demo run under the strict CSP with no vio
   const embedHtml = await (await fetch(`${app.url}/embed.html`)).text();
   assert.ok(embedHtml.includes(`content="${csp}"`));
   const ctx = await browser.newContext();
-  const { page, problems } = await guarded(ctx, `${app.url}/`);
-  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
-  for (const action of ['Edit as my own', 'Share link', 'Compare', 'My assessments', 'Embed this']) {
-    await page.getByRole('button', { name: action }).click();
-  }
-  await page.waitForFunction(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
+  const { s, problems } = await guarded(ctx, `${app.url}/`);
+  await s.waitForSelector('main[aria-busy=false] #levers .tornado tr');
+  for (const action of ['Edit as my own', 'Share link', 'Compare', 'My assessments', 'Embed this']) await s.clickNamed(action);
+  await s.waitFor(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
   for (const url of [`${app.url}/embed.html?role=ai-research-engineer-mid-senior&interactive`, `${app.url}/demo/`]) {
-    await page.goto(url);
-    await page.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
+    await s.open(url);
+    await s.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
   }
-  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(await s.evaluate(() => window.cspViolations), []);
   assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []); // the demo's broken widget names a missing role
   await ctx.close();
 });
 
 test('hostile imports are refused with field paths and leave the page as it was', async () => {
   const ctx = await browser.newContext();
-  const { page, problems, dialogs } = await guarded(ctx, `${app.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('ArrowLeft');
-  const before = await page.textContent('.big-score');
+  const { s, problems, dialogs } = await guarded(ctx, `${app.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.focus('[data-path="ai_growth_correlation"]');
+  await s.press('ArrowLeft');
+  const before = await s.text('.big-score');
   for (const { name, bytes, accepted, path: expected } of hostileDocuments()) {
     if (accepted) continue; // documented as valid: importing it is an ordinary import
     const file = path.join(tmp, `${name.replace(/\W+/g, '-')}.json`);
     fs.writeFileSync(file, bytes);
-    await page.setInputFiles('input[type=file][data-action=import]', file);
-    await page.waitForFunction((n) => document.querySelector('.notice').textContent.includes(n), path.basename(file));
-    const notice = await page.textContent('.notice');
+    await s.upload('input[type=file][data-action=import]', file);
+    await s.waitFor((n) => document.querySelector('.notice').textContent.includes(n), path.basename(file));
+    const notice = await s.text('.notice');
     if (bytes.length > 1048576) assert.match(notice, /at most 1048576 bytes can be imported/, name);
     else assert.ok(notice.includes(`${expected}:`), `${name}: ${notice.slice(0, 300)}`);
-    assert.equal(await page.textContent('.big-score'), before, `${name} left the score alone`);
+    assert.equal(await s.text('.big-score'), before, `${name} left the score alone`);
   }
   assert.deepEqual([...problems, ...dialogs], []);
   await ctx.close();
@@ -93,24 +93,24 @@ test('hostile share links open the default role with a clear message', async () 
   ];
   const ctx = await browser.newContext();
   for (const [hash, expect] of cases) {
-    const { page, problems, dialogs } = await guarded(ctx, `${app.url}/${hash}`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    assert.match(await page.textContent('.notice'), expect);
-    assert.equal(await page.textContent('.big-score'), '61.9');
+    const { page, s, problems, dialogs } = await guarded(ctx, `${app.url}/${hash}`);
+    await s.waitForSelector('main[aria-busy=false] .big-score');
+    assert.match(await s.text('.notice'), expect);
+    assert.equal(await s.text('.big-score'), '61.9');
     assert.deepEqual([...problems, ...dialogs], []);
     await page.close();
   }
   // HTML in a linked assessment is shown as text
-  const { page, dialogs } = await guarded(ctx, `${app.url}/${link(html)}`);
-  await page.waitForSelector('main[aria-busy=false] .read-view');
-  assert.equal(await page.textContent('#read-h'), '<img src=x onerror=alert(1)> (Mid-Senior)');
-  assert.equal(await page.locator('img').count(), 0);
-  await page.getByRole('button', { name: 'Adjust a copy' }).click();
-  await page.waitForSelector('.big-score');
-  assert.equal(await page.inputValue('[data-text="role.title"]'), '<img src=x onerror=alert(1)>');
-  assert.equal(await page.locator('img').count(), 0);
+  const { s, dialogs } = await guarded(ctx, `${app.url}/${link(html)}`);
+  await s.waitForSelector('main[aria-busy=false] .read-view');
+  assert.equal(await s.text('#read-h'), '<img src=x onerror=alert(1)> (Mid-Senior)');
+  assert.equal(await s.count('img'), 0);
+  await s.clickNamed('Adjust a copy');
+  await s.waitForSelector('.big-score');
+  assert.equal(await s.value('[data-text="role.title"]'), '<img src=x onerror=alert(1)>');
+  assert.equal(await s.count('img'), 0);
   assert.deepEqual(dialogs, []);
-  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(await s.evaluate(() => window.cspViolations), []);
   await ctx.close();
 });
 
@@ -132,19 +132,19 @@ test('widget attributes cannot break the host page or inject markup', async () =
   const host = await serve(tmp);
   try {
     const ctx = await browser.newContext();
-    const { page: p, problems, dialogs } = await guarded(ctx, `${host.url}/`);
+    const { page: p, s: sp, problems, dialogs } = await guarded(ctx, `${host.url}/`);
     // Every widget is in view: each one that computes loads, then shows its score or its problem.
-    await p.waitForFunction(() => [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot?.querySelector('.card:not(.pending)')
+    await sp.waitFor(() => [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot?.querySelector('.card:not(.pending)')
       && (!w.hasAttribute('interactive') || w.shadowRoot.querySelector('input, .error'))));
-    const text = (id) => p.evaluate((i) => document.getElementById(i).shadowRoot.textContent, id);
+    const text = (id) => sp.evaluate((i) => document.getElementById(i).shadowRoot.textContent, id);
     assert.match(await text('state'), /Its state could not be read: the link is not in a format jobzone knows\./);
     assert.match(await text('json'), /inline assessment is not valid JSON/);
     assert.match(await text('invalid'), /tasks: must be a list of 1 to 50 tasks, got 0/);
     assert.match(await text('nothing'), /give it a role, a state or an inline assessment/i);
     assert.ok((await text('html')).includes('<img src=x onerror=alert(1)>'), 'hostile title shown as text');
-    assert.equal(await p.evaluate(() => document.getElementById('html').shadowRoot.querySelectorAll('img, script').length), 0);
-    assert.equal(await p.evaluate(() => document.getElementById('good').shadowRoot.querySelector('[part=score]').textContent), '61.9');
-    assert.equal(await p.textContent('#host'), "The host's own paragraph.");
+    assert.equal(await sp.evaluate(() => document.getElementById('html').shadowRoot.querySelectorAll('img, script').length), 0);
+    assert.equal(await sp.evaluate(() => document.getElementById('good').shadowRoot.querySelector('[part=score]').textContent), '61.9');
+    assert.equal(await sp.text('#host'), "The host's own paragraph.");
     await settled(p);
     assert.deepEqual([...problems, ...dialogs], []);
     await ctx.close();
@@ -161,7 +161,7 @@ test('forged messages to and around the iframe embed are ignored', async () => {
   const host = await serve(dir);
   try {
     const ctx = await browser.newContext();
-    const { page, problems } = await guarded(ctx, `${host.url}/`);
+    const { page, s, problems } = await guarded(ctx, `${host.url}/`);
     const frame = page.frameLocator('#frame');
     const scoreIn = () => frame.locator('[part=score]').textContent();
     // Locators pierce the widget's open shadow root.
@@ -169,12 +169,12 @@ test('forged messages to and around the iframe embed are ignored', async () => {
     const inner = await (await page.$('#frame')).contentFrame();
     const contentHeight = await inner.evaluate(() => document.documentElement.scrollHeight);
     // The frame's inner height (inside its default border) is its page's height.
-    await page.waitForFunction((h) => Math.abs(document.getElementById('frame').clientHeight - h) <= 1, contentHeight);
-    const height = await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
+    await s.waitFor((h) => Math.abs(document.getElementById('frame').clientHeight - h) <= 1, contentHeight);
+    const height = await s.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
     await postAndSettle(page, '#frame', [{ type: 'SKIP_WAITING' }, { 'jobzone:height': 5 }, { role: 'x' }, '<img src=x onerror=alert(1)>', { state: 'a=1.AAAA' }]);
     await postAndSettle(page, 'self', [{ 'jobzone:height': 4000 }]); // the host itself, not jobzone's origin
     assert.equal(await scoreIn(), '61.9');
-    assert.equal(await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height), height);
+    assert.equal(await s.evaluate(() => document.getElementById('frame').getBoundingClientRect().height), height);
     assert.deepEqual(problems, []);
     await ctx.close();
   } finally {
@@ -186,21 +186,21 @@ test('forged messages to and around the iframe embed are ignored', async () => {
 test('embed.html with a path for a role: refused in plain words before any request', async () => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
+  const s = sessionOf(page);
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   for (const role of ['../../data/roles/ai-research-engineer-mid-senior', '..%2F..%2Fdata%2Froles%2Fx', 'UPPER', 'a/b']) {
     requested.length = 0;
-    await page.goto(`${app.url}/embed.html?role=${encodeURIComponent(role)}`);
-    const card = page.locator('jobzone-score [part~=error]');
-    await card.waitFor();
-    assert.match(await card.textContent(), /is not a role id \(1 to 80 lowercase letters, digits and dashes\)/, role);
-    assert.doesNotMatch(await card.textContent(), /Cannot read|undefined|TypeError/);
+    await s.open(`${app.url}/embed.html?role=${encodeURIComponent(role)}`);
+    const error = await s.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part~=error]')?.textContent);
+    assert.match(error, /is not a role id \(1 to 80 lowercase letters, digits and dashes\)/, role);
+    assert.doesNotMatch(error, /Cannot read|undefined|TypeError/);
     assert.deepEqual(requested.filter((p) => p.startsWith('/data/')), [], `${role}: no data request`);
   }
   // A file that is not a card is said to be unreadable, not an engine message.
   await page.route('**/data/cards/ai-research-engineer-mid-senior.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format":"jobzone-assessment/1"}' }));
-  await page.goto(`${app.url}/embed.html?role=ai-research-engineer-mid-senior`);
-  await page.locator('jobzone-score [part~=error]').waitFor();
-  assert.match(await page.locator('jobzone-score [part~=error]').textContent(), /The card of “ai-research-engineer-mid-senior” could not be read/);
+  await s.open(`${app.url}/embed.html?role=ai-research-engineer-mid-senior`);
+  const unreadable = await s.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part~=error]')?.textContent);
+  assert.match(unreadable, /The card of “ai-research-engineer-mid-senior” could not be read/);
   await ctx.close();
 });
