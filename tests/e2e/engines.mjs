@@ -3,8 +3,8 @@
 //   Firefox:  Debian's firefox-esr through puppeteer-core (WebDriver BiDi; nothing downloaded)
 //   WebKit:   Debian's WebKitWebDriver + MiniBrowser (webkit2gtk) through selenium-webdriver, under Xvfb
 // Each engine gives sessions (a fresh profile each) with the same verbs: open, reload, evaluate,
-// waitFor, waitForSelector, text, value, attr, count, visible, rect, title, named, click,
-// clickNamed, clickAt, focus, press, typeKeys, type, select, upload, screenshot, close. The browser tests drive pages with these verbs
+// waitFor, waitForSelector, text, value, attr, count, visible, rect, title, mapAll, named, field,
+// click, clickNamed, clickAt, focus, press, typeKeys, type, select, upload, screenshot, close. The browser tests drive pages with these verbs
 // only; a Chromium-only test takes them over its Playwright page with sessionOf(page).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,17 +48,23 @@ class Session {
     }
   }
 
-  text(selector) {
+  // text, value and attr wait for the element to exist first (as Playwright's own do).
+
+  /** The text of the first element the selector finds. */
+  async text(selector) {
+    await this.waitForSelector(selector);
     return this.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
   }
 
-  /** A form control's value (null where there is no such element). */
-  value(selector) {
+  /** A form control's value. */
+  async value(selector) {
+    await this.waitForSelector(selector);
     return this.evaluate((s) => /** @type {HTMLInputElement} */ (document.querySelector(s))?.value ?? null, selector);
   }
 
-  /** An attribute of the first element the selector finds (null where it or the attribute is missing). */
-  attr(selector, name) {
+  /** An attribute of the first element the selector finds (null where the attribute is missing). */
+  async attr(selector, name) {
+    await this.waitForSelector(selector);
     return this.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? null, [selector, name]);
   }
 
@@ -117,9 +123,18 @@ class Session {
   async named(name, within = 'button, a[href], [role=button], summary', options = {}) {
     const mark = await this.waitFor(([n, w]) => {
       const norm = (t) => (t ?? '').replace(/\s+/g, ' ').trim();
+      // Its name, as a screen reader reads it: aria-label, aria-labelledby, its label, its text.
+      const nameOf = (e) => {
+        if (e.hasAttribute('aria-label')) return e.getAttribute('aria-label');
+        const by = e.getAttribute('aria-labelledby');
+        if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+        const label = e.labels?.[0];
+        if (label) return label.textContent;
+        return e.textContent;
+      };
       // Shown ones only, as a reader (or a screen reader) finds them.
       const shown = (e) => (e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0);
-      const el = [...document.querySelectorAll(w)].find((e) => norm(e.getAttribute('aria-label') ?? e.textContent) === n && shown(e));
+      const el = [...document.querySelectorAll(w)].find((e) => norm(nameOf(e)) === n && shown(e));
       if (!el) return null;
       const id = String(Number(document.documentElement.dataset.e2eMarks ?? 0) + 1);
       document.documentElement.dataset.e2eMarks = id;
@@ -127,6 +142,16 @@ class Session {
       return id;
     }, [name, within], { what: `an element named “${name}” among ${within}`, ...options });
     return `[data-e2e="${mark}"]`;
+  }
+
+  /** A selector for the form control (input, select, textarea) named `name` (its label; see named). */
+  field(name, options = {}) {
+    return this.named(name, 'input, select, textarea', options);
+  }
+
+  /** What fn returns for the array of every element the selector finds (Playwright's $$eval). */
+  mapAll(selector, fn) {
+    return this.evaluate(new Function('s', `return (${fn.toString()})([...document.querySelectorAll(s)]);`), selector);
   }
 
   /** Clicks the button (or link) named `name` (see named). */

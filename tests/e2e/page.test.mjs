@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root, nativeCore } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
 
 const referencePath = path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json');
@@ -26,7 +27,8 @@ const nativeScore = (assessment) => nativeCore('score', assessment);
 
 /** The assessment as the page's controls hold it. */
 async function pageAssessment(page) {
-  const values = await page.$$eval('[data-path]', (els) => els.map((el) => [el.dataset.path, el.type === 'range' ? Number(el.value) : el.value]));
+  const s = sessionOf(page);
+  const values = await s.mapAll('[data-path]', (els) => els.map((el) => [el.dataset.path, el.type === 'range' ? Number(el.value) : el.value]));
   const a = structuredClone(reference);
   for (const [key, value] of values) {
     const p = key.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x));
@@ -36,7 +38,8 @@ async function pageAssessment(page) {
 }
 
 async function shown(page) {
-  return page.evaluate(() => ({
+  const s = sessionOf(page);
+  return s.evaluate(() => ({
     score: document.querySelector('.big-score').textContent,
     label: document.querySelector('.zone-line .zone-badge').textContent,
   }));
@@ -44,17 +47,19 @@ async function shown(page) {
 
 async function openPage(context) {
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
   return { page, problems };
 }
 
 test('the reference role shows 61.9, GREEN, Green (Accelerated) and its worked calculation', async () => {
   const context = await browser.newContext();
   const { page, problems } = await openPage(context);
+  const s = sessionOf(page);
   assert.deepEqual(await shown(page), { score: '61.9', label: 'Green (Accelerated)' });
-  const text = await page.textContent('main');
+  const text = await s.text('main');
   for (const expected of [
     'Raw: 3.65 x 1.28 x 1.06 x 1.10 = 5.4476',
     '(5.4476 - 0.54) / 7.93 x 100 = 61.9',
@@ -66,7 +71,7 @@ test('the reference role shows 61.9, GREEN, Green (Accelerated) and its worked c
     'Adds up to 64.4, not 61.9',
     'Adds up to 61.9 = the score',
   ]) assert.ok(text.includes(expected), `page shows "${expected}"`);
-  assert.ok((await page.locator('.badge.st-assumed').count()) > 3, 'assumed rules are marked');
+  assert.ok((await s.count('.badge.st-assumed')) > 3, 'assumed rules are marked');
   fs.mkdirSync(path.join(root, 'tests/artifacts'), { recursive: true });
   await page.screenshot({ path: path.join(root, 'tests/artifacts/page.png'), fullPage: true });
   assert.deepEqual(problems, []);
@@ -76,10 +81,11 @@ test('the reference role shows 61.9, GREEN, Green (Accelerated) and its worked c
 test('keyboard edits give exactly the native score, and shares stay at 100', async () => {
   const context = await browser.newContext();
   const { page, problems } = await openPage(context);
+  const s = sessionOf(page);
   const task = (name) => page.getByRole('group', { name: new RegExp(name) });
   const press = async (locator, ...keys) => {
     await locator.focus();
-    for (const key of keys) await page.keyboard.press(key);
+    for (const key of keys) await s.press(key);
   };
   const edits = [
     ['AI growth +2 -> 0', () => press(page.getByLabel('AI growth correlation', { exact: true }), 'ArrowLeft', 'ArrowLeft')],
@@ -112,16 +118,16 @@ test('keyboard edits give exactly the native score, and shares stay at 100', asy
   const locked = await pageAssessment(page);
   assert.equal(locked.tasks[2].time_pct, lockedShare, 'the locked task kept its share');
   assert.equal(lockedShare, 13, 'task 2 took its 10 points from the others in proportion (15 x 70/80 = 13.1)');
-  assert.equal(await page.locator('.ctl.changed').count() > 5, true, 'changed inputs are marked');
-  assert.match(await page.textContent('.compare'), /yours .* points/);
+  assert.equal(await s.count('.ctl.changed') > 5, true, 'changed inputs are marked');
+  assert.match(await s.text('.compare'), /yours .* points/);
 
   await press(page.getByRole('button', { name: 'Reset to published' }), 'Enter');
   // Reset first sets the edits aside (an IndexedDB write), then restores the published figures.
-  await page.waitForFunction(() => /Back to the published figures/.test(document.querySelector('.notice').textContent));
+  await s.waitFor(() => /Back to the published figures/.test(document.querySelector('.notice').textContent));
   assert.deepEqual(await shown(page), { score: '61.9', label: 'Green (Accelerated)' });
   assert.deepEqual(await pageAssessment(page), reference);
-  assert.equal(await page.locator('.ctl.changed').count(), 0);
-  await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('61.9'));
+  assert.equal(await s.count('.ctl.changed'), 0);
+  await s.waitFor(() => document.getElementById('announcer').textContent.includes('61.9'));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -131,11 +137,12 @@ test('axe-core finds no accessibility violations, light and dark, wide and 360 p
     // bypassCSP only lets the test inject axe-core; the page itself runs under its CSP.
     const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 }, bypassCSP: true });
     const { page, problems } = await openPage(context);
+    const s = sessionOf(page);
     await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const result = await s.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target})`);
     assert.deepEqual(summary, [], `${colorScheme} ${width}px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await s.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${colorScheme} ${width}px: no sideways scrolling (${overflow}px)`);
     if (width === 360) await page.screenshot({ path: path.join(root, 'tests/artifacts/page-360-dark.png'), fullPage: true });
     assert.deepEqual(problems, []);
@@ -162,21 +169,22 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const s = sessionOf(page);
     const problems = watch(page);
-    await page.goto(`${big.url}/`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
+    await s.open(`${big.url}/`);
+    await s.waitForSelector('main[aria-busy=false] .big-score');
     // The names load when the search box is first used; each keystroke then redraws the list.
     // (The start page's search box: its front door's.)
-    const shownFor = (query, n) => page.waitForFunction(([q, count]) => document.getElementById('front-search').value === q
+    const shownFor = (query, n) => s.waitFor(([q, count]) => document.getElementById('front-search').value === q
       && document.querySelectorAll('#front-results a[data-role]').length === count, [query, n]);
-    await page.getByLabel('What is your job?').fill('synthetic role 042');
+    await s.type(await s.field('What is your job?'), 'synthetic role 042');
     await shownFor('synthetic role 042', 1);
-    await page.getByLabel('What is your job?').fill('synthetic');
+    await s.type(await s.field('What is your job?'), 'synthetic');
     await shownFor('synthetic', 20);
-    await page.waitForFunction(() => /480 more/.test(document.getElementById('front-results').textContent));
-    await page.getByLabel('What is your job?').fill('role 137');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Synthetic role 137'));
+    await s.waitFor(() => /480 more/.test(document.getElementById('front-results').textContent));
+    await s.type(await s.field('What is your job?'), 'role 137');
+    await s.press('Enter');
+    await s.waitFor(() => document.querySelector('h1').textContent.includes('Synthetic role 137'));
     assert.match(page.url(), /\?role=synthetic-137$/);
     const native = nativeScore(syntheticAssessment(137));
     assert.equal((await shown(page)).score, native.display.score);
@@ -222,25 +230,26 @@ test('the tab title follows the score; an unbroken 120-character name stays insi
   const srv = await serve();
   try {
     const page = await b.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${srv.url}/`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    assert.equal(await page.title(), 'AI Research Engineer (Mid-Senior): 61.9 Green (Accelerated) · jobzone');
-    await page.getByLabel('AI growth correlation', { exact: true }).focus();
-    await page.keyboard.press('Home');
-    await page.waitForFunction(() => document.querySelector('.big-score').textContent !== '61.9');
-    const score = await page.textContent('.big-score');
-    await page.waitForFunction((s) => document.title.includes(`: ${s} `), score); // set once per frame
-    await page.getByRole('button', { name: 'Edit as my own' }).click();
-    await page.getByLabel('Name of task 1').fill('x'.repeat(120));
-    await page.getByLabel('Role title').fill('Renamed role');
-    await page.waitForFunction(() => /^Renamed role \(Mid-Senior\): /.test(document.title));
+    const s = sessionOf(page);
+    await s.open(`${srv.url}/`);
+    await s.waitForSelector('main[aria-busy=false] .big-score');
+    assert.equal(await s.title(), 'AI Research Engineer (Mid-Senior): 61.9 Green (Accelerated) · jobzone');
+    await s.focus(await s.field('AI growth correlation'));
+    await s.press('Home');
+    await s.waitFor(() => document.querySelector('.big-score').textContent !== '61.9');
+    const score = await s.text('.big-score');
+    await s.waitFor((s) => document.title.includes(`: ${s} `), score); // set once per frame
+    await s.clickNamed('Edit as my own');
+    await s.type(await s.field('Name of task 1'), 'x'.repeat(120));
+    await s.type(await s.field('Role title'), 'Renamed role');
+    await s.waitFor(() => /^Renamed role \(Mid-Senior\): /.test(document.title));
     for (const width of [1200, 360]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.waitForFunction(() => document.querySelector('#levers').textContent.includes('xxxxxxxxxx'));
-      const overflow = await page.evaluate(() => [...document.querySelectorAll('.card, .task, .tornado, #move')]
+      await s.waitFor(() => document.querySelector('#levers').textContent.includes('xxxxxxxxxx'));
+      const overflow = await s.evaluate(() => [...document.querySelectorAll('.card, .task, .tornado, #move')]
         .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.className));
       assert.deepEqual(overflow, [], `nothing overflows its card at ${width} px`);
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+      assert.equal(await s.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
     }
   } finally {
     await b.close();

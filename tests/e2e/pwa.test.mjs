@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { launch, serve, watch, root, CHROMIUM_ARGS } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { refreshServiceWorker } from '../../scripts/build-site.mjs';
 import { tempDir } from '../tmp.mjs';
 
@@ -20,16 +21,18 @@ const pngSize = (file) => {
 };
 
 async function controlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  const s = sessionOf(page);
+  await s.waitFor(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
 }
 
 /** A fresh browser's first visit, up to the service worker controlling the page. */
 async function firstVisit(server) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
   await controlled(page);
   return { context, page, problems };
 }
@@ -52,9 +55,10 @@ test('the manifest is valid and referenced; icons exist at their declared sizes;
     const profile = tempDir('profile');
     const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await context.newPage();
+    const s = sessionOf(page);
     const problems = watch(page);
-    await page.goto(`${server.url}/`);
-    assert.equal(await page.getAttribute('link[rel=manifest]', 'href'), 'manifest.webmanifest');
+    await s.open(`${server.url}/`);
+    assert.equal(await s.attr('link[rel=manifest]', 'href'), 'manifest.webmanifest');
     await controlled(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
@@ -71,41 +75,42 @@ test('after the first visit everything works offline', async () => {
   const server = await serve();
   try {
     const { context, page, problems } = await firstVisit(server);
-    await page.getByRole('button', { name: 'Edit as my own' }).click();
-    await page.getByLabel('Role title').fill('Saved before the flight');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.waitForFunction(() => /Saved “Saved before the flight”/.test(document.querySelector('.notice').textContent));
+    const s = sessionOf(page);
+    await s.clickNamed('Edit as my own');
+    await s.type(await s.field('Role title'), 'Saved before the flight');
+    await s.clickNamed('Save');
+    await s.waitFor(() => /Saved “Saved before the flight”/.test(document.querySelector('.notice').textContent));
 
     await context.setOffline(true);
-    await page.reload();
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    assert.equal(await page.isVisible('#offline'), true, 'says it is offline');
-    assert.equal(await page.inputValue('[data-text="role.title"]'), 'Saved before the flight');
+    await s.reload();
+    await s.waitForSelector('main[aria-busy=false] .big-score');
+    assert.equal(await s.visible('#offline'), true, 'says it is offline');
+    assert.equal(await s.value('[data-text="role.title"]'), 'Saved before the flight');
     // every kind of control still recomputes
-    const before = await page.textContent('.big-score');
-    await page.getByLabel('AI growth correlation', { exact: true }).focus();
-    await page.keyboard.press('Home');
-    assert.notEqual(await page.textContent('.big-score'), before);
+    const before = await s.text('.big-score');
+    await s.focus(await s.field('AI growth correlation'));
+    await s.press('Home');
+    assert.notEqual(await s.text('.big-score'), before);
     await page.getByRole('group', { name: 'Task 1' }).getByRole('slider', { name: /^Score of task/ }).focus();
-    await page.keyboard.press('End');
-    await page.getByLabel('Wage trends', { exact: true }).focus();
-    await page.keyboard.press('Home');
-    await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
-    await page.getByRole('button', { name: 'My assessments' }).click();
-    assert.match(await page.textContent('.saved-list'), /Saved before the flight/);
+    await s.press('End');
+    await s.focus(await s.field('Wage trends'));
+    await s.press('Home');
+    await s.waitForSelector('main[aria-busy=false] #levers .tornado tr');
+    await s.clickNamed('My assessments');
+    assert.match(await s.text('.saved-list'), /Saved before the flight/);
     // a deep link to a published role, offline
-    await page.goto(`${server.url}/?role=ai-research-engineer-mid-senior`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    assert.equal(await page.textContent('h1'), 'AI Research Engineer (Mid-Senior)');
+    await s.open(`${server.url}/?role=ai-research-engineer-mid-senior`);
+    await s.waitForSelector('main[aria-busy=false] .big-score');
+    assert.equal(await s.text('h1'), 'AI Research Engineer (Mid-Senior)');
     // the widget demo page, offline
     const failed = [];
     // (A request the previous page left unfinished is aborted by the navigation: not a failure.)
     page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.url()} ${r.failure()?.errorText}`); });
-    await page.goto(`${server.url}/demo/`);
-    await page.waitForFunction(() => ['by-role', 'inline', 'interactive']
+    await s.open(`${server.url}/demo/`);
+    await s.waitFor(() => ['by-role', 'inline', 'interactive']
       .every((id) => document.getElementById(id).shadowRoot?.querySelector('[part=score]')));
-    assert.equal(await page.evaluate(() => document.getElementById('by-role').shadowRoot.querySelector('[part=score]').textContent), '61.9');
-    await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height >= 140);
+    assert.equal(await s.evaluate(() => document.getElementById('by-role').shadowRoot.querySelector('[part=score]').textContent), '61.9');
+    await s.waitFor(() => document.getElementById('frame').getBoundingClientRect().height >= 140);
     // The demo's broken widget names a role with no card: offline, that request fails; nothing else may.
     assert.deepEqual(failed.filter((u) => !u.includes('/data/cards/no-such-role.json ')), []);
     assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|status of 404|ERR_FAILED/.test(p)), []);
@@ -119,19 +124,20 @@ test('the service worker answers only the app\'s pages from its cache: files are
   const server = await serve();
   try {
     const { context, page, problems } = await firstVisit(server);
+    const s = sessionOf(page);
     const role = 'ai-research-engineer-mid-senior';
     const files = {
       '/feed.xml': /^application\/xml/, '/robots.txt': /^text\/plain/, [`/badge/${role}.svg`]: /^image\/svg\+xml/,
       [`/oembed/${role}.json`]: /^application\/json/, [`/og/${role}.png`]: /^image\/png/,
     };
     for (const [url, type] of Object.entries(files)) {
-      const response = await page.goto(`${server.url}${url}`);
+      const response = await page.goto(`${server.url}${url}`); // (the response: Chromium's driver)
       assert.equal(response.status(), 200, url);
       assert.match(response.headers()['content-type'], type, url);
-      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller === null || document.querySelector('main') === null), true, `${url} is not the app`);
+      assert.equal(await s.evaluate(() => navigator.serviceWorker.controller === null || document.querySelector('main') === null), true, `${url} is not the app`);
     }
     for (const url of ['/nonexistent', '/badge/nope.svg', '/roles/no-such-role/']) {
-      const response = await page.goto(`${server.url}${url}`);
+      const response = await page.goto(`${server.url}${url}`); // (the response: Chromium's driver)
       assert.equal(response.status(), 404, url);
       // The server's own 404 page, never the app from the cache (under roles/, its script then
       // goes on to the start page's search for the words: tests/e2e/front-door.test.mjs).
@@ -139,15 +145,15 @@ test('the service worker answers only the app\'s pages from its cache: files are
       if (!url.startsWith('/roles/')) assert.equal(await page.$('#page'), null, `${url} is not the app`);
     }
     // A visited role page opens offline; the start page does at any query; other files are not made up.
-    await page.goto(`${server.url}/roles/${role}/`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
+    await s.open(`${server.url}/roles/${role}/`);
+    await s.waitForSelector('main[aria-busy=false] .big-score');
     await context.setOffline(true);
     for (const url of [`/roles/${role}/`, '/?role=x&utm_source=mail', '/index.html']) {
-      await page.goto(`${server.url}${url}`);
-      await page.waitForSelector('main[aria-busy=false] .big-score');
+      await s.open(`${server.url}${url}`);
+      await s.waitForSelector('main[aria-busy=false] .big-score');
     }
     for (const url of ['/nonexistent', '/feed.xml']) {
-      const answer = await page.goto(`${server.url}${url}`).then((r) => r?.status(), (e) => e.message);
+      const answer = await s.open(`${server.url}${url}`).then((r) => r?.status(), (e) => e.message);
       assert.match(String(answer), /ERR_INTERNET_DISCONNECTED|^5\d\d$/, `${url} offline: ${answer}`);
     }
     // (Chromium's own viewers of XML, JSON and SVG files style themselves inline, which the site's
@@ -165,27 +171,28 @@ test('a new deployment shows "a new version is ready"; reloading uses it and kee
   const server = await serve(dir);
   try {
     const { context, page, problems } = await firstVisit(server);
-    await page.getByLabel('AI growth correlation', { exact: true }).focus();
-    await page.keyboard.press('Home');
-    const edited = await page.textContent('.big-score');
+    const s = sessionOf(page);
+    await s.focus(await s.field('AI growth correlation'));
+    await s.press('Home');
+    const edited = await s.text('.big-score');
     assert.notEqual(edited, '61.9');
-    assert.equal(await page.isVisible('#update'), false, 'no prompt before a new version exists');
+    assert.equal(await s.visible('#update'), false, 'no prompt before a new version exists');
 
     // Deploy: one asset changes, the build regenerates the service worker.
     fs.appendFileSync(path.join(dir, 'icon.svg'), '<!-- deployment 2 -->\n');
     await refreshServiceWorker(dir);
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await s.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.waitForSelector('#update:not([hidden])', { timeout: 15000 });
-    assert.match(await page.textContent('#update'), /A new version of jobzone is ready/);
-    await page.evaluate(() => { window.beforeUpdate = true; });
-    await page.click('#update-reload');
-    await page.waitForFunction(() => !window.beforeUpdate && document.querySelector('main[aria-busy=false] .big-score'), null, { timeout: 15000 });
-    assert.equal(await page.textContent('.big-score'), edited, 'the edits survived the update');
-    const icon = await page.evaluate(() => fetch('icon.svg').then((r) => r.text()));
+    assert.match(await s.text('#update'), /A new version of jobzone is ready/);
+    await s.evaluate(() => { window.beforeUpdate = true; });
+    await s.click('#update-reload');
+    await s.waitFor(() => !window.beforeUpdate && document.querySelector('main[aria-busy=false] .big-score'), null, { timeout: 15000 });
+    assert.equal(await s.text('.big-score'), edited, 'the edits survived the update');
+    const icon = await s.evaluate(() => fetch('icon.svg').then((r) => r.text()));
     assert.match(icon, /deployment 2/, 'the new asset is in use');
-    const sw = await page.evaluate(() => navigator.serviceWorker.getRegistration()
+    const sw = await s.evaluate(() => navigator.serviceWorker.getRegistration()
       .then((r) => ({ waiting: r.waiting?.state ?? null, installing: r.installing?.state ?? null, active: r.active?.state })));
-    assert.equal(await page.isVisible('#update'), false, JSON.stringify(sw));
+    assert.equal(await s.visible('#update'), false, JSON.stringify(sw));
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SEED_SECTIONS } from './seed-sections.mjs';
 import { launch, serve, watch } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
 
 let browser;
@@ -17,18 +18,20 @@ after(async () => { await browser?.close(); server?.close(); });
 
 async function open(context, query = '') {
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/${query}`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await s.open(`${server.url}/${query}`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
   return { page, problems };
 }
 
 test('every section of the published role page has its heading here, with its words', async () => {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const { page, problems } = await open(context);
-  const headings = await page.$$eval('.role-page h2', (hs) => hs.map((x) => x.textContent));
+  const s = sessionOf(page);
+  const headings = await s.mapAll('.role-page h2', (hs) => hs.map((x) => x.textContent));
   for (const [seed, ours] of SEED_SECTIONS) assert.ok(headings.includes(ours), `${seed} -> ${ours}`);
-  const text = (sel) => page.textContent(sel);
+  const text = (sel) => s.text(sel);
   assert.match(await text('#summary'), /Protected, and strengthening/);
   assert.match(await text('#seniority'), /entry-level hiring at frontier labs fell 27\.5% in 2025/);
   assert.match(await text('#reinstatement'), /^Reinstatement check.*Yes\. AI creates a steady stream/s);
@@ -36,9 +39,9 @@ test('every section of the published role page has its heading here, with its wo
   assert.match(await text('#commentary'), /What the numbers do not capture.*Supply is catching up/s);
   assert.match(await text('#commentary'), /The single biggest factor\. Whether you decide what to explore/);
   assert.match(await text('#outlook'), /The role in 2 years.*Strategy.*Timeline/s);
-  assert.equal(await page.locator('#outlook ol li').count(), 3);
-  assert.equal(await page.locator('#sources li').count(), 7);
-  const links = await page.$$eval('#sources a', (as) => as.map((a) => a.href));
+  assert.equal(await s.count('#outlook ol li'), 3);
+  assert.equal(await s.count('#sources li'), 7);
+  const links = await s.mapAll('#sources a', (as) => as.map((a) => a.href));
   assert.ok(links.length >= 4 && links.every((href) => href.startsWith('https://')), links.join(' '));
   assert.match(await text('#tracking'), /Live tracked.*re-assesses this role/s);
   assert.match(await text('#barriers .total'), /Barrier total: Moderate 3\/10/);
@@ -50,10 +53,11 @@ test('every section of the published role page has its heading here, with its wo
 test('each level has words beside its control and in what screen readers hear; every control has its own name', async () => {
   const context = await browser.newContext();
   const { page } = await open(context);
+  const s = sessionOf(page);
   const growth = page.getByRole('slider', { name: 'AI growth correlation', exact: true });
   assert.equal(await growth.getAttribute('aria-valuetext'), '+2: AI creates more jobs');
   await growth.focus();
-  await page.keyboard.press('Home');
+  await s.press('Home');
   assert.equal(await growth.getAttribute('aria-valuetext'), '-2: AI adoption shrinks demand fast');
   const row = growth.locator('xpath=..');
   assert.equal(await row.locator('.level').textContent(), 'AI adoption shrinks demand fast');
@@ -61,7 +65,7 @@ test('each level has words beside its control and in what screen readers hear; e
   assert.equal(await score2.getAttribute('aria-valuetext'), '3 of 5: AI does much of it; a human steers and checks');
   assert.equal(await page.getByRole('slider', { name: 'Embodied physicality' }).getAttribute('aria-valuetext'), '0 of 3: No physical presence needed');
   // Unique accessible names: no two controls share one.
-  const names = await page.$$eval('input, select, textarea', (els) => els.map((el) => {
+  const names = await s.mapAll('input, select, textarea', (els) => els.map((el) => {
     const label = el.labels?.[0];
     return (el.getAttribute('aria-label') ?? label?.textContent ?? '').trim();
   }).filter(Boolean));
@@ -89,29 +93,30 @@ test('a rationale opens in place, right under its slider', async () => {
 test('an edited rationale survives save, reload, a share link and export/import', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const { page, problems } = await open(context);
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  const s = sessionOf(page);
+  await s.clickNamed('Edit as my own');
   const reason = 'My own reason: <b>not markup</b> & “quotes” stay text 😀';
   const why = page.locator('[data-path="evidence.wage_trends"]').locator('xpath=../details[contains(@class,"why")]');
   await why.locator('summary').click();
-  await page.getByLabel('Why Wage trends has this score').fill(reason);
+  await s.type(await s.field('Why Wage trends has this score'), reason);
   const task = 'Task reason, written here';
   await page.getByRole('group', { name: /^2\. Task 2/ }).locator('details.why summary').click();
-  await page.getByLabel('Why Paper implementation & reproduction has this score').fill(task);
-  await page.getByLabel('What the numbers do not capture').fill('First point\nSecond point');
-  await page.locator('[data-action=save]').click();
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
+  await s.type(await s.field('Why Paper implementation & reproduction has this score'), task);
+  await s.type(await s.field('What the numbers do not capture'), 'First point\nSecond point');
+  await s.click('[data-action=save]');
+  await s.waitFor(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
 
   const check = async (p, how) => {
     assert.equal(await p.getByLabel('Why Wage trends has this score').inputValue(), reason, how);
     assert.equal(await p.getByLabel('Why Paper implementation & reproduction has this score').inputValue(), task, how);
     assert.equal(await p.getByLabel('What the numbers do not capture').inputValue(), 'First point\nSecond point', how);
   };
-  await page.reload();
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await s.reload();
+  await s.waitForSelector('main[aria-busy=false] .big-score');
   await check(page, 'after a reload');
 
-  await page.getByRole('button', { name: 'Share link' }).click();
-  const link = await page.inputValue('#share-url');
+  await s.clickNamed('Share link');
+  const link = await s.value('#share-url');
   const fresh = await browser.newContext();
   const viaLink = await fresh.newPage();
   await viaLink.goto(link);
@@ -123,7 +128,7 @@ test('an edited rationale survives save, reload, a share link and export/import'
   console.log(`# SHARE-LINK | reference role with all its prose and these edits | ${link.length} characters`);
 
   const download = page.waitForEvent('download');
-  await page.locator('#page [data-action="export-json"]').click();
+  await s.click('#page [data-action="export-json"]');
   const file = path.join(tempDir('reasons'), 'mine.json');
   await (await download).saveAs(file);
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -141,30 +146,31 @@ test('an edited rationale survives save, reload, a share link and export/import'
 test('a source must be an https: address; a bad one is named and the last valid state kept', async () => {
   const context = await browser.newContext();
   const { page } = await open(context, '');
-  await page.getByRole('button', { name: 'New blank assessment' }).click();
-  await page.waitForFunction(() => document.querySelector('.notice').textContent.includes('A blank assessment'));
-  await page.getByRole('button', { name: '+ Add a source' }).click();
+  const s = sessionOf(page);
+  await s.clickNamed('New blank assessment');
+  await s.waitFor(() => document.querySelector('.notice').textContent.includes('A blank assessment'));
+  await s.clickNamed('+ Add a source');
   const url = page.getByLabel('Address (https://)');
   await url.fill('javascript:alert(1)');
-  await page.waitForSelector('.errors:not([hidden])');
-  assert.match(await page.textContent('.errors'), /sources\[0\]\.url: must be an https: address/);
+  await s.waitForSelector('.errors:not([hidden])');
+  assert.match(await s.text('.errors'), /sources\[0\]\.url: must be an https: address/);
   assert.equal(await url.getAttribute('aria-invalid'), 'true');
   await url.fill('https://example.org/report');
   await page.waitForSelector('.errors', { state: 'hidden' });
-  await page.getByRole('button', { name: '+ Add a score change' }).click();
-  assert.equal(await page.locator('#tracking .row-edit').count(), 1);
-  assert.equal(await page.locator('#tracking svg.history-chart').count(), 0, 'one point: no chart');
-  await page.getByRole('button', { name: '+ Add a score change' }).click();
+  await s.clickNamed('+ Add a score change');
+  assert.equal(await s.count('#tracking .row-edit'), 1);
+  assert.equal(await s.count('#tracking svg.history-chart'), 0, 'one point: no chart');
+  await s.clickNamed('+ Add a score change');
   const chart = page.locator('#tracking svg.history-chart');
   assert.equal(await chart.locator('circle').count(), 2, 'two points: a small chart');
-  await page.locator('[data-text="history.0.date"]').fill('2025-01-15');
-  await page.locator('[data-text="history.0.score"]').fill('40');
-  await page.waitForFunction(() => document.querySelector('#tracking svg.history-chart')?.getAttribute('aria-label').startsWith('Score history: 2025-01-15 40.0'));
-  await page.locator('[data-text="history.0.date"]').fill('2025-02-30');
-  await page.waitForSelector('.errors:not([hidden])');
-  assert.match(await page.textContent('.errors'), /history\[0\]\.date: must be a date, YYYY-MM-DD, got "2025-02-30"/);
-  await page.getByRole('button', { name: 'Remove change 2' }).click();
-  await page.getByRole('button', { name: 'Remove change 1' }).click();
-  assert.equal(await page.locator('#tracking .row-edit').count(), 0);
+  await s.type('[data-text="history.0.date"]', '2025-01-15');
+  await s.type('[data-text="history.0.score"]', '40');
+  await s.waitFor(() => document.querySelector('#tracking svg.history-chart')?.getAttribute('aria-label').startsWith('Score history: 2025-01-15 40.0'));
+  await s.type('[data-text="history.0.date"]', '2025-02-30');
+  await s.waitForSelector('.errors:not([hidden])');
+  assert.match(await s.text('.errors'), /history\[0\]\.date: must be a date, YYYY-MM-DD, got "2025-02-30"/);
+  await s.clickNamed('Remove change 2');
+  await s.clickNamed('Remove change 1');
+  assert.equal(await s.count('#tracking .row-edit'), 0);
   await context.close();
 });

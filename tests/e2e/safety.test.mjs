@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, serve, watch } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { reference, HOSTILE_TITLES } from '../node/hostile.mjs';
 import { tempDir } from '../tmp.mjs';
 
@@ -42,7 +43,7 @@ async function guarded(context) {
   });
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  return { page, dialogs, problems: watch(page) };
+  return { page, s: sessionOf(page), dialogs, problems: watch(page) };
 }
 
 const bombLink = () => `#a=1.${zlib.deflateRawSync(Buffer.concat([Buffer.from('{"x-pad":"'), Buffer.alloc(146 * 1024 * 1024, 'a'), Buffer.from('"}')]), { level: 9 }).toString('base64url')}`;
@@ -50,29 +51,30 @@ const bombLink = () => `#a=1.${zlib.deflateRawSync(Buffer.concat([Buffer.from('{
 test('snippets made by "Embed this" from hostile titles run nothing on the page they are pasted into', async () => {
   const ctx = await browser.newContext();
   const { page, dialogs, problems } = await guarded(ctx);
-  await page.goto(`${app.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  const s = sessionOf(page);
+  await s.open(`${app.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
   const pasted = [];
   const markdown = [];
   for (const [i, title] of HOSTILE_TITLES.entries()) {
     const file = path.join(tmp, `hostile-${i}.json`);
     fs.writeFileSync(file, JSON.stringify({ ...reference, id: undefined, role: { ...reference.role, title } }));
-    await page.setInputFiles('input[type=file][data-action=import]', file);
-    await page.waitForFunction((n) => document.querySelector('.notice').textContent.includes(n), path.basename(file));
-    await page.getByRole('button', { name: 'Embed this' }).click();
-    await page.waitForSelector('#embed-snippet');
-    const component = await page.inputValue('#embed-snippet');
-    await page.getByRole('radio', { name: 'Iframe' }).check();
-    const iframe = await page.inputValue('#embed-snippet');
-    await page.getByRole('radio', { name: 'Markdown' }).check();
-    markdown.push([title, await page.inputValue('#embed-snippet')]);
+    await s.upload('input[type=file][data-action=import]', file);
+    await s.waitFor((n) => document.querySelector('.notice').textContent.includes(n), path.basename(file));
+    await s.clickNamed('Embed this');
+    await s.waitForSelector('#embed-snippet');
+    const component = await s.value('#embed-snippet');
+    await s.click(await s.field('Iframe'));
+    const iframe = await s.value('#embed-snippet');
+    await s.click(await s.field('Markdown'));
+    markdown.push([title, await s.value('#embed-snippet')]);
     pasted.push({ title, component, iframe });
   }
   const host = pasted.map((p, i) => `<section id="s${i}">\n${p.component}\n${p.iframe}\n</section>`).join('\n');
   fs.writeFileSync(path.join(blogDir, 'pasted.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>a blog</title></head><body>\n${host}\n</body></html>`);
 
   const blogPage = await guarded(ctx);
-  await blogPage.page.goto(`${blog.url}/pasted.html`);
+  await blogPage.s.open(`${blog.url}/pasted.html`);
   const p = blogPage.page;
   await p.waitForFunction((n) => document.querySelectorAll('jobzone-score').length === n
     && [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot?.querySelector('.card [part=score]')), HOSTILE_TITLES.length);
@@ -113,26 +115,27 @@ test('a share link that unpacks to 146 MiB is refused at the 1 MiB limit, and th
   assert.ok(link.length <= 200001, `${link.length} characters`);
   const ctx = await browser.newContext();
   const { page, problems } = await guarded(ctx);
-  await page.goto(`${app.url}/${link}`);
-  await page.waitForFunction(() => /could not be opened: the link unpacks to more than 1048576 bytes/.test(document.querySelector('.notice')?.textContent ?? ''));
-  assert.equal(await page.textContent('.big-score'), '61.9', 'the default role is shown');
+  const s = sessionOf(page);
+  await s.open(`${app.url}/${link}`);
+  await s.waitFor(() => /could not be opened: the link unpacks to more than 1048576 bytes/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.equal(await s.text('.big-score'), '61.9', 'the default role is shown');
   // The same link pasted into an open app (a hashchange): long tasks counted from that moment on,
   // so the app's own start-up is not counted.
-  await page.evaluate((hash) => { window.__longTasks = []; location.hash = hash; }, link);
-  await page.waitForFunction(() => /could not be opened: the link unpacks to more than 1048576 bytes.*Nothing on this page changed/.test(document.querySelector('.notice')?.textContent ?? ''));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  const appLongest = Math.max(0, ...await page.evaluate(() => window.__longTasks));
-  const heapMb = await page.evaluate(() => performance.memory?.usedJSHeapSize / 1048576);
+  await s.evaluate((hash) => { window.__longTasks = []; location.hash = hash; }, link);
+  await s.waitFor(() => /could not be opened: the link unpacks to more than 1048576 bytes.*Nothing on this page changed/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await s.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const appLongest = Math.max(0, ...await s.evaluate(() => window.__longTasks));
+  const heapMb = await s.evaluate(() => performance.memory?.usedJSHeapSize / 1048576);
   assert.ok(heapMb < 100, `heap ${heapMb.toFixed(1)} MB: the link was not inflated whole`);
 
   // The same link as a widget's state= on another site.
   fs.writeFileSync(path.join(blogDir, 'bomb.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bomb</title>
 <script type="module" src="${app.url}/embed.js"></script></head><body><jobzone-score id="w" state="${link.slice(3)}"></jobzone-score></body></html>`);
   const host = await guarded(ctx);
-  await host.page.goto(`${blog.url}/bomb.html`);
-  await host.page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.error'));
-  assert.match(await host.page.evaluate(() => document.getElementById('w').shadowRoot.textContent), /Its state could not be read: the link unpacks to more than 1048576 bytes/);
-  const widgetLongest = Math.max(0, ...await host.page.evaluate(() => window.__longTasks));
+  await host.s.open(`${blog.url}/bomb.html`);
+  await host.s.waitFor(() => document.getElementById('w').shadowRoot?.querySelector('.error'));
+  assert.match(await host.s.evaluate(() => document.getElementById('w').shadowRoot.textContent), /Its state could not be read: the link unpacks to more than 1048576 bytes/);
+  const widgetLongest = Math.max(0, ...await host.s.evaluate(() => window.__longTasks));
   // Reported, not asserted (timings on a shared machine are noise); scripts/bench prints them too.
   console.log(`# bomb link ${link.length} chars: longest main-thread task ${appLongest.toFixed(0)} ms in the app, ${widgetLongest.toFixed(0)} ms on the widget's host page`);
   assert.deepEqual([...problems, ...host.problems], []);
@@ -144,8 +147,9 @@ test('the widget in iframe mode keeps one message listener however often its att
 <script type="module" src="${app.url}/embed.js"></script></head><body><jobzone-score id="w" mode="iframe" role="ai-research-engineer-mid-senior"></jobzone-score></body></html>`);
   const ctx = await browser.newContext();
   const { page, problems } = await guarded(ctx);
-  await page.goto(`${blog.url}/frames.html`);
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('iframe'));
+  const s = sessionOf(page);
+  await s.open(`${blog.url}/frames.html`);
+  await s.waitFor(() => document.getElementById('w').shadowRoot?.querySelector('iframe'));
   const cdp = await ctx.newCDPSession(page);
   const listeners = async () => {
     const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
@@ -153,14 +157,14 @@ test('the widget in iframe mode keeps one message listener however often its att
     return all.filter((l) => l.type === 'message').length;
   };
   const first = await listeners();
-  await page.evaluate(() => {
+  await s.evaluate(() => {
     const w = document.getElementById('w');
     for (let i = 0; i < 100; i++) w.setAttribute('theme', i % 2 ? 'dark' : 'light');
   });
   assert.equal(await listeners(), first, `${first} listener(s) before and after 100 changes`);
   assert.equal(first, 1);
   // The current frame is still sized by its height messages.
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('iframe').getBoundingClientRect().height >= 140);
+  await s.waitFor(() => document.getElementById('w').shadowRoot.querySelector('iframe').getBoundingClientRect().height >= 140);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
@@ -174,31 +178,32 @@ test('older browsers: no constructed stylesheets, no deflate streams; WebAssembl
     delete window.DecompressionStream;
   });
   const { page, problems } = await guarded(ctx);
-  await page.goto(`${app.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.getByRole('button', { name: 'Share link' }).click();
-  const link = await page.inputValue('#share-url');
+  const s = sessionOf(page);
+  await s.open(`${app.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.clickNamed('Share link');
+  const link = await s.waitFor(() => /** @type {HTMLInputElement | null} */ (document.querySelector('#share-url'))?.value);
   assert.match(link, /#a=0\./, 'the plain link form, which every version opens');
   // The widget on a blog (no CSP of its own): styled by a <style> element in its shadow root.
   // (Under a strict style-src such as the app's own, that fallback is blocked: see the README.)
   fs.writeFileSync(path.join(blogDir, 'old.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>old</title>
 <script type="module" src="${app.url}/embed.js"></script></head><body><jobzone-score id="w" role="ai-research-engineer-mid-senior"></jobzone-score></body></html>`);
   const blogPage = await guarded(ctx);
-  await blogPage.page.goto(`${blog.url}/old.html`);
-  await blogPage.page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('[part=score]'));
-  const border = await blogPage.page.evaluate(() => {
+  await blogPage.s.open(`${blog.url}/old.html`);
+  await blogPage.s.waitFor(() => document.getElementById('w').shadowRoot?.querySelector('[part=score]'));
+  const border = await blogPage.s.evaluate(() => {
     const root = document.getElementById('w').shadowRoot;
     return [root.querySelectorAll('style').length, getComputedStyle(root.querySelector('.card')).borderTopStyle];
   });
   assert.deepEqual(border, [1, 'solid'], 'the widget styles itself with a <style> element');
   const fresh = await guarded(ctx);
-  await fresh.page.goto(link);
-  await fresh.page.waitForSelector('main[aria-busy=false] .read-view');
-  assert.equal(await fresh.page.textContent('.read-figure'), '61.9');
-  assert.equal(await fresh.page.textContent('.read-view .eyebrow'), 'Shared with you · Published', 'an unchanged published role, as the catalog has it');
+  await fresh.s.open(link);
+  await fresh.s.waitForSelector('main[aria-busy=false] .read-view');
+  assert.equal(await fresh.s.text('.read-figure'), '61.9');
+  assert.equal(await fresh.s.text('.read-view .eyebrow'), 'Shared with you · Published', 'an unchanged published role, as the catalog has it');
   // A compressed link in such a browser says what it needs.
-  await fresh.page.goto(`${app.url}/#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(reference))).toString('base64url')}`);
-  await fresh.page.waitForFunction(() => /needs a newer browser to unpack/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await fresh.s.open(`${app.url}/#a=1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(reference))).toString('base64url')}`);
+  await fresh.s.waitFor(() => /needs a newer browser to unpack/.test(document.querySelector('.notice')?.textContent ?? ''));
   assert.deepEqual([...problems, ...fresh.problems, ...blogPage.problems], []);
   await ctx.close();
 
