@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root, postAndSettle } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
 
 const HOSTILE_CSS = `
@@ -52,21 +53,22 @@ function native(assessment) {
 
 async function openBlog(file) {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const s = sessionOf(page);
   const problems = watch(page);
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm') && r.frame() === page.mainFrame()) wasm.push(r.url()); });
-  await page.goto(`${blog.url}/${file}`);
-  await page.waitForFunction(() => ['by-role', 'inline', 'interactive', 'broken']
+  await s.open(`${blog.url}/${file}`);
+  await s.waitFor(() => ['by-role', 'inline', 'interactive', 'broken']
     .every((id) => document.getElementById(id).shadowRoot?.querySelector('.card')));
   // The live widgets load as they come near the viewport: scroll to each, as a reader would.
   for (const id of ['inline', 'interactive', 'frame']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.getElementById('inline').shadowRoot.querySelector('[part=score]').textContent !== '–'
+  await s.waitFor(() => document.getElementById('inline').shadowRoot.querySelector('[part=score]').textContent !== '–'
     && document.getElementById('interactive').shadowRoot.querySelector('input[type=range]'));
-  await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height >= 140);
+  await s.waitFor(() => document.getElementById('frame').getBoundingClientRect().height >= 140);
   return { page, problems, wasm };
 }
 
-const card = (page, id) => page.evaluate((i) => {
+const card = (page, id) => sessionOf(page).evaluate((i) => {
   const root = document.getElementById(i).shadowRoot;
   return {
     score: root.querySelector('[part=score]')?.textContent ?? null,
@@ -75,15 +77,16 @@ const card = (page, id) => page.evaluate((i) => {
   };
 }, id);
 
-const box = (page, id) => page.evaluate((i) => {
+const box = (page, id) => sessionOf(page).evaluate((i) => {
   const r = document.getElementById(i).getBoundingClientRect();
   return { width: Math.round(r.width), height: Math.round(r.height) };
 }, id);
 
 test('each widget shows the core\'s score; the interactive one recomputes; the wasm loads once', async () => {
   const { page, problems, wasm } = await openBlog('index.html');
+  const s = sessionOf(page);
   const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
-  const inline = JSON.parse(await page.evaluate(() => document.querySelector('#inline script').textContent));
+  const inline = JSON.parse(await s.evaluate(() => document.querySelector('#inline script').textContent));
   const ref = native(reference);
   const mine = native(inline);
   assert.deepEqual(await card(page, 'by-role'), { score: ref.display.score, label: ref.label, error: null });
@@ -92,10 +95,10 @@ test('each widget shows the core\'s score; the interactive one recomputes; the w
 
   // The interactive widget, used by keyboard: AI growth to 0, the first task's score to 5.
   await page.locator('#interactive').getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
+  await s.press('ArrowLeft');
+  await s.press('ArrowLeft');
   await page.locator('#interactive').getByLabel('Score: Novel architecture design & exploration').focus();
-  await page.keyboard.press('End');
+  await s.press('End');
   const edited = structuredClone(reference);
   edited.ai_growth_correlation = 0;
   edited.tasks[0].score = 5;
@@ -108,7 +111,7 @@ test('each widget shows the core\'s score; the interactive one recomputes; the w
   assert.equal(wasm.length, 1);
 
   // The iframe sized itself to its content.
-  const frame = await page.evaluate(() => ({ height: document.getElementById('frame').getBoundingClientRect().height }));
+  const frame = await s.evaluate(() => ({ height: document.getElementById('frame').getBoundingClientRect().height }));
   const frameContent = await page.frameLocator('#frame').locator('html').evaluate((html) => html.scrollHeight);
   assert.ok(Math.abs(frame.height - frameContent) <= 2, `iframe ${frame.height} vs content ${frameContent}`);
   assert.equal(await page.frameLocator('#frame').locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
@@ -126,7 +129,7 @@ test('hostile host CSS does not reach the widgets, and the widgets do not restyl
     assert.deepEqual(await card(hostile.page, id), await card(plain.page, id));
   }
   // The host page looks the same with and without the widgets' script.
-  const hostStyle = (page) => page.evaluate(() => ['h1', 'h2', 'p', 'body'].map((sel) => {
+  const hostStyle = (page) => sessionOf(page).evaluate(() => ['h1', 'h2', 'p', 'body'].map((sel) => {
     const cs = getComputedStyle(document.querySelector(sel));
     return [sel, cs.fontFamily, cs.fontSize, cs.color, cs.margin, cs.lineHeight].join('|');
   }));
@@ -144,22 +147,24 @@ test('hostile host CSS does not reach the widgets, and the widgets do not restyl
 
 test('axe-core finds no violations inside the widgets', async () => {
   const { page } = await openBlog('index.html');
+  const s = sessionOf(page);
   await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run({ include: [['#by-role'], ['#inline'], ['#interactive'], ['#broken']] }, { resultTypes: ['violations'] }));
+  const result = await s.evaluate(() => window.axe.run({ include: [['#by-role'], ['#inline'], ['#interactive'], ['#broken']] }, { resultTypes: ['violations'] }));
   assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   await page.close();
 });
 
 test('mode="iframe" renders the card in an iframe that sizes itself', async () => {
   const { page, problems } = await openBlog('index.html');
-  await page.evaluate(() => {
+  const s = sessionOf(page);
+  await s.evaluate(() => {
     const w = document.createElement('jobzone-score');
     w.id = 'framed';
     w.setAttribute('role', 'ai-research-engineer-mid-senior');
     w.setAttribute('mode', 'iframe');
     document.querySelector('main').append(w);
   });
-  await page.waitForFunction(() => document.getElementById('framed').shadowRoot?.querySelector('iframe')?.getBoundingClientRect().height >= 140);
+  await s.waitFor(() => document.getElementById('framed').shadowRoot?.querySelector('iframe')?.getBoundingClientRect().height >= 140);
   const frame = page.frameLocator('#framed iframe');
   await frame.locator('jobzone-score').evaluate((e) => new Promise((resolve) => {
     const done = () => e.shadowRoot?.querySelector('[part=score]') && resolve();
@@ -173,56 +178,58 @@ test('mode="iframe" renders the card in an iframe that sizes itself', async () =
 
 test('forged height messages from other origins are ignored', async () => {
   const { page, problems } = await openBlog('index.html');
-  const before = await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
+  const s = sessionOf(page);
+  const before = await s.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);
   // The blog itself (another origin than jobzone) posts a forged height.
   await postAndSettle(page, 'self', [{ 'jobzone:height': 3000 }]);
-  assert.equal(await page.evaluate(() => document.getElementById('frame').getBoundingClientRect().height), before);
+  assert.equal(await s.evaluate(() => document.getElementById('frame').getBoundingClientRect().height), before);
   assert.deepEqual(unexpected(problems), []);
   await page.close();
 });
 
 test('the main page\'s "Embed this": every form, theme and width, with a live preview; an own assessment embeds its state', async () => {
   const page = await browser.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${app.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.getByRole('button', { name: 'Embed this' }).click();
-  const snippet = () => page.inputValue('#embed-snippet');
+  await s.open(`${app.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.clickNamed('Embed this');
+  const snippet = () => s.value('#embed-snippet');
   const pick = async (name) => { await page.getByRole('radio', { name }).check(); };
   assert.equal(await snippet(), `<script type="module" src="${app.url}/embed.js"></script>\n<jobzone-score role="ai-research-engineer-mid-senior"><a href="${app.url}/?role=ai-research-engineer-mid-senior">AI Research Engineer on jobzone</a></jobzone-score>`);
-  await page.waitForFunction(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9');
+  await s.waitFor(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9');
   await pick('Dark');
   await pick('480 px');
   await pick('Live calculator');
   assert.match(await snippet(), /<jobzone-score role="ai-research-engineer-mid-senior" theme="dark" interactive width="480">/);
-  await page.waitForFunction(() => document.querySelector('.embed-preview jobzone-score[interactive]')?.shadowRoot?.querySelector('input[type=range]'));
-  assert.equal(await page.evaluate(() => document.querySelector('.embed-preview jobzone-score').getBoundingClientRect().width), 480);
+  await s.waitFor(() => document.querySelector('.embed-preview jobzone-score[interactive]')?.shadowRoot?.querySelector('input[type=range]'));
+  assert.equal(await s.evaluate(() => document.querySelector('.embed-preview jobzone-score').getBoundingClientRect().width), 480);
   await pick('Iframe');
   assert.match(await snippet(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?role=ai-research-engineer-mid-senior&amp;theme=dark&amp;width=480" title="jobzone score: AI Research Engineer" width="100%" height="200" frameborder="0" loading="lazy" data-jobzone-frame><\/iframe>/);
   assert.doesNotMatch(await snippet(), /style=/, 'attributes only');
   await page.frameLocator('.embed-preview iframe').locator('[part=score]', { hasText: '61.9' }).waitFor();
   await pick('Markdown');
   assert.equal(await snippet(), `[![AI exposure of AI Research Engineer (Mid-Senior): 61.9 out of 100, Green (Accelerated) (published, JobZone method)](${app.url}/badge/ai-research-engineer-mid-senior.svg)](${app.url}/?role=ai-research-engineer-mid-senior)`);
-  assert.equal(await page.isVisible('[data-embed-download=png]'), true);
-  assert.equal(await page.isVisible('fieldset:has(legend:text("Theme"))'), false, 'no theme for an image');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download image (PNG)' }).click()]);
+  assert.equal(await s.visible('[data-embed-download=png]'), true);
+  assert.equal(await s.evaluate(() => [...document.querySelectorAll('fieldset')].some((f) => f.querySelector('legend')?.textContent.includes('Theme') && f.checkVisibility())), false, 'no theme for an image');
+  const [download] = await Promise.all([page.waitForEvent('download'), s.clickNamed('Download image (PNG)')]);
   assert.equal(download.suggestedFilename(), 'ai-research-engineer-jobzone-badge.png');
   const png = fs.readFileSync(await download.path());
   assert.deepEqual([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
   await pick('Image (HTML)');
   assert.match(await snippet(), /^<a href="[^"]+\/\?role=ai-research-engineer-mid-senior"><img src="[^"]+\/badge\/ai-research-engineer-mid-senior\.svg" alt="AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\) \(published, JobZone method\)" width="\d+" height="20"><\/a>$/);
   // An edited assessment embeds its state instead; its badge is downloaded, not hosted.
-  await page.getByRole('button', { name: 'Close Embed this' }).click();
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('Home');
-  const edited = await page.textContent('.big-score');
-  await page.getByRole('button', { name: 'Embed this' }).click();
+  await s.clickNamed('Close Embed this');
+  await s.focus(await s.field('AI growth correlation'));
+  await s.press('Home');
+  const edited = await s.text('.big-score');
+  await s.clickNamed('Embed this');
   assert.match(await snippet(), /<jobzone-score state="1\.[A-Za-z0-9_-]+">/);
-  await page.waitForFunction((s) => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === s, edited);
+  await s.waitFor((s) => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === s, edited);
   await pick('Markdown');
   assert.match(await snippet(), /^\[!\[AI exposure of AI Research Engineer .*\]\(jobzone-badge\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/#a=1\.[A-Za-z0-9_-]+\)$/);
-  assert.match(await page.textContent('#embed-hint'), /upload it beside your post as jobzone-badge\.svg/);
-  assert.ok(await page.evaluate(() => document.querySelector('.embed-preview img').naturalWidth > 100));
+  assert.match(await s.text('#embed-hint'), /upload it beside your post as jobzone-badge\.svg/);
+  assert.ok(await s.evaluate(() => document.querySelector('.embed-preview img').naturalWidth > 100));
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root, printedText, tabTo, nativeCore, axeClean } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 
 const artifacts = path.join(root, 'tests/artifacts');
 const template = JSON.parse(fs.readFileSync(path.join(root, 'web/data/template.json'), 'utf8'));
@@ -20,8 +21,9 @@ const cli = nativeCore;
 
 
 async function atStep(page, title) {
-  await page.waitForFunction((t) => document.querySelector('#guide-h')?.textContent.includes(t), title);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'guide-h', `focus on the heading of "${title}"`);
+  const s = sessionOf(page);
+  await s.waitFor((t) => document.querySelector('#guide-h')?.textContent.includes(t), title);
+  assert.equal(await s.evaluate(() => document.activeElement?.id), 'guide-h', `focus on the heading of "${title}"`);
 }
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `guide-${name}.png`), fullPage: true });
@@ -47,32 +49,33 @@ function expected() {
 test('keyboard only at 390x844: search "nurse", every step to a result, save, reload, print; axe clean on each step', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
 
   await tabTo(page, '#front-search');
-  await page.keyboard.type('nurse');
-  await page.waitForFunction(() => document.querySelector('#front-results')?.textContent.includes('Assess “nurse” yourself'));
+  await s.typeKeys('nurse');
+  await s.waitFor(() => document.querySelector('#front-results')?.textContent.includes('Assess “nurse” yourself'));
   // The catalog has nursing occupations (derived starting points): the arrow keys reach the last
   // choice, to assess "nurse" yourself.
-  for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-assess'))); i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  for (let i = 0; i < 30 && !(await s.evaluate(() => document.activeElement?.hasAttribute('data-assess'))); i++) await s.press('ArrowDown');
+  await s.press('Enter');
 
   // 1. Role
   await atStep(page, 'Your role');
-  assert.equal(await page.textContent('.guide-count'), 'Step 1 of 7');
-  assert.equal(await page.isVisible('#score-strip'), false, 'no score before a task is named and confirmed');
+  assert.equal(await s.text('.guide-count'), 'Step 1 of 7');
+  assert.equal(await s.visible('#score-strip'), false, 'no score before a task is named and confirmed');
   await axeClean(page, 'step 1');
   await shot(page, 'phone-1-role');
   await tabTo(page, '[data-text="role.title"]');
-  assert.equal(await page.inputValue('[data-text="role.title"]'), 'nurse');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('Nurse');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Senior');
+  assert.equal(await s.value('[data-text="role.title"]'), 'nurse');
+  await s.press('Control+A');
+  await s.typeKeys('Nurse');
+  await s.press('Tab');
+  await s.typeKeys('Senior');
   await tabTo(page, 'button', 'Continue');
-  await page.keyboard.press('Enter');
+  await s.press('Enter');
 
   // 2. Tasks and their share of the week (typed as hours: 20, 12, 8 make 50%, 30%, 20%)
   await atStep(page, 'Your tasks and your week');
@@ -80,16 +83,16 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   const tasks = [['Patient assessment', '20'], ['Giving medication', '12'], ['Charting and handover notes', '8']];
   for (const [i, [name, hours]] of tasks.entries()) {
     await tabTo(page, `[data-g="name"][data-index="${i}"]`);
-    await page.keyboard.type(name);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(hours);
+    await s.typeKeys(name);
+    await s.press('Tab');
+    await s.press('Control+A');
+    await s.typeKeys(hours);
   }
-  await page.waitForFunction(() => document.querySelector('[data-pct="2"]')?.textContent === '= 20% of your week');
-  assert.match(await page.textContent('.guide-total'), /add up to 40; each task's share/);
+  await s.waitFor(() => document.querySelector('[data-pct="2"]')?.textContent === '= 20% of your week');
+  assert.match(await s.text('.guide-total'), /add up to 40; each task's share/);
   await shot(page, 'phone-2-tasks');
   await tabTo(page, 'button', 'Continue');
-  await page.keyboard.press('Enter');
+  await s.press('Enter');
 
   // 3. How far AI can do each task: one task per screen, words and an example beside each level
   //    Nothing is chosen for the visitor: each task starts at "Not sure", the last choice, so the
@@ -97,20 +100,20 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
   const levels = [['ArrowDown', 'Hands-on checks at the bedside.', null], ['ArrowDown', null, 'sure'], ['ArrowUp', null, 'impact']];
   for (const [i, [key, why, extra]] of levels.entries()) {
     await atStep(page, 'How far AI can do each task');
-    assert.equal(await page.textContent('.guide-count'), `Step 3 of 7 · task ${i + 1} of 3`);
-    assert.match(await page.textContent('.guide-q'), /For example:/);
-    assert.equal(await page.evaluate(() => document.querySelector('.guide-q input:checked').value), 'unsure', `task ${i + 1} starts at Not sure`);
+    assert.equal(await s.text('.guide-count'), `Step 3 of 7 · task ${i + 1} of 3`);
+    assert.match(await s.text('.guide-q'), /For example:/);
+    assert.equal(await s.evaluate(() => document.querySelector('.guide-q input:checked').value), 'unsure', `task ${i + 1} starts at Not sure`);
     if (i === 0) {
-      assert.match(await page.textContent('.guide .guide-hint'), /^Nothing is chosen for you: each question starts at “Not sure”/);
+      assert.match(await s.text('.guide .guide-hint'), /^Nothing is chosen for you: each question starts at “Not sure”/);
       await axeClean(page, 'step 3');
       await shot(page, 'phone-3-ai');
     }
     await tabTo(page, 'input[type=radio]:checked');
-    await page.keyboard.press(key);
-    await page.keyboard.press(key);
+    await s.press(key);
+    await s.press(key);
     if (extra === 'sure') {
       await tabTo(page, '[data-g="sure"]');
-      await page.keyboard.press('Space');
+      await s.press('Space');
     }
     if (extra === 'impact') {
       await tabTo(page, '[data-g="impact"]');
@@ -118,80 +121,80 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
     }
     if (why) {
       await tabTo(page, 'textarea');
-      await page.keyboard.type(why);
+      await s.typeKeys(why);
     }
     await tabTo(page, 'button', i < 2 ? 'Next task' : 'Continue');
-    await page.keyboard.press('Enter');
+    await s.press('Enter');
     if (i === 0) await page.waitForSelector('#score-strip', { state: 'visible' }); // the first score, in view from now on
   }
 
   // 4. Market evidence: job posting trends +1; the other four left at "Not sure"
   await atStep(page, 'Market evidence');
-  assert.match(await page.textContent('.guide-body'), /Where to look:/);
-  assert.deepEqual(await page.$$eval('.guide-q input[type=radio]:checked', (els) => els.map((x) => x.value)), Array(5).fill('unsure'));
-  assert.equal(await page.evaluate(() => document.querySelector('.guide-q .guide-sure').hidden), true, 'no "I am sure" beside Not sure');
+  assert.match(await s.text('.guide-body'), /Where to look:/);
+  assert.deepEqual(await s.mapAll('.guide-q input[type=radio]:checked', (els) => els.map((x) => x.value)), Array(5).fill('unsure'));
+  assert.equal(await s.evaluate(() => document.querySelector('.guide-q .guide-sure').hidden), true, 'no "I am sure" beside Not sure');
   await axeClean(page, 'step 4');
   await tabTo(page, 'input[type=radio]:checked');
-  await page.keyboard.press('ArrowUp'); // Not sure -> +2
-  await page.keyboard.press('ArrowUp'); // -> +1
-  assert.equal(await page.evaluate(() => document.activeElement.value), '1');
-  await page.waitForFunction(() => document.querySelector('.guide-q .guide-sure')?.hidden === false);
+  await s.press('ArrowUp'); // Not sure -> +2
+  await s.press('ArrowUp'); // -> +1
+  assert.equal(await s.evaluate(() => document.activeElement.value), '1');
+  await s.waitFor(() => document.querySelector('.guide-q .guide-sure')?.hidden === false);
   await shot(page, 'phone-4-evidence');
   await tabTo(page, 'button', 'Continue');
-  await page.keyboard.press('Enter');
+  await s.press('Enter');
 
   // 5. Barriers: a licence is required
   await atStep(page, 'Barriers to AI');
   await axeClean(page, 'step 5');
   await tabTo(page, 'input[type=radio]:checked');
-  await page.keyboard.press('ArrowUp'); // Not sure -> 2
-  assert.equal(await page.evaluate(() => document.activeElement.value), '2');
+  await s.press('ArrowUp'); // Not sure -> 2
+  assert.equal(await s.evaluate(() => document.activeElement.value), '2');
   await shot(page, 'phone-5-barriers');
   await tabTo(page, 'button', 'Continue');
-  await page.keyboard.press('Enter');
+  await s.press('Enter');
 
   // 6. Human factors and AI growth: left as they are (protective principles not judged, AI growth
   //    not sure)
   await atStep(page, 'Human factors and AI growth');
-  assert.deepEqual(await page.$$eval('.guide-q input[type=radio]:checked', (els) => els.map((x) => x.value)), ['none', 'none', 'none', 'unsure']);
+  assert.deepEqual(await s.mapAll('.guide-q input[type=radio]:checked', (els) => els.map((x) => x.value)), ['none', 'none', 'none', 'unsure']);
   await axeClean(page, 'step 6');
   await shot(page, 'phone-6-human');
   await tabTo(page, 'button', 'Continue');
-  await page.keyboard.press('Enter');
+  await s.press('Enter');
 
   // 7. The result: score, range and zone odds, levers, a comparison picked by the visitor
   await atStep(page, 'Your result');
   const want = cli('score', expected());
   const insight = cli('insight', expected());
-  await page.waitForFunction(() => document.querySelector('.guide-result .zone-odds'));
-  assert.equal(await page.textContent('.guide-result .big-score'), want.result?.display?.score ?? want.display.score);
+  await s.waitFor(() => document.querySelector('.guide-result .zone-odds'));
+  assert.equal(await s.text('.guide-result .big-score'), want.result?.display?.score ?? want.display.score);
   const u = (insight.insight ?? insight).uncertainty;
-  assert.match(await page.textContent('.guide-result'), new RegExp(`\\(9 marked not sure\\), 80% of outcomes fall between ${u.display.p10} and ${u.display.p90}`));
-  assert.match(await page.textContent('.guide-levers'), /one step (down|up) gives \d+\.\d/);
+  assert.match(await s.text('.guide-result'), new RegExp(`\\(9 marked not sure\\), 80% of outcomes fall between ${u.display.p10} and ${u.display.p90}`));
+  assert.match(await s.text('.guide-levers'), /one step (down|up) gives \d+\.\d/);
   // The catalog (one published role, 923 derived) is too large to list: the role is found by name.
   await tabTo(page, '#guide-compare-find');
-  await page.keyboard.type('ai research engineer');
-  await page.waitForSelector('.compare-found button[data-id="ai-research-engineer-mid-senior"]');
+  await s.typeKeys('ai research engineer');
+  await s.waitForSelector('.compare-found button[data-id="ai-research-engineer-mid-senior"]');
   await tabTo(page, '.compare-found button[data-id="ai-research-engineer-mid-senior"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.guide-compare');
-  assert.match(await page.textContent('.guide-compare'), /AI Research Engineer.*61\.9/s);
+  await s.press('Enter');
+  await s.waitForSelector('.guide-compare');
+  assert.match(await s.text('.guide-compare'), /AI Research Engineer.*61\.9/s);
   await axeClean(page, 'step 7');
   await shot(page, 'phone-7-result');
 
   // Save, reload: the guide comes back on the result, with the comparison.
   await tabTo(page, 'button', 'Save');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('Saved “Nurse”'));
-  await page.reload();
-  await page.waitForFunction(() => document.querySelector('#guide-h')?.textContent.includes('Your result'));
-  await page.waitForSelector('.guide-compare');
-  assert.equal(await page.textContent('.guide-result .big-score'), want.result?.display?.score ?? want.display.score);
+  await s.press('Enter');
+  await s.waitFor(() => document.querySelector('.notice')?.textContent.includes('Saved “Nurse”'));
+  await s.reload();
+  await s.waitFor(() => document.querySelector('#guide-h')?.textContent.includes('Your result'));
+  await s.waitForSelector('.guide-compare');
+  assert.equal(await s.text('.guide-result .big-score'), want.result?.display?.score ?? want.display.score);
 
   // My report, from the keyboard; the printed text holds the visitor's own entries.
   await tabTo(page, 'button', 'My report');
-  await page.evaluate(() => { window.print = () => dispatchEvent(new Event('beforeprint')); }); // headless: no dialog
-  await page.keyboard.press('Enter');
+  await s.evaluate(() => { window.print = () => dispatchEvent(new Event('beforeprint')); }); // headless: no dialog
+  await s.press('Enter');
   const text = await printedText(page, { beforeprint: false });
   assert.match(text, /Nurse \(Senior\)/);
   assert.match(text, new RegExp(`Score ${want.result?.display?.score ?? want.display.score}/100`));
@@ -211,25 +214,26 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
 test('desktop: every step of the guide, and leaving it shows every section with the same figures', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.getByRole('button', { name: 'Is this your job? Adjust it to your week' }).click();
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.clickNamed('Is this your job? Adjust it to your week');
   await atStep(page, 'Your tasks and your week');
-  assert.match(await page.textContent('.guide .lede'), /Started from the published role/);
+  assert.match(await s.text('.guide .lede'), /Started from the published role/);
   await shot(page, 'desktop-2-tasks');
   for (const [n, short, title] of [[3, 'AI', 'How far AI can do each task'], [4, 'Evidence', 'Market evidence'], [5, 'Barriers', 'Barriers to AI'],
     [6, 'Human', 'Human factors and AI growth'], [7, 'Result', 'Your result']]) {
     await page.getByRole('navigation', { name: 'Guided steps' }).getByRole('button', { name: new RegExp(`^${short}\\b`) }).click();
     await atStep(page, title);
-    if (n === 3) assert.equal(await page.locator('.guide-option:has(input:checked) .badge').textContent(), 'published', 'the published level is marked');
+    if (n === 3) assert.equal(await s.text('.guide-option:has(input:checked) .badge'), 'published', 'the published level is marked');
     await shot(page, `desktop-${n}-${title.split(' ')[0].toLowerCase()}`);
   }
-  assert.equal(await page.textContent('.guide-result .big-score'), '61.9');
-  assert.match(await page.textContent('.guide-result'), /The published role scores 61\.9; yours is the same/);
-  await page.getByRole('button', { name: 'Leave the guide: show every section' }).click();
-  await page.waitForSelector('.role-page:not(.guiding) #glance');
-  assert.equal(await page.textContent('.big-score'), '61.9');
+  assert.equal(await s.text('.guide-result .big-score'), '61.9');
+  assert.match(await s.text('.guide-result'), /The published role scores 61\.9; yours is the same/);
+  await s.clickNamed('Leave the guide: show every section');
+  await s.waitForSelector('.role-page:not(.guiding) #glance');
+  assert.equal(await s.text('.big-score'), '61.9');
   assert.equal(await page.getByRole('button', { name: 'Guided steps' }).count(), 1, 'the guide can be reopened');
   assert.deepEqual(problems, []);
   await context.close();

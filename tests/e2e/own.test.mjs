@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root, settled } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
@@ -26,17 +27,19 @@ after(async () => { await browser?.close(); server?.close(); fs.rmSync(tmp, { re
 /** A new page of `context` at `url`, its console problems and dialogs recorded (dialogs dismissed). */
 async function visit(context, url) {
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(`${server.url}${url}`);
-  return { page, problems, dialogs };
+  await s.open(`${server.url}${url}`);
+  return { page, s: sessionOf(page), problems, dialogs };
 }
 
 async function open(context, url = '/') {
   const { page, problems, dialogs } = await visit(context, url);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  return { page, problems, dialogs };
+  const s = sessionOf(page);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  return { page, s: sessionOf(page), problems, dialogs };
 }
 
 /**
@@ -45,9 +48,10 @@ async function open(context, url = '/') {
  */
 async function openLink(context, url) {
   const { page, problems, dialogs } = await visit(context, url);
-  await page.waitForSelector('main[aria-busy=false] .read-view');
-  await page.waitForFunction(() => /^Likely \d+ to \d+/.test(document.querySelector('.read-likely')?.textContent ?? ''));
-  const read = await page.evaluate(() => ({
+  const s = sessionOf(page);
+  await s.waitForSelector('main[aria-busy=false] .read-view');
+  await s.waitFor(() => /^Likely \d+ to \d+/.test(document.querySelector('.read-likely')?.textContent ?? ''));
+  const read = await s.evaluate(() => ({
     eyebrow: document.querySelector('.read-view .eyebrow').textContent,
     title: document.querySelector('#read-h').textContent,
     score: document.querySelector('.read-figure').textContent,
@@ -56,14 +60,15 @@ async function openLink(context, url) {
     address: location.href,
     made: document.querySelectorAll('.read-view img, .read-view script, .read-view b').length,
   }));
-  await page.getByRole('button', { name: 'Adjust a copy' }).click();
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  return { page, problems, dialogs, read };
+  await s.clickNamed('Adjust a copy');
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  return { page, s: sessionOf(page), problems, dialogs, read };
 }
 
 /** Every input of the page as data: names, shares, scores, impacts and the rest, plus the score. */
 async function snapshot(page) {
-  return page.evaluate(() => ({
+  const s = sessionOf(page);
+  return s.evaluate(() => ({
     score: document.querySelector('.big-score').textContent,
     label: document.querySelector('.zone-line .zone-badge').textContent,
     title: document.querySelector('[data-text="role.title"]')?.value ?? document.querySelector('h1').textContent,
@@ -73,38 +78,41 @@ async function snapshot(page) {
 }
 
 async function exportJson(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const s = sessionOf(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), s.clickNamed('Export JSON')]);
   const file = path.join(tmp, `${Date.now()}-${download.suggestedFilename()}`);
   await download.saveAs(file);
   return file;
 }
 
 async function makeOwnAndEdit(page) {
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
-  await page.getByLabel('Role title').fill('My research job');
-  await page.getByRole('button', { name: '+ Add a task' }).click();
-  await page.getByLabel('Name of task 8').fill('Reviewing pull requests');
+  const s = sessionOf(page);
+  await s.clickNamed('Edit as my own');
+  await s.type(await s.field('Role title'), 'My research job');
+  await s.clickNamed('+ Add a task');
+  await s.type(await s.field('Name of task 8'), 'Reviewing pull requests');
   const group = page.getByRole('group', { name: 'Task 8' });
   await group.getByRole('slider', { name: /^Score of task/ }).focus();
-  await page.keyboard.press('End');
+  await s.press('End');
   await page.getByRole('group', { name: 'Task 1' }).getByLabel('Time share').focus();
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('ArrowLeft');
+  await s.press('ArrowLeft');
+  await s.press('ArrowLeft');
+  await s.focus(await s.field('AI growth correlation'));
+  await s.press('ArrowLeft');
 }
 
 test('edit, then a share link opens identical inputs and score in a fresh browser', async () => {
   const ctx = await browser.newContext();
   const { page, problems } = await open(ctx);
+  const s = sessionOf(page);
   await makeOwnAndEdit(page);
   const before = await snapshot(page);
   assert.equal(before.names.length, 8);
   assert.equal(before.names[7], 'Reviewing pull requests');
   const total = Object.entries(before.values).filter(([k]) => k.endsWith('time_pct')).reduce((s, [, v]) => s + Number(v), 0);
   assert.equal(total, 100);
-  await page.getByRole('button', { name: 'Share link' }).click();
-  const link = await page.inputValue('#share-url');
+  await s.clickNamed('Share link');
+  const link = await s.value('#share-url');
   assert.match(link, /#a=1\.[A-Za-z0-9_-]+$/);
   const fresh = await browser.newContext();
   const { page: other, problems: p2, read } = await openLink(fresh, link.replace(server.url, ''));
@@ -126,8 +134,9 @@ test('broken, truncated, hostile and old-format links', async () => {
   const ctx = await browser.newContext();
   const good = await (async () => {
     const { page } = await open(ctx);
-    await page.getByRole('button', { name: 'Share link' }).click();
-    const link = await page.inputValue('#share-url');
+    const s = sessionOf(page);
+    await s.clickNamed('Share link');
+    const link = await s.value('#share-url');
     await page.close();
     return link.slice(link.indexOf('#'));
   })();
@@ -140,26 +149,29 @@ test('broken, truncated, hostile and old-format links', async () => {
     [invalid, /the assessment in it is not valid/],
   ]) {
     const page = await ctx.newPage();
+    const s = sessionOf(page);
     const problems = watch(page);
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-    await page.goto(`${server.url}/${hash}`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    assert.match(await page.textContent('.notice'), expect, hash);
-    assert.equal(await page.textContent('.big-score'), '61.9', 'the default role opens');
+    await s.open(`${server.url}/${hash}`);
+    await s.waitForSelector('main[aria-busy=false] .big-score');
+    assert.match(await s.text('.notice'), expect, hash);
+    assert.equal(await s.text('.big-score'), '61.9', 'the default role opens');
     assert.deepEqual([...problems, ...dialogs], []);
     await page.close();
   }
   const { page, read } = await openLink(ctx, `/${legacy}`);
+  const s = sessionOf(page);
   assert.equal(read.title, 'From an old link');
-  assert.equal(await page.inputValue('[data-text="role.title"]'), 'From an old link');
-  assert.equal(await page.textContent('.big-score'), '61.9');
+  assert.equal(await s.value('[data-text="role.title"]'), 'From an old link');
+  assert.equal(await s.text('.big-score'), '61.9');
   await ctx.close();
 });
 
 test('export then import gives the identical assessment; invalid imports change nothing', async () => {
   const ctx = await browser.newContext();
   const { page, problems } = await open(ctx);
+  const s = sessionOf(page);
   await makeOwnAndEdit(page);
   const before = await snapshot(page);
   const file = await exportJson(page);
@@ -168,7 +180,7 @@ test('export then import gives the identical assessment; invalid imports change 
   assert.equal(exported.tasks.length, 8);
 
   // CSV of the task table
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), s.clickNamed('Export CSV')]);
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
   assert.match(csvText, /^task,time_pct,score,impact,weighted,rationale\r\n/);
   assert.match(csvText, /Reviewing pull requests,\d+,5,augmentation,/);
@@ -205,25 +217,26 @@ test('export then import gives the identical assessment; invalid imports change 
 test('save, reload, reopen; saving again updates the same record', async () => {
   const ctx = await browser.newContext();
   const { page, problems } = await open(ctx);
+  const s = sessionOf(page);
   await makeOwnAndEdit(page);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.waitForFunction(() => /Saved “My research job” in this browser/.test(document.querySelector('.notice').textContent));
+  await s.clickNamed('Save');
+  await s.waitFor(() => /Saved “My research job” in this browser/.test(document.querySelector('.notice').textContent));
   const saved = await snapshot(page);
-  await page.reload();
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await s.reload();
+  await s.waitForSelector('main[aria-busy=false] .big-score');
   assert.deepEqual(await snapshot(page), saved, 'the working draft survives a reload');
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('Home');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.waitForFunction(() => /Saved “My research job”/.test(document.querySelector('.notice').textContent));
+  await s.focus(await s.field('AI growth correlation'));
+  await s.press('Home');
+  await s.clickNamed('Save');
+  await s.waitFor(() => /Saved “My research job”/.test(document.querySelector('.notice').textContent));
   const edited = await snapshot(page);
-  await page.getByRole('button', { name: 'New blank assessment' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]').value === 'My role');
-  await page.getByRole('button', { name: 'My assessments' }).click();
-  await page.waitForSelector('.saved-list li');
+  await s.clickNamed('New blank assessment');
+  await s.waitFor(() => document.querySelector('[data-text="role.title"]').value === 'My role');
+  await s.clickNamed('My assessments');
+  await s.waitForSelector('.saved-list li');
   assert.equal(await page.locator('.saved-list li', { hasText: 'My research job' }).count(), 1, 'save, reload, save: one record');
   await page.locator('.saved-list li', { hasText: 'My research job' }).getByRole('button', { name: 'Open' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]').value === 'My research job');
+  await s.waitFor(() => document.querySelector('[data-text="role.title"]').value === 'My research job');
   assert.deepEqual(await snapshot(page), edited);
   assert.deepEqual(problems, []);
   await ctx.close();
@@ -237,14 +250,15 @@ test('storage that refuses writes: the app says so where it is seen, and keeps w
     Storage.prototype.setItem = refuse;
   });
   const { page, problems } = await open(ctx);
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
-  await page.waitForSelector('#storage-alert:not([hidden])');
-  assert.match(await page.textContent('#storage-alert'), /out of storage space for jobzone, so your work is not being saved here/);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.waitForFunction(() => /out of storage space/.test(document.querySelector('.notice').textContent));
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('Home');
-  assert.notEqual(await page.textContent('.big-score'), '61.9');
+  const s = sessionOf(page);
+  await s.clickNamed('Edit as my own');
+  await s.waitForSelector('#storage-alert:not([hidden])');
+  assert.match(await s.text('#storage-alert'), /out of storage space for jobzone, so your work is not being saved here/);
+  await s.clickNamed('Save');
+  await s.waitFor(() => /out of storage space/.test(document.querySelector('.notice').textContent));
+  await s.focus(await s.field('AI growth correlation'));
+  await s.press('Home');
+  assert.notEqual(await s.text('.big-score'), '61.9');
   // The banner's Export JSON still hands the work over.
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#storage-alert').getByRole('button', { name: 'Export JSON' }).click()]);
   assert.match(download.suggestedFilename(), /^ai-research-engineer\.json$/);
@@ -255,11 +269,12 @@ test('storage that refuses writes: the app says so where it is seen, and keeps w
 test('hostile names through typing, import and share links stay text', async () => {
   const ctx = await browser.newContext();
   const { page, problems, dialogs } = await open(ctx);
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
-  await page.getByLabel('Role title').fill(HOSTILE[1]);
-  for (let i = 0; i < HOSTILE.length; i++) await page.getByLabel(`Name of task ${i + 1}`).fill(HOSTILE[i]);
-  await page.getByRole('button', { name: 'Share link' }).click();
-  const link = await page.inputValue('#share-url');
+  const s = sessionOf(page);
+  await s.clickNamed('Edit as my own');
+  await s.type(await s.field('Role title'), HOSTILE[1]);
+  for (let i = 0; i < HOSTILE.length; i++) await s.type(await s.field(`Name of task ${i + 1}`), HOSTILE[i]);
+  await s.clickNamed('Share link');
+  const link = await s.value('#share-url');
   const file = await exportJson(page);
   const check = async (p) => {
     const names = (await snapshot(p)).names;
@@ -275,8 +290,8 @@ test('hostile names through typing, import and share links stay text', async () 
   assert.equal(viaLink.read.made, 0, 'no element was made from a name in the read view');
   await check(viaLink.page);
   const viaImport = await open(other);
-  await viaImport.page.setInputFiles('input[type=file][data-action=import]', file);
-  await viaImport.page.waitForFunction(() => document.querySelector('.notice').textContent.includes('Imported'));
+  await viaImport.s.upload('input[type=file][data-action=import]', file);
+  await viaImport.s.waitFor(() => document.querySelector('.notice').textContent.includes('Imported'));
   await check(viaImport.page);
   await settled(viaImport.page);
   assert.deepEqual([...dialogs, ...viaLink.dialogs, ...viaImport.dialogs], [], 'no dialog fired');
@@ -288,10 +303,11 @@ test('hostile names through typing, import and share links stay text', async () 
 test('the printed report holds the role, the score and every task', async () => {
   const ctx = await browser.newContext();
   const { page } = await open(ctx);
+  const s = sessionOf(page);
   await makeOwnAndEdit(page);
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint'))); // what printing does first
-  await page.waitForFunction(() => document.querySelector('.report h1')?.textContent === 'My research job (Mid-Senior)');
-  const score = await page.textContent('.big-score');
+  await s.evaluate(() => dispatchEvent(new Event('beforeprint'))); // what printing does first
+  await s.waitFor(() => document.querySelector('.report h1')?.textContent === 'My research job (Mid-Senior)');
+  const score = await s.text('.big-score');
   const names = (await snapshot(page)).names;
   const pdf = path.join(tmp, 'report.pdf');
   await page.pdf({ path: pdf, format: 'A4' });
@@ -318,8 +334,9 @@ test('the printed report holds the role, the score and every task', async () => 
 test('where the work started is kept with it: a copy of a shared link still says so after a reload', async () => {
   const ctx = await browser.newContext();
   const { page } = await open(ctx);
-  await page.getByRole('button', { name: 'Share link' }).click();
-  const link = await page.inputValue('#share-url');
+  const s = sessionOf(page);
+  await s.clickNamed('Share link');
+  const link = await s.value('#share-url');
   await page.close();
   const { page: other, problems } = await openLink(ctx, link.replace(server.url, ''));
   const eyebrow = () => other.textContent('.role-head .eyebrow');

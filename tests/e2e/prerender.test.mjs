@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { launch, serve, watch, root, printedText, settled, stored } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { SEED_SECTIONS } from './seed-sections.mjs';
 
 const ROLE = 'ai-research-engineer-mid-senior';
@@ -21,14 +22,15 @@ test('with JavaScript off, the role page shows the score, zone, label and every 
   assert.match(html, new RegExp(`<span class="big-score">${native.display.score}</span>`));
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/roles/${ROLE}/`);
-  assert.equal(await page.textContent('.big-score'), native.display.score);
-  assert.equal(await page.textContent('#glance .zone-badge'), native.label);
-  assert.equal(await page.isVisible('#status'), false, 'no "Loading" message');
-  const headings = await page.$$eval('section.card h2', (hs) => hs.map((x) => x.textContent));
+  const s = sessionOf(page);
+  await s.open(`${server.url}/roles/${ROLE}/`);
+  assert.equal(await s.text('.big-score'), native.display.score);
+  assert.equal(await s.text('#glance .zone-badge'), native.label);
+  assert.equal(await s.visible('#status'), false, 'no "Loading" message');
+  const headings = await s.mapAll('section.card h2', (hs) => hs.map((x) => x.textContent));
   for (const [seed, ours] of SEED_SECTIONS) assert.ok(headings.includes(ours), `${seed}: “${ours}”`);
-  assert.match(await page.textContent('#calculation'), /Raw: 3\.65 x 1\.28 x 1\.06 x 1\.10 = 5\.4476/);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.match(await s.text('#calculation'), /Raw: 3\.65 x 1\.28 x 1\.06 x 1\.10 = 5\.4476/);
+  const overflow = await s.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling at 390 px (${overflow})`);
   const printed = await printedText(page, { beforeprint: false });
   assert.match(printed, new RegExp(`Score ${native.display.score.replace('.', '\\.')}/100 · GREEN · Green \\(Accelerated\\)`));
@@ -58,6 +60,7 @@ test('link previews: title, description, Open Graph, Twitter card and oEmbed dis
 test('with JavaScript on, the calculator takes over the same markup (the same elements, none added or removed): no layout shift, wasm only after the first paint', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
   await page.addInitScript(() => {
     window.__shift = 0;
@@ -84,31 +87,31 @@ test('with JavaScript on, the calculator takes over the same markup (the same el
   const boxesBefore = await plain.$$eval('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
   await noScript.close();
 
-  await page.goto(`${server.url}/roles/${ROLE}/`);
-  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && window.performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
+  await s.open(`${server.url}/roles/${ROLE}/`);
+  await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && window.performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
   // The adopted page's analyses come back from the insight worker, and change nothing.
-  await page.waitForFunction(() => window.__insights > 0);
+  await s.waitFor(() => window.__insights > 0);
   await settled(page);
-  assert.equal(await page.evaluate(() => document.querySelector('#page').innerText), before, 'the same text after the takeover');
-  const boxesAfter = await page.$$eval('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
+  assert.equal(await s.evaluate(() => document.querySelector('#page').innerText), before, 'the same text after the takeover');
+  const boxesAfter = await s.mapAll('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
   assert.deepEqual(boxesAfter, boxesBefore, 'every section where it was');
-  assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
-  const kept = await page.evaluate(() => ({ count: window.__kept.length,
+  assert.equal(await s.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+  const kept = await s.evaluate(() => ({ count: window.__kept.length,
     connected: window.__kept.filter((el) => el.isConnected).length, changed: window.__changed }));
   assert.ok(kept.count > 100, `${kept.count} elements watched`);
   assert.deepEqual(kept.changed, [], 'no element added or removed by the takeover');
   assert.equal(kept.connected, kept.count, 'every prerendered element is still the one on the page');
-  assert.equal(await page.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'taken over, not drawn again');
-  const order = await page.evaluate(() => {
+  assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'taken over, not drawn again');
+  const order = await s.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
     const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
     return { paint, wasm: wasm?.startTime };
   });
   assert.ok(order.paint < order.wasm, `first paint (${order.paint?.toFixed(0)} ms) before the wasm request (${order.wasm?.toFixed(0)} ms)`);
   // It is the calculator now.
-  await page.locator('[data-path="ai_growth_correlation"]').focus();
-  await page.keyboard.press('Home');
-  await page.waitForFunction(() => document.querySelector('.big-score').textContent !== '61.9');
+  await s.focus('[data-path="ai_growth_correlation"]');
+  await s.press('Home');
+  await s.waitFor(() => document.querySelector('.big-score').textContent !== '61.9');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -116,6 +119,7 @@ test('with JavaScript on, the calculator takes over the same markup (the same el
 test('markup that no longer matches its role file (an old page from a cache) is drawn anew from the file', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
   await page.route(`**/data/roles/${ROLE}.json`, async (route) => {
     const assessment = await (await route.fetch()).json();
@@ -123,13 +127,13 @@ test('markup that no longer matches its role file (an old page from a cache) is 
     await route.fulfill({ contentType: 'application/json', body: JSON.stringify(assessment) });
   });
   await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { window.__old = document.querySelector('.big-score'); }));
-  await page.goto(`${server.url}/roles/${ROLE}/`);
-  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('.big-score') !== window.__old);
-  const shown = await page.textContent('.big-score');
+  await s.open(`${server.url}/roles/${ROLE}/`);
+  await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('.big-score') !== window.__old);
+  const shown = await s.text('.big-score');
   assert.notEqual(shown, native.display.score, 'the score of the newer file');
-  assert.equal(await page.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 0, 'drawn anew');
-  assert.equal(await page.evaluate(() => window.__old.isConnected), false, 'the old markup is gone');
-  assert.equal(await page.getAttribute('[data-path="tasks.0.score"]', 'aria-valuetext'), '5 of 5: ' + (await page.textContent('[data-path="tasks.0.score"] ~ .level')));
+  assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 0, 'drawn anew');
+  assert.equal(await s.evaluate(() => window.__old.isConnected), false, 'the old markup is gone');
+  assert.equal(await s.attr('[data-path="tasks.0.score"]', 'aria-valuetext'), '5 of 5: ' + (await s.text('[data-path="tasks.0.score"] ~ .level')));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -156,15 +160,16 @@ test('the start page holds the default role, prerendered and taken over; a visit
     requestAnimationFrame(look);
   });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  assert.equal(await page.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'taken over, not drawn again');
-  assert.deepEqual(await page.evaluate(() => [...window.__seen]), [native.display.score]);
-  await page.locator('[data-path="tasks.0.score"]').focus();
-  await page.keyboard.press('End');
-  await page.waitForFunction((was) => document.querySelector('.big-score').textContent !== was, native.display.score);
-  const edited = await page.textContent('.big-score');
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'taken over, not drawn again');
+  assert.deepEqual(await s.evaluate(() => [...window.__seen]), [native.display.score]);
+  await s.focus('[data-path="tasks.0.score"]');
+  await s.press('End');
+  await s.waitFor((was) => document.querySelector('.big-score').textContent !== was, native.display.score);
+  const edited = await s.text('.big-score');
 
   // A reload of that tab: its edited work, and never the published figure on the way.
   // The draft is written (read from the store by the page itself; polled, never a fixed wait).
@@ -174,11 +179,11 @@ test('the start page holds the default role, prerendered and taken over; a visit
     assert.ok(i < 2000, 'the draft is written');
     await settled(page);
   }
-  await page.reload();
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  assert.equal(await page.textContent('.big-score'), edited);
-  assert.deepEqual(await page.evaluate(() => [...window.__seen]), [edited], 'the prerendered role stayed out of sight');
-  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elsewhere')), false);
+  await s.reload();
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await s.text('.big-score'), edited);
+  assert.deepEqual(await s.evaluate(() => [...window.__seen]), [edited], 'the prerendered role stayed out of sight');
+  assert.equal(await s.evaluate(() => document.documentElement.classList.contains('elsewhere')), false);
 
   // The start page named by ?role= is still the start page: taken over, not hidden and redrawn.
   const named = await context.newPage();
@@ -222,12 +227,13 @@ test('start.js reads a bounded draft before the first paint: a 4 MB tab draft is
     });
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => window.__hidden !== null);
-  const stored = await page.evaluate(() => window.__stored);
+  const s = sessionOf(page);
+  await s.open(`${server.url}/`);
+  await s.waitFor(() => window.__hidden !== null);
+  const stored = await s.evaluate(() => window.__stored);
   assert.ok(stored > 4000000, `the draft was stored (${stored} characters)`);
-  assert.deepEqual(await page.evaluate(() => window.__parsedBeforePaint.filter((n) => n > 200000)), [], 'nothing over 200,000 characters parsed before the first paint');
-  assert.equal(await page.evaluate(() => window.__hidden), true, 'the default role is kept out of sight: the tab has work of its own');
+  assert.deepEqual(await s.evaluate(() => window.__parsedBeforePaint.filter((n) => n > 200000)), [], 'nothing over 200,000 characters parsed before the first paint');
+  assert.equal(await s.evaluate(() => window.__hidden), true, 'the default role is kept out of sight: the tab has work of its own');
   await context.close();
 });
 
@@ -235,14 +241,15 @@ test('a role page visited once opens offline', async () => {
   const own = await serve();
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${own.url}/`);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
-  await page.goto(`${own.url}/roles/${ROLE}/`);
-  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
+  const s = sessionOf(page);
+  await s.open(`${own.url}/`);
+  await s.waitFor(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await s.open(`${own.url}/roles/${ROLE}/`);
+  await s.waitForSelector('main[aria-busy=false] #levers .tornado tr');
   own.close();
-  await page.reload();
-  await page.waitForSelector('main[aria-busy=false] #levers .tornado tr');
-  assert.equal(await page.textContent('.big-score'), '61.9');
-  assert.match(await page.title(), /61\.9 Green \(Accelerated\)/);
+  await s.reload();
+  await s.waitForSelector('main[aria-busy=false] #levers .tornado tr');
+  assert.equal(await s.text('.big-score'), '61.9');
+  assert.match(await s.title(), /61\.9 Green \(Accelerated\)/);
   await context.close();
 });

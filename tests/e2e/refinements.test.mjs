@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
@@ -19,39 +20,42 @@ after(async () => { await browser?.close(); server?.close(); });
 async function open(query = '') {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/${query}`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
+  await s.open(`${server.url}/${query}`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
   return { context, page, problems };
 }
 
-const shares = (page) => page.$$eval('[data-path$=".time_pct"]', (els) => els.map((e) => Number(e.value)));
+const shares = (page) => sessionOf(page).mapAll('[data-path$=".time_pct"]', (els) => els.map((e) => Number(e.value)));
 
 test('a rename redraws every name at once: verdict, where it sits, the levers and the best move', async () => {
   const { context, page, problems } = await open();
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
-  await page.getByLabel('Role title').fill('Zebra keeper');
-  await page.getByLabel('Name of task 1').fill('Feeding zebras');
-  await page.getByLabel('Name of task 2').fill('Brushing zebras');
+  const s = sessionOf(page);
+  await s.clickNamed('Edit as my own');
+  await s.type(await s.field('Role title'), 'Zebra keeper');
+  await s.type(await s.field('Name of task 1'), 'Feeding zebras');
+  await s.type(await s.field('Name of task 2'), 'Brushing zebras');
   // No slider moves: the next frame must show the new names everywhere.
-  await page.waitForFunction(() => document.querySelector('#verdict').textContent.includes('Zebra keeper scores'), null, { timeout: 5000 });
-  assert.match(await page.textContent('#sits .neighbours'), /Zebra keeper: 61\.9/);
-  assert.match(await page.getAttribute('#sits svg.zonebar', 'aria-label'), /^Where Zebra keeper sits/);
+  await s.waitFor(() => document.querySelector('#verdict').textContent.includes('Zebra keeper scores'), null, { timeout: 5000 });
+  assert.match(await s.text('#sits .neighbours'), /Zebra keeper: 61\.9/);
+  assert.match(await s.attr('#sits svg.zonebar', 'aria-label'), /^Where Zebra keeper sits/);
   // The levers and the best move come from the insight worker's answer: waited for, not timed
   // (on a busy machine it lands a few frames after the verdict).
-  await page.waitForFunction(() => document.querySelector('#levers').textContent.includes('Feeding zebras'));
-  await page.waitForFunction(() => document.querySelector('#move').textContent.includes('from “Brushing zebras”'));
+  await s.waitFor(() => document.querySelector('#levers').textContent.includes('Feeding zebras'));
+  await s.waitFor(() => document.querySelector('#move').textContent.includes('from “Brushing zebras”'));
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('the first edit of a published role moves nothing below it', async () => {
   const { context, page, problems } = await open();
-  const top = () => page.evaluate(() => document.querySelector('#barriers').getBoundingClientRect().top + scrollY);
+  const s = sessionOf(page);
+  const top = () => s.evaluate(() => document.querySelector('#barriers').getBoundingClientRect().top + scrollY);
   const before = await top();
-  await page.getByLabel('Wage trends', { exact: true }).focus();
-  await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction(() => document.querySelector('.ctl.changed .was')?.textContent.includes('published'));
+  await s.focus(await s.field('Wage trends'));
+  await s.press('ArrowLeft');
+  await s.waitFor(() => document.querySelector('.ctl.changed .was')?.textContent.includes('published'));
   assert.equal(await top(), before, 'the "changed, published" line appeared in space kept for it');
   assert.deepEqual(problems, []);
   await context.close();
@@ -59,19 +63,21 @@ test('the first edit of a published role moves nothing below it', async () => {
 
 test('the zone bar has a key for every mark it draws', async () => {
   const { context, page } = await open();
-  await page.waitForSelector('#sits .band-range');
-  const legend = await page.$$eval('#sits .bar-legend li', (items) => items.map((li) => li.textContent));
+  const s = sessionOf(page);
+  await s.waitForSelector('#sits .band-range');
+  const legend = await s.mapAll('#sits .bar-legend li', (items) => items.map((li) => li.textContent));
   assert.deepEqual(legend, ['this assessment', 'published score', 'neighbouring roles', '80% of outcomes if each judgment were one step off']);
-  assert.equal(await page.locator('#sits svg .pub').count(), 1);
-  assert.ok(await page.locator('#sits svg .nb').count() >= 1);
+  assert.equal(await s.count('#sits svg .pub'), 1);
+  assert.ok(await s.count('#sits svg .nb') >= 1);
   await context.close();
 });
 
 test('tornado values stay on one line, at 360 px too', async () => {
   const { context, page } = await open();
+  const s = sessionOf(page);
   for (const width of [1200, 360]) {
     await page.setViewportSize({ width, height: 800 });
-    const wrapped = await page.$$eval('#levers .tornado td.num', (cells) => cells
+    const wrapped = await s.mapAll('#levers .tornado td.num', (cells) => cells
       .filter((td) => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length > 1; })
       .map((td) => td.textContent));
     assert.deepEqual(wrapped, [], `no value wraps at ${width} px`);
@@ -81,16 +87,17 @@ test('tornado values stay on one line, at 360 px too', async () => {
 
 test('Save keeps one label; the status beside it says what is saved', async () => {
   const { context, page, problems } = await open();
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
+  const s = sessionOf(page);
+  await s.clickNamed('Edit as my own');
   const save = page.locator('[data-action=save]');
   assert.equal(await save.textContent(), 'Save');
-  assert.equal(await page.textContent('#save-status'), 'Not saved in this browser yet');
+  assert.equal(await s.text('#save-status'), 'Not saved in this browser yet');
   await save.click();
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
+  await s.waitFor(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
   assert.equal(await save.textContent(), 'Save');
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Unsaved changes'));
+  await s.focus(await s.field('AI growth correlation'));
+  await s.press('ArrowLeft');
+  await s.waitFor(() => document.querySelector('#save-status').textContent.startsWith('Unsaved changes'));
   assert.equal(await save.textContent(), 'Save');
   assert.deepEqual(problems, []);
   await context.close();
@@ -98,129 +105,135 @@ test('Save keeps one label; the status beside it says what is saved', async () =
 
 test('a new name is cut to the limit without splitting a character, the same everywhere', async () => {
   const { context, page } = await open();
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
-  await page.locator('[data-action=save]').click();
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
+  const s = sessionOf(page);
+  await s.clickNamed('Edit as my own');
+  await s.click('[data-action=save]');
+  await s.waitFor(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
   const long = `${'a'.repeat(199)}😀${'b'.repeat(50)}`; // the emoji is character 200 (two UTF-16 units)
-  await page.getByRole('button', { name: 'My assessments' }).click();
-  await page.locator('.saved-list [data-action=saved-rename]').click();
+  await s.clickNamed('My assessments');
+  await s.click('.saved-list [data-action=saved-rename]');
   // Renamed in the page (no browser prompt): the field holds the name, selected, ready to type over.
-  await page.waitForFunction(() => document.activeElement?.id === 'rename-input');
-  await page.evaluate((v) => { const el = document.querySelector('#rename-input'); el.removeAttribute('maxlength'); el.value = v; }, long);
-  await page.keyboard.press('Enter');
+  await s.waitFor(() => document.activeElement?.id === 'rename-input');
+  await s.evaluate((v) => { const el = document.querySelector('#rename-input'); el.removeAttribute('maxlength'); el.value = v; }, long);
+  await s.press('Enter');
   const cut = `${'a'.repeat(199)}😀`;
-  await page.waitForFunction((n) => document.querySelector('.saved-list .saved-name')?.textContent === n, cut);
-  assert.equal(await page.textContent('#save-status'), `Saved as “${cut}”`, 'the page holds the name that was saved');
-  assert.equal(await page.inputValue('[data-text="role.title"]'), cut, 'one name: the role title is the saved name');
+  await s.waitFor((n) => document.querySelector('.saved-list .saved-name')?.textContent === n, cut);
+  assert.equal(await s.text('#save-status'), `Saved as “${cut}”`, 'the page holds the name that was saved');
+  assert.equal(await s.value('[data-text="role.title"]'), cut, 'one name: the role title is the saved name');
   await context.close();
 });
 
 test('one name for one saved item: Save names it by its title; Rename in the list retitles it; Escape keeps the old name', async () => {
   const { context, page, problems } = await open();
-  await page.getByRole('button', { name: 'Edit as my own' }).click();
-  await page.getByLabel('Role title').fill('nurse');
-  await page.locator('[data-action=save]').click();
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Saved as “nurse”');
+  const s = sessionOf(page);
+  await s.clickNamed('Edit as my own');
+  await s.type(await s.field('Role title'), 'nurse');
+  await s.click('[data-action=save]');
+  await s.waitFor(() => document.querySelector('#save-status').textContent === 'Saved as “nurse”');
   // Retitled and saved again: the saved item takes the new title, not its first name.
-  await page.getByLabel('Role title').fill('Ward nurse');
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Unsaved changes to “nurse”');
-  await page.locator('[data-action=save]').click();
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Saved as “Ward nurse”');
-  await page.getByRole('button', { name: 'My assessments' }).click();
-  await page.waitForSelector('.saved-list .saved-name');
-  assert.deepEqual(await page.$$eval('.saved-list .saved-name', (els) => els.map((e) => e.textContent)), ['Ward nurse']);
+  await s.type(await s.field('Role title'), 'Ward nurse');
+  await s.waitFor(() => document.querySelector('#save-status').textContent === 'Unsaved changes to “nurse”');
+  await s.click('[data-action=save]');
+  await s.waitFor(() => document.querySelector('#save-status').textContent === 'Saved as “Ward nurse”');
+  await s.clickNamed('My assessments');
+  await s.waitForSelector('.saved-list .saved-name');
+  assert.deepEqual(await s.mapAll('.saved-list .saved-name', (els) => els.map((e) => e.textContent)), ['Ward nurse']);
   // Rename in place: Escape leaves it as it was, focus back on Rename.
-  await page.getByRole('button', { name: 'Rename “Ward nurse”' }).click();
-  const inField = () => page.waitForFunction(() => document.activeElement?.id === 'rename-input'); // (the field comes after a store read)
+  await s.clickNamed('Rename “Ward nurse”');
+  const inField = () => s.waitFor(() => document.activeElement?.id === 'rename-input'); // (the field comes after a store read)
   await inField();
-  await page.keyboard.type('Night nurse');
-  await page.keyboard.press('Escape');
-  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Rename “Ward nurse”');
+  await s.typeKeys('Night nurse');
+  await s.press('Escape');
+  await s.waitFor(() => document.activeElement?.getAttribute('aria-label') === 'Rename “Ward nurse”');
   // An empty name is refused where it is typed, and nothing changes.
-  await page.keyboard.press('Enter');
+  await s.press('Enter');
   await inField();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('#rename-input[aria-invalid=true]');
-  assert.match(await page.textContent('.rename-form [role=alert]'), /at least one character/);
+  await s.press('Control+A');
+  await s.press('Backspace');
+  await s.press('Enter');
+  await s.waitForSelector('#rename-input[aria-invalid=true]');
+  assert.match(await s.text('.rename-form [role=alert]'), /at least one character/);
   // Unsaved edits stay unsaved through a rename; the name, the title and the notice agree.
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Unsaved changes to “Ward nurse”');
-  await page.locator('#rename-input').fill('Night nurse');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.saved-list .saved-name')?.textContent === 'Night nurse');
-  assert.equal(await page.inputValue('[data-text="role.title"]'), 'Night nurse');
-  assert.equal(await page.textContent('#save-status'), 'Unsaved changes to “Night nurse”');
-  assert.equal((await page.textContent('.notice')).trim(), 'Renamed “Ward nurse” to “Night nurse”.', 'the old "Saved" notice is gone');
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Rename “Night nurse”');
+  await s.focus(await s.field('AI growth correlation'));
+  await s.press('ArrowLeft');
+  await s.waitFor(() => document.querySelector('#save-status').textContent === 'Unsaved changes to “Ward nurse”');
+  await s.type('#rename-input', 'Night nurse');
+  await s.press('Enter');
+  await s.waitFor(() => document.querySelector('.saved-list .saved-name')?.textContent === 'Night nurse');
+  assert.equal(await s.value('[data-text="role.title"]'), 'Night nurse');
+  assert.equal(await s.text('#save-status'), 'Unsaved changes to “Night nurse”');
+  assert.equal((await s.text('.notice')).trim(), 'Renamed “Ward nurse” to “Night nurse”.', 'the old "Saved" notice is gone');
+  assert.equal(await s.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Rename “Night nurse”');
   // Saved and reloaded: still one name.
-  await page.locator('[data-action=save]').click();
-  await page.waitForFunction(() => document.querySelector('#save-status').textContent === 'Saved as “Night nurse”');
-  await page.reload();
-  await page.waitForFunction(() => document.querySelector('[data-text="role.title"]')?.value === 'Night nurse');
-  assert.equal(await page.textContent('#save-status'), 'Saved as “Night nurse”');
+  await s.click('[data-action=save]');
+  await s.waitFor(() => document.querySelector('#save-status').textContent === 'Saved as “Night nurse”');
+  await s.reload();
+  await s.waitFor(() => document.querySelector('[data-text="role.title"]')?.value === 'Night nurse');
+  assert.equal(await s.text('#save-status'), 'Saved as “Night nurse”');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a refused import says why, and the message goes once the user edits again', async () => {
   const { context, page } = await open();
+  const s = sessionOf(page);
   const file = path.join(tempDir('stale'), 'broken.json');
   fs.writeFileSync(file, '{"format": 1}');
-  await page.setInputFiles('input[type=file][data-action=import]', file);
-  await page.waitForSelector('.notice .note-box.problem');
-  await page.getByLabel('AI growth correlation', { exact: true }).focus();
-  await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction(() => !document.querySelector('.notice .note-box.problem'));
+  await s.upload('input[type=file][data-action=import]', file);
+  await s.waitForSelector('.notice .note-box.problem');
+  await s.focus(await s.field('AI growth correlation'));
+  await s.press('ArrowLeft');
+  await s.waitFor(() => !document.querySelector('.notice .note-box.problem'));
   await context.close();
 });
 
 test('Compare offers every published role, also from a blank assessment', async () => {
   const { context, page, problems } = await open();
-  await page.getByRole('button', { name: 'New blank assessment' }).click();
-  await page.waitForFunction(() => document.querySelector('.notice').textContent.includes('A blank assessment'));
-  await page.getByRole('button', { name: 'Compare' }).click();
+  const s = sessionOf(page);
+  await s.clickNamed('New blank assessment');
+  await s.waitFor(() => document.querySelector('.notice').textContent.includes('A blank assessment'));
+  await s.clickNamed('Compare');
   const first = page.locator('select[data-compare=a]');
   await first.waitFor(); // the panels load on first use
   const labels = await first.locator('option').allTextContents();
   assert.ok(labels.includes('Published: AI Research Engineer (Mid-Senior)'), labels.join(' | '));
   await first.selectOption({ label: 'Published: AI Research Engineer (Mid-Senior)' });
-  await page.waitForFunction(() => document.querySelector('.compare-table')?.textContent.includes('61.9'));
+  await s.waitFor(() => document.querySelector('.compare-table')?.textContent.includes('61.9'));
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a share held by every other lock stays focusable and says why', async () => {
   const { context, page } = await open();
+  const s = sessionOf(page);
   const n = reference.tasks.length;
   for (let i = 1; i < n; i++) await page.locator(`[data-lock="${i}"]`).check();
   const slider = page.locator('[data-path="tasks.0.time_pct"]');
   assert.equal(await slider.evaluate((el) => el.disabled), false, 'not disabled: it stays in the tab order');
   assert.equal(await slider.getAttribute('aria-disabled'), 'true');
   const describedBy = await slider.getAttribute('aria-describedby');
-  const note = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
+  const note = await s.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
   assert.match(note, /every other task is locked/);
   assert.ok(await page.locator('.held-note').isVisible());
   await slider.focus();
   const before = await shares(page);
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('End');
+  await s.press('ArrowRight');
+  await s.press('End');
   assert.deepEqual(await shares(page), before, 'the held share did not move');
   await page.locator('[data-lock="1"]').uncheck();
   assert.equal(await slider.getAttribute('aria-disabled'), 'false');
-  assert.equal(await page.locator('.held-note').count(), 0);
+  assert.equal(await s.count('.held-note'), 0);
   await context.close();
 });
 
 test('End then Home on a share gives the released time back in the old proportions', async () => {
   const { context, page } = await open();
+  const s = sessionOf(page);
   const slider = page.locator('[data-path="tasks.0.time_pct"]');
   await slider.focus();
-  await page.keyboard.press('End');
+  await s.press('End');
   assert.deepEqual(await shares(page), [100, 0, 0, 0, 0, 0, 0]);
-  await page.keyboard.press('Home');
+  await s.press('Home');
   // The others were 20, 15, 15, 10, 10, 5 (75 in all): 100 shared in those proportions.
   assert.deepEqual(await shares(page), [0, 27, 20, 20, 13, 13, 7]);
   await context.close();
@@ -228,6 +241,7 @@ test('End then Home on a share gives the released time back in the old proportio
 
 test('a figure near a threshold is printed so that it reads as its own zone; exactly 100 is not clamped', async () => {
   const { context, page } = await open();
+  const s = sessionOf(page);
   const file = path.join(tempDir('edge'), 'edge.json');
   const edge = structuredClone(reference);
   edge.id = 'synthetic-edge'; // test data, not a published role
@@ -239,10 +253,10 @@ test('a figure near a threshold is printed so that it reads as its own zone; exa
   for (const k of Object.keys(edge.barriers)) edge.barriers[k] = 0;
   edge.ai_growth_correlation = 0;
   fs.writeFileSync(file, JSON.stringify(edge));
-  await page.setInputFiles('input[type=file][data-action=import]', file);
-  await page.waitForFunction(() => document.querySelector('.big-score').textContent !== '61.9');
-  assert.equal(await page.textContent('.big-score'), '47.96');
-  assert.match(await page.textContent('.zone-line'), /Yellow/);
+  await s.upload('input[type=file][data-action=import]', file);
+  await s.waitFor(() => document.querySelector('.big-score').textContent !== '61.9');
+  assert.equal(await s.text('.big-score'), '47.96');
+  assert.match(await s.text('.zone-line'), /Yellow/);
 
   const top = structuredClone(edge);
   top.tasks = [{ name: 'Only', time_pct: 100, score: 1, impact: 'augmentation' }];
@@ -250,8 +264,8 @@ test('a figure near a threshold is printed so that it reads as its own zone; exa
   for (const k of Object.keys(top.barriers)) top.barriers[k] = 1;
   top.ai_growth_correlation = 2;
   fs.writeFileSync(file, JSON.stringify(top));
-  await page.setInputFiles('input[type=file][data-action=import]', file);
-  await page.waitForFunction(() => document.querySelector('.big-score').textContent === '100.0');
-  assert.equal(await page.isVisible('.clamp-note, #glance .note'), false, 'no "clamped" note for an exact 100');
+  await s.upload('input[type=file][data-action=import]', file);
+  await s.waitFor(() => document.querySelector('.big-score').textContent === '100.0');
+  assert.equal(await s.visible('.clamp-note, #glance .note'), false, 'no "clamped" note for an exact 100');
   await context.close();
 });
