@@ -155,8 +155,19 @@ class Session {
   }
 
   /** Clicks the button (or link) named `name` (see named). */
-  async clickNamed(name, within) {
-    await this.click(await this.named(name, within));
+  async clickNamed(name, within, { timeout = 15000 } = {}) {
+    // The page may draw that part anew between finding the element and clicking it (a new button
+    // without the mark): then it is found again, as Playwright's locators do.
+    const until = Date.now() + timeout;
+    for (;;) {
+      const selector = await this.named(name, within, { timeout: Math.max(1000, until - Date.now()) });
+      try {
+        await this.click(selector, { timeout: 2000 });
+        return;
+      } catch (error) {
+        if (Date.now() > until || await this.count(selector) > 0) throw error;
+      }
+    }
   }
 
   focus(selector) {
@@ -188,7 +199,7 @@ class PlaywrightSession extends Session {
   async open(url) { await this.page.goto(url); }
   async reload() { await this.page.reload(); }
   evaluate(fn, arg = null) { return this.page.evaluate(`(${asScript(fn)})(${JSON.stringify(arg)})`); }
-  click(selector) { return this.page.click(selector); }
+  click(selector, { timeout = undefined } = {}) { return this.page.click(selector, timeout ? { timeout } : {}); }
   async clickAt(selector, fraction) {
     const b = await this.box(selector);
     await this.page.mouse.click(b.x + b.width * fraction, b.y + b.height / 2);
