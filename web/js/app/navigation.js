@@ -2,6 +2,7 @@
 // role), each navigation guarded by a ticket, work replaced only after it was set aside, and the
 // tab's draft written soon after every change.
 import { adoptPageSteps, fingerprint, skeletonSteps } from '../render/role-page.js';
+import { paced } from '../lib/steps.js';
 import { decodeLink } from '../share/share-link.js';
 import { fetchRole, roleIndex } from '../catalog/catalog.js';
 import { notify } from '../render/own.js';
@@ -60,21 +61,6 @@ export function navigationPart(ctx) {
    */
   const SLICE_MS = 5;
 
-  /** Runs a generator's steps in tasks of at most about SLICE_MS each; resolves with what it returns. */
-  async function paced(steps) {
-    await nextTask();
-    let since = performance.now();
-    let step = steps.next();
-    while (!step.done) {
-      if (performance.now() - since > SLICE_MS) {
-        await nextTask();
-        since = performance.now();
-      }
-      step = steps.next();
-    }
-    return step.value;
-  }
-
   /**
    * The costly parts of taking over a prerendered page (the first score, the skeleton a few
    * sections or a task row at a time, its pairing with the markup), in tasks of their own, so
@@ -89,9 +75,14 @@ export function navigationPart(ctx) {
     const text = JSON.stringify(assessment);
     const registry = new Map();
     const steps = skeletonSteps({ assessment, methodology: state.engine.methodology, registry, published: assessment, source: fingerprint(text) });
-    const skeleton = await paced(steps);
+    await nextTask();
+    const skeleton = await paced(steps, nextTask, SLICE_MS);
     // Paired here, in tasks of its own; openAssessment takes the answer (null: drawn anew).
-    const adopted = later || state.refs ? null : await paced(adoptPageSteps($('page'), skeleton, registry));
+    let adopted = null;
+    if (!later && !state.refs) {
+      await nextTask();
+      adopted = await paced(adoptPageSteps($('page'), skeleton, registry), nextTask, SLICE_MS);
+    }
     if (!later) await nextTask();
     return { first, skeleton, registry, text, later, adopted };
   }

@@ -5,6 +5,7 @@ import { buildPageSteps } from './view.js';
 import { buildTaskSteps } from './task-rows.js';
 import { renderToolbar } from './own.js';
 import { lastId, resetIds } from '../lib/dom.js';
+import { finish } from '../lib/steps.js';
 
 /** A short fingerprint of an assessment's JSON text (FNV-1a, 32 bits, hex). */
 export function fingerprint(text) {
@@ -19,10 +20,7 @@ export function fingerprint(text) {
  * prerendered page is only adopted for the very assessment it shows.
  */
 export function drawSkeleton(options) {
-  const steps = skeletonSteps(options);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return finish(skeletonSteps(options));
 }
 
 /**
@@ -44,10 +42,7 @@ export function* skeletonSteps({ assessment, methodology, registry, published, o
  * assessment, or another structure), and then nothing is changed.
  */
 export function adoptPage(container, skeleton, registry) {
-  const steps = adoptPageSteps(container, skeleton, registry);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return finish(adoptPageSteps(container, skeleton, registry));
 }
 
 /**

@@ -1,6 +1,7 @@
 // The task rows of a role page: share slider with lock, score slider, impact select, where the
 // task's score came from, and its reasons; in your own assessment also its name and buttons.
 import { h, fill } from '../lib/dom.js';
+import { finish } from '../lib/steps.js';
 import { pct } from '../lib/format.js';
 import { rangeControl, selectControl, confidenceControl } from './controls.js';
 import { whyDisclosure } from './reasons.js';
@@ -9,8 +10,7 @@ import { taskSource } from './derived.js';
 /** Task rows: share slider with lock, score slider, impact select; in your own assessment also
  *  the task's name and buttons to reorder, remove and add tasks. */
 export function buildTasks(refs, assessment, methodology, registry, locked, editable = false) {
-  const steps = buildTaskSteps(refs, assessment, methodology, registry, locked, editable);
-  while (!steps.next().done);
+  finish(buildTaskSteps(refs, assessment, methodology, registry, locked, editable));
 }
 
 /** buildTasks, a task at a time (a generator: it yields between rows; the prerendered page's takeover batches them to a time budget). */

@@ -1,5 +1,6 @@
 // The role page: sections built once per role, then filled from each new result.
 import { h } from '../lib/dom.js';
+import { finish } from '../lib/steps.js';
 import { patchWhen, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
 import { fixed, score1, signed, signed1, pct, totalRange, noChange } from '../lib/format.js';
 import { splitBar, barRows } from './charts.js';
@@ -23,10 +24,7 @@ function section(id, title, ...body) {
 
 /** Builds the page skeleton for one assessment; returns the parts that updates fill. */
 export function buildPage(options) {
-  const steps = buildPageSteps(options);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return finish(buildPageSteps(options));
 }
 
 /** buildPage a few sections at a time: a generator that yields between them and returns {page, refs}. */

@@ -1,0 +1,37 @@
+// Work written as a generator that yields between small steps: run to its end at once, or paced
+// (a pause between batches), so a long piece of work never holds a task past a few milliseconds.
+
+/**
+ * Runs a generator to its end; returns what it returns.
+ * @template T
+ * @param {Generator<unknown, T, unknown>} steps
+ * @returns {T}
+ */
+export function finish(steps) {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * Runs a generator with `pause()` awaited between its steps: after every step (budgetMs 0), or
+ * once the steps since the last pause have taken budgetMs (each step may overrun it by its own
+ * length). Resolves with what the generator returns.
+ * @template T
+ * @param {Generator<unknown, T, unknown>} steps
+ * @param {() => Promise<unknown>} pause
+ * @param {number} [budgetMs]
+ * @returns {Promise<T>}
+ */
+export async function paced(steps, pause, budgetMs = 0) {
+  let since = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - since >= budgetMs) {
+      await pause();
+      since = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
