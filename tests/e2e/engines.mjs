@@ -4,8 +4,9 @@
 //   WebKit:   Debian's WebKitWebDriver + MiniBrowser (webkit2gtk) through selenium-webdriver, under Xvfb
 // Each engine gives sessions (a fresh profile each) with the same verbs: open, reload, evaluate,
 // waitFor, waitForSelector, text, value, attr, count, visible, rect, title, mapAll, named, field,
-// click, clickNamed, clickAt, focus, press, typeKeys, type, select, upload, screenshot, close. The browser tests drive pages with these verbs
-// only; a Chromium-only test takes them over its Playwright page with sessionOf(page).
+// click, clickNamed, clickAt, focus, press, typeKeys, type, select, upload, screenshot, close.
+// The browser tests drive pages with these verbs; a Chromium-only test takes them over its
+// Playwright page with sessionOf(page).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -32,8 +33,8 @@ function freePort() {
 class Session {
   constructor(engine) { this.engine = engine; }
 
-  /** Polls fn(arg) in the page until it returns something truthy; returns that. */
-  async waitFor(fn, arg = null, { timeout = 15000, what = String(fn).slice(0, 120) } = {}) {
+  /** Polls fn(arg) in the page until it returns something truthy; returns that (30 s at most, as Playwright's default). */
+  async waitFor(fn, arg = null, { timeout = 30000, what = String(fn).slice(0, 120) } = {}) {
     const until = Date.now() + timeout;
     let last;
     for (;;) {
@@ -48,24 +49,33 @@ class Session {
     }
   }
 
-  // text, value and attr wait for the element to exist first (as Playwright's own do).
+  // text, value and attr wait for the element to exist (as Playwright's own do), and read it in
+  // the same call that finds it.
 
   /** The text of the first element the selector finds. */
   async text(selector) {
-    await this.waitForSelector(selector);
-    return this.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+    const found = await this.waitFor((s) => {
+      const el = document.querySelector(s);
+      return el && [el.textContent];
+    }, selector, { what: selector });
+    return found[0];
   }
 
   /** A form control's value. */
   async value(selector) {
-    await this.waitForSelector(selector);
-    return this.evaluate((s) => /** @type {HTMLInputElement} */ (document.querySelector(s))?.value ?? null, selector);
+    return (await this.waitFor((s) => {
+      const el = /** @type {HTMLInputElement | null} */ (document.querySelector(s));
+      return el && [el.value];
+    }, selector, { what: selector }))[0];
   }
 
   /** An attribute of the first element the selector finds (null where the attribute is missing). */
   async attr(selector, name) {
-    await this.waitForSelector(selector);
-    return this.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? null, [selector, name]);
+    const found = await this.waitFor(([s, n]) => {
+      const el = document.querySelector(s);
+      return el && [el.getAttribute(n)];
+    }, [selector, name], { what: selector });
+    return found[0];
   }
 
   /** How many elements the selector finds. */
