@@ -33,19 +33,35 @@ function freePort() {
 class Session {
   constructor(engine) { this.engine = engine; }
 
-  /** Polls fn(arg) in the page until it returns something truthy; returns that (30 s at most, as Playwright's default). */
+  /**
+   * Polls fn(arg) in the page until it returns something truthy; returns that (30 s at most, as
+   * Playwright's default). The polling runs inside the page, at each frame (or every 100 ms where
+   * frames do not come: a tab in the background), a few seconds per call: a round trip from here
+   * every 50 ms kept the page from ever being idle, and what it does when idle never ran.
+   */
   async waitFor(fn, arg = null, { timeout = 30000, what = String(fn).slice(0, 120) } = {}) {
     const until = Date.now() + timeout;
     let last;
     for (;;) {
+      const budget = Math.max(0, Math.min(5000, until - Date.now()));
+      const poll = `(async () => {
+        const f = (${asScript(fn)});
+        const a = ${JSON.stringify(arg)};
+        const until = performance.now() + ${budget};
+        for (;;) {
+          const v = await f(a);
+          if (v || performance.now() >= until) return [v];
+          await new Promise((r) => { const t = setTimeout(r, 100); requestAnimationFrame(() => { clearTimeout(t); r(); }); });
+        }
+      })()`;
       try {
-        last = await this.evaluate(fn, arg);
+        [last] = await this.evaluate(poll);
         if (last) return last;
       } catch (error) {
         last = error; // the page may be navigating
+        await sleep(50);
       }
-      if (Date.now() > until) throw new Error(`${this.engine}: timed out waiting for ${what} (last: ${last})`);
-      await sleep(50);
+      if (Date.now() >= until) throw new Error(`${this.engine}: timed out waiting for ${what} (last: ${last})`);
     }
   }
 
@@ -126,13 +142,17 @@ class Session {
   }
 
   /**
-   * A selector for the button (or link) whose visible name is `name` (its text, or its aria-label),
+   * A selector for the button (or link) whose visible name is `name` (a string, whole, or a RegExp;
+   * its text, or its aria-label),
    * among the shown elements the selector `within` finds: marks it with data-e2e, so every engine
    * clicks the very element; waits for it as waitFor does.
    */
   async named(name, within = 'button, a[href], [role=button], summary', options = {}) {
+    // A RegExp name travels as its source and flags (arguments cross as JSON).
+    const wanted = name instanceof RegExp ? { re: name.source, flags: name.flags } : name;
     const mark = await this.waitFor(([n, w]) => {
       const norm = (t) => (t ?? '').replace(/\s+/g, ' ').trim();
+      const matches = typeof n === 'string' ? (t) => t === n : (t) => new RegExp(n.re, n.flags).test(t);
       // Its name, as a screen reader reads it: aria-label, aria-labelledby, its label, its text.
       const nameOf = (e) => {
         if (e.hasAttribute('aria-label')) return e.getAttribute('aria-label');
@@ -144,13 +164,13 @@ class Session {
       };
       // Shown ones only, as a reader (or a screen reader) finds them.
       const shown = (e) => (e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0);
-      const el = [...document.querySelectorAll(w)].find((e) => norm(nameOf(e)) === n && shown(e));
+      const el = [...document.querySelectorAll(w)].find((e) => matches(norm(nameOf(e))) && shown(e));
       if (!el) return null;
       const id = String(Number(document.documentElement.dataset.e2eMarks ?? 0) + 1);
       document.documentElement.dataset.e2eMarks = id;
       el.setAttribute('data-e2e', id);
       return id;
-    }, [name, within], { what: `an element named “${name}” among ${within}`, ...options });
+    }, [wanted, within], { what: `an element named “${name}” among ${within}`, ...options });
     return `[data-e2e="${mark}"]`;
   }
 
@@ -165,20 +185,24 @@ class Session {
   }
 
   /** Clicks the button (or link) named `name` (see named). */
-  async clickNamed(name, within, { timeout = 15000 } = {}) {
+  async clickNamed(name, within, { timeout = 30000 } = {}) {
     // The page may draw that part anew between finding the element and clicking it (a new button
-    // without the mark): then it is found again, as Playwright's locators do.
+    // without the mark), or the element may not yet take a click (moving, covered, disabled): it is
+    // found again and tried again until the time is up, as Playwright's locators do.
     const until = Date.now() + timeout;
     for (;;) {
       const selector = await this.named(name, within, { timeout: Math.max(1000, until - Date.now()) });
       try {
-        await this.click(selector, { timeout: 2000 });
+        await this.click(selector, { timeout: Math.min(5000, Math.max(1000, until - Date.now())) });
         return;
       } catch (error) {
-        if (Date.now() > until || await this.count(selector) > 0) throw error;
+        if (Date.now() > until) throw error;
       }
     }
   }
+
+  /** A finger's tap where the engine has touch; a click where it does not. */
+  tap(selector) { return this.click(selector); }
 
   focus(selector) {
     return this.evaluate((s) => { document.querySelector(s).focus(); return true; }, selector);
@@ -214,6 +238,8 @@ class PlaywrightSession extends Session {
     const b = await this.box(selector);
     await this.page.mouse.click(b.x + b.width * fraction, b.y + b.height / 2);
   }
+  /** A finger's tap (the context must have touch). */
+  tap(selector) { return this.page.tap(selector); }
   press(key) { return this.page.keyboard.press(key); }
   /** Types text into whatever has the focus, key by key. */
   typeKeys(text) { return this.page.keyboard.type(text); }

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root, tabTo, axeClean, stored, nativeCore } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 
 const artifacts = path.join(root, 'tests/artifacts');
 const NURSES = 'onet-29-1141-00';
@@ -39,54 +40,54 @@ test('keyboard only at 390x844: the front door, "nurse", the derived page, Make 
   // (bypassCSP: axe-core is added to the page as an inline script.)
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
   let keys = 0;
   let screens = 1;
-  const press = async (key) => { keys += 1; await page.keyboard.press(key); };
-  const type = async (text) => { keys += text.length; await page.keyboard.type(text); };
+  const press = async (key) => { keys += 1; await s.press(key); };
+  const type = async (text) => { keys += text.length; await s.typeKeys(text); };
   const tab = async (selector, text = null) => { keys += await tabTo(page, selector, text); };
   const shot = (name) => page.screenshot({ path: path.join(artifacts, `front-${name}.png`) });
 
   // 1. The front door: what jobzone is, the question, the keyboard in the search box.
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'front-search');
-  assert.match(await page.textContent('#front .front-what'), /^jobzone estimates how exposed a job is to AI, task by task/);
-  assert.equal(await page.textContent('label[for=front-search]'), 'What is your job?');
-  const box = await page.locator('#front-search').boundingBox();
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await s.evaluate(() => document.activeElement?.id), 'front-search');
+  assert.match(await s.text('#front .front-what'), /^jobzone estimates how exposed a job is to AI, task by task/);
+  assert.equal(await s.text('label[for=front-search]'), 'What is your job?');
+  const box = await s.rect('#front-search');
   assert.ok(box.y + box.height < 844, 'the question and the search box are on the first screen');
   // On the first screen: at most two rows of buttons (the examples; a link-styled button is a
   // link to the eye), and no second search box in the header.
-  const rows = await page.evaluate(() => new Set([...document.querySelectorAll('button:not(.link-btn), .front-examples a')]
+  const rows = await s.evaluate(() => new Set([...document.querySelectorAll('button:not(.link-btn), .front-examples a')]
     .filter((el) => el.offsetParent !== null)
     .map((el) => el.getBoundingClientRect()).filter((r) => r.bottom <= innerHeight && r.height > 0)
     .filter((r) => r.height >= 30).map((r) => Math.round(r.top))).size);
   assert.ok(rows <= 2, `${rows} rows of buttons on the first screen`);
-  assert.equal(await page.isVisible('#role-search'), false);
+  assert.equal(await s.visible('#role-search'), false);
   await axeClean(page, 'the front door');
   await shot('1-door');
 
   // 2. "nurse": Registered Nurses first, by its title "Nurse", marked derived.
   await type('nurse');
-  await page.waitForFunction(() => document.querySelector('#front-results a[data-role]'));
-  const first = page.locator('#front-results a[data-role]').first();
-  assert.equal(await first.getAttribute('data-role'), NURSES);
-  assert.equal(await first.textContent(), 'Nurse — Registered Nurses · derived');
-  assert.doesNotMatch(await page.textContent('#front-results'), /Nursery/, 'no nursery workers among the nurses shown');
+  await s.waitFor(() => document.querySelector('#front-results a[data-role]'));
+  assert.equal(await s.attr('#front-results a[data-role]', 'data-role'), NURSES);
+  assert.equal(await s.text('#front-results a[data-role]'), 'Nurse — Registered Nurses · derived');
+  assert.doesNotMatch(await s.text('#front-results'), /Nursery/, 'no nursery workers among the nurses shown');
   await axeClean(page, 'the results');
   await shot('2-results');
   await press('Enter');
   screens += 1;
 
   // 3. The derived page: the range first, then the banner, the point score second.
-  await page.waitForFunction(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
-  await page.waitForFunction(() => /^Likely \d+ to \d+; /.test(document.querySelector('.likely-range')?.textContent ?? ''));
-  assert.equal(await page.isVisible('#front'), false, 'the door closes once a role is opened');
-  assert.match(await page.textContent('.likely-range'), /^Likely 33 to 53; Yellow 76%, Green 23%$/);
-  assert.match(await page.textContent('#derived'), /Nobody has assessed it, and its market inputs were not judged/);
-  assert.ok(await page.evaluate(() => Boolean(document.querySelector('.likely').compareDocumentPosition(document.querySelector('.big-score')) & Node.DOCUMENT_POSITION_FOLLOWING)),
+  await s.waitFor(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
+  await s.waitFor(() => /^Likely \d+ to \d+; /.test(document.querySelector('.likely-range')?.textContent ?? ''));
+  assert.equal(await s.visible('#front'), false, 'the door closes once a role is opened');
+  assert.match(await s.text('.likely-range'), /^Likely 33 to 53; Yellow 76%, Green 23%$/);
+  assert.match(await s.text('#derived'), /Nobody has assessed it, and its market inputs were not judged/);
+  assert.ok(await s.evaluate(() => Boolean(document.querySelector('.likely').compareDocumentPosition(document.querySelector('.big-score')) & Node.DOCUMENT_POSITION_FOLLOWING)),
     'the range before the point score');
-  assert.match(await page.textContent('#tasks .task-source'), /^From the data: human raters labelled it E\d \(/);
+  assert.match(await s.text('#tasks .task-source'), /^From the data: human raters labelled it E\d \(/);
   await axeClean(page, 'the derived page');
   await shot('3-derived');
 
@@ -94,11 +95,11 @@ test('keyboard only at 390x844: the front door, "nurse", the derived page, Make 
   await tab('button[data-action=adjust-guided]', 'Make it mine');
   await press('Enter');
   screens += 1;
-  await page.waitForFunction(() => document.querySelector('#guide-h')?.textContent.includes('Which of these tasks do you do?'));
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'guide-h');
-  assert.equal(await page.textContent('.guide-count'), 'Step 1 of 2');
-  assert.match(await page.textContent('.pick-count'), /^None of the \d+ tasks picked yet/);
-  const names = await page.locator('.pick-task .pick-head label').allTextContents();
+  await s.waitFor(() => document.querySelector('#guide-h')?.textContent.includes('Which of these tasks do you do?'));
+  assert.equal(await s.evaluate(() => document.activeElement?.id), 'guide-h');
+  assert.equal(await s.text('.guide-count'), 'Step 1 of 2');
+  assert.match(await s.text('.pick-count'), /^None of the \d+ tasks picked yet/);
+  const names = await s.mapAll('.pick-task .pick-head label', (els) => els.map((e) => e.textContent));
   const derived = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/roles', `${NURSES}.json`), 'utf8'));
   assert.deepEqual(names, derived.tasks.map((t) => t.name), 'the occupation\'s own tasks, as O*NET words them');
   await axeClean(page, 'the pick screen');
@@ -110,11 +111,11 @@ test('keyboard only at 390x844: the front door, "nurse", the derived page, Make 
     if (i === 0) {
       await press('Tab');
       // The level shows where it came from until changed.
-      assert.match(await page.evaluate(() => document.activeElement.closest('label').textContent), /the data says \d; change it if you know better/);
+      assert.match(await s.evaluate(() => document.activeElement.closest('label').textContent), /the data says \d; change it if you know better/);
       await press('ArrowDown');
     }
   }
-  await page.waitForFunction(() => document.querySelector('.pick-count')?.textContent.startsWith('5 of '));
+  await s.waitFor(() => document.querySelector('.pick-count')?.textContent.startsWith('5 of '));
   await axeClean(page, 'five tasks picked');
   await shot('4-picked');
   await tab('button', 'Continue');
@@ -122,25 +123,25 @@ test('keyboard only at 390x844: the front door, "nurse", the derived page, Make 
   screens += 1;
 
   // 5. The result: the core's figure for what was picked.
-  await page.waitForFunction(() => document.querySelector('#guide-h')?.textContent.includes('Your result'));
+  await s.waitFor(() => document.querySelector('#guide-h')?.textContent.includes('Your result'));
   const out = cli('score', expected());
   const want = out.result?.display?.score ?? out.display.score;
-  await page.waitForFunction((s) => document.querySelector('.guide-result .big-score')?.textContent === s, want);
-  assert.match(await page.textContent('.guide-result'), /The derived starting point scores 44\.1/);
+  await s.waitFor((s) => document.querySelector('.guide-result .big-score')?.textContent === s, want);
+  assert.match(await s.text('.guide-result'), /The derived starting point scores 44\.1/);
   await axeClean(page, 'the result');
   await shot('5-result');
   await tab('button[data-action=save]', 'Save');
   await press('Enter');
-  await page.waitForFunction(() => /Saved/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await s.waitFor(() => /Saved/.test(document.querySelector('.notice')?.textContent ?? ''));
   const saved = (await stored(page)).assessments ?? [];
   assert.equal(saved.length, 1, 'saved in this browser');
   assert.ok(JSON.stringify(saved[0]).includes(JSON.stringify(derived.tasks[4].name)), 'with the tasks picked');
 
   // 6. A reload: the result, as saved, still there.
-  await page.reload();
-  await page.waitForFunction((s) => document.querySelector('.guide-result .big-score')?.textContent === s, want, { timeout: 8000 }).catch(async (e) => {
+  await s.reload();
+  await s.waitFor((s) => document.querySelector('.guide-result .big-score')?.textContent === s, want, { timeout: 8000 }).catch(async (e) => {
     await page.screenshot({ path: path.join(artifacts, 'front-6-reload-failed.png'), fullPage: true });
-    console.log(problems, await page.evaluate(() => [document.querySelector('#guide-h')?.textContent, document.querySelector('.notice')?.innerText, document.querySelector('#status')?.innerText]));
+    console.log(problems, await s.evaluate(() => [document.querySelector('#guide-h')?.textContent, document.querySelector('.notice')?.innerText, document.querySelector('#status')?.innerText]));
     throw e;
   });
   await axeClean(page, 'after a reload');
@@ -153,43 +154,44 @@ test('keyboard only at 390x844: the front door, "nurse", the derived page, Make 
 test('offline after a first visit: the search data is kept, "plumber" and a long title still found, a derived page seen before opens', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.waitFor(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
   // One search online: the longer titles load after the first part, and are kept from then on.
-  await page.locator('#front-search').fill('rn case manager');
-  await page.waitForFunction(() => /RN Case Manager — Registered Nurses/.test(document.querySelector('#front-results')?.textContent ?? ''), null, { timeout: 15000 });
-  const kept = async () => page.evaluate(async () => {
+  await s.type('#front-search', 'rn case manager');
+  await s.waitFor(() => /RN Case Manager — Registered Nurses/.test(document.querySelector('#front-results')?.textContent ?? ''), null, { timeout: 15000 });
+  const kept = async () => s.evaluate(async () => {
     const cache = (await caches.keys()).includes('jobzone-search-titles') ? await caches.open('jobzone-search-titles') : null;
     return Boolean(cache && (await cache.keys()).some((r) => r.url.endsWith('/data/titles.json')));
   });
   for (let i = 0; !(await kept()); i++) assert.ok(i < 100, 'the longer titles are kept once loaded'); // (each try is a round trip)
   // A derived page, visited once online.
-  await page.goto(`${server.url}/roles/${NURSES}/`);
-  await page.waitForFunction(() => /^Likely /.test(document.querySelector('.likely-range')?.textContent ?? ''));
+  await s.open(`${server.url}/roles/${NURSES}/`);
+  await s.waitFor(() => /^Likely /.test(document.querySelector('.likely-range')?.textContent ?? ''));
   // Its prerendered markup is taken over as it is, not drawn again (a mismatch costs a redraw and
   // the analyses on the main thread).
-  await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
-  assert.equal(await page.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'the derived page is taken over');
+  await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+  assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'the derived page is taken over');
   await context.setOffline(true);
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.locator('#front-search').fill('plumber');
-  await page.waitForFunction(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-47-2152-00', null, { timeout: 15000 });
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.type('#front-search', 'plumber');
+  await s.waitFor(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-47-2152-00', null, { timeout: 15000 });
   // A title only the later part has ("RN Case Manager": three words) is found offline too.
-  await page.locator('#front-search').fill('rn case manager');
-  await page.waitForFunction(() => /RN Case Manager — Registered Nurses/.test(document.querySelector('#front-results')?.textContent ?? ''), null, { timeout: 15000 });
-  await page.goto(`${server.url}/roles/${NURSES}/`);
-  await page.waitForFunction(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
-  assert.match(await page.textContent('.role-head .eyebrow'), /Derived starting point · not assessed/);
+  await s.type('#front-search', 'rn case manager');
+  await s.waitFor(() => /RN Case Manager — Registered Nurses/.test(document.querySelector('#front-results')?.textContent ?? ''), null, { timeout: 15000 });
+  await s.open(`${server.url}/roles/${NURSES}/`);
+  await s.waitFor(() => document.querySelector('.role-head h1')?.textContent === 'Registered Nurses');
+  assert.match(await s.text('.role-head .eyebrow'), /Derived starting point · not assessed/);
   // A role that does not exist at all is not "a role not opened here before": the search shows
   // what its words find (offline too), with assessing it yourself at the end.
-  await page.goto(`${server.url}/?role=nurse`);
-  await page.waitForFunction(() => /No occupation or role here has the address “nurse”/.test(document.querySelector('.notice')?.textContent ?? ''));
-  await page.waitForFunction(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-29-1141-00');
-  assert.match(await page.textContent('#front-results'), /Assess “nurse” yourself/);
-  assert.doesNotMatch(await page.textContent('main'), /not opened here before/);
+  await s.open(`${server.url}/?role=nurse`);
+  await s.waitFor(() => /No occupation or role here has the address “nurse”/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await s.waitFor(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-29-1141-00');
+  assert.match(await s.text('#front-results'), /Assess “nurse” yourself/);
+  assert.doesNotMatch(await s.text('main'), /not opened here before/);
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
   await context.close();
 });
@@ -197,27 +199,28 @@ test('offline after a first visit: the search data is kept, "plumber" and a long
 test('the longer titles arriving under a keyboard user keep the focused result focused', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
   // The longer titles are held back until the keyboard is on a result (on a busy machine they
   // arrive whenever they like; this makes "in the middle of arrowing" happen every time).
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/data/titles.json', async (route) => { await held; await route.continue(); });
-  await page.goto(`${server.url}/`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.locator('#front-search').focus();
-  await page.keyboard.type('nurse');
-  await page.waitForFunction(() => document.querySelector('#front-results')?.textContent.includes('Assess “nurse” yourself'));
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-  const on = await page.evaluate(() => document.activeElement?.getAttribute('data-role'));
+  await s.open(`${server.url}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.focus('#front-search');
+  await s.typeKeys('nurse');
+  await s.waitFor(() => document.querySelector('#front-results')?.textContent.includes('Assess “nurse” yourself'));
+  for (let i = 0; i < 3; i++) await s.press('ArrowDown');
+  const on = await s.evaluate(() => document.activeElement?.getAttribute('data-role'));
   assert.ok(on, 'the third result has the focus');
-  const before = await page.textContent('#front-results');
+  const before = await s.text('#front-results');
   release();
-  await page.waitForFunction((b) => document.querySelector('#front-results')?.textContent !== b, before, { timeout: 15000 });
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-role')), on, 'the same result keeps the focus');
+  await s.waitFor((b) => document.querySelector('#front-results')?.textContent !== b, before, { timeout: 15000 });
+  assert.equal(await s.evaluate(() => document.activeElement?.getAttribute('data-role')), on, 'the same result keeps the focus');
   // and the arrows go on from there
-  await page.keyboard.press('ArrowDown');
-  const next = await page.evaluate(() => document.activeElement?.closest('#front-results') !== null && document.activeElement !== null);
+  await s.press('ArrowDown');
+  const next = await s.evaluate(() => document.activeElement?.closest('#front-results') !== null && document.activeElement !== null);
   assert.ok(next, 'the next arrow stays in the list');
   assert.deepEqual(problems, []);
   await context.close();
@@ -226,15 +229,16 @@ test('the longer titles arriving under a keyboard user keep the focused result f
 test('an address that names no role: the 404 page goes on to the search for its words; no scripts, a link home', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block', bypassCSP: true });
   const page = await context.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
   const response = await fetch(`${server.url}/roles/nurse/`);
   assert.equal(response.status, 404);
   assert.match(await response.text(), /<h1>No page at this address<\/h1>/);
-  await page.goto(`${server.url}/roles/nurse/`);
-  await page.waitForURL(`${server.url}/`);
-  await page.waitForFunction(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-29-1141-00');
-  assert.equal(await page.inputValue('#front-search'), 'nurse');
-  assert.match(await page.textContent('#front-results'), /Assess “nurse” yourself/);
+  await s.open(`${server.url}/roles/nurse/`);
+  await s.waitFor((u) => location.href === u, `${server.url}/`);
+  await s.waitFor(() => document.querySelector('#front-results a[data-role]')?.dataset.role === 'onet-29-1141-00');
+  assert.equal(await s.value('#front-search'), 'nurse');
+  assert.match(await s.text('#front-results'), /Assess “nurse” yourself/);
   await axeClean(page, 'an unknown role at the start page');
   // A browser with scripts off gets the page itself: a heading and the way home.
   const plain = await browser.newContext({ javaScriptEnabled: false });

@@ -125,7 +125,7 @@ test('keyboard only at 390x844: search "nurse", every step to a result, save, re
     }
     await tabTo(page, 'button', i < 2 ? 'Next task' : 'Continue');
     await s.press('Enter');
-    if (i === 0) await page.waitForSelector('#score-strip', { state: 'visible' }); // the first score, in view from now on
+    if (i === 0) await s.waitFor(() => document.querySelector('#score-strip')?.checkVisibility()); // the first score, in view from now on
   }
 
   // 4. Market evidence: job posting trends +1; the other four left at "Not sure"

@@ -91,10 +91,9 @@ async function makeOwnAndEdit(page) {
   await s.type(await s.field('Role title'), 'My research job');
   await s.clickNamed('+ Add a task');
   await s.type(await s.field('Name of task 8'), 'Reviewing pull requests');
-  const group = page.getByRole('group', { name: 'Task 8' });
-  await group.getByRole('slider', { name: /^Score of task/ }).focus();
+  await s.focus(await s.field(/^Score of task 8\b/));
   await s.press('End');
-  await page.getByRole('group', { name: 'Task 1' }).getByLabel('Time share').focus();
+  await s.focus(await s.field(/^Time share of task 1\b/));
   await s.press('ArrowLeft');
   await s.press('ArrowLeft');
   await s.focus(await s.field('AI growth correlation'));
@@ -116,6 +115,7 @@ test('edit, then a share link opens identical inputs and score in a fresh browse
   assert.match(link, /#a=1\.[A-Za-z0-9_-]+$/);
   const fresh = await browser.newContext();
   const { page: other, problems: p2, read } = await openLink(fresh, link.replace(server.url, ''));
+  const o = sessionOf(other);
   // Read first, at the link's address: who made it, the score, the tasks; no editor on show.
   assert.equal(read.address, link, 'the address stays the link');
   assert.equal(read.eyebrow, 'Shared with you · Self-assessed');
@@ -123,7 +123,7 @@ test('edit, then a share link opens identical inputs and score in a fresh browse
   assert.deepEqual(read.tasks, before.names);
   assert.equal(read.editors, 'none', 'the editor is not shown while reading');
   assert.deepEqual(await snapshot(other), before);
-  assert.match(await other.textContent('.notice'), /Your copy of the shared assessment/);
+  assert.match(await o.text('.notice'), /Your copy of the shared assessment/);
   assert.equal(other.url(), `${server.url}/`, 'the copy lives at the start address');
   assert.deepEqual([...problems, ...p2], []);
   await ctx.close();
@@ -187,8 +187,9 @@ test('export then import gives the identical assessment; invalid imports change 
 
   const fresh = await browser.newContext();
   const { page: other } = await open(fresh);
-  await other.setInputFiles('input[type=file][data-action=import]', file);
-  await other.waitForFunction(() => document.querySelector('.notice').textContent.includes('Imported'));
+  const o = sessionOf(other);
+  await o.upload('input[type=file][data-action=import]', file);
+  await o.waitFor(() => document.querySelector('.notice').textContent.includes('Imported'));
   assert.deepEqual(await snapshot(other), before);
   const again = JSON.parse(fs.readFileSync(await exportJson(other), 'utf8'));
   assert.deepEqual(again, exported);
@@ -202,9 +203,9 @@ test('export then import gives the identical assessment; invalid imports change 
   for (const [name, text, expect] of bad) {
     const f = path.join(tmp, name);
     fs.writeFileSync(f, text);
-    await other.setInputFiles('input[type=file][data-action=import]', f);
-    await other.waitForFunction((n) => document.querySelector('.notice').textContent.includes(n), name);
-    const notice = await other.textContent('.notice');
+    await o.upload('input[type=file][data-action=import]', f);
+    await o.waitFor((n) => document.querySelector('.notice').textContent.includes(n), name);
+    const notice = await o.text('.notice');
     assert.match(notice, /was not imported; your current assessment is unchanged/);
     assert.match(notice, expect, name);
     assert.deepEqual(await snapshot(other), before, `${name} left the state intact`);
@@ -234,8 +235,8 @@ test('save, reload, reopen; saving again updates the same record', async () => {
   await s.waitFor(() => document.querySelector('[data-text="role.title"]').value === 'My role');
   await s.clickNamed('My assessments');
   await s.waitForSelector('.saved-list li');
-  assert.equal(await page.locator('.saved-list li', { hasText: 'My research job' }).count(), 1, 'save, reload, save: one record');
-  await page.locator('.saved-list li', { hasText: 'My research job' }).getByRole('button', { name: 'Open' }).click();
+  assert.equal(await s.evaluate(() => [...document.querySelectorAll('.saved-list li')].filter((li) => li.textContent.includes('My research job')).length), 1, 'save, reload, save: one record');
+  await s.clickNamed('Open “My research job”');
   await s.waitFor(() => document.querySelector('[data-text="role.title"]').value === 'My research job');
   assert.deepEqual(await snapshot(page), edited);
   assert.deepEqual(problems, []);
@@ -260,7 +261,7 @@ test('storage that refuses writes: the app says so where it is seen, and keeps w
   await s.press('Home');
   assert.notEqual(await s.text('.big-score'), '61.9');
   // The banner's Export JSON still hands the work over.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#storage-alert').getByRole('button', { name: 'Export JSON' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), s.clickNamed('Export JSON', '#storage-alert button')]);
   assert.match(download.suggestedFilename(), /^ai-research-engineer\.json$/);
   assert.deepEqual(problems, []);
   await ctx.close();
@@ -339,13 +340,14 @@ test('where the work started is kept with it: a copy of a shared link still says
   const link = await s.value('#share-url');
   await page.close();
   const { page: other, problems } = await openLink(ctx, link.replace(server.url, ''));
-  const eyebrow = () => other.textContent('.role-head .eyebrow');
+  const o = sessionOf(other);
+  const eyebrow = () => o.text('.role-head .eyebrow');
   assert.match(await eyebrow(), /started from a share link/);
-  await other.getByLabel('AI growth correlation', { exact: true }).focus();
-  await other.keyboard.press('ArrowLeft');
-  await other.evaluate(() => dispatchEvent(new Event('pagehide'))); // the draft written now
-  await other.reload();
-  await other.waitForSelector('main[aria-busy=false] .big-score');
+  await o.focus(await o.field('AI growth correlation'));
+  await o.press('ArrowLeft');
+  await o.evaluate(() => dispatchEvent(new Event('pagehide'))); // the draft written now
+  await o.reload();
+  await o.waitForSelector('main[aria-busy=false] .big-score');
   assert.match(await eyebrow(), /started from a share link/, 'not "a blank template" after a reload');
   assert.deepEqual(problems, []);
   await ctx.close();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, watch, root, nativeCore } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'web/data/roles/ai-research-engineer-mid-senior.json'), 'utf8'));
 let browser;
@@ -15,8 +16,8 @@ after(async () => { await browser?.close(); app?.close(); });
 const native = (a) => nativeCore('score', a);
 
 /** A finger on the slider's thumb, dragged to `fraction` of its track, in small steps. */
-async function drag(page, cdp, selector, fraction) {
-  const box = await page.evaluate((s) => {
+async function drag(s, cdp, selector, fraction) {
+  const box = await s.evaluate((s) => {
     const el = document.querySelector(s);
     el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
@@ -34,38 +35,40 @@ async function drag(page, cdp, selector, fraction) {
 /** The reference role at `width` x 900, its layout-shift entries collected in window.__shift. */
 async function watchedForShift(width) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(`${app.url}/?role=ai-research-engineer-mid-senior`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.evaluate(() => {
+  const s = sessionOf(page);
+  await s.open(`${app.url}/?role=ai-research-engineer-mid-senior`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.evaluate(() => {
     window.__shift = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift.push(e.value); }).observe({ type: 'layout-shift' });
   });
-  return page;
+  return { page, s };
 }
 
 /** Two frames drawn: everything a change asked for is on screen. */
-const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const twoFrames = (s) => s.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 for (const [width, height] of [[360, 740], [390, 844]]) {
   test(`phone ${width}x${height}: tap, drag sliders with a finger, no sideways scroll`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     const page = await ctx.newPage();
+    const s = sessionOf(page);
     const problems = watch(page);
-    await page.goto(`${app.url}/`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    assert.equal(await page.textContent('.big-score'), '61.9');
+    await s.open(`${app.url}/`);
+    await s.waitForSelector('main[aria-busy=false] .big-score');
+    assert.equal(await s.text('.big-score'), '61.9');
     const cdp = await ctx.newCDPSession(page);
-    await drag(page, cdp, '[data-path="ai_growth_correlation"]', 0);
-    await page.waitForFunction(() => document.querySelector('[data-path="ai_growth_correlation"]').value === '-2');
-    await drag(page, cdp, '[data-path="evidence.company_actions"]', 0.25);
-    await page.waitForFunction(() => document.querySelector('[data-path="evidence.company_actions"]').value === '-1');
+    await drag(s, cdp, '[data-path="ai_growth_correlation"]', 0);
+    await s.waitFor(() => document.querySelector('[data-path="ai_growth_correlation"]').value === '-2');
+    await drag(s, cdp, '[data-path="evidence.company_actions"]', 0.25);
+    await s.waitFor(() => document.querySelector('[data-path="evidence.company_actions"]').value === '-1');
     const expected = native({ ...reference, ai_growth_correlation: -2, evidence: { ...reference.evidence, company_actions: -1 } }).display.score;
-    await page.waitForFunction((x) => document.querySelector('.big-score').textContent === x, expected);
-    await page.tap('[data-action="make-own"]');
-    await page.waitForSelector('[data-text="role.title"]');
-    await page.tap('[data-action="saved"]');
-    await page.waitForSelector('.panel');
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await s.waitFor((x) => document.querySelector('.big-score').textContent === x, expected);
+    await s.tap('[data-action="make-own"]');
+    await s.waitForSelector('[data-text="role.title"]');
+    await s.tap('[data-action="saved"]');
+    await s.waitForSelector('.panel');
+    const sideways = await s.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(sideways, 0, 'nothing scrolls sideways');
     await page.screenshot({ path: path.join(root, `tests/artifacts/phone-${width}.png`) });
     assert.deepEqual(problems, []);
@@ -76,9 +79,10 @@ for (const [width, height] of [[360, 740], [390, 844]]) {
 test('touch targets at 390 px: every control at least 24 x 24 px; sliders and primary buttons 44 px high', async () => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await ctx.newPage();
-  await page.goto(`${app.url}/?role=ai-research-engineer-mid-senior`);
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  const sizes = await page.evaluate(() => [...document.querySelectorAll('#page button, #page input, #page select, #page textarea, #page summary, #page a.btn, header input')]
+  const s = sessionOf(page);
+  await s.open(`${app.url}/?role=ai-research-engineer-mid-senior`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  const sizes = await s.evaluate(() => [...document.querySelectorAll('#page button, #page input, #page select, #page textarea, #page summary, #page a.btn, header input')]
     .filter((el) => !el.classList.contains('visually-hidden') && el.getClientRects().length > 0)
     .map((el) => {
       const r = el.getBoundingClientRect();
@@ -94,15 +98,14 @@ test('touch targets at 390 px: every control at least 24 x 24 px; sliders and pr
 
 test('moving AI growth from +2 to -2 (a label change) shifts nothing around it at 390, 1000 and 1280 px (Chromium layout-shift entries)', async () => {
   for (const width of [390, 1000, 1280]) {
-    const page = await watchedForShift(width);
-    const growth = page.getByLabel('AI growth correlation', { exact: true });
-    await growth.focus();
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    const { page, s } = await watchedForShift(width);
+    await s.focus(await s.field('AI growth correlation'));
+    for (let i = 0; i < 4; i++) await s.press('ArrowLeft');
     // Every drawing of those four moves done (the label's rule text and the analyses included).
-    await page.waitForFunction(() => document.querySelector('.zone-line')?.textContent.includes('Green (Transforming)'));
-    await page.waitForFunction(() => !document.querySelector('.stale'));
-    await twoFrames(page);
-    const total = await page.evaluate(() => window.__shift.reduce((a, b) => a + b, 0));
+    await s.waitFor(() => document.querySelector('.zone-line')?.textContent.includes('Green (Transforming)'));
+    await s.waitFor(() => !document.querySelector('.stale'));
+    await twoFrames(s);
+    const total = await s.evaluate(() => window.__shift.reduce((a, b) => a + b, 0));
     console.log(`layout shift while moving AI growth +2 to -2 at ${width} px: ${total.toFixed(4)} (every entry, input or not)`);
     assert.ok(total < 0.005, `${width} px: ${total}`);
     await page.close();
@@ -112,12 +115,13 @@ test('moving AI growth from +2 to -2 (a label change) shifts nothing around it a
 test('a role on a phone (390x844): the answer before the method; method internals folded, opened in place, remembered', async () => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await ctx.newPage();
+  const s = sessionOf(page);
   const problems = watch(page);
   for (const [url, what] of [['/roles/ai-research-engineer-mid-senior/', 'published'], ['/roles/onet-29-1141-00/', 'derived']]) {
-    await page.goto(`${app.url}${url}`);
-    await page.waitForSelector('main[aria-busy=false] .big-score');
-    await page.waitForFunction(() => document.querySelectorAll('.glance-levers li').length === 3);
-    const at = await page.evaluate(() => {
+    await s.open(`${app.url}${url}`);
+    await s.waitForSelector('main[aria-busy=false] .big-score');
+    await s.waitFor(() => document.querySelectorAll('.glance-levers li').length === 3);
+    const at = await s.evaluate(() => {
       const bottom = (s) => document.querySelector(s).getBoundingClientRect().bottom + scrollY;
       const rows = new Set([...document.querySelectorAll('#page button:not(.link-btn), #page a.btn')]
         .map((el) => el.getBoundingClientRect()).filter((r) => r.height >= 30 && r.bottom <= innerHeight && r.right <= innerWidth)
@@ -138,45 +142,44 @@ test('a role on a phone (390x844): the answer before the method; method internal
   }
   // Folded: the calculation's heading shows, its body does not; it opens in place (the heading
   // stays where it was) and stays open after a reload; closed again, it stays closed.
-  const calc = page.locator('#calculation summary');
-  assert.equal(await page.isVisible('#calculation .calc'), false);
-  assert.deepEqual(await page.$$eval('details[data-fold]', (els) => els.map((d) => `${d.dataset.fold}:${d.open}`)),
+  assert.equal(await s.visible('#calculation .calc'), false);
+  assert.deepEqual(await s.mapAll('details[data-fold]', (els) => els.map((d) => `${d.dataset.fold}:${d.open}`)),
     ['calculation:false', 'sublabel:false', 'composition:false', 'rules:false']);
-  await calc.scrollIntoViewIfNeeded();
-  const before = await calc.boundingBox();
-  await calc.tap();
-  await page.waitForSelector('#calculation .calc', { state: 'visible' });
-  assert.equal((await calc.boundingBox()).y, before.y, 'opened in place');
-  await page.reload();
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  await page.waitForFunction(() => document.querySelector('details[data-fold=calculation]').open);
-  assert.equal(await page.evaluate(() => document.querySelector('details[data-fold=rules]').open), false);
-  await page.focus('#calculation summary');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.querySelector('details[data-fold=calculation]').open);
-  await page.reload();
-  await page.waitForSelector('main[aria-busy=false] .big-score');
-  assert.equal(await page.evaluate(() => document.querySelector('details[data-fold=calculation]').open), false);
+  await s.evaluate(() => document.querySelector('#calculation summary').scrollIntoView({ block: 'nearest' }));
+  const before = await s.rect('#calculation summary');
+  await s.tap('#calculation summary');
+  await s.waitFor(() => document.querySelector('#calculation .calc')?.checkVisibility());
+  assert.equal((await s.rect('#calculation summary')).y, before.y, 'opened in place');
+  await s.reload();
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  await s.waitFor(() => document.querySelector('details[data-fold=calculation]').open);
+  assert.equal(await s.evaluate(() => document.querySelector('details[data-fold=rules]').open), false);
+  await s.focus('#calculation summary');
+  await s.press('Enter');
+  await s.waitFor(() => !document.querySelector('details[data-fold=calculation]').open);
+  await s.reload();
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  assert.equal(await s.evaluate(() => document.querySelector('details[data-fold=calculation]').open), false);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
 
 test('every slider moved one step, one after another: what shifts outside it, at 390 and 1280 px (Chromium layout-shift entries)', async () => {
   for (const width of [390, 1280]) {
-    const page = await watchedForShift(width);
-    const paths = await page.$$eval('#page input[type=range][data-path]', (els) => els.map((el) => el.dataset.path));
+    const { page, s } = await watchedForShift(width);
+    const paths = await s.mapAll('#page input[type=range][data-path]', (els) => els.map((el) => el.dataset.path));
     const shifts = [];
     for (const p of paths) {
-      const input = page.locator(`#page input[type=range][data-path="${p}"]`);
-      await input.scrollIntoViewIfNeeded();
-      await twoFrames(page);
-      await page.evaluate(() => { window.__shift = []; });
-      const atMin = await input.evaluate((el) => Number(el.value) <= Number(el.min));
-      await input.focus();
-      await page.keyboard.press(atMin ? 'ArrowRight' : 'ArrowLeft');
-      await page.waitForFunction(() => !document.querySelector('.stale'));
-      await twoFrames(page);
-      shifts.push([p, await page.evaluate(() => window.__shift.reduce((a, b) => a + b, 0))]);
+      const input = `#page input[type=range][data-path="${p}"]`;
+      await s.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'nearest' }), input);
+      await twoFrames(s);
+      await s.evaluate(() => { window.__shift = []; });
+      const atMin = await s.evaluate((sel) => { const el = document.querySelector(sel); return Number(el.value) <= Number(el.min); }, input);
+      await s.focus(input);
+      await s.press(atMin ? 'ArrowRight' : 'ArrowLeft');
+      await s.waitFor(() => !document.querySelector('.stale'));
+      await twoFrames(s);
+      shifts.push([p, await s.evaluate(() => window.__shift.reduce((a, b) => a + b, 0))]);
     }
     const worst = shifts.reduce((a, b) => (b[1] > a[1] ? b : a));
     console.log(`layout shift per slider at ${width} px (${shifts.length} sliders, one step each): largest ${worst[1].toFixed(4)} (${worst[0]}), total ${shifts.reduce((a, [, v]) => a + v, 0).toFixed(4)}`);

@@ -78,15 +78,15 @@ test('each level has words beside its control and in what screen readers hear; e
 test('a rationale opens in place, right under its slider', async () => {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const { page } = await open(context);
-  const slider = page.locator('[data-path="evidence.wage_trends"]');
-  const why = slider.locator('xpath=../details[contains(@class,"why")]');
-  assert.equal(await why.evaluate((d) => d.open), false);
-  await why.locator('summary').click();
-  const text = why.locator('p');
-  assert.match(await text.textContent(), /OpenAI's base pay for research engineers runs \$210K-\$460K/);
-  const [s, t] = [await slider.boundingBox(), await text.boundingBox()];
-  assert.ok(t.y > s.y && t.y - (s.y + s.height) < 80, `the reason sits under its slider (${s.y} / ${t.y})`);
-  assert.ok(Math.abs(t.x - s.x) < 40, 'in the same column');
+  const s = sessionOf(page);
+  const slider = '[data-path="evidence.wage_trends"]';
+  const why = '*:has(> [data-path="evidence.wage_trends"]) > details.why'; // the rationale beside that slider
+  assert.equal(await s.evaluate((sel) => document.querySelector(sel).open, why), false);
+  await s.click(`${why} > summary`);
+  assert.match(await s.text(`${why} p`), /OpenAI's base pay for research engineers runs \$210K-\$460K/);
+  const [sb, t] = [await s.rect(slider), await s.rect(`${why} p`)];
+  assert.ok(t.y > sb.y && t.y - (sb.y + sb.height) < 80, `the reason sits under its slider (${sb.y} / ${t.y})`);
+  assert.ok(Math.abs(t.x - sb.x) < 40, 'in the same column');
   await context.close();
 });
 
@@ -96,11 +96,10 @@ test('an edited rationale survives save, reload, a share link and export/import'
   const s = sessionOf(page);
   await s.clickNamed('Edit as my own');
   const reason = 'My own reason: <b>not markup</b> & “quotes” stay text 😀';
-  const why = page.locator('[data-path="evidence.wage_trends"]').locator('xpath=../details[contains(@class,"why")]');
-  await why.locator('summary').click();
+  await s.click(`${'*:has(> [data-path="evidence.wage_trends"]) > details.why'} > summary`);
   await s.type(await s.field('Why Wage trends has this score'), reason);
   const task = 'Task reason, written here';
-  await page.getByRole('group', { name: /^2\. Task 2/ }).locator('details.why summary').click();
+  await s.click('#tasks fieldset.task:nth-of-type(2) details.why summary');
   await s.type(await s.field('Why Paper implementation & reproduction has this score'), task);
   await s.type(await s.field('What the numbers do not capture'), 'First point\nSecond point');
   await s.click('[data-action=save]');
@@ -150,19 +149,18 @@ test('a source must be an https: address; a bad one is named and the last valid 
   await s.clickNamed('New blank assessment');
   await s.waitFor(() => document.querySelector('.notice').textContent.includes('A blank assessment'));
   await s.clickNamed('+ Add a source');
-  const url = page.getByLabel('Address (https://)');
-  await url.fill('javascript:alert(1)');
+  const url = await s.field('Address (https://)');
+  await s.type(url, 'javascript:alert(1)');
   await s.waitForSelector('.errors:not([hidden])');
   assert.match(await s.text('.errors'), /sources\[0\]\.url: must be an https: address/);
-  assert.equal(await url.getAttribute('aria-invalid'), 'true');
-  await url.fill('https://example.org/report');
-  await page.waitForSelector('.errors', { state: 'hidden' });
+  assert.equal(await s.attr(url, 'aria-invalid'), 'true');
+  await s.type(url, 'https://example.org/report');
+  await s.waitFor(() => !document.querySelector('.errors')?.checkVisibility());
   await s.clickNamed('+ Add a score change');
   assert.equal(await s.count('#tracking .row-edit'), 1);
   assert.equal(await s.count('#tracking svg.history-chart'), 0, 'one point: no chart');
   await s.clickNamed('+ Add a score change');
-  const chart = page.locator('#tracking svg.history-chart');
-  assert.equal(await chart.locator('circle').count(), 2, 'two points: a small chart');
+  assert.equal(await s.count('#tracking svg.history-chart circle'), 2, 'two points: a small chart');
   await s.type('[data-text="history.0.date"]', '2025-01-15');
   await s.type('[data-text="history.0.score"]', '40');
   await s.waitFor(() => document.querySelector('#tracking svg.history-chart')?.getAttribute('aria-label').startsWith('Score history: 2025-01-15 40.0'));
