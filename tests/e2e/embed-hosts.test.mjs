@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
 import { launch, serve, watch, root, settled, axeClean } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { embedSnippets, CARD_FRAME } from '../../web/js/share/snippets.js';
 import { badgeSvg } from '../../web/js/embed/badge.js';
 import { tempDir } from '../tmp.mjs';
@@ -73,6 +74,7 @@ after(async () => {
 async function open(file, viewport = { width: 900, height: 900 }) {
   const context = await browser.newContext({ viewport });
   const p = await context.newPage();
+  const s = sessionOf(p);
   const problems = watch(p);
   const requests = [];
   p.on('requestfinished', async (r) => {
@@ -83,18 +85,18 @@ async function open(file, viewport = { width: 900, height: 900 }) {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await p.goto(`${blog.url}/${file}`);
-  return { page: p, context, problems, requests };
+  await s.open(`${blog.url}/${file}`);
+  return { page: p, s, context, problems, requests };
 }
 
-const shadowText = (p, sel) => p.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.shadowRoot?.textContent ?? '').join('|'), sel);
-const scoreOf = (p, sel) => p.evaluate((s) => document.querySelector(s)?.shadowRoot?.querySelector('[part=score]')?.textContent ?? null, sel);
+const shadowText = (s, sel) => s.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.shadowRoot?.textContent ?? '').join('|'), sel);
+const scoreOf = (s, sel) => s.evaluate((s) => document.querySelector(s)?.shadowRoot?.querySelector('[part=score]')?.textContent ?? null, sel);
 
 test('plain host: a published card needs no wasm and little transfer', async () => {
-  const { page: p, context, problems, requests } = await open('plain.html');
-  await p.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
-  assert.equal(await scoreOf(p, 'jobzone-score'), '61.9');
-  assert.match(await shadowText(p, 'jobzone-score'), /Green \(Accelerated\)/);
+  const { page: p, s, context, problems, requests } = await open('plain.html');
+  await s.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
+  assert.equal(await scoreOf(s, 'jobzone-score'), '61.9');
+  assert.match(await shadowText(s, 'jobzone-score'), /Green \(Accelerated\)/);
   await settled(p); // what the cards start on drawing has started (requests, CSP reports)
   const jobzone = requests.filter((r) => r.url.startsWith(app.url));
   assert.deepEqual(jobzone.filter((r) => /\.wasm$|\/jobzone-[A-Z0-9]+\.js$/.test(r.url)).map((r) => r.url), [], 'no wasm, no Emscripten glue');
@@ -104,31 +106,27 @@ test('plain host: a published card needs no wasm and little transfer', async () 
 });
 
 test('a host that runs no scripts: the iframe snippet alone shows the card at its declared size; the component shows its link', async () => {
-  const { page: p, context, problems } = await open('noscript.html');
-  const frame = p.frameLocator('iframe[data-jobzone-frame]');
-  await frame.locator('jobzone-score').evaluate((e) => new Promise((resolve) => {
-    const done = () => e.shadowRoot?.querySelector('[part=score]') && resolve();
-    done();
-    e.addEventListener('jobzone:render', done);
-  }));
-  assert.equal(await frame.locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
-  const box = await p.locator('iframe[data-jobzone-frame]').boundingBox();
+  const { s, context, problems } = await open('noscript.html');
+  const frame = await s.frame('iframe[data-jobzone-frame]');
+  await frame.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
+  assert.equal(await frame.evaluate(() => document.querySelector('jobzone-score').shadowRoot.querySelector('[part=score]').textContent), '61.9');
+  const box = await s.rect('iframe[data-jobzone-frame]');
   assert.equal(Math.round(box.height), CARD_FRAME.height, 'no script resized it: the declared height holds');
   assert.equal(Math.round(box.width), 900, 'width="100%" of the column');
-  assert.equal(await p.isVisible('jobzone-score a'), true, 'the component, never upgraded, shows its fallback link');
+  assert.equal(await s.visible('jobzone-score a'), true, 'the component, never upgraded, shows its fallback link');
   // The host refuses the snippets' scripts (as such a platform would strip them); nothing else of
   // the snippets breaks its rules: no inline style in the iframe snippet.
-  assert.deepEqual((await p.evaluate(() => window.__violations)).filter((v) => !/^script-src-elem .*\/(embed|embed-frame)\.js$/.test(v)), []);
+  assert.deepEqual((await s.evaluate(() => window.__violations)).filter((v) => !/^script-src-elem .*\/(embed|embed-frame)\.js$/.test(v)), []);
   assert.deepEqual(problems.filter((x) => !/Content Security Policy|script-src/.test(x)), []);
   await context.close();
 });
 
 test('the iframe card fits its declared height at every width from 300 to 600 px, link included', async () => {
   for (const width of [300, 320, 360, 400, 440, 480, 540, 600]) {
-    const { page: p, context } = await open('fit.html', { width, height: 400 });
-    await p.waitForSelector('iframe[data-jobzone-frame]');
-    const frame = await (await p.$('iframe[data-jobzone-frame]')).contentFrame();
-    await frame.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=link]'));
+    const { s, context } = await open('fit.html', { width, height: 400 });
+    await s.waitForSelector('iframe[data-jobzone-frame]');
+    const frame = await s.frame('iframe[data-jobzone-frame]');
+    await frame.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=link]'));
     const fit = await frame.evaluate(() => {
       const link = document.querySelector('jobzone-score').shadowRoot.querySelector('[part=link]').getBoundingClientRect();
       const card = document.querySelector('jobzone-score').shadowRoot.querySelector('.card').getBoundingClientRect();
@@ -146,42 +144,47 @@ test('the iframe card fits its declared height at every width from 300 to 600 px
 });
 
 test('a CSP without wasm-unsafe-eval: the published card shows, the live parts say why in plain words', async () => {
-  const { page: p, context } = await open('nowasm.html');
-  await p.waitForFunction(() => [...document.querySelectorAll('jobzone-score')].every((e) => e.shadowRoot?.querySelector('.note, .error, [part=score]')));
+  const { s, context } = await open('nowasm.html');
+  await s.waitFor(() => [...document.querySelectorAll('jobzone-score')].every((e) => e.shadowRoot?.querySelector('.note, .error, [part=score]')));
   // The live parts load when near the viewport: bring each into view.
-  for (const el of await p.locator('jobzone-score').all()) await el.scrollIntoViewIfNeeded();
-  await p.waitForFunction(() => /security settings/.test(document.querySelectorAll('jobzone-score')[1].shadowRoot.textContent));
-  await p.waitForFunction(() => /security settings/.test(document.getElementById('own').shadowRoot.textContent));
-  const texts = await shadowText(p, 'jobzone-score');
-  assert.equal(await scoreOf(p, `jobzone-score[data-role="${ROLE}"]:not([interactive])`), '61.9', 'the published card, from the build');
-  assert.equal(await scoreOf(p, 'jobzone-score[interactive]'), '61.9', 'the interactive card keeps its published figures');
+  await s.evaluate(async () => {
+    for (const el of document.querySelectorAll('jobzone-score')) {
+      el.scrollIntoView({ block: 'nearest' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); // seen in a frame
+    }
+  });
+  await s.waitFor(() => /security settings/.test(document.querySelectorAll('jobzone-score')[1].shadowRoot.textContent));
+  await s.waitFor(() => /security settings/.test(document.getElementById('own').shadowRoot.textContent));
+  const texts = await shadowText(s, 'jobzone-score');
+  assert.equal(await scoreOf(s, `jobzone-score[data-role="${ROLE}"]:not([interactive])`), '61.9', 'the published card, from the build');
+  assert.equal(await scoreOf(s, 'jobzone-score[interactive]'), '61.9', 'the interactive card keeps its published figures');
   assert.match(texts, /This page's security settings do not let the live calculator run here\. Adjust it on jobzone/);
   assert.match(texts, /See the score on jobzone/);
   assert.doesNotMatch(texts, /Aborted|CompileError|ASSERTIONS|WebAssembly\./, 'no engine message');
-  const own = await p.evaluate(() => document.getElementById('own').shadowRoot.querySelector('a').href);
+  const own = await s.evaluate(() => document.getElementById('own').shadowRoot.querySelector('a').href);
   assert.ok(own.startsWith(`${app.url}/#a=1.`), 'the own card links to the assessment on jobzone');
   await context.close();
 });
 
 test('every card says what it is: published, or self-assessed for a state (whatever it claims) and for a card the reader moved', async () => {
-  const { page: p, context, problems } = await open('kinds.html');
-  const kindOf = (id) => p.evaluate((i) => document.getElementById(i).shadowRoot?.querySelector('[part=kind]')?.textContent ?? null, id);
-  for (const id of ['pub', 'mine', 'live']) await p.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await p.waitForFunction(() => ['pub', 'mine'].every((i) => document.getElementById(i).shadowRoot?.querySelector('[part=score]')?.textContent.match(/\d/)));
+  const { s, context, problems } = await open('kinds.html');
+  const kindOf = (id) => s.evaluate((i) => document.getElementById(i).shadowRoot?.querySelector('[part=kind]')?.textContent ?? null, id);
+  for (const id of ['pub', 'mine', 'live']) await s.evaluate((i) => document.getElementById(i).scrollIntoView({ block: 'nearest' }), id);
+  await s.waitFor(() => ['pub', 'mine'].every((i) => document.getElementById(i).shadowRoot?.querySelector('[part=score]')?.textContent.match(/\d/)));
   assert.match(await kindOf('pub'), /^Published · JobZone method/);
   assert.match(await kindOf('mine'), /^Self-assessed · not published: self-assessed with jobzone, not published$/);
-  assert.match(await shadowText(p, '#mine'), /My research job/);
+  assert.match(await shadowText(s, '#mine'), /My research job/);
   // The reader moves the live card's first slider: its figures are nobody's published ones now.
-  await p.waitForFunction(() => document.getElementById('live').shadowRoot?.querySelector('input[type=range]'));
+  await s.waitFor(() => document.getElementById('live').shadowRoot?.querySelector('input[type=range]'));
   assert.match(await kindOf('live'), /^Published/);
-  await p.evaluate(() => {
+  await s.evaluate(() => {
     const input = document.getElementById('live').shadowRoot.querySelector('input[type=range]');
     input.value = String(Number(input.min));
     input.dispatchEvent(new Event('input'));
   });
   assert.match(await kindOf('live'), /^Self-assessed · not published/);
   // A screen reader hears the level in words, as the page says it, not a bare "-2".
-  const heard = await p.evaluate(() => [...document.getElementById('live').shadowRoot.querySelectorAll('input[type=range]')].map((i) => i.getAttribute('aria-valuetext')));
+  const heard = await s.evaluate(() => [...document.getElementById('live').shadowRoot.querySelectorAll('input[type=range]')].map((i) => i.getAttribute('aria-valuetext')));
   assert.equal(heard[0], '-2: AI adoption shrinks demand fast');
   assert.match(heard[1], /^[+-]?\d+, on a scale from -10 \(evidence of shrinking demand\) to \+10 \(of growing demand\)$/);
   assert.match(heard[2], /^\d of 5: /);
@@ -192,19 +195,20 @@ test('every card says what it is: published, or self-assessed for a state (whate
 test('the iframe\'s page has a heading and no accessibility violation (axe)', async () => {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 400, height: 300 } });
   const p = await context.newPage();
-  await p.goto(`${app.url}/embed.html?role=${ROLE}&interactive`);
-  await p.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('input[type=range]'));
-  assert.equal(await p.textContent('h1'), 'jobzone score');
+  const s = sessionOf(p);
+  await s.open(`${app.url}/embed.html?role=${ROLE}&interactive`);
+  await s.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('input[type=range]'));
+  assert.equal(await s.text('h1'), 'jobzone score');
   await axeClean(p, 'embed.html');
   await context.close();
 });
 
 test('a strict style-src: the component and the iframe snippet cause no violation', async () => {
-  const { page: p, context, problems } = await open('strictstyle.html');
-  await p.waitForFunction(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
-  await p.frameLocator('iframe[data-jobzone-frame]').locator('jobzone-score').waitFor();
+  const { page: p, s, context, problems } = await open('strictstyle.html');
+  await s.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
+  await (await s.frame('iframe[data-jobzone-frame]')).waitForSelector('jobzone-score');
   await settled(p); // what the cards start on drawing has started (requests, CSP reports)
-  assert.deepEqual(await p.evaluate(() => window.__violations), []);
+  assert.deepEqual(await s.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -213,7 +217,8 @@ test('a strict style-src: the component and the iframe snippet cause no violatio
 async function pixels(png, points) {
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
-  const out = await p.evaluate(async ([data, pts]) => {
+  const s = sessionOf(p);
+  const out = await s.evaluate(async ([data, pts]) => {
     const img = new Image();
     img.src = `data:image/png;base64,${data}`;
     await img.decode();
@@ -229,14 +234,10 @@ async function pixels(png, points) {
 }
 
 test('a dark host: the dark iframe card paints no light band; the page around it stays the host\'s', async () => {
-  const { page: p, context, problems } = await open('dark.html', { width: 600, height: 800 });
-  const frame = p.frameLocator('iframe[data-jobzone-frame]');
-  await frame.locator('jobzone-score').evaluate((e) => new Promise((resolve) => {
-    const done = () => e.shadowRoot?.querySelector('[part=score]') && resolve();
-    done();
-    e.addEventListener('jobzone:render', done);
-  }));
-  const box = await p.locator('iframe[data-jobzone-frame]').boundingBox();
+  const { page: p, s, context, problems } = await open('dark.html', { width: 600, height: 800 });
+  const frame = await s.frame('iframe[data-jobzone-frame]');
+  await frame.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]'));
+  const box = await s.rect('iframe[data-jobzone-frame]');
   const png = await p.screenshot({ clip: { x: 0, y: box.y - 10, width: 600, height: box.height + 20 } });
   // Above and below the frame: the host's #111111. Inside, near the top and bottom edges: the dark
   // card (#161b22), never white.
@@ -249,9 +250,9 @@ test('a dark host: the dark iframe card paints no light band; the page around it
 });
 
 test('an image-only host: the badge is a static SVG with the score, the label and an accessible title', async () => {
-  const { page: p, context } = await open('image.html');
-  await p.waitForFunction(() => document.querySelector('#img img').complete);
-  const img = await p.evaluate(() => { const i = document.querySelector('#img img'); return { w: i.naturalWidth, h: i.naturalHeight, alt: i.alt, href: i.closest('a').href }; });
+  const { s, context } = await open('image.html');
+  await s.waitFor(() => document.querySelector('#img img').complete);
+  const img = await s.evaluate(() => { const i = document.querySelector('#img img'); return { w: i.naturalWidth, h: i.naturalHeight, alt: i.alt, href: i.closest('a').href }; });
   assert.ok(img.w > 100 && img.h === 20, JSON.stringify(img));
   assert.match(img.alt, /AI exposure of AI Research Engineer \(Mid-Senior\): 61\.9 out of 100, Green \(Accelerated\)/);
   assert.equal(img.href, `${app.url}/?role=${ROLE}`);
@@ -263,18 +264,18 @@ test('an image-only host: the badge is a static SVG with the score, the label an
 });
 
 test('twenty cards on one page: no wasm for published cards; the interactive ones share one module', async () => {
-  const { page: p, context, problems, requests } = await open('twenty.html', { width: 800, height: 900 });
-  await p.waitForFunction(() => [...document.querySelectorAll('[id^=card-]')].every((e) => e.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9'));
+  const { page: p, s, context, problems, requests } = await open('twenty.html', { width: 800, height: 900 });
+  await s.waitFor(() => [...document.querySelectorAll('[id^=card-]')].every((e) => e.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9'));
   await settled(p); // what the cards start on drawing has started (requests, CSP reports)
   const wasmNow = requests.filter((r) => r.url.endsWith('.wasm'));
   assert.equal(wasmNow.length, 0, 'twenty published cards, no wasm');
   assert.equal(requests.filter((r) => r.url.includes('/data/cards/')).length, 1, 'one card file for twenty cards of one role');
   // Far below, the interactive cards load when scrolled to.
-  assert.equal(await p.evaluate(() => document.getElementById('live-0').shadowRoot.querySelector('input[type=range]')), null, 'not loaded while far away');
-  await p.locator('#live-0').scrollIntoViewIfNeeded();
-  await p.waitForFunction(() => document.getElementById('live-0').shadowRoot.querySelector('input[type=range]'));
-  for (let i = 1; i < 20; i++) await p.locator(`#live-${i}`).scrollIntoViewIfNeeded();
-  await p.waitForFunction(() => [...document.querySelectorAll('[id^=live-]')].every((e) => e.shadowRoot.querySelector('input[type=range]')));
+  assert.equal(await s.evaluate(() => document.getElementById('live-0').shadowRoot.querySelector('input[type=range]')), null, 'not loaded while far away');
+  await s.evaluate(() => document.getElementById('live-0').scrollIntoView({ block: 'nearest' }));
+  await s.waitFor(() => document.getElementById('live-0').shadowRoot.querySelector('input[type=range]'));
+  for (let i = 1; i < 20; i++) await s.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'nearest' }), `live-${i}`);
+  await s.waitFor(() => [...document.querySelectorAll('[id^=live-]')].every((e) => e.shadowRoot.querySelector('input[type=range]')));
   assert.equal(requests.filter((r) => r.url.endsWith('.wasm')).length, 1, 'one module for twenty live cards');
   assert.deepEqual(problems, []);
   await context.close();

@@ -61,7 +61,7 @@ async function openBlog(file) {
   await s.waitFor(() => ['by-role', 'inline', 'interactive', 'broken']
     .every((id) => document.getElementById(id).shadowRoot?.querySelector('.card')));
   // The live widgets load as they come near the viewport: scroll to each, as a reader would.
-  for (const id of ['inline', 'interactive', 'frame']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  for (const id of ['inline', 'interactive', 'frame']) await s.evaluate((i) => document.getElementById(i).scrollIntoView({ block: 'nearest' }), id);
   await s.waitFor(() => document.getElementById('inline').shadowRoot.querySelector('[part=score]').textContent !== '–'
     && document.getElementById('interactive').shadowRoot.querySelector('input[type=range]'));
   await s.waitFor(() => document.getElementById('frame').getBoundingClientRect().height >= 140);
@@ -82,6 +82,15 @@ const box = (page, id) => sessionOf(page).evaluate((i) => {
   return { width: Math.round(r.width), height: Math.round(r.height) };
 }, id);
 
+
+/** Focuses the control named `name` (its label or aria-label, as it starts) inside the widget `id`'s shadow root. */
+const focusIn = (s, id, name) => s.evaluate(([host, n]) => {
+  const norm = (t) => (t ?? '').replace(/\s+/g, ' ').trim();
+  const nameOf = (e) => (e.hasAttribute('aria-label') ? e.getAttribute('aria-label') : e.labels?.[0]?.textContent);
+  const el = [...document.getElementById(host).shadowRoot.querySelectorAll('input, select, textarea')].find((e) => norm(nameOf(e)).startsWith(n));
+  el.focus();
+  return true;
+}, [id, name]);
 test('each widget shows the core\'s score; the interactive one recomputes; the wasm loads once', async () => {
   const { page, problems, wasm } = await openBlog('index.html');
   const s = sessionOf(page);
@@ -94,10 +103,10 @@ test('each widget shows the core\'s score; the interactive one recomputes; the w
   assert.deepEqual(await card(page, 'interactive'), { score: '61.9', label: 'Green (Accelerated)', error: null });
 
   // The interactive widget, used by keyboard: AI growth to 0, the first task's score to 5.
-  await page.locator('#interactive').getByLabel('AI growth correlation', { exact: true }).focus();
+  await focusIn(s, 'interactive', 'AI growth correlation');
   await s.press('ArrowLeft');
   await s.press('ArrowLeft');
-  await page.locator('#interactive').getByLabel('Score: Novel architecture design & exploration').focus();
+  await focusIn(s, 'interactive', 'Score: Novel architecture design & exploration');
   await s.press('End');
   const edited = structuredClone(reference);
   edited.ai_growth_correlation = 0;
@@ -112,9 +121,10 @@ test('each widget shows the core\'s score; the interactive one recomputes; the w
 
   // The iframe sized itself to its content.
   const frame = await s.evaluate(() => ({ height: document.getElementById('frame').getBoundingClientRect().height }));
-  const frameContent = await page.frameLocator('#frame').locator('html').evaluate((html) => html.scrollHeight);
+  const inFrame = await s.frame('#frame');
+  const frameContent = await inFrame.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(Math.abs(frame.height - frameContent) <= 2, `iframe ${frame.height} vs content ${frameContent}`);
-  assert.equal(await page.frameLocator('#frame').locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
+  assert.equal(await inFrame.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent), '61.9');
   assert.deepEqual(unexpected(problems), []);
   await page.close();
 });
@@ -135,10 +145,11 @@ test('hostile host CSS does not reach the widgets, and the widgets do not restyl
   }));
   const noScript = await browser.newPage({ viewport: { width: 1000, height: 900 } });
   await noScript.route('**/embed.js', (r) => r.abort());
-  await noScript.goto(`${blog.url}/index.html`);
+  const ns = sessionOf(noScript);
+  await ns.open(`${blog.url}/index.html`);
   assert.deepEqual(await hostStyle(noScript), await hostStyle(plain.page));
   // Before (or without) the script, the fallback link shows.
-  assert.equal(await noScript.isVisible('#by-role a'), true);
+  assert.equal(await ns.visible('#by-role a'), true);
   await noScript.close();
   assert.deepEqual(unexpected([...plain.problems, ...hostile.problems]), []);
   await plain.page.close();
@@ -165,13 +176,8 @@ test('mode="iframe" renders the card in an iframe that sizes itself', async () =
     document.querySelector('main').append(w);
   });
   await s.waitFor(() => document.getElementById('framed').shadowRoot?.querySelector('iframe')?.getBoundingClientRect().height >= 140);
-  const frame = page.frameLocator('#framed iframe');
-  await frame.locator('jobzone-score').evaluate((e) => new Promise((resolve) => {
-    const done = () => e.shadowRoot?.querySelector('[part=score]') && resolve();
-    done();
-    e.addEventListener('jobzone:render', done);
-  }));
-  assert.equal(await frame.locator('jobzone-score').evaluate((e) => e.shadowRoot.querySelector('[part=score]').textContent), '61.9');
+  const frame = await s.frame('#framed iframe');
+  assert.equal(await frame.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent), '61.9');
   assert.deepEqual(unexpected(problems), []);
   await page.close();
 });
@@ -195,7 +201,7 @@ test('the main page\'s "Embed this": every form, theme and width, with a live pr
   await s.waitForSelector('main[aria-busy=false] .big-score');
   await s.clickNamed('Embed this');
   const snippet = () => s.value('#embed-snippet');
-  const pick = async (name) => { await page.getByRole('radio', { name }).check(); };
+  const pick = async (name) => { await s.click(await s.field(name)); };
   assert.equal(await snippet(), `<script type="module" src="${app.url}/embed.js"></script>\n<jobzone-score role="ai-research-engineer-mid-senior"><a href="${app.url}/?role=ai-research-engineer-mid-senior">AI Research Engineer on jobzone</a></jobzone-score>`);
   await s.waitFor(() => document.querySelector('.embed-preview jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent === '61.9');
   await pick('Dark');
@@ -207,7 +213,7 @@ test('the main page\'s "Embed this": every form, theme and width, with a live pr
   await pick('Iframe');
   assert.match(await snippet(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?role=ai-research-engineer-mid-senior&amp;theme=dark&amp;width=480" title="jobzone score: AI Research Engineer" width="100%" height="200" frameborder="0" loading="lazy" data-jobzone-frame><\/iframe>/);
   assert.doesNotMatch(await snippet(), /style=/, 'attributes only');
-  await page.frameLocator('.embed-preview iframe').locator('[part=score]', { hasText: '61.9' }).waitFor();
+  await (await s.frame('.embed-preview iframe')).waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent.includes('61.9'));
   await pick('Markdown');
   assert.equal(await snippet(), `[![AI exposure of AI Research Engineer (Mid-Senior): 61.9 out of 100, Green (Accelerated) (published, JobZone method)](${app.url}/badge/ai-research-engineer-mid-senior.svg)](${app.url}/?role=ai-research-engineer-mid-senior)`);
   assert.equal(await s.visible('[data-embed-download=png]'), true);

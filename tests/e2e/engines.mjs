@@ -147,30 +147,36 @@ class Session {
    * among the shown elements the selector `within` finds: marks it with data-e2e, so every engine
    * clicks the very element; waits for it as waitFor does.
    */
-  async named(name, within = 'button, a[href], [role=button], summary', options = {}) {
+  async named(name, within = 'button, a[href], [role=button], summary', { includeHidden = false, ...options } = {}) {
     // A RegExp name travels as its source and flags (arguments cross as JSON).
     const wanted = name instanceof RegExp ? { re: name.source, flags: name.flags } : name;
-    const mark = await this.waitFor(([n, w]) => {
+    const mark = await this.waitFor(([n, w, all]) => {
       const norm = (t) => (t ?? '').replace(/\s+/g, ' ').trim();
       const matches = typeof n === 'string' ? (t) => t === n : (t) => new RegExp(n.re, n.flags).test(t);
-      // Its name, as a screen reader reads it: aria-label, aria-labelledby, its label, its text.
+      // Its name, as a screen reader reads it: aria-label, aria-labelledby, its label, its text
+      // (without what is aria-hidden).
+      const textOf = (e) => [...e.childNodes].map((c) => {
+        if (c.nodeType === Node.TEXT_NODE) return c.textContent;
+        return c.nodeType === Node.ELEMENT_NODE && c.getAttribute('aria-hidden') !== 'true' ? textOf(c) : '';
+      }).join('');
       const nameOf = (e) => {
         if (e.hasAttribute('aria-label')) return e.getAttribute('aria-label');
         const by = e.getAttribute('aria-labelledby');
-        if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+        if (by) return by.split(/\s+/).map((id) => { const l = document.getElementById(id); return l ? textOf(l) : ''; }).join(' ');
         const label = e.labels?.[0];
-        if (label) return label.textContent;
-        return e.textContent;
+        if (label) return textOf(label);
+        return textOf(e);
       };
-      // Shown ones only, as a reader (or a screen reader) finds them.
+      // Shown ones only, as a reader (or a screen reader) finds them (unless includeHidden: a value
+      // read from a folded part).
       const shown = (e) => (e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0);
-      const el = [...document.querySelectorAll(w)].find((e) => matches(norm(nameOf(e))) && shown(e));
+      const el = [...document.querySelectorAll(w)].find((e) => matches(norm(nameOf(e))) && (all || shown(e)));
       if (!el) return null;
       const id = String(Number(document.documentElement.dataset.e2eMarks ?? 0) + 1);
       document.documentElement.dataset.e2eMarks = id;
       el.setAttribute('data-e2e', id);
       return id;
-    }, [wanted, within], { what: `an element named “${name}” among ${within}`, ...options });
+    }, [wanted, within, includeHidden], { what: `an element named “${name}” among ${within}`, ...options });
     return `[data-e2e="${mark}"]`;
   }
 
@@ -233,16 +239,28 @@ class PlaywrightSession extends Session {
   async open(url) { await this.page.goto(url); }
   async reload() { await this.page.reload(); }
   evaluate(fn, arg = null) { return this.page.evaluate(`(${asScript(fn)})(${JSON.stringify(arg)})`); }
+  /**
+   * The verbs inside the iframe the selector finds, once its document has loaded (keys and the
+   * mouse stay the top page's: they go wherever the focus is).
+   */
+  async frame(selector) {
+    // (Playwright's own wait: its selectors reach into shadow roots, where a widget keeps its iframe.)
+    const frame = await (await this.page.waitForSelector(selector)).contentFrame();
+    await frame.waitForLoadState?.('load');
+    const inner = new PlaywrightSession(this.engine, this.context, frame);
+    inner.top = this.top ?? this.page;
+    return inner;
+  }
   click(selector, { timeout = undefined } = {}) { return this.page.click(selector, timeout ? { timeout } : {}); }
   async clickAt(selector, fraction) {
     const b = await this.box(selector);
-    await this.page.mouse.click(b.x + b.width * fraction, b.y + b.height / 2);
+    await (this.top ?? this.page).mouse.click(b.x + b.width * fraction, b.y + b.height / 2);
   }
   /** A finger's tap (the context must have touch). */
   tap(selector) { return this.page.tap(selector); }
-  press(key) { return this.page.keyboard.press(key); }
+  press(key) { return (this.top ?? this.page).keyboard.press(key); }
   /** Types text into whatever has the focus, key by key. */
-  typeKeys(text) { return this.page.keyboard.type(text); }
+  typeKeys(text) { return (this.top ?? this.page).keyboard.type(text); }
   type(selector, text) { return this.page.fill(selector, text); }
   upload(selector, file) { return this.page.setInputFiles(selector, file); }
   screenshot(file) { return this.page.screenshot({ path: file, fullPage: true }); }

@@ -242,10 +242,10 @@ test('an address that names no role: the 404 page goes on to the search for its 
   await axeClean(page, 'an unknown role at the start page');
   // A browser with scripts off gets the page itself: a heading and the way home.
   const plain = await browser.newContext({ javaScriptEnabled: false });
-  const still = await plain.newPage();
-  await still.goto(`${server.url}/roles/no-such-thing/`);
-  assert.equal(await still.textContent('h1'), 'No page at this address');
-  assert.equal(await still.getAttribute('main a', 'href'), '/');
+  const still = sessionOf(await plain.newPage());
+  await still.open(`${server.url}/roles/no-such-thing/`);
+  assert.equal(await still.text('h1'), 'No page at this address');
+  assert.equal(await still.attr('main a', 'href'), '/');
   // (its markup is checked by html-validate with every built page: scripts/lint)
   assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
   await context.close();

@@ -9,6 +9,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { launch, root, serve, siteManifest } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
 import { matches, nginxConf, overlaps, parseHeaders } from '../../scripts/headers.mjs';
 
@@ -131,12 +132,13 @@ for (const name of ['dev server', 'nginx']) {
 <iframe id="widget" src="${url}/embed.html?role=${ROLE}" title="widget"></iframe></body></html>`);
     const blog = await serve(host); // another port: another origin
     const page = await browser.newPage();
+    const s = sessionOf(page);
     try {
-      await page.goto(`${blog.url}/`);
-      const widget = page.frameLocator('#widget');
-      await widget.locator('[part=score]', { hasText: '61.9' }).waitFor();
+      await s.open(`${blog.url}/`);
+      const widget = await s.frame('#widget');
+      await widget.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent.includes('61.9'));
       // The app's frame is blocked: its document never becomes the app's.
-      const appFrame = await (await page.$('#app')).contentFrame();
+      const appFrame = await s.frame('#app');
       const title = await appFrame.evaluate(() => document.title).catch(() => null);
       assert.ok(!/jobzone/.test(title ?? ''), `${name}: the app was framed by another origin (title ${title})`);
     } finally {

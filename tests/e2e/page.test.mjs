@@ -82,26 +82,27 @@ test('keyboard edits give exactly the native score, and shares stay at 100', asy
   const context = await browser.newContext();
   const { page, problems } = await openPage(context);
   const s = sessionOf(page);
-  const task = (name) => page.getByRole('group', { name: new RegExp(name) });
-  const press = async (locator, ...keys) => {
-    await locator.focus();
+  // A task's control, by its own name: "Time share of task 2, Paper implementation & reproduction".
+  const task = (control, name) => s.field(new RegExp(`^${control} of task \\d+, ${name}`));
+  const press = async (selector, ...keys) => {
+    await s.focus(await selector);
     for (const key of keys) await s.press(key);
   };
   const edits = [
-    ['AI growth +2 -> 0', () => press(page.getByLabel('AI growth correlation', { exact: true }), 'ArrowLeft', 'ArrowLeft')],
-    ['task 1 score 2 -> 5', () => press(task('Novel architecture').getByRole('slider', { name: /^Score of task/ }), 'ArrowRight', 'ArrowRight', 'ArrowRight')],
-    ['job postings -> -2', () => press(page.getByLabel('Job posting trends'), 'Home')],
-    ['task 2 share 20 -> 30', () => press(task('Paper implementation').getByLabel('Time share'), ...Array(10).fill('ArrowRight'))],
+    ['AI growth +2 -> 0', () => press(s.field('AI growth correlation'), 'ArrowLeft', 'ArrowLeft')],
+    ['task 1 score 2 -> 5', () => press(task('Score', 'Novel architecture'), 'ArrowRight', 'ArrowRight', 'ArrowRight')],
+    ['job postings -> -2', () => press(s.field(/^Job posting trends/), 'Home')],
+    ['task 2 share 20 -> 30', () => press(task('Time share', 'Paper implementation'), ...Array(10).fill('ArrowRight'))],
     ['lock task 3, task 1 share to the most', async () => {
-      await press(task('Benchmark creation').getByLabel('Lock share'), 'Space');
+      await press(task('Lock share', 'Benchmark creation'), 'Space');
       lockedShare = (await pageAssessment(page)).tasks[2].time_pct;
-      await press(task('Novel architecture').getByLabel('Time share'), 'End');
+      await press(task('Time share', 'Novel architecture'), 'End');
     }],
-    ['regulatory barrier -> 2', () => press(page.getByLabel('Regulatory / licensing'), 'End')],
-    ['task 4 impact -> displaced', () => press(task('Experimental design').getByLabel('Impact'), 'Home')],
-    ['task 1 share back down 25 points', () => press(task('Novel architecture').getByLabel('Time share'), 'PageDown', 'PageDown', 'PageDown')],
-    ['AI tool maturity -> +2', () => press(page.getByLabel('AI tool maturity'), 'End')],
-    ['embodied physicality -> 3', () => press(page.getByLabel('Embodied physicality'), 'End')],
+    ['regulatory barrier -> 2', () => press(s.field(/^Regulatory \/ licensing/), 'End')],
+    ['task 4 impact -> displaced', () => press(task('Impact', 'Experimental design'), 'Home')],
+    ['task 1 share back down 25 points', () => press(task('Time share', 'Novel architecture'), 'PageDown', 'PageDown', 'PageDown')],
+    ['AI tool maturity -> +2', () => press(s.field(/^AI tool maturity/), 'End')],
+    ['embodied physicality -> 3', () => press(s.field(/^Embodied physicality/), 'End')],
   ];
   let lockedShare = null;
   const seen = new Set();
@@ -121,7 +122,7 @@ test('keyboard edits give exactly the native score, and shares stay at 100', asy
   assert.equal(await s.count('.ctl.changed') > 5, true, 'changed inputs are marked');
   assert.match(await s.text('.compare'), /yours .* points/);
 
-  await press(page.getByRole('button', { name: 'Reset to published' }), 'Enter');
+  await press(s.named('Reset to published'), 'Enter');
   // Reset first sets the edits aside (an IndexedDB write), then restores the published figures.
   await s.waitFor(() => /Back to the published figures/.test(document.querySelector('.notice').textContent));
   assert.deepEqual(await shown(page), { score: '61.9', label: 'Green (Accelerated)' });
@@ -189,17 +190,18 @@ test('a catalog of 500 synthetic roles is searchable and each role has a deep li
     const native = nativeScore(syntheticAssessment(137));
     assert.equal((await shown(page)).score, native.display.score);
     // the deep link opens the same role in a fresh page
-    const again = await context.newPage();
-    await again.goto(`${big.url}/?role=synthetic-137`);
+    const againPage = await context.newPage();
+    const again = sessionOf(againPage);
+    await again.open(`${big.url}/?role=synthetic-137`);
     await again.waitForSelector('main[aria-busy=false] .big-score');
-    assert.match(await again.textContent('h1'), /Synthetic role 137/);
+    assert.match(await again.text('h1'), /Synthetic role 137/);
     // an unknown id says so, at the start page, with the search showing what its words find
-    await again.goto(`${big.url}/?role=no-such-role`);
+    await again.open(`${big.url}/?role=no-such-role`);
     await again.waitForSelector('main[aria-busy=false] .big-score');
-    assert.match(await again.textContent('.notice'), /No occupation or role here has the address “no-such-role”/);
-    assert.equal(await again.inputValue('#front-search'), 'no such role');
-    await again.waitForFunction(() => document.getElementById('front-results').textContent.includes('Assess “no such role” yourself'));
-    assert.equal(new URL(again.url()).search, '', 'the address is the start page\'s');
+    assert.match(await again.text('.notice'), /No occupation or role here has the address “no-such-role”/);
+    assert.equal(await again.value('#front-search'), 'no such role');
+    await again.waitFor(() => document.getElementById('front-results').textContent.includes('Assess “no such role” yourself'));
+    assert.equal(await again.evaluate(() => location.search), '', 'the address is the start page\'s');
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -81,10 +81,10 @@ test('with JavaScript on, the calculator takes over the same markup (the same el
   });
   // The markup as served, before any script ran.
   const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  const plain = await noScript.newPage();
-  await plain.goto(`${server.url}/roles/${ROLE}/`);
+  const plain = sessionOf(await noScript.newPage());
+  await plain.open(`${server.url}/roles/${ROLE}/`);
   const before = await plain.evaluate(() => document.querySelector('#page').innerText);
-  const boxesBefore = await plain.$$eval('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
+  const boxesBefore = await plain.mapAll('section.card', (s) => s.map((x) => { const r = x.getBoundingClientRect(); return [x.id, Math.round(r.top), Math.round(r.height)]; }));
   await noScript.close();
 
   await s.open(`${server.url}/roles/${ROLE}/`);
@@ -186,8 +186,8 @@ test('the start page holds the default role, prerendered and taken over; a visit
   assert.equal(await s.evaluate(() => document.documentElement.classList.contains('elsewhere')), false);
 
   // The start page named by ?role= is still the start page: taken over, not hidden and redrawn.
-  const named = await context.newPage();
-  await named.goto(`${server.url}/?role=${ROLE}`);
+  const named = sessionOf(await context.newPage());
+  await named.open(`${server.url}/?role=${ROLE}`);
   await named.waitForSelector('main[aria-busy=false] .big-score');
   assert.equal(await named.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, '?role= of the start page\'s own role');
   assert.deepEqual(await named.evaluate(() => [...window.__seen]), [native.display.score]);
@@ -196,11 +196,12 @@ test('the start page holds the default role, prerendered and taken over; a visit
   const reference = JSON.parse(await (await fetch(`${server.url}/data/roles/${ROLE}.json`)).text());
   reference.tasks[0].score = 5;
   const link = `${server.url}/#a=0.${Buffer.from(JSON.stringify(reference)).toString('base64url')}`;
-  const shared = await context.newPage();
-  const sharedProblems = watch(shared);
-  await shared.goto(link);
+  const sharedPage = await context.newPage();
+  const sharedProblems = watch(sharedPage);
+  const shared = sessionOf(sharedPage);
+  await shared.open(link);
   await shared.waitForSelector('main[aria-busy=false] .read-view');
-  const linked = await shared.textContent('.read-figure');
+  const linked = await shared.text('.read-figure');
   assert.notEqual(linked, native.display.score);
   assert.deepEqual(await shared.evaluate(() => [...window.__seen]), [], 'no flash of the default role (the link is read in its own view)');
   assert.equal(await shared.evaluate(() => window.__loading), true, 'the loading line, meanwhile');

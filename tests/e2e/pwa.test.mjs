@@ -91,7 +91,7 @@ test('after the first visit everything works offline', async () => {
     await s.focus(await s.field('AI growth correlation'));
     await s.press('Home');
     assert.notEqual(await s.text('.big-score'), before);
-    await page.getByRole('group', { name: 'Task 1' }).getByRole('slider', { name: /^Score of task/ }).focus();
+    await s.focus(await s.field(/^Score of task 1\b/));
     await s.press('End');
     await s.focus(await s.field('Wage trends'));
     await s.press('Home');

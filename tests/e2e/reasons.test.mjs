@@ -54,16 +54,16 @@ test('each level has words beside its control and in what screen readers hear; e
   const context = await browser.newContext();
   const { page } = await open(context);
   const s = sessionOf(page);
-  const growth = page.getByRole('slider', { name: 'AI growth correlation', exact: true });
-  assert.equal(await growth.getAttribute('aria-valuetext'), '+2: AI creates more jobs');
-  await growth.focus();
+  const growth = await s.field('AI growth correlation');
+  assert.equal(await s.attr(growth, 'aria-valuetext'), '+2: AI creates more jobs');
+  await s.focus(growth);
   await s.press('Home');
-  assert.equal(await growth.getAttribute('aria-valuetext'), '-2: AI adoption shrinks demand fast');
-  const row = growth.locator('xpath=..');
-  assert.equal(await row.locator('.level').textContent(), 'AI adoption shrinks demand fast');
-  const score2 = page.getByRole('slider', { name: 'Score of task 2, Paper implementation & reproduction' });
-  assert.equal(await score2.getAttribute('aria-valuetext'), '3 of 5: AI does much of it; a human steers and checks');
-  assert.equal(await page.getByRole('slider', { name: 'Embodied physicality' }).getAttribute('aria-valuetext'), '0 of 3: No physical presence needed');
+  assert.equal(await s.attr(growth, 'aria-valuetext'), '-2: AI adoption shrinks demand fast');
+  // The words beside the control, in its row.
+  assert.equal(await s.evaluate((sel) => document.querySelector(sel).parentElement.querySelector('.level').textContent, growth), 'AI adoption shrinks demand fast');
+  const score2 = await s.field('Score of task 2, Paper implementation & reproduction');
+  assert.equal(await s.attr(score2, 'aria-valuetext'), '3 of 5: AI does much of it; a human steers and checks');
+  assert.equal(await s.attr(await s.field('Embodied physicality'), 'aria-valuetext'), '0 of 3: No physical presence needed');
   // Unique accessible names: no two controls share one.
   const names = await s.mapAll('input, select, textarea', (els) => els.map((el) => {
     const label = el.labels?.[0];
@@ -106,22 +106,22 @@ test('an edited rationale survives save, reload, a share link and export/import'
   await s.waitFor(() => document.querySelector('#save-status').textContent.startsWith('Saved as'));
 
   const check = async (p, how) => {
-    assert.equal(await p.getByLabel('Why Wage trends has this score').inputValue(), reason, how);
-    assert.equal(await p.getByLabel('Why Paper implementation & reproduction has this score').inputValue(), task, how);
-    assert.equal(await p.getByLabel('What the numbers do not capture').inputValue(), 'First point\nSecond point', how);
+    assert.equal(await p.value(await p.field('Why Wage trends has this score', { includeHidden: true })), reason, how);
+    assert.equal(await p.value(await p.field('Why Paper implementation & reproduction has this score', { includeHidden: true })), task, how);
+    assert.equal(await p.value(await p.field('What the numbers do not capture', { includeHidden: true })), 'First point\nSecond point', how);
   };
   await s.reload();
   await s.waitForSelector('main[aria-busy=false] .big-score');
-  await check(page, 'after a reload');
+  await check(s, 'after a reload');
 
   await s.clickNamed('Share link');
   const link = await s.value('#share-url');
   const fresh = await browser.newContext();
-  const viaLink = await fresh.newPage();
-  await viaLink.goto(link);
+  const viaLink = sessionOf(await fresh.newPage());
+  await viaLink.open(link);
   // Read first (the summary among what the read view shows), then a copy to see every reason.
   await viaLink.waitForSelector('main[aria-busy=false] .read-view');
-  await viaLink.getByRole('button', { name: 'Adjust a copy' }).click();
+  await viaLink.clickNamed('Adjust a copy');
   await viaLink.waitForSelector('main[aria-busy=false] [data-text="role.title"]');
   await check(viaLink, 'through a share link');
   console.log(`# SHARE-LINK | reference role with all its prose and these edits | ${link.length} characters`);
@@ -133,10 +133,10 @@ test('an edited rationale survives save, reload, a share link and export/import'
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(doc.rationale.evidence.wage_trends, reason);
   assert.deepEqual(doc.commentary.not_captured, ['First point', 'Second point']);
-  await viaLink.setInputFiles('input[type=file][data-action=import]', file);
-  await viaLink.waitForFunction(() => document.querySelector('.notice').textContent.includes('Imported'));
+  await viaLink.upload('input[type=file][data-action=import]', file);
+  await viaLink.waitFor(() => document.querySelector('.notice').textContent.includes('Imported'));
   await check(viaLink, 'through export and import');
-  assert.equal(await viaLink.locator('.role-page b').count(), 0, 'no markup from the text');
+  assert.equal(await viaLink.count('.role-page b'), 0, 'no markup from the text');
   assert.deepEqual(problems, []);
   await fresh.close();
   await context.close();

@@ -75,12 +75,17 @@ test('snippets made by "Embed this" from hostile titles run nothing on the page 
 
   const blogPage = await guarded(ctx);
   await blogPage.s.open(`${blog.url}/pasted.html`);
-  const p = blogPage.page;
-  await p.waitForFunction((n) => document.querySelectorAll('jobzone-score').length === n
+  const p = blogPage.s;
+  await p.waitFor((n) => document.querySelectorAll('jobzone-score').length === n
     && [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot?.querySelector('.card [part=score]')), HOSTILE_TITLES.length);
   // Each card computes its score as it comes near the viewport: scroll to each, as a reader would.
-  for (const w of await p.locator('jobzone-score').all()) await w.scrollIntoViewIfNeeded();
-  await p.waitForFunction(() => [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot.querySelector('[part=score]').textContent !== '–'));
+  await p.evaluate(async () => {
+    for (const w of document.querySelectorAll('jobzone-score')) {
+      w.scrollIntoView({ block: 'nearest' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); // seen in a frame
+    }
+  });
+  await p.waitFor(() => [...document.querySelectorAll('jobzone-score')].every((w) => w.shadowRoot.querySelector('[part=score]').textContent !== '–'));
   for (const [i, { title }] of pasted.entries()) {
     const seen = await p.evaluate((n) => {
       const section = document.getElementById(`s${n}`);
@@ -97,7 +102,7 @@ test('snippets made by "Embed this" from hostile titles run nothing on the page 
     assert.equal(seen.card, `${title} (Mid-Senior)`);
     assert.equal(seen.frameTitle, `jobzone score: ${title}`);
   }
-  await p.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 100));
+  await p.waitFor(() => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 100));
   assert.equal(await p.evaluate(() => document.querySelectorAll('img, svg, b, textarea').length), 0, 'no element came from a title');
   assert.equal(await p.evaluate(() => window.__pwned), 0);
   // Markdown: the title stays inside the image's alt; nothing opens a link, tag or entity early.
@@ -213,8 +218,8 @@ test('older browsers: no constructed stylesheets, no deflate streams; WebAssembl
     WebAssembly.instantiate = refuse;
     WebAssembly.instantiateStreaming = refuse;
   });
-  const p = await old.newPage();
-  await p.goto(`${app.url}/`);
-  await p.waitForFunction(() => /cannot run the jobzone calculator: it needs WebAssembly, which is missing or turned off here/.test(document.getElementById('status').textContent));
+  const p = sessionOf(await old.newPage());
+  await p.open(`${app.url}/`);
+  await p.waitFor(() => /cannot run the jobzone calculator: it needs WebAssembly, which is missing or turned off here/.test(document.getElementById('status').textContent));
   await old.close();
 });

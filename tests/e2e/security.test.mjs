@@ -162,12 +162,11 @@ test('forged messages to and around the iframe embed are ignored', async () => {
   try {
     const ctx = await browser.newContext();
     const { page, s, problems } = await guarded(ctx, `${host.url}/`);
-    const frame = page.frameLocator('#frame');
-    const scoreIn = () => frame.locator('[part=score]').textContent();
-    // Locators pierce the widget's open shadow root.
-    await frame.locator('[part=score]', { hasText: '61.9' }).waitFor();
-    const inner = await (await page.$('#frame')).contentFrame();
-    const contentHeight = await inner.evaluate(() => document.documentElement.scrollHeight);
+    const frame = await s.frame('#frame');
+    // The score sits in the widget's open shadow root.
+    const scoreIn = () => frame.evaluate(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent ?? null);
+    await frame.waitFor(() => document.querySelector('jobzone-score')?.shadowRoot?.querySelector('[part=score]')?.textContent.includes('61.9'));
+    const contentHeight = await frame.evaluate(() => document.documentElement.scrollHeight);
     // The frame's inner height (inside its default border) is its page's height.
     await s.waitFor((h) => Math.abs(document.getElementById('frame').clientHeight - h) <= 1, contentHeight);
     const height = await s.evaluate(() => document.getElementById('frame').getBoundingClientRect().height);

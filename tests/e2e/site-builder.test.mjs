@@ -10,15 +10,16 @@ import { buildSite } from '../../scripts/build-site.mjs';
 import { ogSvg } from '../../scripts/og-image.mjs';
 import { htmlText } from '../../web/js/lib/escape.js';
 import { launch } from './browser.mjs';
+import { sessionOf } from './engines.mjs';
 import { reference, HOSTILE_TEXTS, HOSTILE_TITLES } from '../node/hostile.mjs';
 import { tempDir } from '../tmp.mjs';
 
 const ID = 'hostile-texts';
 let browser;
-let page;
+let s;
 before(async () => {
   browser = await launch();
-  page = await browser.newPage();
+  s = sessionOf(await browser.newPage());
 });
 after(async () => { await browser?.close(); });
 
@@ -54,7 +55,7 @@ function hostileRole() {
 }
 
 /** Whether text parses as XML in the browser (application/xml: well-formed or not). */
-const parsesAsXml = (text) => page.evaluate((t) => {
+const parsesAsXml = (text) => s.evaluate((t) => {
   const doc = new DOMParser().parseFromString(t, 'application/xml');
   return doc.querySelector('parsererror')?.textContent ?? 'ok';
 }, text);
