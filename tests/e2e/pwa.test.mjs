@@ -142,7 +142,7 @@ test('the service worker answers only the app\'s pages from its cache: files are
       // The server's own 404 page, never the app from the cache (under roles/, its script then
       // goes on to the start page's search for the words: tests/e2e/front-door.test.mjs).
       assert.match(await (await fetch(`${server.url}${url}`)).text(), /<h1>No page at this address<\/h1>/, `${url} is the 404 page`);
-      if (!url.startsWith('/roles/')) assert.equal(await page.$('#page'), null, `${url} is not the app`);
+      if (!url.startsWith('/roles/')) assert.equal(await s.count('#page'), 0, `${url} is not the app`);
     }
     // A visited role page opens offline; the start page does at any query; other files are not made up.
     await s.open(`${server.url}/roles/${role}/`);
@@ -182,7 +182,7 @@ test('a new deployment shows "a new version is ready"; reloading uses it and kee
     fs.appendFileSync(path.join(dir, 'icon.svg'), '<!-- deployment 2 -->\n');
     await refreshServiceWorker(dir);
     await s.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    await page.waitForSelector('#update:not([hidden])', { timeout: 15000 });
+    await s.waitForSelector('#update:not([hidden])', { timeout: 15000 });
     assert.match(await s.text('#update'), /A new version of jobzone is ready/);
     await s.evaluate(() => { window.beforeUpdate = true; });
     await s.click('#update-reload');
