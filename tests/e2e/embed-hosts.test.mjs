@@ -169,7 +169,7 @@ test('a CSP without wasm-unsafe-eval: the published card shows, the live parts s
 test('every card says what it is: published, or self-assessed for a state (whatever it claims) and for a card the reader moved', async () => {
   const { s, context, problems } = await open('kinds.html');
   const kindOf = (id) => s.evaluate((i) => document.getElementById(i).shadowRoot?.querySelector('[part=kind]')?.textContent ?? null, id);
-  for (const id of ['pub', 'mine', 'live']) await s.evaluate((i) => document.getElementById(i).scrollIntoView({ block: 'nearest' }), id);
+  for (const id of ['pub', 'mine', 'live']) await s.scrollTo(`#${id}`);
   await s.waitFor(() => ['pub', 'mine'].every((i) => document.getElementById(i).shadowRoot?.querySelector('[part=score]')?.textContent.match(/\d/)));
   assert.match(await kindOf('pub'), /^Published · JobZone method/);
   assert.match(await kindOf('mine'), /^Self-assessed · not published: self-assessed with jobzone, not published$/);
@@ -272,9 +272,9 @@ test('twenty cards on one page: no wasm for published cards; the interactive one
   assert.equal(requests.filter((r) => r.url.includes('/data/cards/')).length, 1, 'one card file for twenty cards of one role');
   // Far below, the interactive cards load when scrolled to.
   assert.equal(await s.evaluate(() => document.getElementById('live-0').shadowRoot.querySelector('input[type=range]')), null, 'not loaded while far away');
-  await s.evaluate(() => document.getElementById('live-0').scrollIntoView({ block: 'nearest' }));
+  await s.scrollTo('#live-0');
   await s.waitFor(() => document.getElementById('live-0').shadowRoot.querySelector('input[type=range]'));
-  for (let i = 1; i < 20; i++) await s.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'nearest' }), `live-${i}`);
+  for (let i = 1; i < 20; i++) await s.scrollTo(`#live-${i}`);
   await s.waitFor(() => [...document.querySelectorAll('[id^=live-]')].every((e) => e.shadowRoot.querySelector('input[type=range]')));
   assert.equal(requests.filter((r) => r.url.endsWith('.wasm')).length, 1, 'one module for twenty live cards');
   assert.deepEqual(problems, []);

@@ -61,7 +61,7 @@ async function openBlog(file) {
   await s.waitFor(() => ['by-role', 'inline', 'interactive', 'broken']
     .every((id) => document.getElementById(id).shadowRoot?.querySelector('.card')));
   // The live widgets load as they come near the viewport: scroll to each, as a reader would.
-  for (const id of ['inline', 'interactive', 'frame']) await s.evaluate((i) => document.getElementById(i).scrollIntoView({ block: 'nearest' }), id);
+  for (const id of ['inline', 'interactive', 'frame']) await s.scrollTo(`#${id}`);
   await s.waitFor(() => document.getElementById('inline').shadowRoot.querySelector('[part=score]').textContent !== '–'
     && document.getElementById('interactive').shadowRoot.querySelector('input[type=range]'));
   await s.waitFor(() => document.getElementById('frame').getBoundingClientRect().height >= 140);

@@ -207,6 +207,20 @@ class Session {
     }
   }
 
+  /**
+   * Scrolls the element into view, as a reader does, and waits two frames (or 100 ms where
+   * frames do not come): whatever watches the viewport (a widget that draws when near) has seen it.
+   */
+  scrollTo(selector) {
+    return this.evaluate(async (s) => {
+      document.querySelector(s).scrollIntoView({ block: 'nearest' });
+      const frame = () => new Promise((r) => { const t = setTimeout(r, 100); requestAnimationFrame(() => { clearTimeout(t); r(); }); });
+      await frame();
+      await frame();
+      return true;
+    }, selector);
+  }
+
   /** A finger's tap where the engine has touch; a click where it does not. */
   tap(selector) { return this.click(selector); }
 
