@@ -25,11 +25,17 @@ async function drag(s, cdp, selector, fraction) {
     return { x: r.left, y: r.top + r.height / 2, width: r.width, at };
   }, selector);
   const point = (f) => [{ x: box.x + 8 + (box.width - 16) * f, y: box.y }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(box.at) });
+  // A finger that stops before it lifts, as on a phone: the last move repeats the end point 100 ms
+  // on (timestamps in seconds), so the lift has no speed and starts no fling. A fling still
+  // running swallows the next tap (it only stops the fling; no click), as a phone's does.
+  const t0 = Date.now() / 1000;
+  const end = box.at + (fraction - box.at);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(box.at), timestamp: t0 });
   for (let i = 1; i <= 8; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(box.at + ((fraction - box.at) * i) / 8) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(box.at + ((fraction - box.at) * i) / 8), timestamp: t0 + i * 0.016 });
   }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(end), timestamp: t0 + 8 * 0.016 + 0.1 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: t0 + 8 * 0.016 + 0.1 });
 }
 
 /** The reference role at `width` x 900, its layout-shift entries collected in window.__shift. */
