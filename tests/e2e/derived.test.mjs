@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, watch } from './browser.mjs';
+import { launch, serve, watch, axeClean } from './browser.mjs';
 import { sessionOf } from './engines.mjs';
 import { tempDir } from '../tmp.mjs';
 
@@ -71,6 +71,50 @@ test('search "nurse" finds Registered Nurses, marked derived; its page says what
   assert.doesNotMatch(await s.text('.role-head .eyebrow'), /Published|adjusted/);
   const [again] = await Promise.all([page.waitForEvent('download'), s.clickNamed('Export JSON')]);
   assert.equal(JSON.parse(fs.readFileSync(await again.path(), 'utf8')).kind, undefined);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a derived page shows each task as one line; "Adjust" brings that task\'s controls, by keyboard, and the other lines follow', async () => {
+  // (bypassCSP: axe's script goes into the page; the page's own CSP refuses inline scripts.)
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const s = sessionOf(page);
+  const problems = watch(page);
+  await s.open(`${server.url}/roles/${NURSES}/`);
+  await s.waitForSelector('main[aria-busy=false] .big-score');
+  const derived = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../dist/data/roles', `${NURSES}.json`), 'utf8'));
+  const n = derived.tasks.length;
+  // One line a task, each with its figures and where its level came from; no task control yet.
+  assert.equal(await s.count('#tasks .task-line'), n);
+  assert.equal(await s.count('#tasks input[data-path^="tasks."], #tasks select[data-path^="tasks."]'), 0);
+  assert.equal(await s.text('#tasks .task-line .tl-name'), derived.tasks[0].name);
+  assert.equal(await s.text('[data-task-figs="0"]'), '4.77% of the week · level 3 of 5, AI does much of it; a human steers and checks · Displaced · weighted 0.14');
+  assert.match(await s.text('#tasks .task-line'), /From the data: human raters labelled it E2 .* O\*NET task 1841, Core\./);
+  // The button's name is "Adjust" and the task's name, written once on the page.
+  const second = await s.named(`Adjust ${derived.tasks[1].name}`);
+  await axeClean(page, 'a derived page with one line a task');
+  // By keyboard: the second task's controls, the keyboard on its share.
+  await s.focus(second);
+  await s.press('Enter');
+  await s.waitFor(() => document.activeElement?.dataset?.path === 'tasks.1.time_pct');
+  assert.equal(await s.count('#tasks fieldset.task'), 1);
+  assert.equal(await s.count('#tasks .task-line'), n, 'still one item a task');
+  assert.match(await s.attr('[data-path="tasks.1.score"]', 'aria-valuetext'), /^1 of 5: Irreducibly human$/);
+  // Moving its share rebalances the others, whose lines say so.
+  const before = await s.text('[data-task-figs="0"]');
+  for (let i = 0; i < 5; i++) await s.press('ArrowRight');
+  await s.waitFor((b) => document.querySelector('[data-task-figs="0"]').textContent !== b, before);
+  assert.match(await s.text('[data-task-figs="0"]'), /\(changed; the data had share 4\.77%\)$/);
+  const shares = await s.evaluate(() => [...document.querySelectorAll('[data-task-figs]')].map((el) => Number(/^([\d.]+)%/.exec(el.textContent)[1])));
+  assert.equal(shares.length, n - 1);
+  // "Adjust every task": every task's controls.
+  await s.clickNamed('Adjust every task');
+  await s.waitFor((count) => document.querySelectorAll('#tasks fieldset.task').length === count, n);
+  assert.equal(await s.count('#tasks input[type=range][data-path$=".time_pct"]'), n);
+  const total = await s.evaluate(() => [...document.querySelectorAll('[data-path$=".time_pct"]')].reduce((t, el) => t + Number(el.value), 0));
+  assert.ok(Math.abs(total - 100) <= n, `the week still adds up (sliders show whole points: ${total})`);
+  await axeClean(page, 'every task adjusted');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -177,7 +177,7 @@ function resetToBaseline() {
 
 /** The app's parts, each a closure over the context. */
 const { scheduleFrame, insightThread } = Object.assign(ctx, analysesPart(ctx));
-const { edit, setTextAt, onInput, onChange, rebuildTasks, structural } = Object.assign(ctx, inputPart(ctx));
+const { edit, setTextAt, onInput, onChange, rebuildTasks, structural, openTaskRows } = Object.assign(ctx, inputPart(ctx));
 const { publishedBase, loadBaseline, openAssessment, renderPending } = Object.assign(ctx, openPart(ctx));
 const {
   nextTask, openRole, isDirty, restoreWork, replaceWork, showStorageProblem, writeDraftNow, saveDraftSoon, openStart, listenForNavigation,
@@ -225,6 +225,10 @@ const actions = {
     if (await replaceWork(() => openAssessment(template, { mode: 'own', pending: true }), 'Your own job, step by step. Nothing you enter leaves this browser.')) {
       await startGuide({ step: 'role' });
     }
+  },
+  /** A derived starting point's task, shown as one line: its controls ("Adjust"), or every task's. */
+  'adjust-task'(button) {
+    openTaskRows(button.dataset.index === 'all' ? 'all' : Number(button.dataset.index));
   },
   /** The guided path over the assessment on the page (own mode). */
   async guide() {

@@ -166,9 +166,9 @@ export function inputPart(ctx) {
     });
   }
 
-  /** Rebuilds the task rows after tasks were added, removed or reordered. */
+  /** Rebuilds the task rows after tasks were added, removed or reordered (or a row's controls were asked for). */
   function rebuildTasks(focusSelector) {
-    buildTasks(state.refs, state.current, state.engine.methodology, state.registry, state.locked, state.mode === 'own');
+    buildTasks(state.refs, state.current, state.engine.methodology, state.registry, state.locked, state.mode === 'own', state.openTasks);
     updateShareLimits();
     recompute();
     if (focusSelector) state.refs.tasks.querySelector(focusSelector)?.focus();
@@ -186,5 +186,17 @@ export function inputPart(ctx) {
     rebuildTasks(focusSelector);
   }
 
-  return { edit, setTextAt, onInput, onChange, updateShareLimits, rebuildTasks, structural };
+  /**
+   * Brings the controls of a task shown as one line (a derived starting point's), or of every
+   * task (`which` 'all'), and puts the keyboard on the first one brought.
+   * @param {number | 'all'} which
+   */
+  function openTaskRows(which) {
+    if (!state.openTasks) return;
+    const first = which === 'all' ? state.openTasks.findIndex((o) => !o) : which;
+    setDoc({ openTasks: state.current.tasks.map((_, i) => which === 'all' || i === which || Boolean(state.openTasks?.[i])) });
+    rebuildTasks(first >= 0 ? `[data-path="tasks.${first}.time_pct"]` : undefined);
+  }
+
+  return { edit, setTextAt, onInput, onChange, updateShareLimits, rebuildTasks, structural, openTaskRows };
 }

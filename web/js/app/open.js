@@ -2,6 +2,7 @@
 // reader moved before), its first score, the pending state of a blank start, the score strip.
 import { applyFolds } from '../render/folds.js';
 import { drawSkeleton, fingerprint } from '../render/role-page.js';
+import { taskRowsOpen } from '../render/task-rows.js';
 import { fetchRole } from '../catalog/catalog.js';
 import { isPlaceholderName } from '../tasks/task-actions.js';
 import { renderPage } from '../render/page.js';
@@ -55,13 +56,13 @@ export function openPart(ctx) {
       baseline: mode === 'published' ? structuredClone(assessment) : baseline,
       baselineResult: mode === 'published' ? first.result : baseline ? state.engine.score(baseline).result : null,
       current: structuredClone(assessment), startResult: first.result, clean: clean ?? text, insight: null,
-      locked: assessment.tasks.map(() => false), result: null, opened: state.opened + 1,
+      locked: assessment.tasks.map(() => false), openTasks: taskRowsOpen(assessment, mode === 'own'), result: null, opened: state.opened + 1,
     });
     const origin = from ?? (baseline ? `${baseline.role.title} (${baselineWord(baseline).toLowerCase()})` : mode === 'own' ? 'a blank template' : '');
     setDoc({ origin }); // (kept in the tab's draft: a reload says where the work started, as before it)
     const skeleton = prepared?.skeleton ?? drawSkeleton({
       assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
-      own: mode === 'own', origin, locked: state.locked, source: fingerprint(text),
+      own: mode === 'own', origin, locked: state.locked, openTasks: state.openTasks, source: fingerprint(text),
     });
     // A prerendered role page is taken over as it is (the first page opened, for the very assessment
     // it shows; takeoverParts paired it): nothing is drawn again, so nothing moves and the reader's

@@ -2,7 +2,7 @@
 // filled in), drawn by one function for the app and for the build's prerender, and the app's
 // way of taking over a prerendered page instead of drawing it again.
 import { buildPageSteps } from './view.js';
-import { buildTaskSteps } from './task-rows.js';
+import { buildTaskSteps, taskRowsOpen } from './task-rows.js';
 import { renderToolbar } from './own.js';
 import { lastId, resetIds } from '../lib/dom.js';
 import { finish } from '../lib/steps.js';
@@ -27,11 +27,12 @@ export function drawSkeleton(options) {
  * drawSkeleton in small steps (a few sections, the toolbar, a task row at a time), for a caller
  * that runs them in tasks of its own, a time budget each: a generator that returns {parts, refs}.
  */
-export function* skeletonSteps({ assessment, methodology, registry, published, own = false, origin = '', locked = undefined, source = undefined }) {
+export function* skeletonSteps({ assessment, methodology, registry, published, own = false, origin = '', locked = undefined, source = undefined, openTasks = undefined }) {
   const { page, refs } = yield* buildPageSteps({ assessment, methodology, registry, published, own, origin });
   refs.tasks.closest('.role-page').dataset.source = source ?? fingerprint(JSON.stringify(assessment));
   renderToolbar(refs, { mode: own ? 'own' : 'published' });
-  yield* buildTaskSteps(refs, assessment, methodology, registry, locked ?? assessment.tasks.map(() => false), own);
+  yield* buildTaskSteps(refs, assessment, methodology, registry, locked ?? assessment.tasks.map(() => false), own,
+    openTasks === undefined ? taskRowsOpen(assessment, own) : openTasks);
   return { parts: [...page.children], refs };
 }
 

@@ -9,6 +9,7 @@ import { rangeControl, confidenceControl } from './controls.js';
 import { buildReasons, whyDisclosure, textField, rationaleOf } from './reasons.js';
 import { KIND, catalogKind, ownKind, baselineWord, fromDerived } from '../lib/kind.js';
 import { derivedSection } from './derived.js';
+import { taskFigures } from './task-rows.js';
 import { foldSection } from './folds.js';
 
 const ZONE_LINE = {
@@ -245,7 +246,7 @@ export function* buildPageSteps({ assessment, methodology: m, registry, publishe
  * What a moved input changes at once: the score, zone and change (card and strip), and the totals
  * beside the inputs. The rest (renderDetails) follows once per frame, before it is painted.
  */
-export function renderScore({ refs, result: res, assessment, methodology: m, publishedResult, startResult = null, noted = false }) {
+export function renderScore({ refs, result: res, assessment, methodology: m, published = null, publishedResult, startResult = null, noted = false }) {
   const d = res.display;
   // The strip: score, zone, and the change from where the visitor started (or the published figure).
   const from = publishedResult ?? startResult;
@@ -279,11 +280,16 @@ export function renderScore({ refs, result: res, assessment, methodology: m, pub
   setText(refs.protectiveTotal, unjudged
     ? `Protective total: not judged (${unjudged} of ${m.inputs.protective.dimensions.length} principles left unjudged; they do not enter the score)`
     : `Protective total: ${res.totals.protective}/${pr.max}`);
-  // Tasks (one query for every row, not one a row: 50 tasks are allowed)
-  const weighted = refs.tasks.querySelectorAll('[data-weighted]');
-  assessment.tasks.forEach((t, i) => {
-    if (weighted[i]) setText(weighted[i], `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`);
-  });
+  // Tasks (one query for every row, not one a row: 50 tasks are allowed); a row with controls
+  // shows its weighted score, a task shown as one line all its figures.
+  for (const el of refs.tasks.querySelectorAll('[data-weighted]')) {
+    const t = assessment.tasks[Number(el.dataset.weighted)];
+    if (t) setText(el, `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`);
+  }
+  for (const el of refs.tasks.querySelectorAll('[data-task-figs]')) {
+    const i = Number(el.dataset.taskFigs);
+    if (assessment.tasks[i]) setText(el, taskFigures(assessment.tasks[i], m, published?.tasks?.[i] ?? null));
+  }
   const totalShare = assessment.tasks.reduce((a, t) => a + t.time_pct, 0);
   setText(refs.taskTotal, `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more`);
   setText(refs.resistance, `Task resistance: ${fixed(m.formula.task_resistance_base, 2)} - ${d.weighted_task_score} = ${d.task_resistance}/${trMax}`);

@@ -9,7 +9,7 @@
 export const OWNERS = Object.freeze({
   // The work on the page (app.js opens it, edit() changes it).
   document: Object.freeze(['opened', 'mode', 'publishedId', 'baseline', 'baselineResult', 'current', 'clean', 'saved', 'result',
-    'startResult', 'revision', 'pending', 'insight', 'locked', 'mix', 'origin']),
+    'startResult', 'revision', 'pending', 'insight', 'locked', 'openTasks', 'mix', 'origin']),
   // What the app runs on and shows (app.js).
   app: Object.freeze(['engine', 'catalog', 'store', 'refs', 'registry', 'panel']),
   // The saved list (saved/saved-actions.js).
@@ -42,6 +42,7 @@ export const OWNERS = Object.freeze({
  * @property {boolean} pending a blank start: no score shown until a named task is confirmed
  * @property {any} insight its analyses (sensitivity, uncertainty, best move)
  * @property {readonly boolean[]} locked which task shares are locked
+ * @property {readonly boolean[] | null} openTasks which task rows show their controls (null: all; render/task-rows.js taskRowsOpen)
  * @property {{index: number, weights: number[]} | null} mix the other shares when a share slider started moving
  * @property {Map<string, any>} registry the page's controls
  * @property {any} refs elements of the page
@@ -51,7 +52,7 @@ export const OWNERS = Object.freeze({
  */
 
 /** Fields whose values are frozen when written (small; the assessment is copied on edit instead). */
-const FROZEN = new Set(['saved', 'locked', 'mix', 'compare', 'guide', 'savedList']);
+const FROZEN = new Set(['saved', 'locked', 'openTasks', 'mix', 'compare', 'guide', 'savedList']);
 const deepFreeze = (x) => {
   if (x && typeof x === 'object' && !Object.isFrozen(x)) {
     Object.freeze(x);
@@ -91,7 +92,7 @@ const deepFreeze = (x) => {
 const initialState = () => ({
   opened: 0, origin: '', engine: null, catalog: null, mode: 'published', publishedId: null, baseline: null, baselineResult: null, saved: null,
   clean: null, store: null, savedList: [], savedRevision: 0, panel: null, current: null, revision: 0, result: null,
-  startResult: null, pending: false, insight: null, locked: [], mix: null, registry: new Map(), refs: null, compare: null,
+  startResult: null, pending: false, insight: null, locked: [], openTasks: null, mix: null, registry: new Map(), refs: null, compare: null,
   guide: null,
 });
 
