@@ -2,7 +2,7 @@
 // role), each navigation guarded by a ticket, work replaced only after it was set aside, and the
 // tab's draft written soon after every change.
 import { adoptPageSteps, fingerprint, skeletonSteps } from '../render/role-page.js';
-import { paced } from '../lib/steps.js';
+import { nextTask, paced } from '../lib/steps.js';
 import { decodeLink } from '../share/share-link.js';
 import { fetchRole, roleIndex } from '../catalog/catalog.js';
 import { notify } from '../render/own.js';
@@ -42,16 +42,6 @@ export function navigationPart(ctx) {
     const max = state.engine.methodology.limits.max_id_chars;
     return String(id).length > max ? `${String(id).slice(0, max)}…` : String(id);
   };
-
-  /**
-   * A task boundary: what comes after runs in a new task, so the reader's input can come first
-   * (scheduler.yield where there is one; else a message, which, unlike a timer, is never delayed).
-   */
-  const taskChannel = new MessageChannel();
-  const waiting = [];
-  taskChannel.port1.onmessage = () => waiting.shift()?.();
-  const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield()
-    : new Promise((resolve) => { waiting.push(resolve); taskChannel.port2.postMessage(0); }));
 
   /**
    * How long a step of the takeover may run before it lets the reader's input in: the page is

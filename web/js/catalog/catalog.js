@@ -6,6 +6,7 @@ import { h, fill } from '../lib/dom.js';
 import { siteUrl } from '../lib/site.js';
 import { buildIndexSoon, search, TIER } from './search.js';
 import { ROLE_ID } from '../lib/card.js';
+import { nextTask } from '../lib/steps.js';
 
 const MAX_SHOWN = 20;
 /** Up to this many published roles, each is a choice in a select (compare); a larger catalog is searched. */
@@ -53,12 +54,6 @@ export function onFullerIndex(listener) {
   return () => whenFuller.delete(listener);
 }
 
-/** A new task (after any input waiting): a message, which, unlike a timer, is never delayed. */
-const nextTask = () => new Promise((resolve) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => resolve();
-  channel.port2.postMessage(0);
-});
 /** The page's next idle moment (a timer where there is no idle callback). */
 const idleMoment = () => new Promise((resolve) => (globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50)))(() => resolve()));
 

@@ -1,6 +1,7 @@
 // The scoring engine: the wasm module, loaded once, lazily, as a cached promise. The build
 // bundles the Emscripten glue as its own chunk and names the content-hashed .wasm file.
 /* global __JOBZONE_WASM__ */ // (typed in web/js/globals.d.ts)
+import { nextTask } from '../lib/steps.js';
 let enginePromise = null;
 
 /**
@@ -51,8 +52,9 @@ export function engineOf(first, instantiate) {
 export function loadEngine() {
   const instantiate = () => import('@jobzone/wasm')
     .then((m) => m.default({ locateFile: () => new URL(__JOBZONE_WASM__, import.meta.url).href }));
+  // (The methodology is read out of the module in a task of its own: instantiating it is one.)
   enginePromise ??= instantiate()
-    .then((module) => engineOf(module, instantiate))
+    .then(async (module) => { await nextTask(); return engineOf(module, instantiate); })
     .catch((error) => {
       enginePromise = null; // let a later call try again
       throw error;

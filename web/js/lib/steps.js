@@ -2,6 +2,21 @@
 // (a pause between batches), so a long piece of work never holds a task past a few milliseconds.
 
 /**
+ * A task boundary: what comes after runs in a new task, so the reader's input can come first
+ * (scheduler.yield where there is one; else a message, which, unlike a timer, is never delayed).
+ * @returns {Promise<void>}
+ */
+export function nextTask() {
+  const scheduler = /** @type {any} */ (globalThis).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+    channel.port2.postMessage(0);
+  });
+}
+
+/**
  * Runs a generator to its end; returns what it returns.
  * @template T
  * @param {Generator<unknown, T, unknown>} steps
