@@ -106,6 +106,12 @@ export interface JobzoneModule {
   insight(assessmentJson: string): string;
   /** core/methodology.json, verbatim: every number and rule, each marked published or assumed. */
   methodology(): string;
+  /** Where the same text sits, UTF-8, in the module's memory (HEAPU8): its first byte... */
+  methodology_address(): number;
+  /** ...and its length in bytes. */
+  methodology_length(): number;
+  /** The module's memory, as bytes (a new view after the memory grows). */
+  HEAPU8: Uint8Array;
 }
 
 export interface ModuleOptions {

@@ -132,6 +132,10 @@ test('methodology() returns the embedded data file', () => {
   assert.equal(m.format, 'jobzone-methodology/1');
   assert.equal(m.zones[0].min, 48);
   assert.equal(jobzone.methodology(), fs.readFileSync(path.join(root, 'core/methodology.json'), 'utf8'));
+  // The bytes the page decodes (engine.js): the same text, at the same place on every call.
+  const at = jobzone.methodology_address();
+  assert.equal(new TextDecoder().decode(jobzone.HEAPU8.subarray(at, at + jobzone.methodology_length())), jobzone.methodology());
+  assert.equal(jobzone.methodology_address(), at);
 });
 
 test('wasm/jobzone.d.ts names every field score() and insight() return, and no other', async () => {
@@ -144,5 +148,6 @@ test('wasm/jobzone.d.ts names every field score() and insight() return, and no o
   const jobzone = await loadModule();
   assert.deepEqual(Object.keys(JSON.parse(jobzone.score(reference)).result).sort(), fields('Result'));
   assert.deepEqual(Object.keys(JSON.parse(jobzone.insight(reference)).insight).sort(), fields('Insight'));
-  assert.deepEqual(Object.keys(jobzone).filter((k) => ['score', 'validate', 'insight', 'methodology'].includes(k)).sort(), fields('JobzoneModule'));
+  const exported = ['score', 'validate', 'insight', 'methodology', 'methodology_address', 'methodology_length', 'HEAPU8'];
+  assert.deepEqual(Object.keys(jobzone).filter((k) => exported.includes(k)).sort(), fields('JobzoneModule'));
 });

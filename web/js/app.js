@@ -369,6 +369,7 @@ function afterFirstPaint() {
 async function boot() {
   const main = $('main');
   try {
+    await nextTask(); // (the modules' evaluation is a task of its own)
     // A prerendered role page is read first: the wasm is fetched once it has painted (or at the
     // reader's first touch), so the first paint never waits on it.
     // The module's code is compiled on first use: a warm-up score does that in a task of its own.
@@ -376,7 +377,12 @@ async function boot() {
     // The insight worker starts with the engine: it compiles the module's code on its thread first.
     const startEngine = () => { insightThread.warm(); return loadEngine(); };
     const engineLoad = ($('page').childElementCount > 0 ? afterFirstPaint().then(startEngine) : startEngine()).then(warm);
-    const [engine, catalog, savedWork] = await Promise.all([engineLoad, loadCatalog(), openStore({ onChange: (message) => saved.onStoreChange(message) })]);
+    // Each started in a task of its own (none of them is short the first time it runs).
+    await nextTask();
+    const catalogLoad = loadCatalog();
+    await nextTask();
+    const storeLoad = openStore({ onChange: (message) => saved.onStoreChange(message) });
+    const [engine, catalog, savedWork] = await Promise.all([engineLoad, catalogLoad, storeLoad]);
     setApp({ engine, catalog, store: savedWork });
     await saved.refreshSaved();
     await savedWork.unsaved().catch(() => []); // (also finds drafts this version cannot use)

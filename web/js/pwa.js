@@ -1,6 +1,7 @@
 // Installable and offline: registers the service worker, offers updates, tells the truth
 // about being offline. Unsaved edits survive the update reload (they live in storage).
 import { siteUrl } from './lib/site.js';
+import { nextTask } from './lib/steps.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -36,6 +37,10 @@ export async function startPwa() {
     location.reload();
   });
   $('update-reload').addEventListener('click', () => { $('update').dataset.accepted = 'yes'; });
+  // Registered once the page has loaded, in a task of its own: the worker's install fetches every
+  // file of the app, which can wait until the page itself is in.
+  if (document.readyState !== 'complete') await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+  await nextTask();
   try {
     const registration = await navigator.serviceWorker.register(siteUrl('sw.js'), { scope: siteUrl('./').pathname });
     offerUpdate(registration);

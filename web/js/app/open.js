@@ -9,6 +9,7 @@ import { renderPage } from '../render/page.js';
 import { missingParts } from '../render/insight-view.js';
 import { lateBound, $ } from './context.js';
 import { baselineWord, ownKind, withKind } from '../lib/kind.js';
+import { nextTask } from '../lib/steps.js';
 
 /** open: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function openPart(ctx) {
@@ -89,16 +90,28 @@ export function openPart(ctx) {
     // A new page is drawn whole, with its first analyses, so nothing moves under the reader
     // afterwards; an adopted page already shows them all, and the worker checks them when it can.
     if (adopted) {
-      // What the markup shows is noted, not drawn again.
-      renderPage(document, state.refs, pageModel(), { parts: ['score', 'details'], noted: true });
-      expectAdopted(state.revision);
-      updateInsight({ quiet: true });
+      // What the markup shows is noted, not drawn again, in a task of its own (the takeover's last
+      // long step otherwise); skipped if anything changed meanwhile (that change drew its parts).
+      const { opened, revision } = state;
+      const same = () => state.opened === opened && state.revision === revision;
+      (async () => {
+        await nextTask();
+        if (state.opened !== opened) return;
+        updateTitle();
+        await nextTask();
+        if (!same()) return;
+        renderPage(document, state.refs, pageModel(), { parts: ['score', 'details'], noted: true });
+        await nextTask();
+        if (!same()) return;
+        expectAdopted(state.revision);
+        updateInsight({ quiet: true });
+      })().catch(() => {});
     }
     else if (!prepared?.later) {
       renderPage(document, state.refs, pageModel(), { parts: ['details'] });
       updateInsight({ here: true });
     }
-    updateTitle();
+    if (!adopted) updateTitle();
     replayEarlyInput(early);
   }
 

@@ -43,10 +43,22 @@ export function engineOf(first, instantiate) {
     insight: (assessment) => call('insight', JSON.stringify(assessment)),
     /** Validates a JSON text: {ok: true, assessment} or {ok: false, errors}. */
     validate: (text) => call('validate', text),
-    methodology: JSON.parse(first.methodology()),
+    // (As bytes, decoded natively: the std::string crossing is a loop in JavaScript.)
+    methodology: JSON.parse(methodologyText(first)),
     /** Settles once a restart under way (if any) is over: for tests. */
     settled: () => restarting ?? Promise.resolve(),
   };
+}
+
+/**
+ * The methodology's text, decoded natively from the module's memory (or, from a module without
+ * that, through embind's std::string, a loop in JavaScript).
+ * @param {import('@jobzone/wasm').JobzoneModule} module
+ */
+function methodologyText(module) {
+  if (typeof module.methodology_address !== 'function' || !module.HEAPU8) return module.methodology();
+  const at = module.methodology_address();
+  return new TextDecoder().decode(module.HEAPU8.subarray(at, at + module.methodology_length()));
 }
 
 export function loadEngine() {

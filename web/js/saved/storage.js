@@ -14,6 +14,7 @@
 // The first layouts lived in localStorage ('jobzone:store', v1 and v2, and 'jobzone:draft'); they
 // are copied in once, in one transaction, with ids that depend only on the data, and left in place
 // (records.js).
+import { nextTask } from '../lib/steps.js';
 import { RECORD_VERSION, LEGACY_STORE, LEGACY_DRAFT, migrateLegacy, readLegacy, stableHash, unusableReason, usableDraft, textOf } from './records.js';
 const DB_NAME = 'jobzone';
 const DB_VERSION = 1;
@@ -138,6 +139,7 @@ class Store {
     } catch {
       this.sessionOk = false;
     }
+    await nextTask(); // (a storage area's first use loads it: one short task each)
     this.tab = await claimTabId();
     try {
       this.db = await this.openDb();
