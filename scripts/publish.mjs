@@ -301,7 +301,8 @@ function withPage(shell, html) {
   page = must(page, '<main id="main" class="wrap" aria-busy="true">', '<main id="main" class="wrap">');
   page = must(page, '<div id="status" class="status" role="status">', '<div id="status" class="status" role="status" hidden>');
   page = must(page, '<noscript><p>jobzone computes scores with WebAssembly in your browser, so it needs JavaScript.</p></noscript>',
-    '<noscript><p>Without JavaScript this page shows the published figures; moving the inputs needs JavaScript.</p></noscript>');
+    // (Said of every role page, published or derived: "published figures" would misname a derived one.)
+    '<noscript><p>Without JavaScript this page shows its figures as they were computed when it was built; moving an input, or adjusting a task, needs JavaScript.</p></noscript>');
   page = must(page, '<div id="page" hidden></div>', `<div id="page">${html}</div>`);
   page = must(page, '<footer id="footer" class="site wrap" hidden>', '<footer id="footer" class="site wrap">');
   return page;

@@ -84,6 +84,10 @@ test('a derived page shows each task as one line; "Adjust" brings that task\'s c
   await s.open(`${server.url}/roles/${NURSES}/`);
   await s.waitForSelector('main[aria-busy=false] .big-score');
   const derived = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../dist/data/roles', `${NURSES}.json`), 'utf8'));
+  // Without JavaScript, "Adjust" does nothing: the page says so, and never calls its figures published.
+  const noscript = /<noscript>(.*?)<\/noscript>/s.exec(await (await fetch(`${server.url}/roles/${NURSES}/`)).text())[1];
+  assert.match(noscript, /adjusting a task, needs JavaScript/);
+  assert.doesNotMatch(noscript, /published/i);
   const n = derived.tasks.length;
   // One line a task, each with its figures and where its level came from; no task control yet.
   assert.equal(await s.count('#tasks .task-line'), n);
