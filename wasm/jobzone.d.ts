@@ -119,6 +119,8 @@ export interface ModuleOptions {
   locateFile?: (path: string, prefix: string) => string;
   print?: (text: string) => void;
   printErr?: (text: string) => void;
+  /** Instantiates the module with these imports (a module compiled elsewhere), then calls done. */
+  instantiateWasm?: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => object;
 }
 
 /** The module factory (Emscripten MODULARIZE + EXPORT_ES6, EXPORT_NAME=createJobzone). */

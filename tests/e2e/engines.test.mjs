@@ -170,7 +170,7 @@ for (const engine of ENGINES) {
         window.__kept = [...document.querySelectorAll('#page section.card, #page input, #page .tornado')];
         window.__kept.forEach((el) => { el.dataset.kept = '1'; });
       });
-      await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('meta[name="jobzone-role"]') && window.performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
+      await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && document.querySelector('meta[name="jobzone-role"]') && window.performance.getEntriesByName('jobzone:ready').length > 0);
       const selector = '[data-path="tasks.1.score"]';
       await s.focus(selector);
       await s.press('End');

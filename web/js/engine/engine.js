@@ -61,12 +61,48 @@ function methodologyText(module) {
   return new TextDecoder().decode(module.HEAPU8.subarray(at, at + module.methodology_length()));
 }
 
-export function loadEngine() {
-  const instantiate = () => import('@jobzone/wasm')
-    .then((m) => m.default({ locateFile: () => new URL(__JOBZONE_WASM__, import.meta.url).href }));
+/** The content-hashed .wasm file's address. */
+export const wasmUrl = () => new URL(__JOBZONE_WASM__, import.meta.url).href;
+
+/**
+ * Compiles the module from its file (streamed where the server allows), for a thread that hands
+ * the compiled module to another (the insight worker to the page): resolves null if it cannot.
+ * @returns {Promise<WebAssembly.Module | null>}
+ */
+export function compileModule() {
+  return WebAssembly.compileStreaming(fetch(wasmUrl()))
+    .catch(() => fetch(wasmUrl()).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)))
+    .catch(() => null);
+}
+
+/**
+ * The engine, loaded once. `compiled`: the module compiled elsewhere (the insight worker compiles
+ * it off the page's thread and sends it); when it comes as a module, this thread only instantiates
+ * it, and shares its compiled code. Otherwise (null: no worker, or it could not) this thread
+ * fetches and compiles the module itself.
+ * @param {Promise<WebAssembly.Module | null> | null} [compiled]
+ */
+export function loadEngine(compiled = null) {
+  const instantiate = (/** @type {WebAssembly.Module | null} */ wasm = null) => import('@jobzone/wasm').then((m) => {
+    if (!wasm) return m.default({ locateFile: wasmUrl });
+    // Emscripten's hook: instantiate the given module with its imports. A failure there would
+    // leave the factory waiting, so it is raced here and the caller falls back.
+    let failed = (/** @type {any} */ _error) => {};
+    const failure = new Promise((_, reject) => { failed = reject; });
+    return Promise.race([failure, m.default({
+      locateFile: wasmUrl,
+      instantiateWasm: (imports, done) => {
+        WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm), failed);
+        return {};
+      },
+    })]);
+  });
+  const first = () => (compiled ?? Promise.resolve(null)).then((wasm) => (wasm instanceof WebAssembly.Module
+    ? instantiate(wasm).then((module) => ({ module, wasm }), () => instantiate().then((module) => ({ module, wasm: null })))
+    : instantiate().then((module) => ({ module, wasm: null }))));
   // (The methodology is read out of the module in a task of its own: instantiating it is one.)
-  enginePromise ??= instantiate()
-    .then(async (module) => { await nextTask(); return engineOf(module, instantiate); })
+  enginePromise ??= first()
+    .then(async ({ module, wasm }) => { await nextTask(); return engineOf(module, () => instantiate(wasm)); })
     .catch((error) => {
       enginePromise = null; // let a later call try again
       throw error;

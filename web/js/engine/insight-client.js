@@ -15,6 +15,10 @@ export function insightWorker(onResult) {
   let settleWarm = () => {};
   /** @type {Promise<void>} */
   const warmed = new Promise((resolve) => { settleWarm = resolve; });
+  /** @type {(module: WebAssembly.Module | null) => void} */
+  let settleCompiled = () => {};
+  /** @type {Promise<WebAssembly.Module | null>} */
+  const compiled = new Promise((resolve) => { settleCompiled = resolve; });
   const client = {
     available: typeof Worker === 'function',
     /**
@@ -26,6 +30,17 @@ export function insightWorker(onResult) {
       if (!worker && client.available) start();
       if (!client.available) settleWarm();
       return warmed;
+    },
+    /**
+     * The wasm module the worker compiled, for the page to instantiate (null when there is no
+     * worker, it could not, or it takes longer than `waitMs`: the page then compiles its own).
+     * @param {number} waitMs
+     * @returns {Promise<WebAssembly.Module | null>}
+     */
+    compiled(waitMs) {
+      client.warm();
+      if (!client.available) settleCompiled(null);
+      return Promise.race([compiled, new Promise((resolve) => { setTimeout(() => resolve(null), waitMs); })]);
     },
     /** Asks for the insight of `input` (the page's revision `revision`). */
     request(input, revision) {
@@ -43,9 +58,14 @@ export function insightWorker(onResult) {
     } catch {
       client.available = false;
       settleWarm();
+      settleCompiled(null);
       return;
     }
     worker.addEventListener('message', ({ data }) => {
+      if ('module' in data) {
+        settleCompiled(data.module instanceof WebAssembly.Module ? data.module : null);
+        return;
+      }
       if (data.warm) {
         settleWarm();
         return;
@@ -67,6 +87,7 @@ export function insightWorker(onResult) {
   }
   function fail() {
     settleWarm();
+    settleCompiled(null);
     client.available = false;
     worker?.terminate();
     onResult(null, lastRevision); // the page computes this one itself

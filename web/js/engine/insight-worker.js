@@ -1,9 +1,19 @@
 // The analyses (sensitivity, exact uncertainty, best move) on a worker thread, so a slider never
 // waits for them: the page sends the newest inputs, this answers with their insight. Loaded as a
 // module worker from the site's insight-worker.js; the engine is the same wasm module.
-import { loadEngine, smallestAssessment } from './engine.js';
+import { compileModule, loadEngine, smallestAssessment } from './engine.js';
 
-const engine = loadEngine();
+// The module is compiled here, off the page's thread, and sent to the page, which instantiates it
+// and so compiles nothing itself (its code is this code: the page's first calls find it compiled).
+const compiled = compileModule();
+compiled.then((module) => {
+  try {
+    self.postMessage({ module });
+  } catch {
+    self.postMessage({ module: null }); // (a browser that cannot send a module: the page compiles its own)
+  }
+});
+const engine = loadEngine(compiled);
 // Warm-up, on this thread: the browser compiles the module's code on its first use, and the page's
 // module shares that compiled code (the same bytes), so the page's own first calls find most of
 // it done and hold its thread for less. Then the page is told (it waits for this, not long).
