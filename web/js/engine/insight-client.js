@@ -33,14 +33,20 @@ export function insightWorker(onResult) {
     },
     /**
      * The wasm module the worker compiled, for the page to instantiate (null when there is no
-     * worker, it could not, or it takes longer than `waitMs`: the page then compiles its own).
+     * worker, it could not, or it takes longer than `waitMs`: the page then compiles its own, and
+     * no longer waits for the worker's warm-up either, since a worker this slow is no help).
      * @param {number} waitMs
      * @returns {Promise<WebAssembly.Module | null>}
      */
     compiled(waitMs) {
       client.warm();
       if (!client.available) settleCompiled(null);
-      return Promise.race([compiled, new Promise((resolve) => { setTimeout(() => resolve(null), waitMs); })]);
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      const late = new Promise((resolve) => {
+        timer = setTimeout(() => { settleWarm(); resolve(null); }, waitMs);
+      });
+      return Promise.race([compiled.finally(() => clearTimeout(timer)), late]);
     },
     /** Asks for the insight of `input` (the page's revision `revision`). */
     request(input, revision) {
