@@ -194,7 +194,7 @@ export function inputPart(ctx) {
   function openTaskRows(which) {
     if (!state.openTasks) return;
     const first = which === 'all' ? state.openTasks.findIndex((o) => !o) : which;
-    setDoc({ openTasks: state.current.tasks.map((_, i) => which === 'all' || i === which || Boolean(state.openTasks?.[i])) });
+    setDoc({ openTasks: state.current.tasks.map((_, i) => which === 'all' || i === which || Boolean(state.openTasks[i])) });
     rebuildTasks(first >= 0 ? `[data-path="tasks.${first}.time_pct"]` : undefined);
   }
 

@@ -51,12 +51,10 @@ export function engineOf(first, instantiate) {
 }
 
 /**
- * The methodology's text, decoded natively from the module's memory (or, from a module without
- * that, through embind's std::string, a loop in JavaScript).
+ * The methodology's text, decoded natively from the module's memory.
  * @param {import('@jobzone/wasm').JobzoneModule} module
  */
 function methodologyText(module) {
-  if (typeof module.methodology_address !== 'function' || !module.HEAPU8) return module.methodology();
   const at = module.methodology_address();
   return new TextDecoder().decode(module.HEAPU8.subarray(at, at + module.methodology_length()));
 }
@@ -97,9 +95,8 @@ export function loadEngine(compiled = null) {
       },
     })]);
   });
-  const first = () => (compiled ?? Promise.resolve(null)).then((wasm) => (wasm instanceof WebAssembly.Module
-    ? instantiate(wasm).then((module) => ({ module, wasm }), () => instantiate().then((module) => ({ module, wasm: null })))
-    : instantiate().then((module) => ({ module, wasm: null }))));
+  const start = (/** @type {WebAssembly.Module | null} */ wasm) => instantiate(wasm).then((module) => ({ module, wasm }));
+  const first = () => Promise.resolve(compiled).then((wasm) => (wasm instanceof WebAssembly.Module ? start(wasm).catch(() => start(null)) : start(null)));
   // (The methodology is read out of the module in a task of its own: instantiating it is one.)
   enginePromise ??= first()
     .then(async ({ module, wasm }) => { await nextTask(); return engineOf(module, () => instantiate(wasm)); })

@@ -242,6 +242,9 @@ export function* buildPageSteps({ assessment, methodology: m, registry, publishe
   return { page: h('div', null, page, r.report), refs: r };
 }
 
+/** The figures each task line shows now (renderScore), so an unchanged line is not written again. */
+const lineKeys = new WeakMap();
+
 /**
  * What a moved input changes at once: the score, zone and change (card and strip), and the totals
  * beside the inputs. The rest (renderDetails) follows once per frame, before it is painted.
@@ -286,9 +289,17 @@ export function renderScore({ refs, result: res, assessment, methodology: m, pub
     const t = assessment.tasks[Number(el.dataset.weighted)];
     if (t) setText(el, `Weighted ${fixed((t.time_pct * t.score) / 100, 2)}`);
   }
+  // (A line's words are made again only when its task or the task it is compared with changed:
+  // a slider move changes one or a few of up to 50.)
   for (const el of refs.tasks.querySelectorAll('[data-task-figs]')) {
     const i = Number(el.dataset.taskFigs);
-    if (assessment.tasks[i]) setText(el, taskFigures(assessment.tasks[i], m, published?.tasks?.[i] ?? null));
+    const t = assessment.tasks[i];
+    const before = published?.tasks?.[i] ?? null;
+    if (!t) continue;
+    const key = `${t.time_pct}|${t.score}|${t.impact}|${before?.time_pct}|${before?.score}|${before?.impact}`;
+    if (lineKeys.get(el) === key) continue;
+    lineKeys.set(el, key);
+    setText(el, taskFigures(t, m, before));
   }
   const totalShare = assessment.tasks.reduce((a, t) => a + t.time_pct, 0);
   setText(refs.taskTotal, `Total ${pct(Math.round(totalShare * 100) / 100)} of the week · weighted task score ${d.weighted_task_score} · ${pct(res.time_share_3plus)} of time scores ${m.inputs.task_score.exposed_min} or more`);
