@@ -112,10 +112,15 @@ test('with JavaScript on, the calculator takes over the same markup (the same el
   });
   assert.ok(order.paint < order.engine, `first paint (${order.paint?.toFixed(0)} ms) before the engine starts (${order.engine?.toFixed(0)} ms)`);
   assert.equal(order.wasm, 0, 'the page compiles no module of its own: the worker hands it over');
+  // Taken over with the worker's score: the page makes its own instance of the module only when
+  // the reader is about to change something (focus here), and the first move is scored at once.
+  assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:instantiated').length), 0,
+    'no instance of the module on the page before the reader acts');
   // It is the calculator now.
   await s.focus('[data-path="ai_growth_correlation"]');
   await s.press('Home');
   await s.waitFor(() => document.querySelector('.big-score').textContent !== '61.9');
+  assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:instantiated').length), 1, 'one instance, made at the reader\'s first act');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,7 +1,6 @@
 // The calculator page: a published role or your own assessment, every input bound to the wasm
 // scorer; saving, share links, export/import, compare and the printable report.
 import { rememberFolds } from './render/folds.js';
-import { loadEngine, smallestAssessment } from './engine/engine.js';
 import { loadCatalog, fetchJson, wirePicker } from './catalog/catalog.js';
 import { wireFront } from './app/front.js';
 import { renderErrors } from './render/insight-view.js';
@@ -17,6 +16,7 @@ import { refillRows } from './render/reasons.js';
 import { createStore } from './state/store.js';
 import { renderPage } from './render/page.js';
 import { analysesPart } from './app/analyses.js';
+import { startPageEngine } from './app/engine-start.js';
 import { inputPart } from './app/input.js';
 import { openPart } from './app/open.js';
 import { navigationPart } from './app/navigation.js';
@@ -322,71 +322,11 @@ async function importFile(file) {
   if (base) loadBaseline(base);
 }
 
-/**
- * Checks an empty document (the core reads its methodology then), checks the smallest assessment
- * the method allows, then scores it, and throws the answers away: the browser compiles the
- * module's code on its first use, and this way that happens in three short tasks of its own rather
- * than in the first score a reader waits for. The insight worker has usually done most of that
- * compiling already, on its own thread (the page waits for it, never long).
- */
-async function warmUp(engine) {
-  const tiny = smallestAssessment(engine.methodology);
-  await Promise.race([insightThread.warm(), new Promise((resolve) => setTimeout(resolve, WORKER_WARM_WAIT_MS))]);
-  await nextTask();
-  engine.validate('{}');
-  await nextTask();
-  engine.validate(JSON.stringify(tiny));
-  await nextTask();
-  engine.score(tiny);
-}
-
-/**
- * How long the page waits for the worker's compiled module before it compiles its own (a worker
- * whose module never comes costs a reader this long, once).
- */
-const WORKER_MODULE_WAIT_MS = 1500;
-
-/** How long the page's warm-up waits for the worker's (a browser without workers does not wait). */
-const WORKER_WARM_WAIT_MS = 2000;
-
-/**
- * Resolves once the page has painted its content (the browser's first-contentful-paint entry; a
- * frame and a task where that is not reported), or at the reader's first touch or key.
- */
-function afterFirstPaint() {
-  return new Promise((resolve) => {
-    const done = () => setTimeout(resolve, 0);
-    if (performance.getEntriesByName('first-contentful-paint').length) return done();
-    if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName('first-contentful-paint').length) {
-          observer.disconnect();
-          done();
-        }
-      }).observe({ type: 'paint', buffered: true });
-      setTimeout(resolve, 3000); // never later than this
-    } else {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-    }
-    for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, resolve, { once: true, capture: true });
-  });
-}
-
 async function boot() {
   const main = $('main');
   try {
     await nextTask(); // (the modules' evaluation is a task of its own)
-    // A prerendered role page is read first: the wasm is fetched once it has painted (or at the
-    // reader's first touch), so the first paint never waits on it.
-    // The module's code is compiled on first use: a warm-up score does that in a task of its own.
-    const warm = async (engine) => { await warmUp(engine); return engine; };
-    // The insight worker starts with the engine: it compiles the module's code on its thread first.
-    // It compiles the wasm module there and hands it to this thread, which only instantiates it.
-    const startEngine = () => {
-      performance.mark('jobzone:engine'); // (the wasm is asked for from here on: the tests read it)
-      return loadEngine(insightThread.compiled(WORKER_MODULE_WAIT_MS));
-    };
-    const engineLoad = ($('page').childElementCount > 0 ? afterFirstPaint().then(startEngine) : startEngine()).then(warm);
+    const engineLoad = startPageEngine(insightThread, { prerendered: $('page').childElementCount > 0 });
     // Each started in a task of its own (none of them is short the first time it runs).
     await nextTask();
     const catalogLoad = loadCatalog();

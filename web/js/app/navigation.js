@@ -59,7 +59,8 @@ export function navigationPart(ctx) {
    */
   async function takeoverParts(assessment, { later = false } = {}) {
     await nextTask();
-    const first = state.engine.score(assessment);
+    // (A deferred engine has this from the worker: the page makes no instance of its own for it.)
+    const first = await state.engine.scoreSoon(assessment);
     if (!first.ok) return null;
     await nextTask();
     const text = JSON.stringify(assessment);

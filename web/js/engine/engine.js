@@ -14,7 +14,7 @@ let enginePromise = null;
  * @param {import('@jobzone/wasm').JobzoneModule} first
  * @param {() => Promise<import('@jobzone/wasm').JobzoneModule>} instantiate
  */
-export function engineOf(first, instantiate) {
+export function engineOf(first, instantiate, methodology = null) {
   let module = first;
   let restarting = null;
   const restart = () => {
@@ -44,9 +44,13 @@ export function engineOf(first, instantiate) {
     /** Validates a JSON text: {ok: true, assessment} or {ok: false, errors}. */
     validate: (text) => call('validate', text),
     // (As bytes, decoded natively: the std::string crossing is a loop in JavaScript.)
-    methodology: JSON.parse(methodologyText(first)),
+    methodology: methodology ?? JSON.parse(methodologyText(first)),
     /** Settles once a restart under way (if any) is over: for tests. */
     settled: () => restarting ?? Promise.resolve(),
+    /** Scores as `score` does, as a promise (the deferred engine's answer may come from elsewhere). */
+    scoreSoon: async (assessment) => call('score', JSON.stringify(assessment)),
+    /** Whether this thread has an instance of the module (this one always has, unless it broke). */
+    instantiated: () => true,
   };
 }
 
@@ -81,7 +85,29 @@ export function compileModule() {
  * @param {Promise<WebAssembly.Module | null> | null} [compiled]
  */
 export function loadEngine(compiled = null) {
-  const instantiate = (/** @type {WebAssembly.Module | null} */ wasm = null) => import('@jobzone/wasm').then((m) => {
+  enginePromise ??= first()
+    .then(async ({ module, wasm }) => { await nextTask(); return engineOf(module, () => instantiate(wasm)); })
+    .catch((error) => {
+      enginePromise = null; // let a later call try again
+      throw error;
+    });
+  return enginePromise;
+
+  function first() {
+    return Promise.resolve(compiled).then((wasm) => (wasm instanceof WebAssembly.Module ? start(wasm).catch(() => start(null)) : start(null)));
+  }
+  function start(/** @type {WebAssembly.Module | null} */ wasm) {
+    return instantiate(wasm).then((module) => ({ module, wasm }));
+  }
+}
+
+/**
+ * Instantiates the module (`wasm` compiled elsewhere, or null: fetched and compiled here).
+ * @param {WebAssembly.Module | null} [wasm]
+ * @returns {Promise<import('@jobzone/wasm').JobzoneModule>}
+ */
+function instantiate(wasm = null) {
+  return import('@jobzone/wasm').then((m) => {
     if (!wasm) return m.default({ locateFile: wasmUrl });
     // Emscripten's hook: instantiate the given module with its imports. A failure there would
     // leave the factory waiting, so it is raced here and the caller falls back.
@@ -95,17 +121,60 @@ export function loadEngine(compiled = null) {
       },
     })]);
   });
-  const start = (/** @type {WebAssembly.Module | null} */ wasm) => instantiate(wasm).then((module) => ({ module, wasm }));
-  const first = () => Promise.resolve(compiled).then((wasm) => (wasm instanceof WebAssembly.Module ? start(wasm).catch(() => start(null)) : start(null)));
-  // (The methodology is read out of the module in a task of its own: instantiating it is one.)
-  enginePromise ??= first()
-    .then(async ({ module, wasm }) => { await nextTask(); return engineOf(module, () => instantiate(wasm)); })
-    .catch((error) => {
-      enginePromise = null; // let a later call try again
-      throw error;
-    });
-  return enginePromise;
 }
+
+/**
+ * An engine whose instance on this thread is made at its first call, not before: for a page
+ * that shows figures computed elsewhere (a prerendered role page, taken over with the insight
+ * worker's score), which needs no instance of its own until the reader changes something.
+ * `methodology` and the compiled `wasm` module come from the worker; `factory` is the
+ * Emscripten glue, already imported. The first call instantiates synchronously (the module is
+ * compiled, so this is its imports and embind's registrations, one short stretch) and answers
+ * at once, so every caller keeps the engine's synchronous calls. `scoreSoon` answers from
+ * `elsewhere` (the worker) while there is no instance here.
+ * @param {{ methodology: any, wasm: WebAssembly.Module, factory: (moduleArg: object) => Promise<any>,
+ *   elsewhere: (assessment: any) => Promise<any> }} parts
+ */
+export function deferredEngine({ methodology, wasm, factory, elsewhere }) {
+  /** @type {ReturnType<typeof engineOf> | null} */
+  let engine = null;
+  let failed = false;
+  const made = () => {
+    if (engine || failed) return engine;
+    try {
+      const moduleArg = /** @type {any} */ ({
+        locateFile: wasmUrl,
+        instantiateWasm: (imports, done) => {
+          done(new WebAssembly.Instance(wasm, imports), wasm);
+          return {};
+        },
+      });
+      factory(moduleArg); // (with the instance given at once, the glue's run completes in this call)
+      if (!moduleArg.calledRun) throw new Error('the module did not start');
+      engine = engineOf(moduleArg, () => instantiate(wasm), methodology);
+      performance.mark('jobzone:instantiated'); // (the tests read it)
+    } catch {
+      // (A browser that refuses to instantiate here: the restarting engine loads it as usual.)
+      failed = true;
+      engine = engineOf(null, () => instantiate(wasm), methodology);
+    }
+    return engine;
+  };
+  return {
+    methodology,
+    score: (assessment) => made().score(assessment),
+    insight: (assessment) => made().insight(assessment),
+    validate: (text) => made().validate(text),
+    settled: () => engine?.settled() ?? Promise.resolve(),
+    scoreSoon: (assessment) => (engine ? engine.scoreSoon(assessment) : elsewhere(assessment).catch(() => made().score(assessment))),
+    /** Makes the instance now (the reader is about to use it), if it is not made yet. */
+    prepare: () => { made(); },
+    instantiated: () => engine !== null,
+  };
+}
+
+/** The Emscripten glue's factory, imported (for a deferred engine). */
+export const glueFactory = () => import('@jobzone/wasm').then((m) => m.default);
 
 /**
  * The smallest assessment the method allows (one task at the whole week, every input at its

@@ -12,9 +12,13 @@ export function insightWorker(onResult) {
   let queued = null; // {id, input, revision}
   let lastId = 0;
   let lastRevision = null;
+  /** @type {(methodology?: any) => void} */
   let settleWarm = () => {};
-  /** @type {Promise<void>} */
+  /** @type {Promise<any>} (the methodology, or undefined when the worker has none to give) */
   const warmed = new Promise((resolve) => { settleWarm = resolve; });
+  let lastScoreId = 0;
+  /** @type {Map<number, {resolve: (out: any) => void, reject: (error: Error) => void}>} */
+  const scores = new Map();
   /** @type {(module: WebAssembly.Module | null) => void} */
   let settleCompiled = () => {};
   /** @type {Promise<WebAssembly.Module | null>} */
@@ -29,7 +33,35 @@ export function insightWorker(onResult) {
     warm() {
       if (!worker && client.available) start();
       if (!client.available) settleWarm();
-      return warmed;
+      return warmed.then(() => {});
+    },
+    /**
+     * What a page needs to take over figures computed ahead without an engine instance of its
+     * own: the compiled module and the methodology, once the worker has both (within `waitMs`),
+     * else null (the page then loads its own engine, as without a worker).
+     * @param {number} waitMs
+     * @returns {Promise<{wasm: WebAssembly.Module, methodology: any} | null>}
+     */
+    ahead(waitMs) {
+      const wasm = client.compiled(waitMs);
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      const late = new Promise((resolve) => { timer = setTimeout(() => resolve(undefined), waitMs); });
+      const methodology = Promise.race([warmed, late]).finally(() => clearTimeout(timer));
+      return Promise.all([wasm, methodology]).then(([w, m]) => (w instanceof WebAssembly.Module && m && client.available ? { wasm: w, methodology: m } : null));
+    },
+    /**
+     * The score of `assessment`, computed by the worker.
+     * @returns {Promise<any>}
+     */
+    score(assessment) {
+      if (!worker) start();
+      if (!client.available) return Promise.reject(new Error('no worker'));
+      const scoreId = ++lastScoreId;
+      return new Promise((resolve, reject) => {
+        scores.set(scoreId, { resolve, reject });
+        worker.postMessage({ scoreId, input: assessment });
+      });
     },
     /**
      * The wasm module the worker compiled, for the page to instantiate (null when there is no
@@ -73,7 +105,14 @@ export function insightWorker(onResult) {
         return;
       }
       if (data.warm) {
-        settleWarm();
+        settleWarm(data.methodology ?? undefined);
+        return;
+      }
+      if (data.scoreId !== undefined) {
+        const waiting = scores.get(data.scoreId);
+        scores.delete(data.scoreId);
+        if (data.error) waiting?.reject(new Error(data.error));
+        else waiting?.resolve(data.out);
         return;
       }
       busy = false;
@@ -94,6 +133,8 @@ export function insightWorker(onResult) {
   function fail() {
     settleWarm();
     settleCompiled(null);
+    for (const waiting of scores.values()) waiting.reject(new Error('the worker stopped'));
+    scores.clear();
     client.available = false;
     worker?.terminate();
     onResult(null, lastRevision); // the page computes this one itself
