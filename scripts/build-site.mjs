@@ -171,7 +171,7 @@ const notFoundPage = (root, css, csp) => `<!DOCTYPE html>
 <meta name="robots" content="noindex">
 <title>No page here · jobzone</title>
 <meta name="color-scheme" content="light dark">
-<link rel="icon" href="${root}icon.svg" type="image/svg+xml">
+<link rel="icon" href="${root}icons/icon-192.png" type="image/png" sizes="192x192">
 <link rel="stylesheet" href="${root}assets/${css}">
 <script type="module" src="${root}not-found.js"></script>
 </head>
@@ -226,6 +226,7 @@ export async function buildSite(out = path.join(root, 'dist'), {
     chunkNames: '[name]-[hash]',
     alias: { '@jobzone/wasm': glue },
     define: { __JOBZONE_WASM__: JSON.stringify(wasmName) },
+    plugins: [lazyGlue(glue)],
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
@@ -361,4 +362,31 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { names, precache } = built;
   console.log(`${names.roles} role pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`dist: app ${names.app}, wasm ${names.wasm}; service worker precaches ${precache.count} files, ${(precache.size / 1024).toFixed(1)} KB`);
+}
+
+/**
+ * Emscripten writes its factory as a parenthesized function expression, `return (function(...)
+ * {...});`, which V8 takes as a hint to compile it, 44 KB of glue, the moment the module is
+ * evaluated. The page imports the glue ahead of its first call (a prerendered page makes its
+ * instance only when the reader acts) and should pay for compiling it then, not at the import:
+ * the parentheses are dropped, so it is compiled when first called. The build's own node engine
+ * reads the file as Emscripten wrote it.
+ * @param {string} file the glue's path
+ * @returns {import('esbuild').Plugin}
+ */
+function lazyGlue(file) {
+  return {
+    name: 'lazy-glue',
+    setup(build) {
+      build.onLoad({ filter: /jobzone\.js$/ }, (args) => {
+        if (path.resolve(args.path) !== path.resolve(file)) return undefined;
+        const text = fs.readFileSync(args.path, 'utf8');
+        const lazy = text.replace(/return \(\s*\nfunction\(createJobzone\) \{/, 'return function(createJobzone) {').replace(/\n\);\n\}\)\(\);\s*\nexport default createJobzone;/, '\n;\n})();\nexport default createJobzone;');
+        if (lazy === text || !/return function\(createJobzone\) \{/.test(lazy) || /\n\);\n\}\)\(\);/.test(lazy)) {
+          throw new Error('lazy-glue: the Emscripten factory is not written as expected; check scripts/build-site.mjs lazyGlue');
+        }
+        return { contents: lazy, loader: 'js' };
+      });
+    },
+  };
 }
