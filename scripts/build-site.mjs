@@ -171,7 +171,7 @@ const notFoundPage = (root, css, csp) => `<!DOCTYPE html>
 <meta name="robots" content="noindex">
 <title>No page here · jobzone</title>
 <meta name="color-scheme" content="light dark">
-<link rel="icon" href="${root}icons/icon-192.png" type="image/png" sizes="192x192">
+<link rel="icon" href="${root}icons/icon-32.png" type="image/png" sizes="32x32">
 <link rel="stylesheet" href="${root}assets/${css}">
 <script type="module" src="${root}not-found.js"></script>
 </head>
@@ -274,7 +274,8 @@ export async function buildSite(out = path.join(root, 'dist'), {
   const rewrite = (text) => text
     .replaceAll('href="app.css"', `href="assets/${names.css}"`)
     .replaceAll('src="js/app.js"', `src="assets/${names.app}"`)
-    .replaceAll('<link rel="modulepreload" href="js/app.js">', `<link rel="modulepreload" href="assets/${names.app}">\n<link rel="modulepreload" href="assets/${names.glue}">`)
+    // (Not the wasm glue: a page asks for it after its first paint, app/engine-start.js.)
+    .replaceAll('<link rel="modulepreload" href="js/app.js">', `<link rel="modulepreload" href="assets/${names.app}">`)
     .replaceAll('href="jobzone.wasm"', `href="assets/${names.wasm}"`)
     .replaceAll('__CSP__', CSP)
     .replaceAll('__JOBZONE_EMBED_FRAME_PAGE__', `assets/${names.embedPage}`);

@@ -1,4 +1,4 @@
-// Renders the app icons (PNG, 192 and 512 px, plus a maskable 512) from web/icon.svg with
+// Renders the app icons (PNG, 32 px for the tab, 192 and 512 px, plus a maskable 512) from web/icon.svg with
 // headless Chromium. Run by hand when the icon changes; the PNGs are committed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { launch, root } from '../tests/e2e/browser.mjs';
 const svg = fs.readFileSync(path.join(root, 'web/icon.svg'), 'utf8');
 const browser = await launch();
 /** @type {[string, number, number][]} */
-const ICONS = [['icon-192.png', 192, 0], ['icon-512.png', 512, 0], ['icon-maskable-512.png', 512, 0.12]];
+const ICONS = [['icon-32.png', 32, 0], ['icon-192.png', 192, 0], ['icon-512.png', 512, 0], ['icon-maskable-512.png', 512, 0.12]];
 for (const [name, size, padding] of ICONS) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
   // Maskable: the artwork inside the safe zone, on a full-bleed background.

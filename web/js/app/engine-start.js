@@ -20,19 +20,20 @@ export function startPageEngine(insightThread, { prerendered }) {
   // and methodology, and makes its own instance of the module only when the reader changes
   // something (or shows they are about to: a touch, a key, focus). Without a worker, or with one
   // too slow to answer, the page loads its engine as any other page does.
-  const deferred = () => insightThread.ahead(WORKER_WARM_WAIT_MS).then((ahead) => (ahead
-    ? glueFactory().then((factory) => {
+  // (The glue is fetched meanwhile: no page preloads it, so nothing before the first paint waits on it.)
+  const deferred = () => Promise.all([insightThread.ahead(WORKER_WARM_WAIT_MS), glueFactory().catch(() => null)])
+    .then(([ahead, factory]) => {
+      if (!ahead || !factory) return start();
       const engine = deferredEngine({ ...ahead, factory, elsewhere: (a) => insightThread.score(a) });
       prepareOnIntent(engine);
       return engine;
-    })
-    : start()));
+    });
   const asked = () => performance.mark('jobzone:engine'); // (the wasm is asked for from here on: the tests read it)
   // A prerendered role page is read first: the wasm is asked for once it has painted (or at the
   // reader's first touch), so the first paint never waits on it.
   return prerendered
     ? afterFirstPaint().then(() => { asked(); return deferred(); })
-    : (asked(), start());
+    : (asked(), glueFactory().catch(() => null), start());
 }
 
 /**

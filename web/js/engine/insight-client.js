@@ -105,14 +105,14 @@ export function insightWorker(onResult) {
         return;
       }
       if (data.warm) {
-        settleWarm(data.methodology ?? undefined);
+        settleWarm(typeof data.methodology === 'string' ? JSON.parse(data.methodology) : undefined);
         return;
       }
       if (data.scoreId !== undefined) {
         const waiting = scores.get(data.scoreId);
         scores.delete(data.scoreId);
-        if (data.error) waiting?.reject(new Error(data.error));
-        else waiting?.resolve(data.out);
+        if (data.error || typeof data.out !== 'string') waiting?.reject(new Error(data.error ?? 'no score'));
+        else waiting?.resolve(JSON.parse(data.out));
         return;
       }
       busy = false;

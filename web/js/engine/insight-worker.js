@@ -17,7 +17,7 @@ const engine = loadEngine(compiled);
 // Warm-up, on this thread: the browser compiles the module's code on its first use, and the page's
 // module shares that compiled code (the same bytes), so the page's own first calls find most of
 // it done and hold its thread for less. Then the page is told (it waits for this, not long).
-// The warm message carries the methodology, so a page that shows figures computed ahead (a
+// The warm message carries the methodology (as JSON text), so a page that shows figures computed ahead (a
 // prerendered role page) needs no engine of its own to take its page over.
 engine.then((e) => {
   const tiny = smallestAssessment(e.methodology);
@@ -25,7 +25,7 @@ engine.then((e) => {
   e.validate(JSON.stringify(tiny));
   e.score(tiny);
   e.insight(tiny);
-  return e.methodology;
+  return JSON.stringify(e.methodology);
 }).catch(() => null).then((methodology) => self.postMessage({ warm: true, methodology }));
 self.addEventListener('message', async ({ data }) => {
   // {scoreId, input}: a score (the page's first, while it has no instance of its own);
@@ -33,7 +33,8 @@ self.addEventListener('message', async ({ data }) => {
   const { id, scoreId, input } = data;
   try {
     const e = await engine;
-    if (scoreId !== undefined) self.postMessage({ scoreId, out: e.score(input) });
+    // (As text: the page parses it faster than it takes in a cloned object tree.)
+    if (scoreId !== undefined) self.postMessage({ scoreId, out: JSON.stringify(e.score(input)) });
     else self.postMessage({ id, out: e.insight(input) });
   } catch (error) {
     self.postMessage({ id, scoreId, error: String(error?.message ?? error) });
