@@ -15,7 +15,7 @@ export function startPageEngine(insightThread, { prerendered }) {
   const warm = async (engine) => { await warmUp(engine, insightThread); return engine; };
   // The insight worker starts with the engine: it compiles the module's code on its thread first.
   // It compiles the wasm module there and hands it to this thread, which only instantiates it.
-  const start = () => loadEngine(insightThread.compiled(WORKER_MODULE_WAIT_MS)).then(warm);
+  const start = (waitMs = WORKER_MODULE_WAIT_MS) => loadEngine(insightThread.compiled(waitMs)).then(warm);
   // A prerendered page shows figures the build computed: it is taken over with the worker's score
   // and methodology, and makes its own instance of the module only when the reader changes
   // something (or shows they are about to: a touch, a key, focus). Without a worker, or with one
@@ -23,7 +23,7 @@ export function startPageEngine(insightThread, { prerendered }) {
   // (The glue is fetched meanwhile: no page preloads it, so nothing before the first paint waits on it.)
   const deferred = () => Promise.all([insightThread.ahead(WORKER_WARM_WAIT_MS), glueFactory().catch(() => null)])
     .then(([ahead, factory]) => {
-      if (!ahead || !factory) return start();
+      if (!ahead || !factory) return start(0); // (the worker's module, if it came, is here already: no second wait)
       const engine = deferredEngine({ ...ahead, factory, elsewhere: (a) => insightThread.score(a) });
       prepareOnIntent(engine);
       return engine;

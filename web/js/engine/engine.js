@@ -166,12 +166,18 @@ export function deferredEngine({ methodology, wasm, factory, elsewhere }) {
     insight: (assessment) => made().insight(assessment),
     validate: (text) => made().validate(text),
     settled: () => engine?.settled() ?? Promise.resolve(),
-    scoreSoon: (assessment) => (engine ? engine.scoreSoon(assessment) : elsewhere(assessment).catch(() => made().score(assessment))),
+    // (An answer from elsewhere that fails, or has not come in 4 s, is computed here instead.)
+    scoreSoon: (assessment) => (engine ? engine.scoreSoon(assessment)
+      : Promise.race([elsewhere(assessment), new Promise((_, reject) => { setTimeout(() => reject(new Error('late')), ELSEWHERE_WAIT_MS); })])
+        .catch(() => made().score(assessment))),
     /** Makes the instance now (the reader is about to use it), if it is not made yet. */
     prepare: () => { made(); },
     instantiated: () => engine !== null,
   };
 }
+
+/** How long a deferred engine waits for a score from elsewhere before it computes its own. */
+const ELSEWHERE_WAIT_MS = 4000;
 
 /** The Emscripten glue's factory, imported (for a deferred engine). */
 export const glueFactory = () => import('@jobzone/wasm').then((m) => m.default);
