@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, serve, watch } from './browser.mjs';
+import { launch, root, serve, watch } from './browser.mjs';
 import { sessionOf } from './engines.mjs';
 import { reference, HOSTILE_TITLES } from '../node/hostile.mjs';
 import { tempDir } from '../tmp.mjs';
@@ -212,14 +212,31 @@ test('older browsers: no constructed stylesheets, no deflate streams; WebAssembl
   assert.deepEqual([...problems, ...fresh.problems, ...blogPage.problems], []);
   await ctx.close();
 
-  const old = await browser.newContext();
-  await old.addInitScript(() => {
-    const refuse = () => Promise.reject(new WebAssembly.CompileError('WebAssembly.instantiate(): Wasm code generation disallowed by embedder'));
-    WebAssembly.instantiate = refuse;
-    WebAssembly.instantiateStreaming = refuse;
-  });
-  const p = sessionOf(await old.newPage());
-  await p.open(`${app.url}/`);
-  await p.waitFor(() => /cannot run the jobzone calculator: it needs WebAssembly, which is missing or turned off here/.test(document.getElementById('status').textContent));
-  await old.close();
+  // WebAssembly turned off: every way to compile or instantiate refuses, on the page and in its
+  // worker (an init script does not reach a worker: its script is served with the same refusal).
+  const refuseWasm = `(() => {
+    const message = 'WebAssembly.instantiate(): Wasm code generation disallowed by embedder';
+    const refuse = () => Promise.reject(new WebAssembly.CompileError(message));
+    for (const name of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) WebAssembly[name] = refuse;
+    WebAssembly.Instance = function Instance() { throw new WebAssembly.CompileError(message); };
+  })();`;
+  const workerStub = fs.readFileSync(path.join(root, 'dist/insight-worker.js'), 'utf8').match(/"(.+)"/)[1];
+  for (const where of ['everywhere', 'on the page only']) {
+    const old = await browser.newContext();
+    await old.addInitScript(refuseWasm);
+    if (where === 'everywhere') {
+      await old.route('**/insight-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: `${refuseWasm}\nimport(${JSON.stringify(workerStub)});` }));
+    }
+    const p = sessionOf(await old.newPage());
+    await p.open(`${app.url}/`);
+    if (where !== 'everywhere') {
+      // The worker can, so the prerendered page is taken over with its score: the page's own
+      // instance is refused when the reader first acts, and the reader is told.
+      await p.waitForSelector('main[aria-busy=false] .big-score');
+      await p.focus('[data-path="ai_growth_correlation"]');
+      await p.press('Home');
+    }
+    await p.waitFor(() => /cannot run the jobzone calculator: it needs WebAssembly, which is missing or turned off here/.test(document.getElementById('status').textContent));
+    await old.close();
+  }
 });

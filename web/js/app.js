@@ -326,7 +326,7 @@ async function boot() {
   const main = $('main');
   try {
     await nextTask(); // (the modules' evaluation is a task of its own)
-    const engineLoad = startPageEngine(insightThread, { prerendered: $('page').childElementCount > 0 });
+    const engineLoad = startPageEngine(insightThread, { prerendered: $('page').childElementCount > 0, onFail: fail });
     // Each started in a task of its own (none of them is short the first time it runs).
     await nextTask();
     const catalogLoad = loadCatalog();

@@ -8,9 +8,10 @@ import { nextTask } from '../lib/steps.js';
  * The page's engine. `insightThread`: the insight worker's client, which compiles the wasm module
  * off this thread and hands it over. `prerendered`: the page shows figures the build computed.
  * @param {ReturnType<typeof import('../engine/insight-client.js').insightWorker>} insightThread
- * @param {{prerendered: boolean}} options
+ * `onFail`: told when a deferred engine cannot make its instance (WebAssembly turned off here).
+ * @param {{prerendered: boolean, onFail: (error: any) => void}} options
  */
-export function startPageEngine(insightThread, { prerendered }) {
+export function startPageEngine(insightThread, { prerendered, onFail }) {
   // The module's code is compiled on first use: a warm-up score does that in a task of its own.
   const warm = async (engine) => { await warmUp(engine, insightThread); return engine; };
   // The insight worker starts with the engine: it compiles the module's code on its thread first.
@@ -24,7 +25,7 @@ export function startPageEngine(insightThread, { prerendered }) {
   const deferred = () => Promise.all([insightThread.ahead(WORKER_WARM_WAIT_MS), glueFactory().catch(() => null)])
     .then(([ahead, factory]) => {
       if (!ahead || !factory) return start(0); // (the worker's module, if it came, is here already: no second wait)
-      const engine = deferredEngine({ ...ahead, factory, elsewhere: (a) => insightThread.score(a) });
+      const engine = deferredEngine({ ...ahead, factory, elsewhere: (a) => insightThread.score(a), onFail });
       prepareOnIntent(engine);
       return engine;
     });

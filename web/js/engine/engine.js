@@ -132,31 +132,40 @@ function instantiate(wasm = null) {
  * compiled, so this is its imports and embind's registrations, one short stretch) and answers
  * at once, so every caller keeps the engine's synchronous calls. `scoreSoon` answers from
  * `elsewhere` (the worker) while there is no instance here.
+ * `onFail`: told if this thread cannot make the instance (its calls then answer with an error).
  * @param {{ methodology: any, wasm: WebAssembly.Module, factory: (moduleArg: object) => Promise<any>,
- *   elsewhere: (assessment: any) => Promise<any> }} parts
+ *   elsewhere: (assessment: any) => Promise<any>, onFail?: (error: any) => void }} parts
  */
-export function deferredEngine({ methodology, wasm, factory, elsewhere }) {
+export function deferredEngine({ methodology, wasm, factory, elsewhere, onFail = (/** @type {any} */ _error) => {} }) {
   /** @type {ReturnType<typeof engineOf> | null} */
   let engine = null;
   let failed = false;
   const made = () => {
     if (engine || failed) return engine;
+    let refused = null; // (the glue catches its hook's error and only logs it)
     try {
       const moduleArg = /** @type {any} */ ({
         locateFile: wasmUrl,
         instantiateWasm: (imports, done) => {
-          done(new WebAssembly.Instance(wasm, imports), wasm);
+          try {
+            done(new WebAssembly.Instance(wasm, imports), wasm);
+          } catch (error) {
+            refused = error;
+            throw error;
+          }
           return {};
         },
       });
       factory(moduleArg); // (with the instance given at once, the glue's run completes in this call)
-      if (!moduleArg.calledRun) throw new Error('the module did not start');
+      if (!moduleArg.calledRun) throw refused ?? new Error('the module did not start');
       engine = engineOf(moduleArg, () => instantiate(wasm), methodology);
       performance.mark('jobzone:instantiated'); // (the tests read it)
-    } catch {
-      // (A browser that refuses to instantiate here: the restarting engine loads it as usual.)
+    } catch (error) {
+      // A browser that refuses to instantiate here (WebAssembly turned off for the page): the
+      // page is told (onFail, after this call), and the engine tries the usual way on later calls.
       failed = true;
       engine = engineOf(null, () => instantiate(wasm), methodology);
+      setTimeout(() => onFail(error), 0);
     }
     return engine;
   };
