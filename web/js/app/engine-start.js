@@ -45,8 +45,13 @@ export function startPageEngine(insightThread, { prerendered, onFail }) {
  * compiling already, on its own thread (the page waits for it, never long).
  */
 async function warmUp(engine, insightThread) {
-  const tiny = smallestAssessment(engine.methodology);
   await Promise.race([insightThread.warm(), new Promise((resolve) => setTimeout(resolve, WORKER_WARM_WAIT_MS))]);
+  await warmCalls(engine);
+}
+
+/** The warm-up's three calls, each in a task of its own. */
+async function warmCalls(engine) {
+  const tiny = smallestAssessment(engine.methodology);
   await nextTask();
   engine.validate('{}');
   await nextTask();
@@ -66,15 +71,18 @@ const WORKER_WARM_WAIT_MS = 2000;
 
 /**
  * A deferred engine makes its instance at its first call. The reader's first touch, key or focus
- * says a call is near: the instance is made then, in a task of its own, so the first move does
- * not wait for it.
+ * says a call is near: the instance is made then, in a task of its own, and warmed up (its
+ * JavaScript side compiled) in three more, so the first moves do not wait for either.
  * @param {ReturnType<typeof deferredEngine>} engine
  */
 function prepareOnIntent(engine) {
   const types = ['pointerdown', 'keydown', 'focusin', 'touchstart'];
   const prepare = () => {
     for (const type of types) removeEventListener(type, prepare, true);
-    setTimeout(() => engine.prepare(), 0);
+    setTimeout(() => {
+      engine.prepare();
+      warmCalls(engine).catch(() => {});
+    }, 0);
   };
   for (const type of types) addEventListener(type, prepare, { capture: true, passive: true });
 }
