@@ -127,6 +127,38 @@ test('anything but text is answered as data, and never restarts the module', asy
   assert.equal(engine.validate(reference).ok, true);
 });
 
+test('a deferred engine answers from elsewhere until its first call, which instantiates at once', async () => {
+  const { engineOf, deferredEngine } = await import('../../web/js/engine/engine.js');
+  const { default: factory } = await import(path.join(root, 'build/wasm/wasm/jobzone.js'));
+  const names = JSON.parse(fs.readFileSync(path.join(root, 'build/site-manifest.json'), 'utf8'));
+  const wasm = await WebAssembly.compile(fs.readFileSync(path.join(root, 'dist/assets', names.wasm)));
+  globalThis.__JOBZONE_WASM__ = names.wasm; // (the bundle's define: the glue asks for the file's address)
+  const plain = engineOf(jobzone, loadModule);
+  const assessment = JSON.parse(reference);
+  const asked = [];
+  const elsewhere = async (a) => { asked.push(a.role.title); return plain.score(a); };
+  const failures = [];
+  const engine = deferredEngine({ methodology: plain.methodology, wasm, factory, elsewhere, onFail: (e) => failures.push(e) });
+  // The takeover's score comes from elsewhere; no instance is made for it.
+  const first = await engine.scoreSoon(assessment);
+  assert.deepEqual(first, plain.score(assessment));
+  assert.deepEqual(asked, ['AI Research Engineer']);
+  assert.equal(performance.getEntriesByName('jobzone:instantiated').length, 0);
+  // The first call makes the instance and answers in the same call, as the plain engine does.
+  const moved = structuredClone(assessment);
+  moved.ai_growth_correlation = 0;
+  const out = engine.score(moved);
+  assert.equal(performance.getEntriesByName('jobzone:instantiated').length, 1);
+  assert.deepEqual(out, plain.score(moved));
+  assert.equal(engine.validate('{}').ok, false);
+  assert.deepEqual(await engine.scoreSoon(assessment), first, 'once made, its own instance answers');
+  assert.deepEqual(asked, ['AI Research Engineer'], 'and nothing more is asked elsewhere');
+  assert.deepEqual(failures, []);
+  // An answer from elsewhere that fails is computed here.
+  const other = deferredEngine({ methodology: plain.methodology, wasm, factory, elsewhere: () => Promise.reject(new Error('gone')) });
+  assert.deepEqual(await other.scoreSoon(assessment), first);
+});
+
 test('methodology() returns the embedded data file', () => {
   const m = JSON.parse(jobzone.methodology());
   assert.equal(m.format, 'jobzone-methodology/1');

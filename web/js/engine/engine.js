@@ -49,8 +49,6 @@ export function engineOf(first, instantiate, methodology = null) {
     settled: () => restarting ?? Promise.resolve(),
     /** Scores as `score` does, as a promise (the deferred engine's answer may come from elsewhere). */
     scoreSoon: async (assessment) => call('score', JSON.stringify(assessment)),
-    /** Whether this thread has an instance of the module (this one always has, unless it broke). */
-    instantiated: () => true,
   };
 }
 
@@ -181,7 +179,6 @@ export function deferredEngine({ methodology, wasm, factory, elsewhere, onFail =
         .catch(() => made().score(assessment))),
     /** Makes the instance now (the reader is about to use it), if it is not made yet. */
     prepare: () => { made(); },
-    instantiated: () => engine !== null,
   };
 }
 
