@@ -2,7 +2,7 @@
 // drawn already, and taken over with the insight worker's score, with no instance of the module
 // on this thread until the reader acts), at once elsewhere; warmed up in short tasks of its own.
 import { deferredEngine, glueFactory, loadEngine, smallestAssessment } from '../engine/engine.js';
-import { nextTask } from '../lib/steps.js';
+import { nextTask, within } from '../lib/steps.js';
 
 /**
  * The page's engine. `insightThread`: the insight worker's client, which compiles the wasm module
@@ -45,7 +45,7 @@ export function startPageEngine(insightThread, { prerendered, onFail }) {
  * compiling already, on its own thread (the page waits for it, never long).
  */
 async function warmUp(engine, insightThread) {
-  await Promise.race([insightThread.warm(), new Promise((resolve) => setTimeout(resolve, WORKER_WARM_WAIT_MS))]);
+  await within(insightThread.warm(), WORKER_WARM_WAIT_MS);
   await warmCalls(engine);
 }
 

@@ -1,7 +1,7 @@
 // The scoring engine: the wasm module, loaded once, lazily, as a cached promise. The build
 // bundles the Emscripten glue as its own chunk and names the content-hashed .wasm file.
 /* global __JOBZONE_WASM__ */ // (typed in web/js/globals.d.ts)
-import { nextTask } from '../lib/steps.js';
+import { nextTask, within } from '../lib/steps.js';
 let enginePromise = null;
 
 /**
@@ -36,9 +36,10 @@ export function engineOf(first, instantiate, methodology = null) {
     restart();
     return { ok: false, errors: [{ path: '(root)', message: 'internal error: the scoring engine is restarting; try again' }] };
   };
+  const score = (assessment) => call('score', JSON.stringify(assessment));
   return {
     /** Scores an assessment object: {ok: true, result} or {ok: false, errors: [{path, message}]}. */
-    score: (assessment) => call('score', JSON.stringify(assessment)),
+    score,
     /** Sensitivity, uncertainty and best move: {ok: true, insight} or {ok: false, errors}. */
     insight: (assessment) => call('insight', JSON.stringify(assessment)),
     /** Validates a JSON text: {ok: true, assessment} or {ok: false, errors}. */
@@ -48,7 +49,7 @@ export function engineOf(first, instantiate, methodology = null) {
     /** Settles once a restart under way (if any) is over: for tests. */
     settled: () => restarting ?? Promise.resolve(),
     /** Scores as `score` does, as a promise (the deferred engine's answer may come from elsewhere). */
-    scoreSoon: async (assessment) => call('score', JSON.stringify(assessment)),
+    scoreSoon: async (assessment) => score(assessment),
   };
 }
 
@@ -137,9 +138,8 @@ function instantiate(wasm = null) {
 export function deferredEngine({ methodology, wasm, factory, elsewhere, onFail = (/** @type {any} */ _error) => {} }) {
   /** @type {ReturnType<typeof engineOf> | null} */
   let engine = null;
-  let failed = false;
   const made = () => {
-    if (engine || failed) return engine;
+    if (engine) return engine;
     let refused = null; // (the glue catches its hook's error and only logs it)
     try {
       const moduleArg = /** @type {any} */ ({
@@ -161,7 +161,6 @@ export function deferredEngine({ methodology, wasm, factory, elsewhere, onFail =
     } catch (error) {
       // A browser that refuses to instantiate here (WebAssembly turned off for the page): the
       // page is told (onFail, after this call), and the engine tries the usual way on later calls.
-      failed = true;
       engine = engineOf(null, () => instantiate(wasm), methodology);
       setTimeout(() => onFail(error), 0);
     }
@@ -174,9 +173,8 @@ export function deferredEngine({ methodology, wasm, factory, elsewhere, onFail =
     validate: (text) => made().validate(text),
     settled: () => engine?.settled() ?? Promise.resolve(),
     // (An answer from elsewhere that fails, or has not come in 4 s, is computed here instead.)
-    scoreSoon: (assessment) => (engine ? engine.scoreSoon(assessment)
-      : Promise.race([elsewhere(assessment), new Promise((_, reject) => { setTimeout(() => reject(new Error('late')), ELSEWHERE_WAIT_MS); })])
-        .catch(() => made().score(assessment))),
+    scoreSoon: async (assessment) => (engine ? engine.score(assessment)
+      : (await within(elsewhere(assessment), ELSEWHERE_WAIT_MS)) ?? made().score(assessment)),
     /** Makes the instance now (the reader is about to use it), if it is not made yet. */
     prepare: () => { made(); },
   };

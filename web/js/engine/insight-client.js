@@ -5,6 +5,7 @@
 // the first request.
 // Where a worker cannot run, `available` turns false and the page computes on its own thread.
 import { siteUrl } from '../lib/site.js';
+import { within } from '../lib/steps.js';
 
 export function insightWorker(onResult) {
   let worker = null;
@@ -43,12 +44,8 @@ export function insightWorker(onResult) {
      * @returns {Promise<{wasm: WebAssembly.Module, methodology: any} | null>}
      */
     ahead(waitMs) {
-      const wasm = client.compiled(waitMs);
-      /** @type {ReturnType<typeof setTimeout> | undefined} */
-      let timer;
-      const late = new Promise((resolve) => { timer = setTimeout(() => resolve(undefined), waitMs); });
-      const methodology = Promise.race([warmed, late]).finally(() => clearTimeout(timer));
-      return Promise.all([wasm, methodology]).then(([w, m]) => (w instanceof WebAssembly.Module && m && client.available ? { wasm: w, methodology: m } : null));
+      return Promise.all([client.compiled(waitMs), within(warmed, waitMs)])
+        .then(([w, m]) => (w instanceof WebAssembly.Module && m && client.available ? { wasm: w, methodology: m } : null));
     },
     /**
      * The score of `assessment`, computed by the worker.

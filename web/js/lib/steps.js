@@ -17,6 +17,21 @@ export function nextTask() {
 }
 
 /**
+ * What `promise` settles with, or undefined if it has not settled in `ms` (or failed): a wait on
+ * another thread that never holds the page longer than that.
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<T | undefined>}
+ */
+export function within(promise, ms) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+  return Promise.race([promise.catch(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Runs a generator to its end; returns what it returns.
  * @template T
  * @param {Generator<unknown, T, unknown>} steps
