@@ -23,6 +23,7 @@ import { badgeSvg } from '../web/js/embed/badge.js';
 import { embedSnippets, CARD_FRAME } from '../web/js/share/snippets.js';
 import { htmlAttr, htmlText, plainLine, xmlText } from '../web/js/lib/escape.js';
 import { fixed } from '../web/js/lib/format.js';
+import { TITLE_NOTE } from '../web/js/lib/kind.js';
 import { catalogKind } from '../web/js/lib/kind.js';
 import { cardOf, cardName, scoringInput, roleIdPattern } from '../web/js/lib/card.js';
 import { engineOf } from '../web/js/engine/engine.js';
@@ -263,7 +264,7 @@ function rolePage(shell, { card, assessment, html, baseUrl, image = false }) {
   const up = '../../';
   const abs = (p) => (baseUrl ? new URL(p, baseUrl).href : `${up}${p}`);
   const derived = card.kind === 'derived';
-  const title = `${name}: ${card.display_score} ${card.label}${derived ? ' (derived, not assessed)' : ''} · jobzone`;
+  const title = `${name}: ${card.display_score} ${card.label}${derived ? TITLE_NOTE.derived : ''} · jobzone`;
   const headline = `${name}: ${card.display_score}/${card.max}, ${card.label}${derived ? ' (derived starting point)' : ''}`;
   const description = derived
     ? clip(`A starting point derived from O*NET task statements and language-model exposure labels, not an assessment: ${card.display_score}/${card.max}, ${card.label}. Nobody has assessed it; every input adjustable.`, 200)

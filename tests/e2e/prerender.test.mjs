@@ -10,6 +10,7 @@ import { sessionOf } from './engines.mjs';
 import { SEED_SECTIONS } from './seed-sections.mjs';
 
 const ROLE = 'ai-research-engineer-mid-senior';
+const DERIVED = 'onet-29-1141-00'; // Registered Nurses, a derived starting point
 const native = JSON.parse(execFileSync(path.join(root, 'build/native/core/jobzone'), ['score', path.join(root, 'web/data/roles', `${ROLE}.json`)], { encoding: 'utf8' }));
 let browser;
 let server;
@@ -19,7 +20,7 @@ after(async () => { await browser?.close(); server?.close(); });
 test('with JavaScript off, the role page shows the score, zone, label and every section, and prints its report', async () => {
   // What a crawler or curl gets: the markup itself.
   const html = await (await fetch(`${server.url}/roles/${ROLE}/`)).text();
-  assert.match(html, new RegExp(`<span class="big-score">${native.display.score}</span>`));
+  assert.match(html, new RegExp(`<span [^>]*class="big-score"[^>]*>${native.display.score}</span>`));
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const s = sessionOf(page);
@@ -147,10 +148,72 @@ test('markup that no longer matches its role file (an old page from a cache) is 
   await context.close();
 });
 
+test('a derived page is taken over without one write to its markup, and its title says derived until a move makes it adjusted', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const s = sessionOf(page);
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    // Every change to the page's markup from the first script on: attributes, text and elements.
+    window.__writes = [];
+    window.__insights = 0;
+    document.addEventListener('jobzone:insight', () => { window.__insights += 1; });
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          window.__writes.push(`${r.type} ${r.attributeName ?? ''} ${el?.localName}.${el?.className}`);
+        }
+      }).observe(document.querySelector('#page'), { childList: true, subtree: true, attributes: true, characterData: true });
+    });
+  });
+  await s.open(`${server.url}/roles/${DERIVED}/`);
+  const served = await s.title();
+  assert.match(served, /^Registered Nurses: \d+\.\d \w+ .*\(derived, not assessed\) · jobzone$/);
+  await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false' && window.__insights > 0);
+  await settled(page);
+  assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 1, 'taken over');
+  // The takeover finds the page's parts by their marks and writes nothing: what the markup shows
+  // is what the app would draw.
+  assert.deepEqual(await s.evaluate(() => window.__writes), [], 'no write to the markup');
+  assert.equal(await s.title(), served, 'the title the page was served with');
+  await s.focus('[data-path="ai_growth_correlation"]');
+  await s.press('End');
+  await s.waitFor(() => / \(adjusted from derived, not assessed\) · jobzone$/.test(document.title));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('markup missing one of its marked parts is drawn anew, with every control working', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const s = sessionOf(page);
+  const problems = watch(page);
+  // The served page without its first control, and one of its marked parts unmarked: both are
+  // counted on the page (data-controls, data-refs), so the takeover finds them missing.
+  await page.route(`**/roles/${DERIVED}/`, async (route) => {
+    const html = await (await route.fetch()).text();
+    const cut = html.replace(/<input [^>]*data-path="protective\.[a-z_]+"[^>]*>/, '').replace(/ data-ref="verdict"/, '');
+    assert.notEqual(cut, html);
+    await route.fulfill({ contentType: 'text/html', body: cut });
+  });
+  await s.open(`${server.url}/roles/${DERIVED}/`);
+  await s.waitFor(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+  assert.equal(await s.evaluate(() => performance.getEntriesByName('jobzone:adopted').length), 0, 'drawn anew');
+  const before = await s.text('.big-score');
+  await s.focus('[data-path="evidence.job_posting_trends"]');
+  await s.press('End');
+  await s.waitFor((was) => document.querySelector('.big-score').textContent !== was, before);
+  assert.match(await s.attr('[data-path="evidence.job_posting_trends"]', 'aria-valuetext'), /^\+2: /);
+  assert.equal(await s.evaluate(() => document.querySelectorAll('[data-path^="protective."]').length), 3, 'every protective control is there');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the start page holds the default role, prerendered and taken over; a visit that opens something else never shows it', async () => {
   // The markup as served: the default role's page, under the site's own title.
   const html = await (await fetch(`${server.url}/`)).text();
-  assert.match(html, new RegExp(`<span class="big-score">${native.display.score}</span>`));
+  assert.match(html, new RegExp(`<span [^>]*class="big-score"[^>]*>${native.display.score}</span>`));
   assert.match(html, /<title>jobzone: how exposed is a role to AI\?<\/title>/);
   assert.match(html, new RegExp(`<meta name="jobzone-start-role" content="${ROLE}">\\n<script src="start.js"></script>`));
   assert.doesNotMatch(html, /name="jobzone-role"|rel="preload"[^>]+\.wasm/, 'not a role page: no wasm before the first paint');

@@ -23,6 +23,8 @@ import { navigationPart } from './app/navigation.js';
 import { $ } from './app/context.js';
 import { siteUrl } from './lib/site.js';
 import { scoringInput } from './lib/card.js'; // the prose is validated when opened or edited
+import { TITLE_NOTE, outgoingKind } from './lib/kind.js';
+import { setHidden } from './lib/dom.js';
 
 /** The one state holder (state/store.js): the app writes the document's and its own fields. */
 const store = createStore();
@@ -38,8 +40,8 @@ const ctx = { state, store, setDoc, setApp, compare: null, saved: null, guide: n
 
 function showStatus(message, isError = false) {
   const status = $('status');
-  status.hidden = !message;
-  status.replaceChildren();
+  setHidden(status, !message);
+  if (status.firstChild) status.replaceChildren();
   if (message) {
     const p = document.createElement('p');
     p.className = isError ? 'problem' : 'loading';
@@ -119,7 +121,8 @@ function updateTitle() {
   clearTimeout(titleTimer);
   const role = state.current.role;
   const figure = state.pending ? 'no score yet' : `${state.result.display.score} ${state.result.label}`;
-  const title = plainLine(`${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${figure} · jobzone`);
+  const note = state.pending ? '' : TITLE_NOTE[outgoingKind(state) ?? 'published'];
+  const title = plainLine(`${role.title}${role.seniority ? ` (${role.seniority})` : ''}: ${figure}${note} · jobzone`);
   if (document.title !== title) document.title = title;
 }
 

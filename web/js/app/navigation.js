@@ -1,7 +1,7 @@
 // Navigation and drafts: what to open (a share link, a deep link, the tab's draft, the default
 // role), each navigation guarded by a ticket, work replaced only after it was set aside, and the
 // tab's draft written soon after every change.
-import { adoptPageSteps, fingerprint, skeletonSteps } from '../render/role-page.js';
+import { adoptPage, fingerprint, skeletonSteps } from '../render/role-page.js';
 import { nextTask, paced } from '../lib/steps.js';
 import { decodeLink } from '../share/share-link.js';
 import { fetchRole, roleIndex } from '../catalog/catalog.js';
@@ -12,6 +12,7 @@ import { lateBound, $ } from './context.js';
 import { scoringInput } from '../lib/card.js';
 import { catalogKind, withKind } from '../lib/kind.js';
 import { firstChars, plainLine } from '../lib/escape.js';
+import { setHidden } from '../lib/dom.js';
 
 /** navigation: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function navigationPart(ctx) {
@@ -52,10 +53,11 @@ export function navigationPart(ctx) {
   const SLICE_MS = 5;
 
   /**
-   * The costly parts of taking over a prerendered page (the first score, the skeleton a few
-   * sections or a task row at a time, its pairing with the markup), in tasks of their own, so
-   * that no long task holds up the reader. `later`: the page is out of sight (nothing to pair
-   * with yet).
+   * The costly parts of taking over a prerendered page, in tasks of their own, so that no long
+   * task holds up the reader: the first score, then the markup taken over as it is (its parts
+   * found by the marks the skeleton left, nothing drawn). Markup that is not this page's, or a
+   * page out of sight (`later`: nothing to take over yet), has its skeleton drawn instead, a few
+   * sections or a task row at a time.
    */
   async function takeoverParts(assessment, { later = false } = {}) {
     await nextTask();
@@ -64,18 +66,18 @@ export function navigationPart(ctx) {
     if (!first.ok) return null;
     await nextTask();
     const text = JSON.stringify(assessment);
+    const source = fingerprint(text);
+    const adopted = later || state.refs ? null : adoptPage($('page'), { methodology: state.engine.methodology, source });
+    if (adopted) {
+      await nextTask();
+      return { first, registry: adopted.registry, text, later, adopted };
+    }
     const registry = new Map();
-    const steps = skeletonSteps({ assessment, methodology: state.engine.methodology, registry, published: assessment, source: fingerprint(text) });
+    const steps = skeletonSteps({ assessment, methodology: state.engine.methodology, registry, published: assessment, source });
     await nextTask();
     const skeleton = await paced(steps, nextTask, SLICE_MS);
-    // Paired here, in tasks of its own; openAssessment takes the answer (null: drawn anew).
-    let adopted = null;
-    if (!later && !state.refs) {
-      await nextTask();
-      adopted = await paced(adoptPageSteps($('page'), skeleton, registry), nextTask, SLICE_MS);
-    }
     if (!later) await nextTask();
-    return { first, skeleton, registry, text, later, adopted };
+    return { first, skeleton, registry, text, later, adopted: null };
   }
 
   async function openRole(id, { push = false, current = ticket() } = {}) {
@@ -199,8 +201,8 @@ export function navigationPart(ctx) {
   function showStorageProblem() {
     const banner = $('storage-alert');
     const problem = state.store?.problem ?? '';
-    banner.hidden = !problem;
-    $('storage-alert-text').textContent = problem;
+    setHidden(banner, !problem);
+    if ($('storage-alert-text').textContent !== problem) $('storage-alert-text').textContent = problem;
   }
 
   /** @type {ReturnType<typeof setTimeout> | 0} */

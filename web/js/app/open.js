@@ -10,6 +10,7 @@ import { missingParts } from '../render/insight-view.js';
 import { lateBound, $ } from './context.js';
 import { baselineWord, ownKind, withKind } from '../lib/kind.js';
 import { nextTask } from '../lib/steps.js';
+import { setHidden } from '../lib/dom.js';
 
 /** open: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function openPart(ctx) {
@@ -36,7 +37,8 @@ export function openPart(ctx) {
 
   /**
    * Opens an assessment: draws its page (or takes over the prerendered one) and scores it.
-   * `prepared`: {first, skeleton, registry, text} made ahead in tasks of their own (takeoverParts).
+   * `prepared`: {first, registry, text, adopted} or {first, skeleton, registry, text}, made ahead in
+   * tasks of their own (takeoverParts).
    */
   function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null, from = null, pending = false, prepared = null } = {}) {
     // Your own is never published, whatever a file or link claims; begun from a derived starting
@@ -61,14 +63,14 @@ export function openPart(ctx) {
     });
     const origin = from ?? (baseline ? `${baseline.role.title} (${baselineWord(baseline).toLowerCase()})` : mode === 'own' ? 'a blank template' : '');
     setDoc({ origin }); // (kept in the tab's draft: a reload says where the work started, as before it)
-    const skeleton = prepared?.skeleton ?? drawSkeleton({
+    // A prerendered role page is taken over as it is (the first page opened, for the very assessment
+    // it shows; takeoverParts found its parts): nothing is drawn again, so nothing moves and the
+    // reader's place and focus stay.
+    const adopted = state.refs ? null : prepared?.adopted ?? null;
+    const skeleton = adopted ? null : prepared?.skeleton ?? drawSkeleton({
       assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
       own: mode === 'own', origin, locked: state.locked, openTasks: state.openTasks, source: fingerprint(text),
     });
-    // A prerendered role page is taken over as it is (the first page opened, for the very assessment
-    // it shows; takeoverParts paired it): nothing is drawn again, so nothing moves and the reader's
-    // place and focus stay.
-    const adopted = state.refs ? null : prepared?.adopted ?? null;
     // What the reader moved on the prerendered page before the app had it (the controls work
     // natively from the first paint): read now, before the controls are brought in line with the
     // assessment, and replayed below as the reader's own input, so nothing typed early is lost.
@@ -76,7 +78,7 @@ export function openPart(ctx) {
     if (adopted) {
       setApp({ refs: adopted.refs, registry: adopted.registry });
       performance.mark('jobzone:adopted'); // (the tests and the bench read it)
-    } else {
+    } else if (skeleton) {
       setApp({ refs: skeleton.refs });
       const focused = focusKey(document.activeElement);
       $('page').replaceChildren(...skeleton.parts);
@@ -174,7 +176,7 @@ export function openPart(ctx) {
   function renderPending() {
     const page = state.refs.tasks.closest('.role-page');
     page.classList.toggle('pending', state.pending);
-    state.refs.missing.hidden = !state.pending;
+    setHidden(state.refs.missing, !state.pending);
     if (!state.pending) return;
     const named = state.current.tasks.filter((t) => !isPlaceholderName(t.name)).length;
     state.refs.missing.replaceChildren(...missingParts({ named, heading: 'h3', next: 'Set its share of your week and how far AI could do it, then press “Confirm this task”.' }));

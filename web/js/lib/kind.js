@@ -48,6 +48,9 @@ export function withKind(assessment, kind) {
 /** What the figures a role is compared with are called: "Derived" when it began as a derived starting point. */
 export const baselineWord = (assessment) => KIND[fromDerived(assessment) ? 'derived' : 'published'].baseline;
 
+/** What a page's title adds after its figure, by kind (the tab, the prerendered page, a bookmark). */
+export const TITLE_NOTE = { published: '', derived: ' (derived, not assessed)', adjusted: ' (adjusted from derived, not assessed)' };
+
 /** One sentence: what a derived starting point is and is not (page, report, card title). */
 export const DERIVED_SENTENCE = 'Derived from O*NET task statements and research labels by stated rules; nobody has assessed it.';
 

@@ -103,7 +103,7 @@ export function renderInsight({ refs, insight, result: res, assessment, methodol
   if (refs.glanceLevers) renderGlanceLead(refs, { insight, nowText: res.display.score, likely, bandWords: bandShare(m), noted });
   if (refs.likely) {
     const { low, high, zones } = likely;
-    refs.likely.classList.remove('likely-range');
+    if (refs.likely.classList.contains('likely-range')) refs.likely.classList.remove('likely-range');
     patchWhen(noted, refs.likely, `${low}|${high}|${zones}`, () => [
       h('p', { class: 'likely-range' }, h('strong', null, `Likely ${low} to ${high}`), `; ${zones}`),
       h('p', { class: 'likely-note' }, `${bandShare(m)} of outcomes if each judgment could be off as marked; an input nobody judged may be at any level.`),

@@ -6,6 +6,7 @@ import { buildTaskSteps, taskRowsOpen } from './task-rows.js';
 import { renderToolbar } from './own.js';
 import { lastId, resetIds } from '../lib/dom.js';
 import { finish } from '../lib/steps.js';
+import { adoptControls } from './controls.js';
 
 /** A short fingerprint of an assessment's JSON text (FNV-1a, 32 bits, hex). */
 export function fingerprint(text) {
@@ -17,7 +18,8 @@ export function fingerprint(text) {
 /**
  * The page for one assessment with its computed parts empty: {parts, refs}. `parts` go into
  * #page; the role page carries the fingerprint of what it was drawn from (data-source), so a
- * prerendered page is only adopted for the very assessment it shows.
+ * prerendered page is only taken over for the very assessment it shows, and every element of
+ * `refs` says which it is (data-ref), so the takeover finds them without drawing anything.
  */
 export function drawSkeleton(options) {
   return finish(skeletonSteps(options));
@@ -29,51 +31,55 @@ export function drawSkeleton(options) {
  */
 export function* skeletonSteps({ assessment, methodology, registry, published, own = false, origin = '', locked = undefined, source = undefined, openTasks = undefined }) {
   const { page, refs } = yield* buildPageSteps({ assessment, methodology, registry, published, own, origin });
-  refs.tasks.closest('.role-page').dataset.source = source ?? fingerprint(JSON.stringify(assessment));
+  const rolePage = /** @type {HTMLElement} */ (refs.tasks.closest('.role-page'));
+  rolePage.dataset.source = source ?? fingerprint(JSON.stringify(assessment));
   renderToolbar(refs, { mode: own ? 'own' : 'published' });
   yield* buildTaskSteps(refs, assessment, methodology, registry, locked ?? assessment.tasks.map(() => false), own,
     openTasks === undefined ? taskRowsOpen(assessment, own) : openTasks);
+  // How many parts the takeover is to find: the refs, and the controls (the registry).
+  rolePage.dataset.refs = String(markRefs(refs));
+  rolePage.dataset.controls = String(registry.size);
   return { parts: [...page.children], refs };
 }
 
-/**
- * Takes over the prerendered markup in `container` for a skeleton drawn by drawSkeleton from the
- * same assessment: returns the refs and registry entries pointed at the elements already on the
- * page (nothing is drawn again, nothing moves), or null when the markup is not that page (another
- * assessment, or another structure), and then nothing is changed.
- */
-export function adoptPage(container, skeleton, registry) {
-  return finish(adoptPageSteps(container, skeleton, registry));
+/** Marks each element of `refs` with its name (data-ref: "bigScore", "reasons.summary"); returns how many. */
+function markRefs(refs, prefix = '') {
+  let n = 0;
+  for (const [key, value] of Object.entries(refs)) {
+    if (!value || typeof value !== 'object') continue;
+    if (typeof value.nodeType === 'number') {
+      value.dataset.ref = prefix + key;
+      n++;
+    } else n += markRefs(value, `${prefix}${key}.`);
+  }
+  return n;
 }
 
 /**
- * adoptPage a few hundred elements at a time: a generator that yields between them. Its caller
- * runs the steps back to back in tasks of its own, while nothing else changes the page.
+ * Takes over the prerendered markup in `container`, drawn by drawSkeleton from the assessment
+ * whose fingerprint is `source`: returns {refs, registry} pointed at the elements already on the
+ * page (nothing is drawn, nothing moves; the refs found by their data-ref, the controls by their
+ * data-path), or null when the markup is not that page (another assessment, or parts missing),
+ * and then nothing is changed.
+ * @param {Element} container
+ * @param {{methodology: any, source: string}} options
  */
-export function* adoptPageSteps(container, { parts, refs }, registry) {
-  const source = parts[0]?.dataset?.source;
-  const live = [...container.children];
-  if (!source || live.length !== parts.length || live[0].dataset.source !== source) return null;
-  const map = new Map();
-  for (let i = 0; i < parts.length; i++) {
-    if (!(yield* adoptTree(live[i], parts[i], map))) return null;
+export function adoptPage(container, { methodology, source }) {
+  const rolePage = /** @type {HTMLElement | null} */ (container.firstElementChild);
+  if (!rolePage?.classList.contains('role-page') || rolePage.dataset.source !== source) return null;
+  /** @type {Record<string, any>} */
+  const refs = { reasons: {} };
+  const marked = container.querySelectorAll('[data-ref]');
+  for (const el of marked) {
+    const [a, b] = /** @type {HTMLElement} */ (el).dataset.ref?.split('.') ?? [];
+    if (b) (refs[a] ??= {})[b] = el;
+    else refs[a] = el;
   }
-  yield;
-  let complete = true;
-  const to = (el) => {
-    if (el === null || el === undefined) return el;
-    const found = map.get(el);
-    if (!found) complete = false;
-    return found;
-  };
-  const remap = (obj) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k,
-    v && typeof v === 'object' && typeof v.nodeType !== 'number' ? remap(v) : to(v)]));
-  const liveRefs = remap(refs);
-  const liveRegistry = new Map([...registry].map(([key, c]) => [key,
-    { ...c, input: to(c.input), output: to(c.output), was: to(c.was), row: to(c.row), level: to(c.level) }]));
-  if (!complete) return null;
+  const registry = adoptControls(container, methodology);
+  if (marked.length !== Number(rolePage.dataset.refs) || !refs.tasks
+    || !registry || registry.size !== Number(rolePage.dataset.controls)) return null;
   reserveIds(container);
-  return { refs: liveRefs, registry: liveRegistry };
+  return { refs, registry };
 }
 
 /** Later ids never repeat one already in `root` (a page adopted from prerendered markup). */
@@ -85,31 +91,3 @@ function reserveIds(root) {
   }
   resetIds(top);
 }
-
-/**
- * Hydration: pairs the elements of `built` (a detached tree drawn by the same code from the same
- * assessment, its computed parts still empty) with those already in `live` (the prerendered
- * markup), child by child, into `map` (built element -> live element). An element left empty in
- * `built` is a part that renders fill, and is not entered. Returns false where the two differ in
- * any element's name or number of children (then the page is drawn anew instead). A generator:
- * it yields every few hundred elements.
- */
-function* adoptTree(live, built, map) {
-  const stack = [[live, built]];
-  let n = 0;
-  while (stack.length) {
-    const [a, b] = /** @type {[Element, Element]} */ (stack.pop());
-    if (a.nodeName !== b.nodeName) return false;
-    map.set(b, a);
-    const want = b.children;
-    if (want.length === 0) continue;
-    const have = a.children;
-    if (have.length !== want.length) return false;
-    for (let i = want.length - 1; i >= 0; i--) stack.push([have[i], want[i]]);
-    if (++n % ADOPT_SLICE === 0) yield;
-  }
-  return true;
-}
-
-/** Elements with children paired between two yields of adoptTree. */
-const ADOPT_SLICE = 200;

@@ -86,8 +86,6 @@ export function taskFigures(task, methodology, before = null) {
 
 /** A task with its controls (and, in your own assessment, its name and buttons). */
 function taskRow({ task, i, n, methodology, registry, locked, editable }) {
-  const impacts = methodology.inputs.impacts;
-  const ts = methodology.inputs.task_score;
   // Each control's accessible name says which task it belongs to ("Time share of task 2, ...").
   const whose = () => h('span', { class: 'visually-hidden', 'data-task-name': i }, ` of task ${i + 1}, ${task.name}`);
   const lock = h('input', { type: 'checkbox', 'data-lock': i, checked: Boolean(locked[i]), id: `lock-${i}` });
@@ -101,17 +99,16 @@ function taskRow({ task, i, n, methodology, registry, locked, editable }) {
   return h('fieldset', { class: editable ? 'task editable' : 'task' },
     h('legend', null, h('span', { class: 'task-n' }, `${i + 1}.`), ' ', editable ? `Task ${i + 1}` : title),
     editable ? title : null,
-    rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', nameSuffix: whose(), min: 0, max: 100, format: pct, class: 'share' }, registry),
+    rangeControl({ path: ['tasks', i, 'time_pct'], label: 'Time share', nameSuffix: whose() }, methodology, registry),
     h('label', { class: 'lock' }, lock, 'Lock share', whose()),
     rangeControl({
-      path: ['tasks', i, 'score'], label: 'Score', nameSuffix: whose(), min: ts.min, max: ts.max, format: (v) => `${v}/${ts.max}`,
-      valueText: (v) => `${v} of ${ts.max}`, class: 'score', levels: ts.levels,
+      path: ['tasks', i, 'score'], label: 'Score', nameSuffix: whose(),
       confidence: editable ? confidenceControl({
         path: `tasks.${i}.confidence`, value: task.confidence, levels: methodology.insight.confidence.levels,
         fallback: methodology.insight.confidence.default, subject: `the score of task ${i + 1}`,
       }) : null,
-    }, registry),
-    selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', nameSuffix: whose(), options: impacts, class: 'impact' }, registry),
+    }, methodology, registry),
+    selectControl({ path: ['tasks', i, 'impact'], label: 'Impact', nameSuffix: whose() }, methodology, registry),
     h('p', { class: 'weighted', 'data-weighted': i }),
     taskSource(task, methodology),
     editable ? h('button', { type: 'button', class: 'btn confirm-task', 'data-action': 'confirm-task', 'data-index': i }, 'Confirm this task') : null,

@@ -1,5 +1,5 @@
 // The role page: sections built once per role, then filled from each new result.
-import { h } from '../lib/dom.js';
+import { h, setHidden } from '../lib/dom.js';
 import { finish } from '../lib/steps.js';
 import { patchWhen, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
 import { fixed, score1, signed, signed1, pct, totalRange, noChange } from '../lib/format.js';
@@ -143,15 +143,12 @@ export function* buildPageSteps({ assessment, methodology: m, registry, publishe
       'the protective principles are left empty, and AI growth sits at the middle, marked not sure.') : null,
     h('div', { class: 'ctl-grid' },
       inputs.protective.dimensions.map((d) => rangeControl({
-        path: ['protective', d.key], label: d.label, min: inputs.protective.min, max: inputs.protective.max,
-        format: (v) => `${v}/${inputs.protective.max}`, valueText: (v) => `${v} of ${inputs.protective.max}`,
-        levels: d.levels, why: why(['protective', d.key], d.label),
-      }, registry)),
+        path: ['protective', d.key], label: d.label, why: why(['protective', d.key], d.label),
+      }, m, registry)),
       rangeControl({
-        path: ['ai_growth_correlation'], label: 'AI growth correlation', min: inputs.ai_growth_correlation.min,
-        max: inputs.ai_growth_correlation.max, format: signed, class: 'growth', levels: inputs.ai_growth_correlation.levels,
+        path: ['ai_growth_correlation'], label: 'AI growth correlation',
         confidence: howSure(['ai_growth_correlation'], 'AI growth correlation'),
-      }, registry)),
+      }, m, registry)),
     r.protectiveTotal, r.screen);
 
   yield;
@@ -175,9 +172,8 @@ export function* buildPageSteps({ assessment, methodology: m, registry, publishe
     h('p', { class: 'lede' }, `Signals from the job market, from ${inputs.evidence.min} (clearly against the role) to ${signed(inputs.evidence.max)} (clearly for it).`),
     unjudged('these signals'),
     h('div', { class: 'ctl-grid' }, inputs.evidence.dimensions.map((d) => rangeControl({
-      path: ['evidence', d.key], label: d.label, min: inputs.evidence.min, max: inputs.evidence.max, format: signed,
-      levels: d.levels, why: why(['evidence', d.key], d.label), confidence: howSure(['evidence', d.key], d.label),
-    }, registry))),
+      path: ['evidence', d.key], label: d.label, why: why(['evidence', d.key], d.label), confidence: howSure(['evidence', d.key], d.label),
+    }, m, registry))),
     r.evidenceTotal);
 
   // Barriers
@@ -186,10 +182,8 @@ export function* buildPageSteps({ assessment, methodology: m, registry, publishe
     h('p', { class: 'lede' }, `What stops AI doing the work even where it technically could: ${inputs.barriers.min} (none) to ${inputs.barriers.max} (strong).`),
     unjudged('these barriers'),
     h('div', { class: 'ctl-grid' }, inputs.barriers.dimensions.map((d) => rangeControl({
-      path: ['barriers', d.key], label: d.label, min: inputs.barriers.min, max: inputs.barriers.max,
-      format: (v) => `${v}/${inputs.barriers.max}`, valueText: (v) => `${v} of ${inputs.barriers.max}`,
-      levels: d.levels, why: why(['barriers', d.key], d.label), confidence: howSure(['barriers', d.key], d.label),
-    }, registry))),
+      path: ['barriers', d.key], label: d.label, why: why(['barriers', d.key], d.label), confidence: howSure(['barriers', d.key], d.label),
+    }, m, registry))),
     r.barrierTotal);
 
   yield;
@@ -270,7 +264,7 @@ export function renderScore({ refs, result: res, assessment, methodology: m, pub
   } else {
     patchWhen(noted, refs.compare, 'own', () => [h('span', null, 'Your own assessment')]);
   }
-  refs.clampNote.hidden = !res.clamped;
+  setHidden(refs.clampNote, !res.clamped);
   setText(refs.clampNote, res.clamped
     ? `The formula gives ${d.score_unclamped ?? fixed(res.score_unclamped, 1)}; shown as ${m.clamp.max} because the scale stops there. An assumed rule: ${m.clamp.text}`
     : '');
