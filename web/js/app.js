@@ -336,9 +336,13 @@ async function boot() {
     await nextTask();
     const storeLoad = openStore({ onChange: (message) => saved.onStoreChange(message) });
     const [engine, catalog, savedWork] = await Promise.all([engineLoad, catalogLoad, storeLoad]);
+    // (From here on, each step in a task of its own too: none holds the page for long.)
+    await nextTask();
     setApp({ engine, catalog, store: savedWork });
     await saved.refreshSaved();
+    await nextTask();
     await savedWork.unsaved().catch(() => []); // (also finds drafts this version cannot use)
+    await nextTask();
     $('storage-alert').addEventListener('click', onClick);
     showStatus('');
     const page = $('page');
@@ -357,6 +361,7 @@ async function boot() {
       onClick, state, subscribe: store.subscribe,
     });
     listenForNavigation();
+    await nextTask();
     await openStart();
     showStorageProblem();
     const unreadable = [...savedWork.notes, ...[...savedWork.unreadable.values()].map((u) => `${u.source}: ${u.reason}`)];

@@ -67,6 +67,7 @@ export function navigationPart(ctx) {
     await nextTask();
     const text = JSON.stringify(assessment);
     const source = fingerprint(text);
+    if (!later) await nextTask();
     const adopted = later || state.refs ? null : adoptPage($('page'), { methodology: state.engine.methodology, source });
     if (adopted) {
       await nextTask();
