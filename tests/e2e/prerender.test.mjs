@@ -177,9 +177,19 @@ test('a derived page is taken over without one write to its markup, and its titl
   // is what the app would draw.
   assert.deepEqual(await s.evaluate(() => window.__writes), [], 'no write to the markup');
   assert.equal(await s.title(), served, 'the title the page was served with');
+  // A fresh tab showing a catalog role as it is writes no draft (its address opens it again):
+  // none after the 250 ms a draft waits for.
+  await s.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
+  assert.deepEqual((await stored(page)).drafts ?? [], [], 'no draft for a page nobody changed');
   await s.focus('[data-path="ai_growth_correlation"]');
   await s.press('End');
   await s.waitFor(() => / \(adjusted from derived, not assessed\) · jobzone$/.test(document.title));
+  // The first change is work: the tab's draft follows it (polled, never a fixed wait).
+  const draftHas = async () => ((await stored(page)).drafts ?? []).some((d) => d.kind === 'tab' && d.dirty && d.work?.assessment?.ai_growth_correlation === 2);
+  for (let i = 0; !(await draftHas()); i++) {
+    assert.ok(i < 2000, 'the draft is written');
+    await settled(page);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -206,6 +206,12 @@ export function navigationPart(ctx) {
     if ($('storage-alert-text').textContent !== problem) $('storage-alert-text').textContent = problem;
   }
 
+  /**
+   * A fresh tab (no draft when it opened) showing a catalog role as it is: that is not work, and
+   * the page's address opens it again, so no draft is written for it (on a prerendered page, the
+   * write would be the last task of the takeover) until something is changed or the guide starts.
+   */
+  let pristine = false;
   /** @type {ReturnType<typeof setTimeout> | 0} */
   let draftTimer = 0;
   /** Writes this tab's draft now; `fromDraft` (a draft id) is moved into it in the same transaction. */
@@ -213,9 +219,12 @@ export function navigationPart(ctx) {
     clearTimeout(draftTimer);
     draftTimer = 0;
     if (!state.current || !state.store || state.store.readOnly) return Promise.resolve();
+    pristine = false; // (the tab has a draft from now on: it follows every change)
     return state.store.writeTabDraft(workOf(), isDirty(), fromDraft).then(showStorageProblem, showStorageProblem);
   }
   function saveDraftSoon() {
+    if (pristine && state.mode === 'published' && !state.guide && !isDirty()) return;
+    pristine = false;
     clearTimeout(draftTimer);
     draftTimer = setTimeout(writeDraftNow, 250);
   }
@@ -323,6 +332,7 @@ export function navigationPart(ctx) {
     } else {
       await keepDraftAside(); // a deep link to another role, over unsaved work in this tab
     }
+    pristine = !draft;
     await openRole(wanted ?? state.catalog.default, { current });
   }
 
