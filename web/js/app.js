@@ -24,7 +24,7 @@ import { $ } from './app/context.js';
 import { siteUrl } from './lib/site.js';
 import { scoringInput } from './lib/card.js'; // the prose is validated when opened or edited
 import { TITLE_NOTE, outgoingKind } from './lib/kind.js';
-import { setHidden } from './lib/dom.js';
+import { setHidden } from './render/parts.js';
 
 /** The one state holder (state/store.js): the app writes the document's and its own fields. */
 const store = createStore();

@@ -12,7 +12,7 @@ import { lateBound, $ } from './context.js';
 import { scoringInput } from '../lib/card.js';
 import { catalogKind, withKind } from '../lib/kind.js';
 import { firstChars, plainLine } from '../lib/escape.js';
-import { setHidden } from '../lib/dom.js';
+import { setHidden, setText } from '../render/parts.js';
 
 /** navigation: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function navigationPart(ctx) {
@@ -71,7 +71,7 @@ export function navigationPart(ctx) {
     const adopted = later || state.refs ? null : adoptPage($('page'), { methodology: state.engine.methodology, source });
     if (adopted) {
       await nextTask();
-      return { first, registry: adopted.registry, text, later, adopted };
+      return { first, text, later, adopted };
     }
     const registry = new Map();
     const steps = skeletonSteps({ assessment, methodology: state.engine.methodology, registry, published: assessment, source });
@@ -203,7 +203,7 @@ export function navigationPart(ctx) {
     const banner = $('storage-alert');
     const problem = state.store?.problem ?? '';
     setHidden(banner, !problem);
-    if ($('storage-alert-text').textContent !== problem) $('storage-alert-text').textContent = problem;
+    setText($('storage-alert-text'), problem);
   }
 
   /**

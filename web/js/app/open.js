@@ -10,7 +10,7 @@ import { missingParts } from '../render/insight-view.js';
 import { lateBound, $ } from './context.js';
 import { baselineWord, ownKind, withKind } from '../lib/kind.js';
 import { nextTask } from '../lib/steps.js';
-import { setHidden } from '../lib/dom.js';
+import { setHidden } from '../render/parts.js';
 
 /** open: its functions, given the app's context (ctx: the store and the app's functions, late-bound). */
 export function openPart(ctx) {
@@ -37,7 +37,7 @@ export function openPart(ctx) {
 
   /**
    * Opens an assessment: draws its page (or takes over the prerendered one) and scores it.
-   * `prepared`: {first, registry, text, adopted} or {first, skeleton, registry, text}, made ahead in
+   * `prepared`: {first, text, adopted} or {first, skeleton, registry, text}, made ahead in
    * tasks of their own (takeoverParts).
    */
   function openAssessment(assessment, { mode = 'published', baseline = null, publishedId = null, saved = null, clean = null, from = null, pending = false, prepared = null } = {}) {
@@ -67,10 +67,6 @@ export function openPart(ctx) {
     // it shows; takeoverParts found its parts): nothing is drawn again, so nothing moves and the
     // reader's place and focus stay.
     const adopted = state.refs ? null : prepared?.adopted ?? null;
-    const skeleton = adopted ? null : prepared?.skeleton ?? drawSkeleton({
-      assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
-      own: mode === 'own', origin, locked: state.locked, openTasks: state.openTasks, source: fingerprint(text),
-    });
     // What the reader moved on the prerendered page before the app had it (the controls work
     // natively from the first paint): read now, before the controls are brought in line with the
     // assessment, and replayed below as the reader's own input, so nothing typed early is lost.
@@ -78,7 +74,11 @@ export function openPart(ctx) {
     if (adopted) {
       setApp({ refs: adopted.refs, registry: adopted.registry });
       performance.mark('jobzone:adopted'); // (the tests and the bench read it)
-    } else if (skeleton) {
+    } else {
+      const skeleton = prepared?.skeleton ?? drawSkeleton({
+        assessment, methodology: state.engine.methodology, registry: state.registry, published: state.baseline,
+        own: mode === 'own', origin, locked: state.locked, openTasks: state.openTasks, source: fingerprint(text),
+      });
       setApp({ refs: skeleton.refs });
       const focused = focusKey(document.activeElement);
       $('page').replaceChildren(...skeleton.parts);

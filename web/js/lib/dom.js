@@ -43,11 +43,6 @@ export function s(tag, attrs, ...children) {
   return build(doc.createElementNS(SVG_NS, tag), attrs, children);
 }
 
-/** Hides or shows `el`, writing only a change (a page taken over from its markup is left untouched). */
-export function setHidden(/** @type {HTMLElement} */ el, /** @type {boolean} */ hidden) {
-  if (el.hidden !== hidden) el.hidden = hidden;
-}
-
 /** Replaces an element's children. */
 export function fill(el, ...children) {
   el.replaceChildren();

@@ -3,6 +3,7 @@ import { h, nextId } from '../lib/dom.js';
 import { baselineWord } from '../lib/kind.js';
 import { pct, signed } from '../lib/format.js';
 import { parsePath } from '../lib/paths.js';
+import { setText } from './parts.js';
 
 export const pathKey = (path) => path.join('.');
 
@@ -163,10 +164,10 @@ export function syncControls(registry, current, published) {
       const lowest = c.input.getAttribute('min') ?? '0';
       if (c.input.value !== lowest) setValue(c.input, lowest);
       if (c.input.getAttribute('aria-valuetext') !== 'not judged') c.input.setAttribute('aria-valuetext', 'not judged');
-      if (c.output && c.output.textContent !== '–') c.output.textContent = '–';
-      if (c.level && c.level.textContent !== UNJUDGED) c.level.textContent = UNJUDGED;
+      if (c.output) setText(c.output, '–');
+      if (c.level) setText(c.level, UNJUDGED);
       if (!c.row.classList.contains('unjudged')) c.row.classList.add('unjudged');
-      if (c.was.textContent) c.was.textContent = '';
+      setText(c.was, '');
       continue;
     }
     if (c.row.classList.contains('unjudged')) c.row.classList.remove('unjudged');

@@ -27,6 +27,11 @@ export function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/** Hides or shows `el`, writing only a change (as setText: a page taken over is left untouched). */
+export function setHidden(/** @type {HTMLElement} */ el, /** @type {boolean} */ hidden) {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
 
 /** The neighbouring roles shown beside a score: the assessment's own, or its published baseline's. */
 export const neighboursOf = (assessment, published) => assessment.neighbours ?? published?.neighbours ?? [];

@@ -1,7 +1,7 @@
 // The role page: sections built once per role, then filled from each new result.
-import { h, setHidden } from '../lib/dom.js';
+import { h } from '../lib/dom.js';
 import { finish } from '../lib/steps.js';
-import { patchWhen, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
+import { patchWhen, setHidden, setText, statusBadge, zoneBadge, neighboursOf } from './parts.js';
 import { fixed, score1, signed, signed1, pct, totalRange, noChange } from '../lib/format.js';
 import { splitBar, barRows } from './charts.js';
 import { glanceRows, glanceLead } from './glance.js';
