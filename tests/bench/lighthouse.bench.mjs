@@ -45,18 +45,27 @@ function blockingAfterPaint(events) {
   return { over: long.length, excess: long.reduce((sum, e) => sum + (e.dur - 12500) / 1000, 0) };
 }
 
+const report = path.join(tempDir('lighthouse'), 'report.json');
+
+/**
+ * One Lighthouse run of `url` for `categories` (a comma list); its report, and with `trace`, its
+ * trace's events too. Asynchronous: the servers run in this process, so the event loop must stay
+ * free to answer.
+ */
+async function lighthouse(url, categories, { trace = false } = {}) {
+  await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), url,
+    '--output=json', `--output-path=${report}`, ...(trace ? ['--save-assets'] : []), '--quiet', `--only-categories=${categories}`,
+    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+  const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
+  return { lhr, events: trace ? JSON.parse(fs.readFileSync(report.replace(/report\.json$/, 'report-0.trace.json'), 'utf8')).traceEvents : null };
+}
+
 const server = await serve();
 try {
-  const report = path.join(tempDir('lighthouse'), 'report.json');
   // The start page (built by script after the wasm loads) and a prerendered role page.
   for (const [name, url] of [['start page /', `${server.url}/`], ['role page /roles/<id>/', `${server.url}/roles/ai-research-engineer-mid-senior/`],
     ['derived role page /roles/onet-29-1141-00/', `${server.url}/roles/onet-29-1141-00/`]]) {
-    // Asynchronous: the server runs in this process, so the event loop must stay free to answer.
-    await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), url,
-      '--output=json', `--output-path=${report}`, '--quiet',
-      '--only-categories=performance,accessibility,best-practices,seo',
-      `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
-    const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
+    const { lhr } = await lighthouse(url, 'performance,accessibility,best-practices,seo');
     const scores = Object.values(lhr.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`).join(' · ');
     const metric = (id) => lhr.audits[id]?.displayValue ?? '?';
     console.log(`Lighthouse ${lhr.lighthouseVersion}, ${name}: ${scores}; FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}   (target 100 each)`);
@@ -76,12 +85,8 @@ try {
   try {
     for (let i = 0; i < DERIVED_RUNS; i++) {
       for (const [key, origin] of [['page', server.url], ['control', control.url]]) {
-        await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/lighthouse/cli/index.js'), `${origin}/${DERIVED}/`,
-          '--output=json', `--output-path=${report}`, '--save-assets', '--quiet', '--only-categories=performance',
-          `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
-        const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
-        const trace = JSON.parse(fs.readFileSync(report.replace(/report\.json$/, 'report-0.trace.json'), 'utf8'));
-        runs[key].push({ score: Math.round(lhr.categories.performance.score * 100), tbt: lhr.audits['total-blocking-time'].numericValue, ...blockingAfterPaint(trace.traceEvents) });
+        const { lhr, events } = await lighthouse(`${origin}/${DERIVED}/`, 'performance', { trace: true });
+        runs[key].push({ score: Math.round(lhr.categories.performance.score * 100), tbt: lhr.audits['total-blocking-time'].numericValue, ...blockingAfterPaint(events) });
       }
     }
   } finally {

@@ -3,7 +3,7 @@ import { h, nextId } from '../lib/dom.js';
 import { baselineWord } from '../lib/kind.js';
 import { pct, signed } from '../lib/format.js';
 import { parsePath } from '../lib/paths.js';
-import { setText } from './parts.js';
+import { setAttr, setText } from './parts.js';
 
 export const pathKey = (path) => path.join('.');
 
@@ -156,6 +156,8 @@ export function syncControls(registry, current, published) {
     const { path } = c;
     const value = getAt(current, path);
     if (value === undefined) continue;
+    // (toggle with a force writes nothing when the class is already so, as setText.)
+    c.row.classList.toggle('unjudged', value === null);
     if (value === null) { // a protective principle nobody judged: the slider rests at its lowest, and says so
       if (c.shown === null) continue;
       c.shown = null;
@@ -163,14 +165,12 @@ export function syncControls(registry, current, published) {
       // (Written only where it differs: a prerendered page already shows all of it.)
       const lowest = c.input.getAttribute('min') ?? '0';
       if (c.input.value !== lowest) setValue(c.input, lowest);
-      if (c.input.getAttribute('aria-valuetext') !== 'not judged') c.input.setAttribute('aria-valuetext', 'not judged');
+      setAttr(c.input, 'aria-valuetext', 'not judged');
       if (c.output) setText(c.output, '–');
       if (c.level) setText(c.level, UNJUDGED);
-      if (!c.row.classList.contains('unjudged')) c.row.classList.add('unjudged');
       setText(c.was, '');
       continue;
     }
-    if (c.row.classList.contains('unjudged')) c.row.classList.remove('unjudged');
     // The control's own value always (the one just moved may have been held back, by a lock, say).
     if (c.input.value !== String(value)) setValue(c.input, String(value));
     const before = published ? getAt(published, path) : undefined;
@@ -178,19 +178,11 @@ export function syncControls(registry, current, published) {
     c.shown = value;
     c.shownBefore = before;
     c.shownPublished = published;
-    if (c.input.type === 'range') {
-      const spoken = c.valueText(value);
-      if (c.input.getAttribute('aria-valuetext') !== spoken) c.input.setAttribute('aria-valuetext', spoken);
-    }
-    const shown = c.format(value);
-    if (c.output && c.output.textContent !== shown) c.output.textContent = shown;
-    if (c.level) {
-      const words = c.levelOf(value);
-      if (c.level.textContent !== words) c.level.textContent = words;
-    }
+    if (c.input.type === 'range') setAttr(c.input, 'aria-valuetext', c.valueText(value));
+    if (c.output) setText(c.output, c.format(value));
+    if (c.level) setText(c.level, c.levelOf(value));
     const changed = published !== null && before !== undefined && before !== value;
-    if (c.row.classList.contains('changed') !== changed) c.row.classList.toggle('changed', changed);
-    const note = changed ? `changed, ${baseWord} ${c.format(before)}` : '';
-    if (c.was.textContent !== note) c.was.textContent = note;
+    c.row.classList.toggle('changed', changed);
+    setText(c.was, changed ? `changed, ${baseWord} ${c.format(before)}` : '');
   }
 }

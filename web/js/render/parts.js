@@ -32,6 +32,11 @@ export function setHidden(/** @type {HTMLElement} */ el, /** @type {boolean} */ 
   if (el.hidden !== hidden) el.hidden = hidden;
 }
 
+/** Sets attribute `name` of `el` to `value`, writing only a change (as setText). */
+export function setAttr(/** @type {Element} */ el, /** @type {string} */ name, /** @type {string} */ value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 
 /** The neighbouring roles shown beside a score: the assessment's own, or its published baseline's. */
 export const neighboursOf = (assessment, published) => assessment.neighbours ?? published?.neighbours ?? [];
